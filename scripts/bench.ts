@@ -1,0 +1,70 @@
+/**
+ * Benchmarks (printed, not asserted). Run with `npm run bench`.
+ *  1. WANMU.NORMALIZE spill form over 100,000 values — target < 50 ms
+ *  2. scoring 10,000 platforms on all 32 indicators — target < 200 ms
+ *  (3. check and fill of a 2,000-platform file, when the workbook layer is present)
+ */
+import { performance } from 'perf_hooks';
+import { scoreCohort, scorePlatform, type IndicatorValues } from '../src/engine';
+import { runFunction } from '../src/functions/declarations';
+import { tables, type InputField } from '../src/rules';
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(label: string, target: number, runs: number, fn: () => unknown): void {
+  for (let i = 0; i < 3; i++) fn(); // warm-up
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    ts.push(performance.now() - t0);
+  }
+  const m = median(ts);
+  const verdict = m <= target ? '达标' : '未达标';
+  process.stdout.write(`${label}: median ${m.toFixed(1)} ms, min ${Math.min(...ts).toFixed(1)} ms over ${runs} runs (target < ${target} ms) ${verdict}\n`);
+}
+
+const rand = rng(42);
+function value(f: InputField): number {
+  switch (f.kind) {
+    case 'share': return rand();
+    case 'count': return Math.floor(rand() * 6);
+    case 'yesno': return rand() < 0.5 ? 0 : 1;
+    case 'score': return rand() * 100;
+    case 'amount': return f.positive ? 0.1 + rand() : rand() * 1500;
+  }
+}
+
+// 1. NORMALIZE over 100,000 values
+const N = 100_000;
+const column = Array.from({ length: N }, () => [rand() * 1000]);
+time(`NORMALIZE 溢出 ${N.toLocaleString()} 个值`, 50, 15, () => runFunction('NORMALIZE', [column, column, 10]));
+
+// 2. 10,000 platforms × 32 indicators
+const P = 10_000;
+const acc: IndicatorValues[][] = Array.from({ length: P }, () => tables.acceptance.indicators.map((ind) => ind.inputs.map(value)));
+const ann: IndicatorValues[][] = Array.from({ length: P }, () => tables.annual.indicators.map((ind) => ind.inputs.map(value)));
+time(`${P.toLocaleString()} 个平台 × 32 项指标评分`, 200, 15, () => {
+  for (const p of acc) scorePlatform(tables.acceptance, p);
+  scoreCohort(tables.annual, ann);
+});
+
+// 3. The workbook benchmark lives beside the workbook layer.
+try {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const wb = require('./bench-workbook') as { run: () => Promise<void> };
+  void wb.run();
+} catch (e) {
+  if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw e;
+}
