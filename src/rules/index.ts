@@ -9,6 +9,7 @@ import type { EvaluationId, EvaluationTable, Indicator, Normalization } from './
 // worksheet-function bundle does not carry zod.
 export type * from './schema';
 export { ENERGY_BENCHMARK } from './acceptance';
+export { vocabulary } from './vocabulary';
 
 /** 附件4 二、评价指标评分说明: S=[(x-xmin)/(xmax-xmin)×0.4+0.6]×分值 */
 export const normalization: Normalization = {

@@ -1,0 +1,83 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.nativeFormula = nativeFormula;
+exports.wanmuFormula = wanmuFormula;
+exports.sumFormula = sumFormula;
+/**
+ * Writes score formulas from the rules data: native spreadsheet formulas (readable by a reviewer
+ * without the add-in, correct in Excel, WPS and LibreOffice) or WANMU.* calls. Formulas mirror
+ * the engine's order of operations so that they evaluate to exactly the engine's scores.
+ * No score is computed here: these are texts.
+ */
+const rules_1 = require("../rules");
+/** A number as written in a formula. */
+function num(x) {
+    return String(x);
+}
+/** Yes/no cell test accepted by Excel, WPS and LibreOffice. */
+function yes(ref) {
+    return `OR(${ref}="是",${ref}="√",${ref}=TRUE,${ref}=1)`;
+}
+/** The native formula of one indicator, without '='; undefined when it cannot be written. */
+function nativeFormula(ind, inputs) {
+    const rule = ind.rule;
+    const P = num(ind.points);
+    const ref = (id) => inputs.refs[ind.inputs.findIndex((f) => f.id === id)];
+    switch (rule.kind) {
+        case 'ratio': {
+            const x = ref(rule.input);
+            return x ? `MIN(${P},${x}/${num(rule.target)}*${P})` : undefined;
+        }
+        case 'inverse': {
+            const x = ref(rule.input);
+            const benchmarkField = ind.inputs.find((f) => f.id === rule.benchmarkInput);
+            const b = ref(rule.benchmarkInput) ?? (benchmarkField?.defaultValue !== undefined ? num(benchmarkField.defaultValue) : undefined);
+            return x && b ? `MIN(${P},${b}/${x}*${P})` : undefined;
+        }
+        case 'points': {
+            const terms = [];
+            for (const item of rule.items) {
+                const field = ind.inputs.find((f) => f.id === item.input);
+                const x = ref(item.input);
+                if (!field || !x)
+                    continue;
+                const term = field.kind === 'yesno' ? `IF(${yes(x)},${num(item.points)},0)` : `${x}*${num(item.points)}`;
+                terms.push(item.cap !== undefined ? `MIN(${num(item.cap)},${term})` : term);
+            }
+            return terms.length > 0 ? `MIN(${P},${terms.join('+')})` : undefined;
+        }
+        case 'deduction': {
+            const x = ref(rule.input);
+            return x ? `MAX(0,${P}-${x}*${num(rule.perOccurrence)})` : undefined;
+        }
+        case 'normalized': {
+            const x = ref(rule.input);
+            const c = inputs.cohort;
+            if (!x || !c)
+                return undefined;
+            const lo = `MIN(${c})`;
+            const hi = `MAX(${c})`;
+            return `IF(${hi}=${lo},${P},((${x}-${lo})/(${hi}-${lo})*${num(rules_1.normalization.span)}+${num(rules_1.normalization.floor)})*${P})`;
+        }
+    }
+}
+const FUNCTION_OF = { acceptance: 'WANMU.ACCEPTANCE', annual: 'WANMU.ANNUAL' };
+/** The WANMU.* formula of one indicator; undefined when the cohort is not one range. */
+function wanmuFormula(evaluation, ind, inputs) {
+    if (ind.rule.kind === 'normalized') {
+        const x = inputs.refs[0];
+        if (!x || !inputs.cohort || inputs.cohort.includes(','))
+            return undefined;
+        return `${FUNCTION_OF[evaluation]}(${ind.number},${x},${inputs.cohort})`;
+    }
+    const refs = inputs.refs.slice();
+    while (refs.length > 0 && refs[refs.length - 1] === null)
+        refs.pop();
+    if (refs.length === 0)
+        return undefined;
+    return `${FUNCTION_OF[evaluation]}(${ind.number},${refs.map((r) => r ?? '').join(',')})`;
+}
+/** SUM over score cells: one range when contiguous. */
+function sumFormula(refs) {
+    return `SUM(${refs.join(',')})`;
+}

@@ -1,0 +1,155 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.reviewScores = reviewScores;
+/**
+ * Reviews score cells that already hold something ("checking formulas during review"): compares
+ * each cached value with the engine's score and looks for the classic mistakes — typed
+ * constants, formulas reading another platform's row, 无量纲化 MIN/MAX ranges that do not cover
+ * the cohort (relative ranges drifting when filled down), missing caps. A correct formula of any
+ * shape gets no error.
+ */
+const engine_1 = require("../engine");
+const address_1 = require("./address");
+const formulas_1 = require("./formulas");
+const model_1 = require("./model");
+const refs_1 = require("./refs");
+const text_1 = require("./text");
+/** Scores are shown with two decimals: a difference below half a hundredth is rounding. */
+const TOLERANCE = 0.005 + 1e-9;
+const CAP_WORDS = /\b(MIN|IF|IFS|MEDIAN|SMALL|WANMU\.[A-Z]+)\s*\(/i;
+function refSheet(r, own) {
+    return r.sheet ?? own;
+}
+function cohortRows(t, i) {
+    return t.platforms.map((q) => q.indicators[i].inputs[0]).filter((c) => c !== null);
+}
+function reviewIndicator(sheets, t, pi, r, out) {
+    const ref = r.place.ref;
+    if (!ref || !r.place.existing)
+        return;
+    const sheet = sheets.get(ref.sheet);
+    const cell = sheet ? (0, model_1.cellAt)(sheet, ref.row, ref.col) : null;
+    if (!cell || (cell.formula === undefined && (0, text_1.cellText)(cell.value).trim() === ''))
+        return;
+    const at = { sheet: ref.sheet, cell: (0, address_1.a1)(ref.row, ref.col) };
+    const ind = r.indicator;
+    const before = out.length;
+    if (cell.formula !== undefined && cell.value === null) {
+        out.push({ severity: 'warning', code: 'no_cached_value', message: '得分公式没有计算结果,请重新计算并保存后再复核', ...at });
+    }
+    const v = cell.value;
+    if (typeof v === 'string' && (0, text_1.cellText)(v).trim() !== '' && !Number.isFinite(Number(v))) {
+        out.push({ severity: 'error', code: 'score_not_number', message: `得分单元格不是数字:“${v}”`, ...at });
+    }
+    const value = typeof v === 'number' ? v : typeof v === 'string' && Number.isFinite(Number(v)) && v.trim() !== '' ? Number(v) : null;
+    if (r.score !== null && value !== null && Math.abs(value - r.score) > TOLERANCE) {
+        const inputs = {
+            refs: r.inputs.map((c) => (c ? (c.sheet === ref.sheet ? (0, address_1.a1)(c.row, c.col) : `'${c.sheet}'!${(0, address_1.a1)(c.row, c.col)}`) : null)),
+            cohort: ind.rule.kind === 'normalized' ? cohortText(ref.sheet, cohortRows(t, ind.number - 1)) : undefined,
+        };
+        const correct = (0, formulas_1.nativeFormula)(ind, inputs);
+        const hint = correct ? `;正确公式:=${correct}` : '';
+        if (value > ind.points + 1e-9) {
+            out.push({ severity: 'error', code: 'missing_cap', message: `得分 ${(0, engine_1.fmt)(value)} 超过分值 ${ind.points}(缺少上限),应为 ${(0, engine_1.fmt)(r.score)}${hint}`, ...at });
+        }
+        else {
+            out.push({ severity: 'error', code: 'score_mismatch', message: `得分与官方规则不符:应为 ${(0, engine_1.fmt)(r.score)},表中为 ${(0, engine_1.fmt)(value)}${hint}`, ...at });
+        }
+    }
+    if (cell.formula === undefined) {
+        if (value !== null)
+            out.push({ severity: 'warning', code: 'typed_constant', message: '得分是手工输入的数值而不是公式,复核时无法追溯计算过程', ...at });
+        return;
+    }
+    const refs = (0, refs_1.formulaRefs)(cell.formula);
+    const own = t.layout.platforms[pi];
+    if (t.layout.kind === 'cohort') {
+        const dataSheet = t.layout.sheet;
+        const rowsOf = new Map();
+        t.layout.platforms.forEach((p) => {
+            const c = p.inputs.flat().find((x) => x !== null);
+            if (c)
+                rowsOf.set(c.row, p.name);
+        });
+        const ownRow = own.inputs.flat().find((x) => x !== null)?.row;
+        for (const x of refs) {
+            if (refSheet(x, ref.sheet) !== dataSheet || x.top !== x.bottom)
+                continue;
+            if (ownRow !== undefined && x.top !== ownRow && rowsOf.has(x.top)) {
+                out.push({ severity: 'error', code: 'wrong_row', message: `公式引用了其他平台的数据:${x.text} 是第 ${x.top} 行“${rowsOf.get(x.top)}”的数据`, ...at });
+            }
+        }
+        if (ind.rule.kind === 'normalized') {
+            const cohort = cohortRows(t, ind.number - 1);
+            const col = cohort[0]?.col;
+            const top = Math.min(...cohort.map((c) => c.row));
+            const bottom = Math.max(...cohort.map((c) => c.row));
+            for (const x of refs) {
+                if (refSheet(x, ref.sheet) !== dataSheet || x.top === x.bottom || x.left !== col)
+                    continue;
+                if (x.top > top || x.bottom < bottom) {
+                    const expected = `$${(0, address_1.a1)(top, col).replace(/\d+$/, '')}$${top}:$${(0, address_1.a1)(bottom, col).replace(/\d+$/, '')}$${bottom}`;
+                    out.push({
+                        severity: 'error',
+                        code: 'cohort_range',
+                        message: `无量纲化的最小值/最大值范围 ${x.text} 没有覆盖整个培育名单(第 ${top}–${bottom} 行)${x.absoluteRows ? '' : ',多半是下拉填充时相对引用发生了偏移'};应使用 ${expected}`,
+                        ...at,
+                    });
+                }
+            }
+        }
+    }
+    else {
+        // Vertical: the platform's own value cells of this indicator are the only inputs it may read.
+        const allowed = new Set(r.inputs.filter((c) => c !== null).map((c) => `${c.row},${c.col}`));
+        const valueCols = new Set(t.layout.platforms.flatMap((p) => p.inputs.flat().filter((c) => c !== null).map((c) => c.col)));
+        const ownCol = r.inputs.find((c) => c !== null)?.col;
+        for (const x of refs) {
+            if (refSheet(x, ref.sheet) !== t.layout.sheet || x.top !== x.bottom || x.left !== x.right)
+                continue;
+            if (!valueCols.has(x.left) || allowed.has(`${x.top},${x.left}`))
+                continue;
+            const reason = x.left !== ownCol ? '其他平台' : '其他指标';
+            out.push({ severity: 'error', code: 'wrong_row', message: `公式引用了${reason}的数据 ${x.text}`, ...at });
+        }
+    }
+    const needsCap = ind.rule.kind !== 'normalized' && ind.rule.kind !== 'deduction';
+    if (needsCap && out.length === before && !CAP_WORDS.test(cell.formula)) {
+        out.push({ severity: 'warning', code: 'no_cap', message: `公式中没有上限(如 MIN(${ind.points}, …)),输入变大时得分会超过分值 ${ind.points}`, ...at });
+    }
+}
+function cohortText(target, cells) {
+    if (cells.length === 0)
+        return undefined;
+    const rows = cells.map((c) => c.row);
+    const col = (0, address_1.a1)(1, cells[0].col).replace(/\d+$/, '');
+    const prefix = cells[0].sheet === target ? '' : `'${cells[0].sheet}'!`;
+    return `${prefix}$${col}$${Math.min(...rows)}:$${col}$${Math.max(...rows)}`;
+}
+function reviewSum(sheets, ref, existing, expected, label, out) {
+    if (!ref || !existing || expected === null)
+        return;
+    const cell = sheets.get(ref.sheet) ? (0, model_1.cellAt)(sheets.get(ref.sheet), ref.row, ref.col) : null;
+    if (!cell)
+        return;
+    const at = { sheet: ref.sheet, cell: (0, address_1.a1)(ref.row, ref.col) };
+    const v = typeof cell.value === 'number' ? cell.value : null;
+    if (v !== null && Math.abs(v - expected) > TOLERANCE) {
+        out.push({ severity: 'error', code: 'sum_mismatch', message: `${label}应为 ${(0, engine_1.fmt)(expected)},表中为 ${(0, engine_1.fmt)(v)}`, ...at });
+    }
+    if (cell.formula === undefined && v !== null)
+        out.push({ severity: 'warning', code: 'typed_constant', message: `${label}是手工输入的数值而不是公式`, ...at });
+}
+function reviewScores(analysis) {
+    const sheets = new Map(analysis.workbook.sheets.map((s) => [s.name, s]));
+    const out = [];
+    for (const t of analysis.tables) {
+        t.platforms.forEach((p, pi) => {
+            for (const r of p.indicators)
+                reviewIndicator(sheets, t, pi, r, out);
+            p.groups.forEach((g, gi) => reviewSum(sheets, g.place.ref, g.place.existing, g.score, `“${t.table.groups[gi].name}”小计`, out));
+            reviewSum(sheets, p.total.place.ref, p.total.place.existing, p.total.score, '总分', out);
+        });
+    }
+    return out;
+}

@@ -1,0 +1,184 @@
+/**
+ * The `wanmu` command line for .xlsx files:
+ *   wanmu check FILE [--json] [--map M]
+ *   wanmu fill FILE -o OUT [--formulas native|wanmu|values] [--replace] [--json] [--map M]
+ *   wanmu template acceptance|annual -o OUT [--platforms N]
+ * Exit: 0 no errors; 1 errors found; 2 the file cannot be read or the command is wrong.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { fmtScoreFixed } from '../engine';
+import { FileOpenError, XlsxFileHost } from '../hosts/file/xlsx';
+import { findTable, tables, type EvaluationId } from '../rules';
+import { validateRules } from '../rules/validate';
+import { checkWorkbook, fillWorkbook, resolveMapping, templateBatch, type Report } from '../workbook';
+import type { AnalyzeOptions } from '../workbook/analyze';
+import type { FormulaStyle } from '../workbook/formulas';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+const USAGE = `用法:
+  wanmu check 文件.xlsx [--json] [--map 映射.json]
+      检查工作簿:对照附件2/附件3核对评价表,校验数据,计算得分,复核已有的得分公式
+  wanmu fill 文件.xlsx -o 输出.xlsx [--formulas native|wanmu|values] [--replace] [--json] [--map 映射.json]
+      填写得分(默认写入普通公式,无需加载项也能复核);不会覆盖已有内容,除非使用 --replace
+  wanmu template acceptance|annual -o 输出.xlsx [--platforms N]
+      生成按发文表格排版的空白评价表
+退出码:0 无错误;1 发现错误;2 文件无法读取或命令有误
+`;
+
+class UsageError extends Error {}
+
+interface Args {
+  readonly positional: string[];
+  readonly flags: Map<string, string | true>;
+}
+
+const VALUE_FLAGS = new Set(['-o', '--output', '--formulas', '--map', '--platforms']);
+const BOOL_FLAGS = new Set(['--json', '--replace', '--help', '-h']);
+
+function parseArgs(argv: readonly string[]): Args {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [name, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    if (VALUE_FLAGS.has(name)) {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new UsageError(`${name} 需要一个值`);
+      flags.set(name === '--output' ? '-o' : name, v);
+    } else if (BOOL_FLAGS.has(name)) flags.set(name, true);
+    else if (a.startsWith('-')) throw new UsageError(`未知选项:${a}`);
+    else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+function loadMapping(file: string | true | undefined): AnalyzeOptions {
+  if (typeof file !== 'string') return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`无法读取映射文件“${file}”:${(e as Error).message}`);
+  }
+  const r = resolveMapping(json);
+  if (!r.ok) throw new UsageError(r.message);
+  return { sheets: r.options };
+}
+
+const SEVERITY_TEXT = { error: '错误', warning: '警告', info: '提示' } as const;
+
+function jsonReport(r: Report): string {
+  return `${JSON.stringify({ findings: r.findings, scores: r.scores, totals: r.totals }, null, 2)}\n`;
+}
+
+function humanReport(file: string, r: Report & { analysis: { tables: readonly { table: { shortName: string }; layout: { kind: string; sheet: string }; platforms: readonly unknown[] }[] } }): string {
+  const lines: string[] = [];
+  lines.push(`文件:${file}`);
+  for (const t of r.analysis.tables) {
+    lines.push(`识别到${t.table.shortName}(${t.layout.kind === 'vertical' ? '发文表格式' : '培育名单宽表'}),工作表“${t.layout.sheet}”,${t.platforms.length} 个平台`);
+  }
+  const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
+  lines.push(`错误 ${count('error')} 个,警告 ${count('warning')} 个,提示 ${count('info')} 个`);
+  for (const f of r.findings) lines.push(`[${SEVERITY_TEXT[f.severity]}] ${f.sheet}!${f.cell} ${f.message}`);
+  if (r.totals.length > 0) {
+    lines.push('得分:');
+    for (const t of r.totals) {
+      const missing = r.scores.filter((s) => s.evaluation === t.evaluation && s.platform === t.platform && s.score === null).length;
+      const where = t.cell ? `(${t.sheet}!${t.cell})` : '';
+      lines.push(`  ${t.platform}  ${tables[t.evaluation].shortName}总分 ${t.total === null ? `—(${missing} 项无法计分)` : fmtScoreFixed(t.total)}${where}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function open(file: string, io: Io): Promise<XlsxFileHost> {
+  const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
+  if (size > 1024 * 1024) io.err(`正在读取 ${path.basename(file)}(${(size / 1024 / 1024).toFixed(1)} MB)…\n`);
+  return XlsxFileHost.open(file);
+}
+
+export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+  try {
+    const problems = validateRules();
+    if (problems.length > 0) {
+      io.err(`内置评分规则有误:\n${problems.join('\n')}\n`);
+      return 2;
+    }
+    const args = parseArgs(argv);
+    const [command, target] = args.positional;
+    if (!command || args.flags.has('--help') || args.flags.has('-h')) {
+      io.out(USAGE);
+      return command ? 0 : 2;
+    }
+    const json = args.flags.has('--json');
+    if (command === 'check') {
+      if (!target) throw new UsageError('请指定要检查的 .xlsx 文件');
+      const options = loadMapping(args.flags.get('--map'));
+      const host = await open(target, io);
+      const r = await checkWorkbook(host, options);
+      io.out(json ? jsonReport(r) : humanReport(target, r));
+      return r.findings.some((f) => f.severity === 'error') ? 1 : 0;
+    }
+    if (command === 'fill') {
+      if (!target) throw new UsageError('请指定要填写的 .xlsx 文件');
+      const output = args.flags.get('-o');
+      if (typeof output !== 'string') throw new UsageError('请用 -o 指定输出文件');
+      const style = (args.flags.get('--formulas') ?? 'native') as FormulaStyle;
+      if (!['native', 'wanmu', 'values'].includes(style)) throw new UsageError(`--formulas 应为 native、wanmu 或 values,而不是“${style}”`);
+      if (path.resolve(output) === path.resolve(target)) throw new UsageError('输出文件不能与输入文件相同(原文件保持不变)');
+      const options = loadMapping(args.flags.get('--map'));
+      const host = await open(target, io);
+      const r = await fillWorkbook(host, { style, replace: args.flags.has('--replace') }, options);
+      await host.save(output);
+      if (json) io.out(jsonReport(r));
+      else {
+        io.out(humanReport(target, r));
+        io.out(`已写入 ${r.plan.written} 个单元格,保存为 ${output}${r.plan.replaced.length > 0 ? `;覆盖了 ${r.plan.replaced.length} 个原有单元格,原内容记录在“wanmu原值”表中` : ''}\n`);
+      }
+      return r.findings.some((f) => f.severity === 'error') ? 1 : 0;
+    }
+    if (command === 'template') {
+      const table = target ? findTable(target) : undefined;
+      if (!table) throw new UsageError('请指定 acceptance(验收评价)或 annual(年度评价)');
+      const output = args.flags.get('-o');
+      if (typeof output !== 'string') throw new UsageError('请用 -o 指定输出文件');
+      const n = Number(args.flags.get('--platforms') ?? 1);
+      if (!Number.isInteger(n) || n < 1 || n > 500) throw new UsageError('--platforms 应为 1 到 500 之间的整数');
+      const host = XlsxFileHost.empty();
+      await host.write(templateBatch(table.id as EvaluationId, n));
+      await host.save(output);
+      io.out(`已生成${table.shortName}空白表(${n} 个平台):${output}\n`);
+      return 0;
+    }
+    throw new UsageError(`未知命令:${command}`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof FileOpenError) {
+      io.err(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+export function main(): void {
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`内部错误:${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * What recognition produces: where each platform's inputs, scores, subtotals and total are.
+ * Both layouts (the issued vertical table, the wide cohort table) come down to this.
+ */
+import type { EvaluationId } from '../rules';
+import type { Finding } from './model';
+
+export interface CellRef {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+export interface PlatformLayout {
+  readonly name: string;
+  /** inputs[i][f]: the cell of indicator i+1's field f, or null when the layout has none. */
+  readonly inputs: (CellRef | null)[][];
+  /** Existing score places per indicator (null: none). */
+  readonly scores: (CellRef | null)[];
+  readonly groups: (CellRef | null)[];
+  total: CellRef | null;
+}
+
+/** Where a new score area goes when the layout has none. */
+export type ScoreArea =
+  | { readonly kind: 'none' }
+  /** A vertical table: one new column per platform, on the indicator rows. */
+  | { readonly kind: 'columns'; readonly sheet: string; readonly headerRow: number; readonly firstCol: number; readonly rows: readonly number[]; readonly totalRow: number | null }
+  /** A cohort table: a new sheet with one row per platform. */
+  | { readonly kind: 'sheet'; readonly name: string };
+
+export interface TableLayout {
+  readonly kind: 'vertical' | 'cohort';
+  readonly evaluation: EvaluationId;
+  readonly sheet: string;
+  readonly platforms: PlatformLayout[];
+  readonly findings: Finding[];
+  /** Where scores go for platforms/indicators without an existing place. */
+  area: ScoreArea;
+}

@@ -1,0 +1,81 @@
+/**
+ * A user's mapping for layouts the recognizer does not understand (CLI: --map mapping.json).
+ *
+ * {
+ *   "sheets": {
+ *     "数据": {
+ *       "evaluation": "annual",              // or "acceptance"
+ *       "headerRow": 3,
+ *       "columns": {
+ *         "A": "platform",                   // by column letter …
+ *         "产值(亿元)": { "indicator": 1 },    // … or by header text
+ *         "D": { "indicator": 3, "field": "50亿元以上项目" },
+ *         "H": { "score": 1 },
+ *         "总分": "total",
+ *         "备注": "ignore"
+ *       }
+ *     }
+ *   }
+ * }
+ */
+import { z } from 'zod';
+import { tables, type EvaluationId } from '../rules';
+import type { ColumnRole, SheetOptions } from './cohort';
+import { headerKey } from './text';
+
+const ColumnSchema = z.union([
+  z.enum(['platform', 'total', 'ignore']),
+  z.object({ indicator: z.number().int().positive(), field: z.string().optional() }),
+  z.object({ score: z.number().int().positive() }),
+  z.object({ subtotal: z.string() }),
+]);
+
+export const MappingSchema = z.object({
+  sheets: z.record(
+    z.string(),
+    z.object({
+      evaluation: z.enum(['acceptance', 'annual']).optional(),
+      headerRow: z.number().int().positive().optional(),
+      columns: z.record(z.string(), ColumnSchema).optional(),
+    }),
+  ),
+});
+export type Mapping = z.infer<typeof MappingSchema>;
+
+export type MappingResult = { ok: true; options: Map<string, SheetOptions> } | { ok: false; message: string };
+
+/** Parses and resolves a mapping against the rules; messages are in Chinese. */
+export function resolveMapping(json: unknown): MappingResult {
+  const parsed = MappingSchema.safeParse(json);
+  if (!parsed.success) {
+    return { ok: false, message: `映射文件格式有误:${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join(';')}` };
+  }
+  const out = new Map<string, SheetOptions>();
+  for (const [sheet, spec] of Object.entries(parsed.data.sheets)) {
+    const evaluation: EvaluationId = spec.evaluation ?? 'annual';
+    const table = tables[evaluation];
+    const columns: Record<string, ColumnRole> = {};
+    for (const [key, v] of Object.entries(spec.columns ?? {})) {
+      const k = /^[A-Z]{1,3}$/.test(key) ? key : headerKey(key);
+      let role: ColumnRole;
+      if (v === 'platform') role = { kind: 'platform' };
+      else if (v === 'total') role = { kind: 'total' };
+      else if (v === 'ignore') role = { kind: 'unknown', text: '' };
+      else if ('score' in v) role = { kind: 'score', evaluation, indicator: v.score - 1 };
+      else if ('subtotal' in v) {
+        const g = table.groups.findIndex((gr) => headerKey(gr.name) === headerKey(v.subtotal));
+        if (g < 0) return { ok: false, message: `映射文件中“${key}”的一级指标“${v.subtotal}”不存在于${table.shortName}` };
+        role = { kind: 'group', evaluation, group: g };
+      } else {
+        const ind = table.indicators[v.indicator - 1];
+        if (!ind) return { ok: false, message: `映射文件中“${key}”的序号 ${v.indicator} 不存在于${table.shortName}` };
+        const fi = v.field === undefined ? ind.inputs.findIndex((f) => !f.optional) : ind.inputs.findIndex((f) => f.id === v.field || headerKey(f.label) === headerKey(v.field as string) || f.aliases.some((a) => headerKey(a) === headerKey(v.field as string)));
+        if (fi < 0) return { ok: false, message: `映射文件中“${key}”:“${ind.shortName}”没有输入“${v.field ?? ''}”` };
+        role = { kind: 'field', refs: [{ evaluation, indicator: v.indicator - 1, field: fi }] };
+      }
+      columns[k] = role;
+    }
+    out.set(sheet, { evaluation: spec.evaluation, headerRow: spec.headerRow, columns });
+  }
+  return { ok: true, options: out };
+}

@@ -1,0 +1,35 @@
+/**
+ * Comparing texts as statisticians type them: formatting is ignored (whitespace, line breaks,
+ * full-/half-width forms, quote and dash variants), content is not.
+ */
+import { isSheetError, type RawValue } from '../engine';
+
+const DASHES = /[‐‑‒–—―−－~～]/g;
+const QUOTES = /[“”„‟"＂]/g;
+const SINGLE_QUOTES = /[‘’‚‛＇]/g;
+
+/** Content of a text for comparison: NFKC, no whitespace, unified quotes and dashes. */
+export function normalizeText(s: string): string {
+  return s.normalize('NFKC').replace(/\s+/g, '').replace(DASHES, '-').replace(QUOTES, '"').replace(SINGLE_QUOTES, "'");
+}
+
+/** Header key: normalized, without bracketed units and a trailing colon. */
+export function headerKey(s: string): string {
+  return normalizeText(s)
+    .replace(/\([^)]*\)/g, '')
+    .replace(/[:;,。.]+$/, '')
+    .toLowerCase();
+}
+
+/** The text shown in a cell (numbers as typed, blank for empty and errors). */
+export function cellText(v: RawValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return isSheetError(v) ? '' : '';
+}
+
+/** Numbers in a text, e.g. "重量级未来产业集群高地(30%)" → [30]. */
+export function numbersIn(s: string): number[] {
+  return (normalizeText(s).match(/\d+(\.\d+)?/g) ?? []).map(Number);
+}

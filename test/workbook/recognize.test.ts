@@ -1,0 +1,107 @@
+import ExcelJS from 'exceljs';
+import { annualRows, annualWideWorkbook, acceptanceVerticalWorkbook, PLATFORM_NAMES, WIDE_FIRST_ROW } from '../fixtures/workbooks';
+import { check, codes } from '../helpers/workbook';
+import { templateBatch } from '../../src/workbook';
+import { XlsxFileHost } from '../../src/hosts/file/xlsx';
+import { resolveMapping } from '../../src/workbook/mapping';
+
+describe('the wide cohort table', () => {
+  it('is recognized with title rows and a two-row header (indicator merged over its components)', async () => {
+    const r = await check(annualWideWorkbook(annualRows(12)));
+    expect(r.analysis.tables).toHaveLength(1);
+    const t = r.analysis.tables[0];
+    expect(t.layout.kind).toBe('cohort');
+    expect(t.table.id).toBe('annual');
+    expect(t.platforms.map((p) => p.name)).toEqual(PLATFORM_NAMES);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.scores.filter((s) => s.score === null)).toEqual([]);
+    // #3's three components were read from the row of each platform
+    expect(t.layout.platforms[0].inputs[2].map((c) => c?.row)).toEqual([WIDE_FIRST_ROW, WIDE_FIRST_ROW, WIDE_FIRST_ROW]);
+  });
+
+  it('is recognized with a one-row header and no title', async () => {
+    const r = await check(annualWideWorkbook(annualRows(5), { title: false, twoRows: false }));
+    expect(r.analysis.tables[0].table.id).toBe('annual');
+    expect(r.scores.filter((s) => s.score === null)).toEqual([]);
+  });
+
+  it('gives the same scores whatever the header style', async () => {
+    const a = await check(annualWideWorkbook(annualRows(6)));
+    const b = await check(annualWideWorkbook(annualRows(6), { title: false, twoRows: false }));
+    expect(a.totals.map((t) => t.total)).toEqual(b.totals.map((t) => t.total));
+  });
+
+  it('puts scores in another sheet whose rows are the same platforms, matched by name', async () => {
+    const names = annualRows(4).map((r) => r.name);
+    const shuffled = [names[2], names[0], names[3], names[1]];
+    const r = await check(annualWideWorkbook(annualRows(4), { scoreSheet: shuffled }));
+    const first = r.scores.find((s) => s.platform === names[0] && s.indicator === 1);
+    expect(first).toMatchObject({ sheet: '得分', cell: 'B3' });
+    const total = r.totals.find((t) => t.platform === names[2]);
+    expect(total).toMatchObject({ sheet: '得分', cell: 'Q2' });
+  });
+
+  it('reports an unrecognized header at its cell, and a mapping file resolves it', async () => {
+    const wb = annualWideWorkbook(annualRows(3), { title: false, twoRows: false });
+    const ws = wb.getWorksheet('培育名单数据') as ExcelJS.Worksheet;
+    ws.getCell(1, 3).value = '今年产出';
+    const r = await check(wb);
+    expect(r.findings.find((f) => f.cell === 'C1')).toMatchObject({ code: 'unknown_column', sheet: '培育名单数据' });
+    expect(r.scores.filter((s) => s.indicator === 1).every((s) => s.score === null)).toBe(true);
+    const mapping = resolveMapping({ sheets: { 培育名单数据: { evaluation: 'annual', columns: { 今年产出: { indicator: 1 } } } } });
+    if (!mapping.ok) throw new Error(mapping.message);
+    const mapped = await check(wb, { sheets: mapping.options });
+    expect(mapped.scores.filter((s) => s.indicator === 1).every((s) => s.score !== null)).toBe(true);
+  });
+
+  it('a bad mapping file is refused with a Chinese message', () => {
+    const r = resolveMapping({ sheets: { 数据: { evaluation: 'annual', columns: { C: { indicator: 99 } } } } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/序号 99/);
+    expect(resolveMapping({ sheets: 1 }).ok).toBe(false);
+  });
+});
+
+describe('the issued vertical table', () => {
+  it('is recognized with merged 一级指标, 其中 rows and a 合计 row', async () => {
+    const { wb, rowOf, totalRow } = acceptanceVerticalWorkbook();
+    const r = await check(wb);
+    const t = r.analysis.tables[0];
+    expect(t.layout.kind).toBe('vertical');
+    expect(t.table.id).toBe('acceptance');
+    expect(r.findings).toEqual([]);
+    expect(r.scores.find((s) => s.indicator === 6)).toMatchObject({ sheet: '验收评价', cell: `H${rowOf.get(6)}` });
+    expect(r.totals[0]).toMatchObject({ cell: `H${totalRow}` });
+    expect(r.totals[0].total).not.toBeNull();
+  });
+
+  it('ignores harmless formatting: line breaks, spaces, full-width punctuation', async () => {
+    const r = await check(acceptanceVerticalWorkbook({ noise: true }).wb);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('recognizes the annual table from its content, with several platform columns', async () => {
+    const host = XlsxFileHost.empty();
+    await host.write(templateBatch('annual', 3));
+    const wb = await host.read();
+    const { analyze } = await import('../../src/workbook/analyze');
+    const a = analyze(wb);
+    expect(a.tables[0].table.id).toBe('annual');
+    expect(a.tables[0].platforms.map((p) => p.name)).toEqual(['平台1', '平台2', '平台3']);
+    expect(codes(a.findings).filter((c) => c !== 'blank')).toEqual([]);
+  });
+
+  it('a score column named after the platform pairs with that platform', async () => {
+    const { wb } = acceptanceVerticalWorkbook({ valueHeader: '衢州平台', scoreHeader: '衢州平台得分' });
+    const r = await check(wb);
+    expect(r.totals[0].platform).toBe('衢州平台');
+    expect(r.scores[0].cell).toMatch(/^H/);
+  });
+
+  it('a workbook with no evaluation table is an error finding', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1').getCell('A1').value = '你好';
+    const r = await check(wb);
+    expect(codes(r.findings)).toEqual(['no_table']);
+  });
+});
