@@ -1,18 +1,23 @@
-/* Worked example: scores one platform on a few indicators and prints the arithmetic. */
-import { runFunction } from '../src/functions/declarations';
-import { errorMessage, isWanmuError } from '../src/engine';
+/**
+ * The main job on the bundled examples: check each workbook, fill its scores with native
+ * formulas into out/, and print the summary. Run with `npm run demo` (after `npm run build`).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { run } from '../src/cli/main';
 
-const examples: [string, ...unknown[]][] = [
-  ['验收', 1, 1180],
-  ['验收', 2, '72%'],
-  ['验收', 5, 0.5],
-  ['验收', 9, 1, 12],
-  ['年度', 1, 120, [[80], [120], [200]]],
-  ['年度', 11, '是', '是', '否', '是'],
-  ['年度', 14, 3],
-  ['验收', 2, 72],
-];
-for (const ex of examples) {
-  const r = runFunction("EXPLAIN", ex as unknown as never[]);
-  process.stdout.write(`${isWanmuError(r) ? `错误:${errorMessage(r.reason)}` : String(r)}\n`);
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, '..');
+  const outDir = path.join(root, 'out');
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const name of ['年度评价-培育名单.xlsx', '验收评价-平台自评.xlsx']) {
+    const input = path.join(root, 'examples', name);
+    const output = path.join(outDir, name.replace(/\.xlsx$/, '-已评分.xlsx'));
+    process.stdout.write(`\n===== wanmu fill examples/${name} -o out/${path.basename(output)} =====\n`);
+    const code = await run(['fill', input, '-o', output]);
+    process.stdout.write(`(退出码 ${code}:${code === 0 ? '无错误' : code === 1 ? '发现错误,见上' : '无法读取'})\n`);
+  }
+  process.stdout.write(`\n已评分的工作簿在 ${outDir}/ 中;用 Excel、WPS 或 LibreOffice 打开即可查看公式。\n`);
 }
+
+void main();

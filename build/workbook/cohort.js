@@ -25,20 +25,20 @@ function classify(parent, child, scoreSheet) {
     const parentInd = parent && parent !== child ? (0, matching_1.indicatorCandidates)(parent) : [];
     const parentGroup = parent && parent !== child ? (0, matching_1.groupCandidates)(parent) : [];
     if ((0, matching_1.isScoreHeader)(child) && parentInd.length > 0)
-        return { kind: 'score', evaluation: parentInd.length === 1 ? parentInd[0].evaluation : null, indicator: parentInd[0].indicator };
+        return { kind: 'score', refs: parentInd };
     if (((0, matching_1.isSubtotalLabel)(child) || (0, matching_1.isScoreHeader)(child)) && parentGroup.length > 0)
         return { kind: 'group', ...parentGroup[0] };
     const stripped = (0, matching_1.stripScoreSuffix)(text);
     if (stripped !== undefined) {
         const ind = (0, matching_1.indicatorCandidates)(stripped);
         if (ind.length > 0)
-            return { kind: 'score', evaluation: ind.length === 1 ? ind[0].evaluation : null, indicator: ind[0].indicator };
+            return { kind: 'score', refs: ind };
         const g = (0, matching_1.groupCandidates)(stripped);
         if (g.length > 0)
             return { kind: 'group', ...g[0] };
         const n = /^第?(\d+)项?$/.exec(stripped);
         if (n)
-            return { kind: 'score', evaluation: null, indicator: Number(n[1]) - 1 };
+            return { kind: 'score', refs: ['acceptance', 'annual'].map((evaluation) => ({ evaluation, indicator: Number(n[1]) - 1 })) };
     }
     if ((0, matching_1.isSubtotalLabel)(text) && parentGroup.length > 0)
         return { kind: 'group', ...parentGroup[0] };
@@ -48,7 +48,7 @@ function classify(parent, child, scoreSheet) {
     if (scoreSheet) {
         const ind = (0, matching_1.indicatorCandidates)(text);
         if (ind.length > 0)
-            return { kind: 'score', evaluation: ind.length === 1 ? ind[0].evaluation : null, indicator: ind[0].indicator };
+            return { kind: 'score', refs: ind };
     }
     let refs = (0, matching_1.fieldCandidates)(child.trim() !== '' ? child : parent);
     if (parentInd.length > 0 && child.trim() !== '') {
@@ -121,8 +121,9 @@ function chooseEvaluation(sheet, h, forced) {
         if (r.kind === 'field')
             for (const e of new Set(r.refs.map((x) => x.evaluation)))
                 votes[e] += 1;
-        if (r.kind === 'score' && r.evaluation)
-            votes[r.evaluation] += 1;
+        if (r.kind === 'score')
+            for (const e of new Set(r.refs.map((x) => x.evaluation)))
+                votes[e] += 1;
         if (r.kind === 'group')
             votes[r.evaluation] += 1;
     }
@@ -185,8 +186,9 @@ function attachScoreSheets(layout, workbook, rowsByName) {
             }
             for (const [c, r] of h.roles) {
                 const at = { sheet: other.name, row, col: c };
-                if (r.kind === 'score' && (r.evaluation === null || r.evaluation === layout.evaluation) && p.scores[r.indicator] === null)
-                    p.scores[r.indicator] = at;
+                const ind = r.kind === 'score' ? r.refs.find((x) => x.evaluation === layout.evaluation) : undefined;
+                if (ind && ind.indicator < p.scores.length && p.scores[ind.indicator] === null)
+                    p.scores[ind.indicator] = at;
                 if (r.kind === 'group' && r.evaluation === layout.evaluation)
                     p.groups[r.group] = at;
                 if (r.kind === 'total')
@@ -231,8 +233,9 @@ function recognizeCohort(sheet, workbook, options = {}) {
             }
             fieldCols.set(key, c);
         }
-        else if (r.kind === 'score' && (r.evaluation === null || r.evaluation === evaluation))
-            scoreCols.set(r.indicator, c);
+        else if (r.kind === 'score' && r.refs.some((x) => x.evaluation === evaluation && x.indicator < table.indicators.length)) {
+            scoreCols.set(r.refs.find((x) => x.evaluation === evaluation).indicator, c);
+        }
         else if (r.kind === 'group' && r.evaluation === evaluation)
             groupCols.set(r.group, c);
         else if (r.kind === 'total')

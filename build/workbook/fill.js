@@ -135,9 +135,9 @@ function writeArea(t, cells, addSheets, widths) {
         cells.push({ sheet: s, row: 2, col: 1, value: '平台名称', bold: true });
         widths.push({ sheet: s, col: 1, width: 24 });
         const n = t.table.indicators.length;
-        t.table.indicators.forEach((ind, i) => cells.push({ sheet: s, row: 2, col: 2 + i, value: `${ind.number}.${ind.shortName}(${ind.points}分)`, bold: true }));
-        t.table.groups.forEach((g, gi) => cells.push({ sheet: s, row: 2, col: 2 + n + gi, value: `${g.name}小计(${g.weight}分)`, bold: true }));
-        cells.push({ sheet: s, row: 2, col: 2 + n + t.table.groups.length, value: '总分', bold: true });
+        t.table.indicators.forEach((ind, i) => cells.push({ sheet: s, row: 2, col: 2 + i, value: `${ind.shortName}${rules_1.vocabulary.scoreSuffixes[0]}(${ind.points}分)`, bold: true }));
+        t.table.groups.forEach((g, gi) => cells.push({ sheet: s, row: 2, col: 2 + n + gi, value: `${g.name}${rules_1.vocabulary.scoreSuffixes[0]}(${g.weight}分)`, bold: true }));
+        cells.push({ sheet: s, row: 2, col: 2 + n + t.table.groups.length, value: rules_1.vocabulary.total[1], bold: true });
         t.platforms.forEach((p, pi) => cells.push({ sheet: s, row: 3 + pi, col: 1, value: p.name }));
     }
     else if (area.kind === 'columns') {

@@ -59,7 +59,7 @@ function resolveMapping(json) {
             else if (v === 'ignore')
                 role = { kind: 'unknown', text: '' };
             else if ('score' in v)
-                role = { kind: 'score', evaluation, indicator: v.score - 1 };
+                role = { kind: 'score', refs: [{ evaluation, indicator: v.score - 1 }] };
             else if ('subtotal' in v) {
                 const g = table.groups.findIndex((gr) => (0, text_1.headerKey)(gr.name) === (0, text_1.headerKey)(v.subtotal));
                 if (g < 0)

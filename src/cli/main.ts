@@ -113,9 +113,13 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     }
     const args = parseArgs(argv);
     const [command, target] = args.positional;
-    if (!command || args.flags.has('--help') || args.flags.has('-h')) {
+    if (args.flags.has('--help') || args.flags.has('-h')) {
       io.out(USAGE);
-      return command ? 0 : 2;
+      return 0;
+    }
+    if (!command) {
+      io.err(USAGE);
+      return 2;
     }
     const json = args.flags.has('--json');
     if (command === 'check') {

@@ -66,6 +66,12 @@ function readCohort(cohort: Matrix, label: string): CohortRange | WanmuError {
   for (const row of cohort) {
     for (const cell of row) {
       position++;
+      if (typeof cell === 'number' && Number.isFinite(cell)) {
+        // fast path: most cohort cells are plain numbers
+        if (cell < min) min = cell;
+        if (cell > max) max = cell;
+        continue;
+      }
       if (isBlank(cell)) continue;
       const up = upstream(cell, label);
       if (up) return up;
@@ -81,6 +87,10 @@ function readCohort(cohort: Matrix, label: string): CohortRange | WanmuError {
 }
 
 function normalizeOne(cell: RawValue, range: CohortRange, points: number, label: string): CellResult {
+  if (typeof cell === 'number' && Number.isFinite(cell) && cell >= range.min && cell <= range.max) {
+    const raw = normalizedRaw(cell, range, points);
+    return raw > points ? points : raw < 0 ? 0 : raw;
+  }
   if (isBlank(cell)) return '';
   const up = upstream(cell, label);
   if (up) return up;

@@ -17,6 +17,7 @@ import {
   isTotalLabel,
   stripScoreSuffix,
   type FieldRef,
+  type IndicatorRef,
 } from './matching';
 import { cellAt, type Finding, type SheetData } from './model';
 import { cellText, headerKey } from './text';
@@ -28,7 +29,7 @@ const HEADER_SCAN_ROWS = 15;
 export type ColumnRole =
   | { kind: 'platform' }
   | { kind: 'field'; refs: FieldRef[] }
-  | { kind: 'score'; evaluation: EvaluationId | null; indicator: number }
+  | { kind: 'score'; refs: IndicatorRef[] }
   | { kind: 'group'; evaluation: EvaluationId; group: number }
   | { kind: 'total' }
   | { kind: 'unknown'; text: string };
@@ -58,23 +59,23 @@ function classify(parent: string, child: string, scoreSheet: boolean): ColumnRol
   if (isTotalLabel(text)) return { kind: 'total' };
   const parentInd = parent && parent !== child ? indicatorCandidates(parent) : [];
   const parentGroup = parent && parent !== child ? groupCandidates(parent) : [];
-  if (isScoreHeader(child) && parentInd.length > 0) return { kind: 'score', evaluation: parentInd.length === 1 ? parentInd[0].evaluation : null, indicator: parentInd[0].indicator };
+  if (isScoreHeader(child) && parentInd.length > 0) return { kind: 'score', refs: parentInd };
   if ((isSubtotalLabel(child) || isScoreHeader(child)) && parentGroup.length > 0) return { kind: 'group', ...parentGroup[0] };
   const stripped = stripScoreSuffix(text);
   if (stripped !== undefined) {
     const ind = indicatorCandidates(stripped);
-    if (ind.length > 0) return { kind: 'score', evaluation: ind.length === 1 ? ind[0].evaluation : null, indicator: ind[0].indicator };
+    if (ind.length > 0) return { kind: 'score', refs: ind };
     const g = groupCandidates(stripped);
     if (g.length > 0) return { kind: 'group', ...g[0] };
     const n = /^第?(\d+)项?$/.exec(stripped);
-    if (n) return { kind: 'score', evaluation: null, indicator: Number(n[1]) - 1 };
+    if (n) return { kind: 'score', refs: (['acceptance', 'annual'] as const).map((evaluation) => ({ evaluation, indicator: Number(n[1]) - 1 })) };
   }
   if (isSubtotalLabel(text) && parentGroup.length > 0) return { kind: 'group', ...parentGroup[0] };
   const g = groupCandidates(text);
   if (g.length > 0 && scoreSheet) return { kind: 'group', ...g[0] };
   if (scoreSheet) {
     const ind = indicatorCandidates(text);
-    if (ind.length > 0) return { kind: 'score', evaluation: ind.length === 1 ? ind[0].evaluation : null, indicator: ind[0].indicator };
+    if (ind.length > 0) return { kind: 'score', refs: ind };
   }
   let refs = fieldCandidates(child.trim() !== '' ? child : parent);
   if (parentInd.length > 0 && child.trim() !== '') {
@@ -137,7 +138,7 @@ function chooseEvaluation(sheet: SheetData, h: Header, forced?: EvaluationId): E
   const votes: Record<EvaluationId, number> = { acceptance: 0, annual: 0 };
   for (const r of h.roles.values()) {
     if (r.kind === 'field') for (const e of new Set(r.refs.map((x) => x.evaluation))) votes[e] += 1;
-    if (r.kind === 'score' && r.evaluation) votes[r.evaluation] += 1;
+    if (r.kind === 'score') for (const e of new Set(r.refs.map((x) => x.evaluation))) votes[e] += 1;
     if (r.kind === 'group') votes[r.evaluation] += 1;
   }
   if (votes.acceptance !== votes.annual) return votes.acceptance > votes.annual ? 'acceptance' : 'annual';
@@ -196,7 +197,8 @@ function attachScoreSheets(layout: TableLayout, workbook: readonly SheetData[], 
       }
       for (const [c, r] of h.roles) {
         const at: CellRef = { sheet: other.name, row, col: c };
-        if (r.kind === 'score' && (r.evaluation === null || r.evaluation === layout.evaluation) && p.scores[r.indicator] === null) p.scores[r.indicator] = at;
+        const ind = r.kind === 'score' ? r.refs.find((x) => x.evaluation === layout.evaluation) : undefined;
+        if (ind && ind.indicator < p.scores.length && p.scores[ind.indicator] === null) p.scores[ind.indicator] = at;
         if (r.kind === 'group' && r.evaluation === layout.evaluation) p.groups[r.group] = at;
         if (r.kind === 'total') p.total = at;
       }
@@ -236,7 +238,9 @@ export function recognizeCohort(sheet: SheetData, workbook: readonly SheetData[]
         continue;
       }
       fieldCols.set(key, c);
-    } else if (r.kind === 'score' && (r.evaluation === null || r.evaluation === evaluation)) scoreCols.set(r.indicator, c);
+    } else if (r.kind === 'score' && r.refs.some((x) => x.evaluation === evaluation && x.indicator < table.indicators.length)) {
+      scoreCols.set((r.refs.find((x) => x.evaluation === evaluation) as IndicatorRef).indicator, c);
+    }
     else if (r.kind === 'group' && r.evaluation === evaluation) groupCols.set(r.group, c);
     else if (r.kind === 'total') totalCol = c;
     else if (r.kind === 'unknown' && r.text.trim() !== '' && c !== pc && !/^序号$|^编号$/.test(headerKey(r.text))) {

@@ -50,8 +50,9 @@ function cohortText(target: string, cells: CellRef[]): string | undefined {
   const sameRow = cells.every((c) => c.row === cells[0].row);
   const prefix = sheet === target ? '' : `${sheetRef(sheet)}!`;
   if (sameCol) {
-    const rows = cells.map((c) => c.row);
-    return `${prefix}${absA1(Math.min(...rows), cells[0].col)}:${absA1(Math.max(...rows), cells[0].col)}`;
+    const top = cells.reduce((m, c) => Math.min(m, c.row), Infinity);
+    const bottom = cells.reduce((m, c) => Math.max(m, c.row), -Infinity);
+    return `${prefix}${absA1(top, cells[0].col)}:${absA1(bottom, cells[0].col)}`;
   }
   if (sameRow) {
     const cols = cells.map((c) => c.col).sort((a, b) => a - b);
@@ -94,23 +95,30 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
     cells.push(formula !== undefined && options.style !== 'values' ? { ...common, formula, result } : { ...common, value: result });
   };
 
+  // The cohort range of each 无量纲化 indicator, computed once per table and target sheet.
+  const cohorts = new Map<string, string | undefined>();
+  const cohortOf = (t: TableResult, i: number, target: string): string | undefined => {
+    const key = `${t.layout.sheet}\u0000${i}\u0000${target}`;
+    if (!cohorts.has(key)) {
+      const cellsOf = t.platforms.map((q) => q.indicators[i].inputs[0]).filter((c): c is CellRef => c !== null);
+      cohorts.set(key, cohortText(target, cellsOf));
+    }
+    return cohorts.get(key);
+  };
+
   for (const t of analysis.tables) {
     writeArea(t, cells, addSheets, columnWidths);
     t.platforms.forEach((p) => {
       const placed: (CellRef | null)[] = [];
       for (const r of p.indicators) {
         const ref = r.place.ref;
-        placed.push(ref && r.score !== null ? ref : null);
-        if (!ref || r.score === null) continue;
+        if (!ref || r.score === null) {
+          placed.push(null);
+          continue;
+        }
         const inputs = {
           refs: r.inputs.map((c) => (c ? refText(ref.sheet, c) : null)),
-          cohort:
-            r.indicator.rule.kind === 'normalized'
-              ? cohortText(
-                  ref.sheet,
-                  t.platforms.map((q) => q.indicators[r.indicator.number - 1].inputs[0]).filter((c): c is CellRef => c !== null),
-                )
-              : undefined,
+          cohort: r.indicator.rule.kind === 'normalized' ? cohortOf(t, r.indicator.number - 1, ref.sheet) : undefined,
         };
         let formula: string | undefined;
         if (options.style !== 'values') {
@@ -119,11 +127,19 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
             findings.push({ severity: 'info', code: 'value_instead_of_formula', message: `“${r.indicator.shortName}”的输入是文本或位置不规则,得分以数值写入;将输入改为数值后重新填写即可得到公式`, sheet: ref.sheet, cell: a1(ref.row, ref.col) });
           }
         }
-        if (mayWrite(ref, formula)) put(ref, formula, r.score, !r.place.existing);
+        const wrote = mayWrite(ref, formula);
+        if (wrote) put(ref, formula, r.score, !r.place.existing);
+        // A sum may only add cells that hold the official score: those written here.
+        placed.push(wrote ? ref : null);
       }
       const sumOf = (target: CellRef, idx: number[]): string | undefined => {
         const refs = idx.map((i) => placed[i]);
-        if (refs.some((x) => x === null)) return undefined;
+        if (refs.some((x) => x === null)) {
+          if (options.style !== 'values') {
+            findings.push({ severity: 'info', code: 'value_instead_of_formula', message: '合计引用的得分单元格中有未由本工具填写的内容,合计以官方得分的数值写入', sheet: target.sheet, cell: a1(target.row, target.col) });
+          }
+          return undefined;
+        }
         return sumFormula(refs.map((x) => refText(target.sheet, x as CellRef)));
       };
       p.groups.forEach((g, gi) => {
@@ -156,9 +172,9 @@ function writeArea(t: TableResult, cells: CellWrite[], addSheets: string[], widt
     cells.push({ sheet: s, row: 2, col: 1, value: '平台名称', bold: true });
     widths.push({ sheet: s, col: 1, width: 24 });
     const n = t.table.indicators.length;
-    t.table.indicators.forEach((ind, i) => cells.push({ sheet: s, row: 2, col: 2 + i, value: `${ind.number}.${ind.shortName}(${ind.points}分)`, bold: true }));
-    t.table.groups.forEach((g, gi) => cells.push({ sheet: s, row: 2, col: 2 + n + gi, value: `${g.name}小计(${g.weight}分)`, bold: true }));
-    cells.push({ sheet: s, row: 2, col: 2 + n + t.table.groups.length, value: '总分', bold: true });
+    t.table.indicators.forEach((ind, i) => cells.push({ sheet: s, row: 2, col: 2 + i, value: `${ind.shortName}${vocabulary.scoreSuffixes[0]}(${ind.points}分)`, bold: true }));
+    t.table.groups.forEach((g, gi) => cells.push({ sheet: s, row: 2, col: 2 + n + gi, value: `${g.name}${vocabulary.scoreSuffixes[0]}(${g.weight}分)`, bold: true }));
+    cells.push({ sheet: s, row: 2, col: 2 + n + t.table.groups.length, value: vocabulary.total[1], bold: true });
     t.platforms.forEach((p, pi) => cells.push({ sheet: s, row: 3 + pi, col: 1, value: p.name }));
   } else if (area.kind === 'columns') {
     t.platforms.forEach((p, pi) => {

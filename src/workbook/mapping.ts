@@ -61,7 +61,7 @@ export function resolveMapping(json: unknown): MappingResult {
       if (v === 'platform') role = { kind: 'platform' };
       else if (v === 'total') role = { kind: 'total' };
       else if (v === 'ignore') role = { kind: 'unknown', text: '' };
-      else if ('score' in v) role = { kind: 'score', evaluation, indicator: v.score - 1 };
+      else if ('score' in v) role = { kind: 'score', refs: [{ evaluation, indicator: v.score - 1 }] };
       else if ('subtotal' in v) {
         const g = table.groups.findIndex((gr) => headerKey(gr.name) === headerKey(v.subtotal));
         if (g < 0) return { ok: false, message: `映射文件中“${key}”的一级指标“${v.subtotal}”不存在于${table.shortName}` };

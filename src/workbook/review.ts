@@ -23,8 +23,30 @@ function refSheet(r: FormulaRef, own: string): string {
   return r.sheet ?? own;
 }
 
+const cohortCache = new WeakMap<TableResult, Map<number, CellRef[]>>();
+const rowsCache = new WeakMap<TableResult, Map<number, string>>();
+
+/** The cells of a 无量纲化 indicator's cohort (cached per table: review visits every platform). */
 function cohortRows(t: TableResult, i: number): CellRef[] {
-  return t.platforms.map((q) => q.indicators[i].inputs[0]).filter((c): c is CellRef => c !== null);
+  let m = cohortCache.get(t);
+  if (!m) cohortCache.set(t, (m = new Map()));
+  let cells = m.get(i);
+  if (!cells) m.set(i, (cells = t.platforms.map((q) => q.indicators[i].inputs[0]).filter((c): c is CellRef => c !== null)));
+  return cells;
+}
+
+/** Data row → platform name of a cohort table. */
+function platformRows(t: TableResult): Map<number, string> {
+  let m = rowsCache.get(t);
+  if (!m) {
+    m = new Map();
+    for (const p of t.layout.platforms) {
+      const c = p.inputs.flat().find((x) => x !== null);
+      if (c) m.set(c.row, p.name);
+    }
+    rowsCache.set(t, m);
+  }
+  return m;
 }
 
 function reviewIndicator(sheets: Map<string, SheetData>, t: TableResult, pi: number, r: IndicatorResult, out: Finding[]): void {
@@ -69,11 +91,7 @@ function reviewIndicator(sheets: Map<string, SheetData>, t: TableResult, pi: num
   const own = t.layout.platforms[pi];
   if (t.layout.kind === 'cohort') {
     const dataSheet = t.layout.sheet;
-    const rowsOf = new Map<number, string>();
-    t.layout.platforms.forEach((p) => {
-      const c = p.inputs.flat().find((x) => x !== null);
-      if (c) rowsOf.set(c.row, p.name);
-    });
+    const rowsOf = platformRows(t);
     const ownRow = own.inputs.flat().find((x) => x !== null)?.row;
     for (const x of refs) {
       if (refSheet(x, ref.sheet) !== dataSheet || x.top !== x.bottom) continue;
@@ -84,8 +102,8 @@ function reviewIndicator(sheets: Map<string, SheetData>, t: TableResult, pi: num
     if (ind.rule.kind === 'normalized') {
       const cohort = cohortRows(t, ind.number - 1);
       const col = cohort[0]?.col;
-      const top = Math.min(...cohort.map((c) => c.row));
-      const bottom = Math.max(...cohort.map((c) => c.row));
+      const top = cohort.reduce((m, c) => Math.min(m, c.row), Infinity);
+      const bottom = cohort.reduce((m, c) => Math.max(m, c.row), -Infinity);
       for (const x of refs) {
         if (refSheet(x, ref.sheet) !== dataSheet || x.top === x.bottom || x.left !== col) continue;
         if (x.top > top || x.bottom < bottom) {
@@ -120,10 +138,11 @@ function reviewIndicator(sheets: Map<string, SheetData>, t: TableResult, pi: num
 
 function cohortText(target: string, cells: CellRef[]): string | undefined {
   if (cells.length === 0) return undefined;
-  const rows = cells.map((c) => c.row);
+  const top = cells.reduce((m, c) => Math.min(m, c.row), Infinity);
+  const bottom = cells.reduce((m, c) => Math.max(m, c.row), -Infinity);
   const col = a1(1, cells[0].col).replace(/\d+$/, '');
   const prefix = cells[0].sheet === target ? '' : `'${cells[0].sheet}'!`;
-  return `${prefix}$${col}$${Math.min(...rows)}:$${col}$${Math.max(...rows)}`;
+  return `${prefix}$${col}$${top}:$${col}$${bottom}`;
 }
 
 function reviewSum(sheets: Map<string, SheetData>, ref: CellRef | null, existing: boolean, expected: number | null, label: string, out: Finding[]): void {

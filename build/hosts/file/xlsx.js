@@ -143,7 +143,9 @@ class XlsxFileHost {
     static async open(path) {
         if (!fs.existsSync(path))
             throw new FileOpenError('not_found', `找不到文件:${path}`);
-        const buffer = fs.readFileSync(path);
+        return XlsxFileHost.fromBuffer(fs.readFileSync(path), path);
+    }
+    static async fromBuffer(buffer, path = '工作簿') {
         if (startsWith(buffer, CFB_MAGIC)) {
             throw new FileOpenError('encrypted', `无法读取“${path}”:文件受密码保护或是旧版 .xls 格式。请在电子表格软件中取消密码、另存为 .xlsx 后再试`);
         }

@@ -1,0 +1,130 @@
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { run } from '../../src/cli/main';
+import { acceptanceVerticalWorkbook, annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-cli-'));
+const file = (name: string) => path.join(dir, name);
+
+async function cli(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+beforeAll(async () => {
+  await annualWideWorkbook(annualRows(4)).xlsx.writeFile(file('clean.xlsx'));
+  const bad = annualWideWorkbook(annualRows(4));
+  (bad.getWorksheet('培育名单数据') as ExcelJS.Worksheet).getCell(`D${WIDE_FIRST_ROW}`).value = 85;
+  await bad.xlsx.writeFile(file('errors.xlsx'));
+  await acceptanceVerticalWorkbook().wb.xlsx.writeFile(file('vertical.xlsx'));
+  fs.writeFileSync(file('notes.xlsx'), 'this is not a spreadsheet');
+  fs.writeFileSync(file('broken.xlsx'), Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 1)]));
+  fs.writeFileSync(file('protected.xlsx'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+});
+
+describe('wanmu check', () => {
+  it('exit 0 and a Chinese summary when there are no errors', async () => {
+    const r = await cli('check', file('clean.xlsx'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('识别到年度评价');
+    expect(r.out).toContain('错误 0 个');
+  });
+
+  it('exit 1 when errors are found, naming the cell', async () => {
+    const r = await cli('check', file('errors.xlsx'));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`[错误] 培育名单数据!D${WIDE_FIRST_ROW}`);
+  });
+
+  it('--json prints one object with findings, scores and totals', async () => {
+    const r = await cli('check', file('errors.xlsx'), '--json');
+    const j = JSON.parse(r.out) as Record<string, unknown[]>;
+    expect(Object.keys(j).sort()).toEqual(['findings', 'scores', 'totals']);
+    expect(Object.keys(j.findings[0] as object).sort()).toEqual(['cell', 'code', 'message', 'severity', 'sheet']);
+    expect(Object.keys(j.scores[0] as object).sort()).toEqual(['cell', 'evaluation', 'indicator', 'platform', 'score', 'sheet']);
+    expect(Object.keys(j.totals[0] as object).sort()).toEqual(['cell', 'evaluation', 'platform', 'sheet', 'total']);
+    expect(j.scores).toHaveLength(4 * 15);
+    expect(j.scores.find((s) => (s as { indicator: number; score: unknown }).indicator === 2 && (s as { score: unknown }).score === null)).toBeDefined();
+    expect((j.totals[0] as { total: unknown }).total).toBeNull();
+    expect((j.totals[1] as { total: unknown }).total).toEqual(expect.any(Number));
+  });
+
+  it.each([
+    ['notes.xlsx', /不是 \.xlsx 文件/],
+    ['broken.xlsx', /已损坏/],
+    ['protected.xlsx', /密码保护/],
+    ['missing.xlsx', /找不到文件/],
+  ])('exit 2 with a clear message for %s', async (name, message) => {
+    const r = await cli('check', file(name));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+
+  it('exit 2 for a wrong command, with the usage', async () => {
+    const r = await cli('chek', file('clean.xlsx'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('用法');
+  });
+});
+
+describe('wanmu fill', () => {
+  it('writes a filled copy and --json says where each score was written', async () => {
+    const r = await cli('fill', file('clean.xlsx'), '-o', file('filled.xlsx'), '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { scores: { sheet: string; cell: string }[] };
+    expect(j.scores[0]).toMatchObject({ sheet: '评分结果', cell: 'B3' });
+    const check = await cli('check', file('filled.xlsx'));
+    expect(check.code).toBe(0);
+    expect(check.out).not.toContain('[警告]');
+  });
+
+  it('refuses to overwrite its input and requires -o', async () => {
+    expect((await cli('fill', file('clean.xlsx'), '-o', file('clean.xlsx'))).code).toBe(2);
+    expect((await cli('fill', file('clean.xlsx'))).code).toBe(2);
+    expect((await cli('fill', file('clean.xlsx'), '-o', file('x.xlsx'), '--formulas', 'magic')).code).toBe(2);
+  });
+
+  it('--formulas values and --replace', async () => {
+    const r = await cli('fill', file('vertical.xlsx'), '-o', file('v.xlsx'), '--formulas', 'values', '--replace');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('已写入');
+  });
+
+  it('--map applies a mapping file', async () => {
+    const wb = annualWideWorkbook(annualRows(3), { title: false, twoRows: false });
+    (wb.getWorksheet('培育名单数据') as ExcelJS.Worksheet).getCell(1, 3).value = '今年产出';
+    await wb.xlsx.writeFile(file('odd.xlsx'));
+    fs.writeFileSync(file('map.json'), JSON.stringify({ sheets: { 培育名单数据: { evaluation: 'annual', columns: { 今年产出: { indicator: 1 } } } } }));
+    const j = JSON.parse((await cli('check', file('odd.xlsx'), '--json', '--map', file('map.json'))).out) as { scores: { indicator: number; score: unknown }[] };
+    expect(j.scores.filter((s) => s.indicator === 1).every((s) => typeof s.score === 'number')).toBe(true);
+    fs.writeFileSync(file('badmap.json'), '{');
+    expect((await cli('check', file('odd.xlsx'), '--map', file('badmap.json'))).code).toBe(2);
+  });
+});
+
+describe('wanmu template', () => {
+  it.each(['acceptance', 'annual'])('%s: a blank workbook laid out as issued that passes its own check', async (t) => {
+    const out = file(`template-${t}.xlsx`);
+    expect((await cli('template', t, '-o', out, '--platforms', '2')).code).toBe(0);
+    const r = await cli('check', out, '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { findings: { severity: string; code: string }[]; totals: unknown[] };
+    expect(j.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(j.totals).toHaveLength(2);
+  });
+});
+
+describe('the built command line', () => {
+  it('bin/wanmu.js runs', () => {
+    const bin = path.resolve(__dirname, '../../bin/wanmu.js');
+    const r = spawnSync(process.execPath, [bin, 'check', file('clean.xlsx'), '--json'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).scores).toHaveLength(60);
+    expect(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })).toContain('wanmu check');
+  });
+});

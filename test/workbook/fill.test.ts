@@ -1,0 +1,123 @@
+import ExcelJS from 'exceljs';
+import { annualRows, annualWideWorkbook, acceptanceVerticalWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
+import { cell, check, fill, sheet } from '../helpers/workbook';
+import { RECORD_SHEET } from '../../src/workbook/analyze';
+import type { WorkbookData } from '../../src/workbook/model';
+
+function snapshot(wb: WorkbookData): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const s of wb.sheets) {
+    s.cells.forEach((row, r) => row.forEach((c, k) => c && m.set(`${s.name}!${r + 1},${k + 1}`, JSON.stringify(c))));
+    m.set(`${s.name}!merges`, JSON.stringify(s.merges));
+  }
+  return m;
+}
+
+describe('fill', () => {
+  it('adds a score sheet for a cohort table with inputs only, aligned with the platforms', async () => {
+    const rows = annualRows(6);
+    const { result, after } = await fill(annualWideWorkbook(rows));
+    const s = sheet(after, '评分结果');
+    expect(cell(after, '评分结果', 'A2')?.value).toBe('平台名称');
+    expect(cell(after, '评分结果', 'B2')?.value).toBe('年度工业产值或者营业收入得分(10分)');
+    expect(cell(after, '评分结果', 'Q2')?.value).toBe('产业培育得分(15分)');
+    expect(cell(after, '评分结果', 'W2')?.value).toBe('总分');
+    rows.forEach((r, i) => expect(cell(after, '评分结果', `A${3 + i}`)?.value).toBe(r.name));
+    expect(s.rowCount).toBe(2 + rows.length);
+    // formulas read the platform's own row
+    expect(cell(after, '评分结果', 'C4')?.formula).toBe(`MIN(5,'培育名单数据'!D${WIDE_FIRST_ROW + 1}/0.8*5)`);
+    expect(cell(after, '评分结果', 'B3')?.formula).toContain('$C$5:$C$10');
+    expect(cell(after, '评分结果', 'W3')?.formula).toBe('SUM(B3,C3,D3,E3,F3,G3,H3,I3,J3,K3,L3,M3,N3,O3,P3)');
+    expect(cell(after, '评分结果', 'Q3')?.formula).toBe('SUM(B3,C3)');
+    // cached values are the engine's
+    const total = result.totals[0].total as number;
+    expect(cell(after, '评分结果', 'W3')?.value).toBeCloseTo(total, 12);
+    expect(result.totals[0]).toMatchObject({ sheet: '评分结果', cell: 'W3' });
+  });
+
+  it('never touches any other cell, merge or sheet', async () => {
+    const wb = annualWideWorkbook(annualRows(5));
+    const before = snapshot(await (await import('../helpers/workbook')).hostOf(wb).then((h) => h.read()));
+    const { after } = await fill(wb);
+    const now = snapshot(after);
+    for (const [k, v] of before) expect(now.get(k)).toBe(v);
+    for (const k of now.keys()) if (!before.has(k)) expect(k.startsWith('评分结果!')).toBe(true);
+  });
+
+  it('fills the score column of the issued table and the 合计 row', async () => {
+    const { wb, rowOf, totalRow } = acceptanceVerticalWorkbook();
+    const { after, result } = await fill(wb);
+    expect(cell(after, '验收评价', `H${rowOf.get(1)}`)?.formula).toBe(`MIN(10,G${rowOf.get(1)}/1000*10)`);
+    const c6 = rowOf.get(6) as number;
+    expect(cell(after, '验收评价', `H${c6}`)?.formula).toBe(`MIN(10,G${c6 + 1}*2+G${c6 + 2}*1+G${c6 + 3}*3)`);
+    const c9 = rowOf.get(9) as number;
+    expect(cell(after, '验收评价', `H${c9}`)?.formula).toBe(`MIN(10,G${c9 + 1}*3+MIN(5,G${c9 + 2}*0.5))`);
+    expect(cell(after, '验收评价', `H${totalRow}`)?.formula).toMatch(/^SUM\(/);
+    expect(cell(after, '验收评价', `H${totalRow}`)?.value).toBeCloseTo(result.totals[0].total as number, 12);
+  });
+
+  it('writes WANMU functions or plain values on request', async () => {
+    const { wb, rowOf } = acceptanceVerticalWorkbook();
+    const w = await fill(wb, { style: 'wanmu', replace: false });
+    const c6 = rowOf.get(6) as number;
+    expect(cell(w.after, '验收评价', `H${c6}`)?.formula).toBe(`WANMU.ACCEPTANCE(6,G${c6 + 1},G${c6 + 2},G${c6 + 3})`);
+    const v = await fill(acceptanceVerticalWorkbook().wb, { style: 'values', replace: false });
+    expect(cell(v.after, '验收评价', `H${c6}`)?.formula).toBeUndefined();
+    expect(cell(v.after, '验收评价', `H${c6}`)?.value).toBe(10);
+  });
+
+  it('the annual cohort uses absolute MIN/MAX ranges in WANMU style too', async () => {
+    const { after } = await fill(annualWideWorkbook(annualRows(4)), { style: 'wanmu', replace: false });
+    expect(cell(after, '评分结果', 'B4')?.formula).toBe(`WANMU.ANNUAL(1,'培育名单数据'!C${WIDE_FIRST_ROW + 1},'培育名单数据'!$C$5:$C$8)`);
+  });
+
+  it('does not overwrite a non-empty cell it did not write, and says so', async () => {
+    const { wb, rowOf } = acceptanceVerticalWorkbook({ scores: { 1: 8 } });
+    const { after, result } = await fill(wb);
+    expect(cell(after, '验收评价', `H${rowOf.get(1)}`)?.value).toBe(8);
+    expect(result.findings.find((f) => f.code === 'kept_existing')).toMatchObject({ cell: `H${rowOf.get(1)}` });
+  });
+
+  it('with replace, overwrites and records what was there so it can be restored', async () => {
+    const { wb, rowOf } = acceptanceVerticalWorkbook({ scores: { 1: 8, 2: { formula: 'G5/0.8*10', result: 9 } } });
+    const { after, result } = await fill(wb, { style: 'native', replace: true });
+    expect(cell(after, '验收评价', `H${rowOf.get(1)}`)?.formula).toBe(`MIN(10,G${rowOf.get(1)}/1000*10)`);
+    expect(result.plan.replaced).toHaveLength(2);
+    expect(cell(after, RECORD_SHEET, 'A1')?.value).toBe('工作表');
+    expect(cell(after, RECORD_SHEET, 'B2')?.value).toBe(`H${rowOf.get(1)}`);
+    expect(cell(after, RECORD_SHEET, 'C2')?.value).toBe('8');
+    expect(cell(after, RECORD_SHEET, 'D3')?.value).toBe('=G5/0.8*10');
+  });
+
+  it('filling twice gives the same workbook (its own formulas may be rewritten)', async () => {
+    const first = await fill(annualWideWorkbook(annualRows(3)));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(first.file);
+    const second = await fill(wb);
+    expect(second.result.findings.filter((f) => f.code === 'kept_existing')).toEqual([]);
+    expect(snapshot(second.after)).toEqual(snapshot(first.after));
+  });
+
+  it('a score that depends on an invalid input is not written', async () => {
+    const wb = annualWideWorkbook(annualRows(3));
+    (wb.getWorksheet('培育名单数据') as ExcelJS.Worksheet).getCell(`D${WIDE_FIRST_ROW}`).value = 85;
+    const { after, result } = await fill(wb);
+    expect(cell(after, '评分结果', 'C3')).toBeNull();
+    expect(cell(after, '评分结果', 'C4')?.formula).toBeDefined();
+    expect(result.totals[0].total).toBeNull();
+  });
+
+  it('an input typed as text is scored, and written as a value rather than a formula', async () => {
+    const wb = annualWideWorkbook(annualRows(3));
+    (wb.getWorksheet('培育名单数据') as ExcelJS.Worksheet).getCell(`D${WIDE_FIRST_ROW}`).value = '72%';
+    const { after, result } = await fill(wb);
+    expect(cell(after, '评分结果', 'C3')?.value).toBe(4.5);
+    expect(cell(after, '评分结果', 'C3')?.formula).toBeUndefined();
+    expect(result.findings.find((f) => f.code === 'value_instead_of_formula')).toMatchObject({ sheet: '评分结果', cell: 'C3' });
+  });
+
+  it('check reports where each score will go', async () => {
+    const r = await check(annualWideWorkbook(annualRows(2)));
+    expect(r.scores[0]).toMatchObject({ evaluation: 'annual', indicator: 1, sheet: '评分结果', cell: 'B3' });
+  });
+});
