@@ -169,7 +169,7 @@ function writeArea(t: TableResult, cells: CellWrite[], addSheets: string[], widt
     addSheets.push(area.name);
     const s = area.name;
     cells.push({ sheet: s, row: 1, col: 1, value: `${t.table.shortName}得分(万亩千亿评分助手按${t.table.attachment}计算,数据来自“${t.layout.sheet}”)`, bold: true });
-    cells.push({ sheet: s, row: 2, col: 1, value: '平台名称', bold: true });
+    cells.push({ sheet: s, row: 2, col: 1, value: vocabulary.platformColumns[0], bold: true });
     widths.push({ sheet: s, col: 1, width: 24 });
     const n = t.table.indicators.length;
     t.table.indicators.forEach((ind, i) => cells.push({ sheet: s, row: 2, col: 2 + i, value: `${ind.shortName}${vocabulary.scoreSuffixes[0]}(${ind.points}分)`, bold: true }));

@@ -6,6 +6,7 @@
  * shape gets no error.
  */
 import { fmt } from '../engine';
+import { vocabulary } from '../rules';
 import { a1 } from './address';
 import type { Analysis, IndicatorResult, TableResult } from './analyze';
 import { nativeFormula } from './formulas';
@@ -164,7 +165,7 @@ export function reviewScores(analysis: Analysis): Finding[] {
     t.platforms.forEach((p, pi) => {
       for (const r of p.indicators) reviewIndicator(sheets, t, pi, r, out);
       p.groups.forEach((g, gi) => reviewSum(sheets, g.place.ref, g.place.existing, g.score, `“${t.table.groups[gi].name}”小计`, out));
-      reviewSum(sheets, p.total.place.ref, p.total.place.existing, p.total.score, '总分', out);
+      reviewSum(sheets, p.total.place.ref, p.total.place.existing, p.total.score, vocabulary.total[1], out);
     });
   }
   return out;

@@ -74,9 +74,9 @@ function detectEvaluation(sheet: SheetData, cols: VerticalColumns): EvaluationId
       if (e) return e;
     }
   }
-  return cols.roles.responsibility !== undefined && headerKey(cellText(cellAt(sheet, cols.headerRow, cols.roles.responsibility)?.value ?? null)) === '责任部门'
-    ? 'annual'
-    : 'acceptance';
+  // 附件2 heads its last column 责任分工, 附件3 责任部门.
+  const header = cols.roles.responsibility !== undefined ? headerKey(cellText(cellAt(sheet, cols.headerRow, cols.roles.responsibility)?.value ?? null)) : '';
+  return header === headerKey(tables.annual.responsibilityHeader) ? 'annual' : 'acceptance';
 }
 
 /** Whether an indicator's inputs go in "其中:" sub-rows (several categories) rather than its own row. */
