@@ -98,10 +98,22 @@ function humanReport(file: string, r: Report & { analysis: { tables: readonly { 
   return `${lines.join('\n')}\n`;
 }
 
-async function open(file: string, io: Io): Promise<XlsxFileHost> {
+/** Files above this size get progress lines on stderr. */
+const PROGRESS_BYTES = 200 * 1024;
+
+function progress(file: string, io: Io): (step: string) => void {
   const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
-  if (size > 1024 * 1024) io.err(`正在读取 ${path.basename(file)}(${(size / 1024 / 1024).toFixed(1)} MB)…\n`);
-  return XlsxFileHost.open(file);
+  if (size < PROGRESS_BYTES) return () => undefined;
+  const t0 = Date.now();
+  return (step) => io.err(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${step}\n`);
+}
+
+async function open(file: string, io: Io): Promise<{ host: XlsxFileHost; step: (s: string) => void }> {
+  const step = progress(file, io);
+  step(`正在读取 ${path.basename(file)}…`);
+  const host = await XlsxFileHost.open(file);
+  step('正在识别表格、校验数据并计算得分…');
+  return { host, step };
 }
 
 export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -125,8 +137,9 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     if (command === 'check') {
       if (!target) throw new UsageError('请指定要检查的 .xlsx 文件');
       const options = loadMapping(args.flags.get('--map'));
-      const host = await open(target, io);
+      const { host, step } = await open(target, io);
       const r = await checkWorkbook(host, options);
+      step('完成');
       io.out(json ? jsonReport(r) : humanReport(target, r));
       return r.findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
@@ -138,9 +151,11 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       if (!['native', 'wanmu', 'values'].includes(style)) throw new UsageError(`--formulas 应为 native、wanmu 或 values,而不是“${style}”`);
       if (path.resolve(output) === path.resolve(target)) throw new UsageError('输出文件不能与输入文件相同(原文件保持不变)');
       const options = loadMapping(args.flags.get('--map'));
-      const host = await open(target, io);
+      const { host, step } = await open(target, io);
       const r = await fillWorkbook(host, { style, replace: args.flags.has('--replace') }, options);
+      step(`正在保存 ${path.basename(output)}…`);
       await host.save(output);
+      step('完成');
       if (json) io.out(jsonReport(r));
       else {
         io.out(humanReport(target, r));

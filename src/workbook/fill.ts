@@ -4,9 +4,9 @@
  * Scores (cached results, values) come from the analysis, i.e. from the engine.
  */
 import { vocabulary } from '../rules';
-import { a1, absA1, sheetRef } from './address';
+import { a1 } from './address';
 import { RECORD_SHEET, type Analysis, type TableResult } from './analyze';
-import { nativeFormula, sumFormula, wanmuFormula, type FormulaStyle } from './formulas';
+import { cohortText, nativeFormula, refText, sumFormula, wanmuFormula, type FormulaStyle } from './formulas';
 import type { CellRef } from './layout';
 import { cellAt, type CellData, type CellWrite, type Finding, type SheetData, type WriteBatch } from './model';
 import { cellText } from './text';
@@ -33,33 +33,8 @@ export interface FillPlan {
 
 const SCORE_FORMAT = '0.00';
 
-function refText(target: string, ref: CellRef, absolute = false): string {
-  const cell = absolute ? absA1(ref.row, ref.col) : a1(ref.row, ref.col);
-  return ref.sheet === target ? cell : `${sheetRef(ref.sheet)}!${cell}`;
-}
-
 function isEmpty(cell: CellData | null): boolean {
   return cell === null || (cell.formula === undefined && (cell.value === null || cellText(cell.value).trim() === ''));
-}
-
-/** The cohort of a 无量纲化 field: one absolute range when the cells line up, else a list. */
-function cohortText(target: string, cells: CellRef[]): string | undefined {
-  if (cells.length === 0) return undefined;
-  const sheet = cells[0].sheet;
-  const sameCol = cells.every((c) => c.col === cells[0].col);
-  const sameRow = cells.every((c) => c.row === cells[0].row);
-  const prefix = sheet === target ? '' : `${sheetRef(sheet)}!`;
-  if (sameCol) {
-    const top = cells.reduce((m, c) => Math.min(m, c.row), Infinity);
-    const bottom = cells.reduce((m, c) => Math.max(m, c.row), -Infinity);
-    return `${prefix}${absA1(top, cells[0].col)}:${absA1(bottom, cells[0].col)}`;
-  }
-  if (sameRow) {
-    const cols = cells.map((c) => c.col).sort((a, b) => a - b);
-    const contiguous = cols.every((c, i) => i === 0 || c === cols[i - 1] + 1);
-    if (contiguous) return `${prefix}${absA1(cells[0].row, cols[0])}:${absA1(cells[0].row, cols[cols.length - 1])}`;
-  }
-  return cells.map((c) => refText(target, c, true)).join(',');
 }
 
 export function planFill(analysis: Analysis, options: FillOptions): FillPlan {

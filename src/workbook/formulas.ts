@@ -5,6 +5,8 @@
  * No score is computed here: these are texts.
  */
 import { normalization, type Indicator, type EvaluationId } from '../rules';
+import { a1, absA1, sheetRef } from './address';
+import type { CellRef } from './layout';
 
 export type FormulaStyle = 'native' | 'wanmu' | 'values';
 
@@ -38,7 +40,10 @@ export function nativeFormula(ind: Indicator, inputs: FormulaInputs): string | u
     case 'inverse': {
       const x = ref(rule.input);
       const benchmarkField = ind.inputs.find((f) => f.id === rule.benchmarkInput);
-      const b = ref(rule.benchmarkInput) ?? (benchmarkField?.defaultValue !== undefined ? num(benchmarkField.defaultValue) : undefined);
+      const fallback = benchmarkField?.defaultValue !== undefined ? num(benchmarkField.defaultValue) : undefined;
+      const cellRef = ref(rule.benchmarkInput);
+      // a blank benchmark cell means the default (0.59), as in the engine
+      const b = cellRef && fallback ? `IF(${cellRef}="",${fallback},${cellRef})` : cellRef ?? fallback;
       return x && b ? `MIN(${P},${b}/${x}*${P})` : undefined;
     }
     case 'points': {
@@ -82,7 +87,34 @@ export function wanmuFormula(evaluation: EvaluationId, ind: Indicator, inputs: F
   return `${FUNCTION_OF[evaluation]}(${ind.number},${refs.map((r) => r ?? '').join(',')})`;
 }
 
-/** SUM over score cells: one range when contiguous. */
+/** SUM over score cells, listed one by one (in indicator order, as the engine adds them). */
 export function sumFormula(refs: readonly string[]): string {
   return `SUM(${refs.join(',')})`;
 }
+
+/** A cell reference as written in a formula on sheet `target`. */
+export function refText(target: string, ref: CellRef, absolute = false): string {
+  const cell = absolute ? absA1(ref.row, ref.col) : a1(ref.row, ref.col);
+  return ref.sheet === target ? cell : `${sheetRef(ref.sheet)}!${cell}`;
+}
+
+/** The cohort of a 无量纲化 field: one absolute range when the cells line up, else a list. */
+export function cohortText(target: string, cells: CellRef[]): string | undefined {
+  if (cells.length === 0) return undefined;
+  const sheet = cells[0].sheet;
+  const sameCol = cells.every((c) => c.col === cells[0].col);
+  const sameRow = cells.every((c) => c.row === cells[0].row);
+  const prefix = sheet === target ? '' : `${sheetRef(sheet)}!`;
+  if (sameCol) {
+    const top = cells.reduce((m, c) => Math.min(m, c.row), Infinity);
+    const bottom = cells.reduce((m, c) => Math.max(m, c.row), -Infinity);
+    return `${prefix}${absA1(top, cells[0].col)}:${absA1(bottom, cells[0].col)}`;
+  }
+  if (sameRow) {
+    const cols = cells.map((c) => c.col).sort((a, b) => a - b);
+    const contiguous = cols.every((c, i) => i === 0 || c === cols[i - 1] + 1);
+    if (contiguous) return `${prefix}${absA1(cells[0].row, cols[0])}:${absA1(cells[0].row, cols[cols.length - 1])}`;
+  }
+  return cells.map((c) => refText(target, c, true)).join(',');
+}
+

@@ -9,7 +9,7 @@ import { fmt } from '../engine';
 import { vocabulary } from '../rules';
 import { a1 } from './address';
 import type { Analysis, IndicatorResult, TableResult } from './analyze';
-import { nativeFormula } from './formulas';
+import { cohortText, nativeFormula, refText } from './formulas';
 import type { CellRef } from './layout';
 import { cellAt, type Finding, type SheetData } from './model';
 import { formulaRefs, type FormulaRef } from './refs';
@@ -71,7 +71,7 @@ function reviewIndicator(sheets: Map<string, SheetData>, t: TableResult, pi: num
 
   if (r.score !== null && value !== null && Math.abs(value - r.score) > TOLERANCE) {
     const inputs = {
-      refs: r.inputs.map((c) => (c ? (c.sheet === ref.sheet ? a1(c.row, c.col) : `'${c.sheet}'!${a1(c.row, c.col)}`) : null)),
+      refs: r.inputs.map((c) => (c ? refText(ref.sheet, c) : null)),
       cohort: ind.rule.kind === 'normalized' ? cohortText(ref.sheet, cohortRows(t, ind.number - 1)) : undefined,
     };
     const correct = nativeFormula(ind, inputs);
@@ -135,15 +135,6 @@ function reviewIndicator(sheets: Map<string, SheetData>, t: TableResult, pi: num
   if (needsCap && out.length === before && !CAP_WORDS.test(cell.formula)) {
     out.push({ severity: 'warning', code: 'no_cap', message: `公式中没有上限(如 MIN(${ind.points}, …)),输入变大时得分会超过分值 ${ind.points}`, ...at });
   }
-}
-
-function cohortText(target: string, cells: CellRef[]): string | undefined {
-  if (cells.length === 0) return undefined;
-  const top = cells.reduce((m, c) => Math.min(m, c.row), Infinity);
-  const bottom = cells.reduce((m, c) => Math.max(m, c.row), -Infinity);
-  const col = a1(1, cells[0].col).replace(/\d+$/, '');
-  const prefix = cells[0].sheet === target ? '' : `'${cells[0].sheet}'!`;
-  return `${prefix}$${col}$${top}:$${col}$${bottom}`;
 }
 
 function reviewSum(sheets: Map<string, SheetData>, ref: CellRef | null, existing: boolean, expected: number | null, label: string, out: Finding[]): void {

@@ -128,3 +128,13 @@ describe('the built command line', () => {
     expect(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })).toContain('wanmu check');
   });
 });
+
+describe('progress', () => {
+  it('large files get progress lines on stderr, and stdout stays pure JSON', async () => {
+    await annualWideWorkbook(annualRows(2000)).xlsx.writeFile(file('large.xlsx'));
+    const r = await cli('fill', file('large.xlsx'), '-o', file('large-out.xlsx'), '--json');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/正在读取[\s\S]*正在保存[\s\S]*完成/);
+    expect(JSON.parse(r.out).totals).toHaveLength(2000);
+  });
+});

@@ -71,11 +71,18 @@ describe('native formulas recalculated by LibreOffice equal the engine', () => {
     expect(await verify(result, file)).toBe(5 * 22 - 3); // the platform with a blank loses #4, its group and its total
   });
 
-  it('the issued acceptance table (energy benchmark row, sub-caps, 合计)', async () => {
-    const { wb, componentRows } = acceptanceVerticalWorkbook();
-    (wb.getWorksheet('验收评价') as ExcelJS.Worksheet).getCell(`G${(componentRows.get(5) ?? [])[0] ?? 0}`).value = null;
-    const { result, file } = await fill(wb);
-    expect(await verify(result, file)).toBe(18);
+  it('the issued acceptance table (sub-caps, 合计), with the energy benchmark blank and given', async () => {
+    for (const benchmark of [null, 0.5]) {
+      const { wb, componentRows } = acceptanceVerticalWorkbook();
+      const benchmarkRow = (componentRows.get(5) as number[])[0];
+      (wb.getWorksheet('验收评价') as ExcelJS.Worksheet).getCell(`G${benchmarkRow}`).value = benchmark;
+      const { result, file, after } = await fill(wb);
+      const energy = result.analysis.tables[0].platforms[0].indicators[4];
+      expect(energy.score).toBeCloseTo((benchmark ?? 0.59) / 0.62 * 2, 12);
+      const formula = cell(after, '验收评价', `H${benchmarkRow - 1}`)?.formula;
+      expect(formula).toBe(`MIN(2,IF(G${benchmarkRow}="",0.59,G${benchmarkRow})/G${benchmarkRow - 1}*2)`);
+      expect(await verify(result, file)).toBe(18);
+    }
   });
 
   it('the issued annual table with several platforms (cohort across columns)', async () => {
