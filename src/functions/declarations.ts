@@ -4,7 +4,6 @@
  * error handling once for all of them (after HyperFormula's implementedFunctions/runFunction).
  */
 import {
-  errorKindFromText,
   explainIndicator,
   isWanmuError,
   normalizedRaw,
@@ -17,7 +16,7 @@ import {
   type WanmuError,
 } from '../engine';
 import { findTable, normalization, type EvaluationTable, type Indicator } from '../rules';
-import { isBlank, isMatrix, matrix, scalar, upstream, type Arg, type CellResult, type FnResult, type Matrix } from './args';
+import { isBlank, matrix, scalar, upstream, type Arg, type CellResult, type FnResult, type Matrix } from './args';
 
 export type FunctionId = 'NORMALIZE' | 'ACCEPTANCE' | 'ANNUAL' | 'EXPLAIN';
 
@@ -264,10 +263,3 @@ export function runFunction(id: FunctionId, rawArgs: readonly Arg[]): FnResult {
   }
   return decl.impl(converted);
 }
-
-/** Whether a text looks like a spreadsheet error literal (used by hosts that pass errors as text). */
-export function errorLiteral(text: string) {
-  return errorKindFromText(text);
-}
-
-export { isMatrix };

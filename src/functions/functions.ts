@@ -2,6 +2,8 @@
  * The WANMU.* worksheet functions for Excel. Thin wrappers: each converts its arguments
  * (hosts/excel), runs the declared function (functions/declarations) and converts the result.
  * functions.json is generated from these JSDoc comments at build time.
+ * Parameters are typed `any` / `any[][]` on purpose: that is the metadata type that lets a cell
+ * pass a number, text, TRUE/FALSE or a range; `fromExcel` converts them at once.
  */
 import { fromExcel, toExcelMatrix, toExcelScalar } from '../hosts/excel/customFunctions';
 import { runFunction } from './declarations';

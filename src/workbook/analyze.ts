@@ -155,6 +155,21 @@ function evaluateLayout(sheets: Map<string, SheetData>, layout: TableLayout, fin
   }
   const hasPlaces = layout.platforms.some((p) => p.scores.some((s) => s !== null));
   const scored = scoreCohort(table, values);
+  // A 无量纲化 column with an invalid value is not scored at all: say so once per column.
+  table.indicators.forEach((ind, i) => {
+    if (ind.rule.kind !== 'normalized') return;
+    const unknown = scored.find((s) => !s.indicators[i].ok && s.indicators[i].error.reason.code === 'cohort_unknown');
+    const first = layout.platforms.map((p) => p.inputs[i][0]).find((c) => c !== null);
+    if (unknown && first) {
+      findings.push({
+        severity: 'warning',
+        code: 'cohort_not_scored',
+        message: `“${ind.shortName}”采用无量纲化标准处理,培育名单中有无效数据,最小值和最大值无法确定,本列所有平台暂不计分;请先更正该列中标为错误的单元格`,
+        sheet: first.sheet,
+        cell: a1(first.row, first.col),
+      });
+    }
+  });
   const platforms: PlatformResult[] = layout.platforms.map((p, pi) => {
     const s = scored[pi];
     const indicators = table.indicators.map((ind, i): IndicatorResult => {

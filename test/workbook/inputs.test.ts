@@ -74,6 +74,7 @@ describe('input checks, by field kind', () => {
     expect(scores.every((s) => s.score === null)).toBe(true);
     const other = r.analysis.tables[0].platforms[0].indicators[3];
     expect(other.reason).toMatch(/无法确定最小值和最大值/);
+    expect(r.findings.filter((f) => f.code === 'cohort_not_scored')).toEqual([expect.objectContaining({ severity: 'warning', cell: `${COL.invest}${WIDE_FIRST_ROW}` })]);
     // other indicators are still scored
     expect(r.scores.filter((s) => s.indicator === 2).every((s) => s.score !== null)).toBe(true);
   });

@@ -3,9 +3,8 @@
  * the engine's typed errors into `CustomFunctions.Error`. The only place that knows Excel's error
  * objects. Documented host configuration (not branches): which error codes carry a message.
  */
-import { errorKindFromText, errorMessage, sheetError, type ErrorKind, type RawValue, type WanmuError } from '../../engine';
+import { errorKindFromText, errorMessage, isWanmuError, sheetError, type ErrorKind, type RawValue, type WanmuError } from '../../engine';
 import type { Arg, CellResult, FnResult } from '../../functions/args';
-import { isWanmuError } from '../../engine';
 
 /**
  * Excel shows a custom message only for #VALUE! and #N/A (CustomFunctions.ErrorCode docs);
