@@ -160,6 +160,15 @@ function evaluateLayout(sheets: Map<string, SheetData>, layout: TableLayout, fin
     if (ind.rule.kind !== 'normalized') return;
     const unknown = scored.find((s) => !s.indicators[i].ok && s.indicators[i].error.reason.code === 'cohort_unknown');
     const first = layout.platforms.map((p) => p.inputs[i][0]).find((c) => c !== null);
+    if (!unknown && first && layout.platforms.length === 1 && scored[0].indicators[i].ok) {
+      findings.push({
+        severity: 'info',
+        code: 'single_platform_cohort',
+        message: `“${ind.shortName}”采用无量纲化标准处理,表中只有一个平台,按附件4该平台即为最小值和最大值,得满分;如需按整个培育名单计算,请使用每个平台一行的培育名单表`,
+        sheet: first.sheet,
+        cell: a1(first.row, first.col),
+      });
+    }
     if (unknown && first) {
       findings.push({
         severity: 'warning',

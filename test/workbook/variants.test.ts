@@ -54,3 +54,17 @@ describe('more layout variants', () => {
     expect(s).toMatchObject({ sheet: '培育名单数据', cell: `${colLetters(c + 1)}${WIDE_FIRST_ROW}` });
   });
 });
+
+describe('a single platform in an annual table', () => {
+  it('gets full marks on 无量纲化 indicators, and is told why', async () => {
+    const { XlsxFileHost } = await import('../../src/hosts/file/xlsx');
+    const { templateBatch } = await import('../../src/workbook');
+    const { analyze } = await import('../../src/workbook/analyze');
+    const host = XlsxFileHost.empty();
+    await host.write(templateBatch('annual', 1));
+    await host.write({ addSheets: [], merges: [], columnWidths: [], cells: [{ sheet: '年度评价', row: 4, col: 7, value: 321 }] });
+    const a = analyze(await host.read());
+    expect(a.tables[0].platforms[0].indicators[0].score).toBe(10);
+    expect(a.findings.filter((f) => f.code === 'single_platform_cohort')).toEqual([expect.objectContaining({ severity: 'info', cell: 'G4' })]);
+  });
+});
