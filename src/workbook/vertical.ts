@@ -152,7 +152,7 @@ export function recognizeVertical(sheet: SheetData): TableLayout | undefined {
   checkIssuedText(sheet, table, cols, rows, totalRow, findings);
 
   // Platforms: one per value column.
-  const values = cols.values.length > 0 ? cols.values : [];
+  const values = cols.values;
   if (values.length === 0) {
     findings.push(finding('warning', 'no_value_column', '未找到数据列(如“完成值”“实际值”或平台名称),无法评分', sheet.name, cols.headerRow, nameCol));
   }
