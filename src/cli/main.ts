@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fmtScoreFixed } from '../engine';
 import { FileOpenError, XlsxFileHost } from '../hosts/file/xlsx';
-import { findTable, tables, type EvaluationId } from '../rules';
+import { findTable, tables, vocabulary, type EvaluationId } from '../rules';
 import { validateRules } from '../rules/validate';
 import { checkWorkbook, fillWorkbook, resolveMapping, templateBatch, type Report } from '../workbook';
 import type { AnalyzeOptions } from '../workbook/analyze';
@@ -159,7 +159,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       if (json) io.out(jsonReport(r));
       else {
         io.out(humanReport(target, r));
-        io.out(`已写入 ${r.plan.written} 个单元格,保存为 ${output}${r.plan.replaced.length > 0 ? `;覆盖了 ${r.plan.replaced.length} 个原有单元格,原内容记录在“wanmu原值”表中` : ''}\n`);
+        io.out(`已写入 ${r.plan.written} 个单元格,保存为 ${output}${r.plan.replaced.length > 0 ? `;覆盖了 ${r.plan.replaced.length} 个原有单元格,原内容记录在“${vocabulary.recordSheet}”表中` : ''}\n`);
       }
       return r.findings.some((f) => f.severity === 'error') ? 1 : 0;
     }

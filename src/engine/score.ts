@@ -66,6 +66,11 @@ export function normalizedRaw(x: number, range: { min: number; max: number }, po
   return ((x - range.min) / (range.max - range.min) * normalization.span + normalization.floor) * points;
 }
 
+/** The normalized score, clamped to [0, 分值] like every score. */
+export function normalizedScore(x: number, range: { min: number; max: number }, points: number): number {
+  return clamp(normalizedRaw(x, range, points), points);
+}
+
 /**
  * Checks the inputs of one indicator; on success `out` holds the values to score with.
  * Exposed so that callers who only validate (the workbook checks) use the same rules.

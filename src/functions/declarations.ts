@@ -6,7 +6,7 @@
 import {
   explainIndicator,
   isWanmuError,
-  normalizedRaw,
+  normalizedScore,
   parseInput,
   scoreIndicator,
   wanmuError,
@@ -87,8 +87,7 @@ function readCohort(cohort: Matrix, label: string): CohortRange | WanmuError {
 
 function normalizeOne(cell: RawValue, range: CohortRange, points: number, label: string): CellResult {
   if (typeof cell === 'number' && Number.isFinite(cell) && cell >= range.min && cell <= range.max) {
-    const raw = normalizedRaw(cell, range, points);
-    return raw > points ? points : raw < 0 ? 0 : raw;
+    return normalizedScore(cell, range, points);
   }
   if (isBlank(cell)) return '';
   const up = upstream(cell, label);
@@ -97,8 +96,7 @@ function normalizeOne(cell: RawValue, range: CohortRange, points: number, label:
   if (!parsed.ok) return parsed.error;
   const x = parsed.value as number;
   if (x < range.min || x > range.max) return wanmuError({ code: 'out_of_cohort', field: label, value: x, min: range.min, max: range.max });
-  const raw = normalizedRaw(x, range, points);
-  return raw > points ? points : raw < 0 ? 0 : raw;
+  return normalizedScore(x, range, points);
 }
 
 function normalizeImpl(args: readonly Converted[]): FnResult {

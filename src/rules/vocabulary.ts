@@ -22,10 +22,16 @@ export const vocabulary = {
   /** Total and subtotal labels. */
   total: ['合计', '总分', '总计', '总得分', '得分合计'],
   subtotal: ['小计'],
+  /** Summary rows that end a cohort table. */
+  summaryRows: ['合计', '总计', '平均', '平均值'],
+  /** Header endings that only say "number of" (…数, …数量, …个数). */
+  countSuffixes: ['数', '数量', '个数'],
   /** Prefix of component sub-rows under an indicator: 其中:… */
   componentPrefixes: ['其中:', '其中'],
   /** Sheet names wanmu adds when a layout has no place for scores. */
   resultSheet: '评分结果',
+  /** Sheet where `fill --replace` records what it overwrote. */
+  recordSheet: 'wanmu原值',
   /** Words in a title that name the evaluation. */
   titleWords: { acceptance: ['验收'], annual: ['年度'] },
 } as const;

@@ -3,12 +3,12 @@
  * engine score every platform. Decides where each score goes (existing places, or a new area).
  * No score is computed here: scores come from src/engine.
  */
-import { checkValue, errorMessage, parseInput, scoreCohort, type IndicatorValues, type WanmuError } from '../engine';
+import { checkValue, errorMessage, inputIndex, parseInput, scoreCohort, type IndicatorValues, type WanmuError } from '../engine';
 import { tables, vocabulary, type EvaluationTable, type Indicator } from '../rules';
 import { a1 } from './address';
 import { recognizeCohort, type SheetOptions } from './cohort';
-import type { CellRef, TableLayout } from './layout';
-import { cellAt, type Finding, type ScoreRecord, type SheetData, type TotalRecord, type WorkbookData } from './model';
+import { resultSheet, type CellRef, type TableLayout } from './layout';
+import { cellAt, sheetsByName, type Finding, type ScoreRecord, type SheetData, type TotalRecord, type WorkbookData } from './model';
 import { recognizeVertical } from './vertical';
 
 export interface Placed {
@@ -56,8 +56,27 @@ export interface AnalyzeOptions {
   readonly sheets?: ReadonlyMap<string, SheetOptions>;
 }
 
-/** Sheets wanmu writes for its own records; never read as data. */
-export const RECORD_SHEET = 'wanmu原值';
+/** The sheet wanmu writes for its own records; never read as data. */
+export const RECORD_SHEET = vocabulary.recordSheet as string;
+
+const cohortCache = new WeakMap<TableResult, Map<number, CellRef[]>>();
+
+/**
+ * The cells of a 无量纲化 indicator's cohort: its input cell on every platform (cached per
+ * table — fill and review ask for it once per platform).
+ */
+export function cohortCells(t: TableResult, i: number): CellRef[] {
+  let m = cohortCache.get(t);
+  if (!m) cohortCache.set(t, (m = new Map()));
+  let cells = m.get(i);
+  if (!cells) {
+    const ind = t.table.indicators[i];
+    const f = ind.rule.kind === 'normalized' ? inputIndex(ind, ind.rule.input) : 0;
+    cells = t.platforms.map((q) => q.indicators[i].inputs[f]).filter((c): c is CellRef => c !== null);
+    m.set(i, cells);
+  }
+  return cells;
+}
 
 const NOTICE_SEVERITY = { percent_text: 'warning', fullwidth: 'warning', number_as_text: 'info', yesno_text: null } as const;
 const NOTICE_TEXT = {
@@ -65,10 +84,6 @@ const NOTICE_TEXT = {
   fullwidth: (t: string, v: number) => `“${t}”含全角字符,按 ${v} 计算;建议改为半角数字`,
   number_as_text: (t: string, v: number) => `“${t}”是文本格式的数字,按 ${v} 计算;建议改为数值格式`,
 };
-
-function sheetByName(wb: WorkbookData): Map<string, SheetData> {
-  return new Map(wb.sheets.map((s) => [s.name, s]));
-}
 
 interface ReadValue {
   readonly value: number | null;
@@ -111,10 +126,8 @@ function readInput(sheets: Map<string, SheetData>, ref: CellRef | null, field: I
 function newPlace(layout: TableLayout, table: EvaluationTable, p: number, kind: 'indicator' | 'group' | 'total', index: number): CellRef | null {
   const area = layout.area;
   if (area.kind === 'sheet') {
-    const row = 3 + p;
-    const n = table.indicators.length;
-    const col = kind === 'indicator' ? 2 + index : kind === 'group' ? 2 + n + index : 2 + n + table.groups.length;
-    return { sheet: area.name, row, col };
+    const col = kind === 'indicator' ? resultSheet.indicatorCol(index) : kind === 'group' ? resultSheet.groupCol(table, index) : resultSheet.totalCol(table);
+    return { sheet: area.name, row: resultSheet.firstRow + p, col };
   }
   if (area.kind === 'columns') {
     const col = area.firstCol + p;
@@ -200,7 +213,7 @@ function evaluateLayout(sheets: Map<string, SheetData>, layout: TableLayout, fin
 }
 
 export function analyze(workbook: WorkbookData, options: AnalyzeOptions = {}): Analysis {
-  const sheets = sheetByName(workbook);
+  const sheets = sheetsByName(workbook);
   const findings: Finding[] = [];
   const results: TableResult[] = [];
   const resultSheetPrefix = vocabulary.resultSheet as string;

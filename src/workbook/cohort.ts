@@ -3,8 +3,8 @@
  * or two header rows (an indicator merged over its component columns). Score, subtotal and
  * total columns may be in the same sheet or in another sheet whose rows are the same platforms.
  */
-import { tables, vocabulary, type EvaluationId } from '../rules';
-import { a1 } from './address';
+import { evaluationIds, tables, vocabulary, type EvaluationId } from '../rules';
+import { colLetters } from './address';
 import type { CellRef, PlatformLayout, TableLayout } from './layout';
 import {
   evaluationInTitle,
@@ -15,11 +15,12 @@ import {
   isScoreHeader,
   isSubtotalLabel,
   isTotalLabel,
+  layoutColumn,
   stripScoreSuffix,
   type FieldRef,
   type IndicatorRef,
 } from './matching';
-import { cellAt, type Finding, type SheetData } from './model';
+import { cellAt, findingAt as finding, type Finding, type SheetData } from './model';
 import { cellText, headerKey } from './text';
 import { mergedText } from './vertical';
 
@@ -47,7 +48,6 @@ export interface SheetOptions {
 
 interface Header {
   readonly row: number;
-  readonly hasParent: boolean;
   readonly roles: Map<number, ColumnRole>;
   readonly texts: Map<number, string>;
 }
@@ -68,7 +68,7 @@ function classify(parent: string, child: string, scoreSheet: boolean): ColumnRol
     const g = groupCandidates(stripped);
     if (g.length > 0) return { kind: 'group', ...g[0] };
     const n = /^第?(\d+)项?$/.exec(stripped);
-    if (n) return { kind: 'score', refs: (['acceptance', 'annual'] as const).map((evaluation) => ({ evaluation, indicator: Number(n[1]) - 1 })) };
+    if (n) return { kind: 'score', refs: evaluationIds.map((evaluation) => ({ evaluation, indicator: Number(n[1]) - 1 })) };
   }
   if (isSubtotalLabel(text) && parentGroup.length > 0) return { kind: 'group', ...parentGroup[0] };
   const g = groupCandidates(text);
@@ -91,18 +91,16 @@ function readHeader(sheet: SheetData, row: number, scoreSheet: boolean, mapping?
   const roles = new Map<number, ColumnRole>();
   const texts = new Map<number, string>();
   const parentRow = row - 1;
-  let hasParent = false;
   for (let c = 1; c <= sheet.colCount; c++) {
     const child = mergedText(sheet, row, c);
     const parent = parentRow >= 1 ? mergedText(sheet, parentRow, c) : '';
     const parentUseful = parent.trim() !== '' && (indicatorCandidates(parent).length > 0 || groupCandidates(parent).length > 0 || parent === child);
-    if (parentUseful && parent !== child) hasParent = true;
     const p = parentUseful ? parent : '';
     texts.set(c, child.trim() !== '' ? child : p);
-    const mapped = mapping?.[a1(1, c).replace(/\d+$/, '')] ?? mapping?.[headerKey(child)] ?? mapping?.[child.trim()];
+    const mapped = mapping?.[colLetters(c)] ?? mapping?.[headerKey(child)] ?? mapping?.[child.trim()];
     roles.set(c, mapped ?? classify(p, child, scoreSheet));
   }
-  return { row, hasParent, roles, texts };
+  return { row, roles, texts };
 }
 
 function headerScore(h: Header): number {
@@ -166,14 +164,10 @@ function dataRows(sheet: SheetData, h: Header, platformCol: number): DataRows {
       if (next === '' || isTotalLabel(next)) break;
       continue;
     }
-    if (isTotalLabel(name) || /^(平均|平均值|合计)$/.test(headerKey(name))) break;
+    if (isTotalLabel(name) || vocabulary.summaryRows.some((w) => headerKey(w) === headerKey(name))) break;
     rows.push({ row: r, name });
   }
   return { rows };
-}
-
-function finding(severity: Finding['severity'], code: string, message: string, sheet: string, row: number, col: number): Finding {
-  return { severity, code, message, sheet, cell: a1(row, col) };
 }
 
 /** A score sheet: same platforms (by name), score columns only. */
@@ -234,7 +228,7 @@ export function recognizeCohort(sheet: SheetData, workbook: readonly SheetData[]
       }
       const key = `${ref.indicator}.${ref.field}`;
       if (fieldCols.has(key)) {
-        findings.push(finding('warning', 'duplicate_column', `“${h.texts.get(c)}”与第 ${a1(h.row, fieldCols.get(key) as number)} 列重复,已忽略`, sheet.name, h.row, c));
+        findings.push(finding('warning', 'duplicate_column', `“${h.texts.get(c)}”与 ${colLetters(fieldCols.get(key) as number)} 列重复,已忽略`, sheet.name, h.row, c));
         continue;
       }
       fieldCols.set(key, c);
@@ -243,7 +237,7 @@ export function recognizeCohort(sheet: SheetData, workbook: readonly SheetData[]
     }
     else if (r.kind === 'group' && r.evaluation === evaluation) groupCols.set(r.group, c);
     else if (r.kind === 'total') totalCol = c;
-    else if (r.kind === 'unknown' && r.text.trim() !== '' && c !== pc && !/^序号$|^编号$/.test(headerKey(r.text))) {
+    else if (r.kind === 'unknown' && r.text.trim() !== '' && c !== pc && layoutColumn(r.text) !== 'number') {
       findings.push(finding('info', 'unknown_column', `无法识别列标题“${r.text.trim()}”,已忽略;如是评分数据,可用 --map 指定`, sheet.name, h.row, c));
     }
   }

@@ -5,10 +5,10 @@
  */
 import { vocabulary } from '../rules';
 import { a1 } from './address';
-import { RECORD_SHEET, type Analysis, type TableResult } from './analyze';
+import { cohortCells, RECORD_SHEET, type Analysis, type TableResult } from './analyze';
 import { cohortText, nativeFormula, refText, sumFormula, wanmuFormula, type FormulaStyle } from './formulas';
-import type { CellRef } from './layout';
-import { cellAt, type CellData, type CellWrite, type Finding, type SheetData, type WriteBatch } from './model';
+import { resultSheet, type CellRef } from './layout';
+import { cellAt, isEmptyCell, sheetsByName, type CellWrite, type Finding, type SheetData, type WriteBatch } from './model';
 import { cellText } from './text';
 
 export interface FillOptions {
@@ -33,12 +33,8 @@ export interface FillPlan {
 
 const SCORE_FORMAT = '0.00';
 
-function isEmpty(cell: CellData | null): boolean {
-  return cell === null || (cell.formula === undefined && (cell.value === null || cellText(cell.value).trim() === ''));
-}
-
 export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
-  const sheets = new Map<string, SheetData>(analysis.workbook.sheets.map((s) => [s.name, s]));
+  const sheets = sheetsByName(analysis.workbook);
   const cells: CellWrite[] = [];
   const addSheets: string[] = [];
   const columnWidths: { sheet: string; col: number; width: number }[] = [];
@@ -52,12 +48,12 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
     if (claimed.has(key)) return false;
     const sheet = sheets.get(ref.sheet);
     const cell = sheet ? cellAt(sheet, ref.row, ref.col) : null;
-    if (isEmpty(cell) || (formula !== undefined && cell?.formula === formula)) {
+    if (isEmptyCell(cell) || (formula !== undefined && cell?.formula === formula)) {
       claimed.add(key);
       return true;
     }
     if (!options.replace) {
-      findings.push({ severity: 'info', code: 'kept_existing', message: '单元格已有内容,未覆盖(如需按官方规则重写,请使用 --replace,原内容会记录在“wanmu原值”表中)', sheet: ref.sheet, cell: a1(ref.row, ref.col) });
+      findings.push({ severity: 'info', code: 'kept_existing', message: `单元格已有内容,未覆盖(如需按官方规则重写,请使用 --replace,原内容会记录在“${RECORD_SHEET}”表中)`, sheet: ref.sheet, cell: a1(ref.row, ref.col) });
       return false;
     }
     replaced.push({ sheet: ref.sheet, cell: a1(ref.row, ref.col), value: cellText(cell?.value ?? null), formula: cell?.formula ? `=${cell.formula}` : '' });
@@ -74,10 +70,7 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
   const cohorts = new Map<string, string | undefined>();
   const cohortOf = (t: TableResult, i: number, target: string): string | undefined => {
     const key = `${t.layout.sheet}\u0000${i}\u0000${target}`;
-    if (!cohorts.has(key)) {
-      const cellsOf = t.platforms.map((q) => q.indicators[i].inputs[0]).filter((c): c is CellRef => c !== null);
-      cohorts.set(key, cohortText(target, cellsOf));
-    }
+    if (!cohorts.has(key)) cohorts.set(key, cohortText(target, cohortCells(t, i)));
     return cohorts.get(key);
   };
 
@@ -143,14 +136,15 @@ function writeArea(t: TableResult, cells: CellWrite[], addSheets: string[], widt
     if (t.layout.platforms.length === 0) return;
     addSheets.push(area.name);
     const s = area.name;
-    cells.push({ sheet: s, row: 1, col: 1, value: `${t.table.shortName}得分(万亩千亿评分助手按${t.table.attachment}计算,数据来自“${t.layout.sheet}”)`, bold: true });
-    cells.push({ sheet: s, row: 2, col: 1, value: vocabulary.platformColumns[0], bold: true });
-    widths.push({ sheet: s, col: 1, width: 24 });
-    const n = t.table.indicators.length;
-    t.table.indicators.forEach((ind, i) => cells.push({ sheet: s, row: 2, col: 2 + i, value: `${ind.shortName}${vocabulary.scoreSuffixes[0]}(${ind.points}分)`, bold: true }));
-    t.table.groups.forEach((g, gi) => cells.push({ sheet: s, row: 2, col: 2 + n + gi, value: `${g.name}${vocabulary.scoreSuffixes[0]}(${g.weight}分)`, bold: true }));
-    cells.push({ sheet: s, row: 2, col: 2 + n + t.table.groups.length, value: vocabulary.total[1], bold: true });
-    t.platforms.forEach((p, pi) => cells.push({ sheet: s, row: 3 + pi, col: 1, value: p.name }));
+    const L = resultSheet;
+    const header = L.headerRow;
+    cells.push({ sheet: s, row: L.titleRow, col: L.nameCol, value: `${t.table.shortName}得分(万亩千亿评分助手按${t.table.attachment}计算,数据来自“${t.layout.sheet}”)`, bold: true });
+    cells.push({ sheet: s, row: header, col: L.nameCol, value: vocabulary.platformColumns[0], bold: true });
+    widths.push({ sheet: s, col: L.nameCol, width: 24 });
+    t.table.indicators.forEach((ind, i) => cells.push({ sheet: s, row: header, col: L.indicatorCol(i), value: `${ind.shortName}${vocabulary.scoreSuffixes[0]}(${ind.points}分)`, bold: true }));
+    t.table.groups.forEach((g, gi) => cells.push({ sheet: s, row: header, col: L.groupCol(t.table, gi), value: `${g.name}${vocabulary.scoreSuffixes[0]}(${g.weight}分)`, bold: true }));
+    cells.push({ sheet: s, row: header, col: L.totalCol(t.table), value: vocabulary.total[1], bold: true });
+    t.platforms.forEach((p, pi) => cells.push({ sheet: s, row: L.firstRow + pi, col: L.nameCol, value: p.name }));
   } else if (area.kind === 'columns') {
     t.platforms.forEach((p, pi) => {
       if (p.indicators.some((r) => r.place.existing)) return;

@@ -2,7 +2,7 @@
  * What recognition produces: where each platform's inputs, scores, subtotals and total are.
  * Both layouts (the issued vertical table, the wide cohort table) come down to this.
  */
-import type { EvaluationId } from '../rules';
+import type { EvaluationId, EvaluationTable } from '../rules';
 import type { Finding } from './model';
 
 export interface CellRef {
@@ -28,6 +28,20 @@ export type ScoreArea =
   | { readonly kind: 'columns'; readonly sheet: string; readonly headerRow: number; readonly firstCol: number; readonly rows: readonly number[]; readonly totalRow: number | null }
   /** A cohort table: a new sheet with one row per platform. */
   | { readonly kind: 'sheet'; readonly name: string };
+
+/**
+ * The sheet wanmu adds for a cohort table without score places: a title row, a header row, then
+ * one row per platform — name, each indicator's score, each 一级指标's score, the total.
+ */
+export const resultSheet = {
+  titleRow: 1,
+  headerRow: 2,
+  firstRow: 3,
+  nameCol: 1,
+  indicatorCol: (i: number) => 2 + i,
+  groupCol: (t: EvaluationTable, g: number) => 2 + t.indicators.length + g,
+  totalCol: (t: EvaluationTable) => 2 + t.indicators.length + t.groups.length,
+} as const;
 
 export interface TableLayout {
   readonly kind: 'vertical' | 'cohort';

@@ -20,6 +20,7 @@
  */
 import { z } from 'zod';
 import { tables, type EvaluationId } from '../rules';
+import { EvaluationIdSchema } from '../rules/schema';
 import type { ColumnRole, SheetOptions } from './cohort';
 import { headerKey } from './text';
 
@@ -34,7 +35,7 @@ export const MappingSchema = z.object({
   sheets: z.record(
     z.string(),
     z.object({
-      evaluation: z.enum(['acceptance', 'annual']).optional(),
+      evaluation: EvaluationIdSchema.optional(),
       headerRow: z.number().int().positive().optional(),
       columns: z.record(z.string(), ColumnSchema).optional(),
     }),

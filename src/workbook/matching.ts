@@ -20,7 +20,7 @@ export interface IndicatorRef {
 function variants(text: string): string[] {
   const k = headerKey(text);
   const out = new Set([k]);
-  for (const suffix of ['数', '数量', '个数']) {
+  for (const suffix of vocabulary.countSuffixes) {
     if (k.endsWith(suffix) && k.length > suffix.length + 1) out.add(k.slice(0, -suffix.length));
   }
   return [...out];

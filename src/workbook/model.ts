@@ -3,6 +3,8 @@
  * one call and apply a WriteBatch in one call; everything else works on these types.
  */
 import type { RawValue } from '../engine';
+import { a1 } from './address';
+import { cellText } from './text';
 import type { EvaluationId } from '../rules';
 
 export interface CellData {
@@ -84,6 +86,20 @@ export interface TotalRecord {
   readonly total: number | null;
   readonly sheet: string;
   readonly cell: string;
+}
+
+export function sheetsByName(wb: WorkbookData): Map<string, SheetData> {
+  return new Map(wb.sheets.map((s) => [s.name, s]));
+}
+
+/** No formula and no visible text. */
+export function isEmptyCell(cell: CellData | null): boolean {
+  return cell === null || (cell.formula === undefined && cellText(cell.value).trim() === '');
+}
+
+/** A finding at a cell given by row and column. */
+export function findingAt(severity: Severity, code: string, message: string, sheet: string, row: number, col: number): Finding {
+  return { severity, code, message, sheet, cell: a1(row, col) };
 }
 
 export function cellAt(sheet: SheetData, row: number, col: number): CellData | null {

@@ -5,13 +5,13 @@
  * the cohort (relative ranges drifting when filled down), missing caps. A correct formula of any
  * shape gets no error.
  */
-import { fmt } from '../engine';
+import { fmt, parseInput } from '../engine';
 import { vocabulary } from '../rules';
 import { a1 } from './address';
-import type { Analysis, IndicatorResult, TableResult } from './analyze';
+import { cohortCells, type Analysis, type IndicatorResult, type TableResult } from './analyze';
 import { cohortText, nativeFormula, refText } from './formulas';
 import type { CellRef } from './layout';
-import { cellAt, type Finding, type SheetData } from './model';
+import { cellAt, isEmptyCell, sheetsByName, type Finding, type SheetData } from './model';
 import { formulaRefs, type FormulaRef } from './refs';
 import { cellText } from './text';
 
@@ -24,17 +24,7 @@ function refSheet(r: FormulaRef, own: string): string {
   return r.sheet ?? own;
 }
 
-const cohortCache = new WeakMap<TableResult, Map<number, CellRef[]>>();
 const rowsCache = new WeakMap<TableResult, Map<number, string>>();
-
-/** The cells of a 无量纲化 indicator's cohort (cached per table: review visits every platform). */
-function cohortRows(t: TableResult, i: number): CellRef[] {
-  let m = cohortCache.get(t);
-  if (!m) cohortCache.set(t, (m = new Map()));
-  let cells = m.get(i);
-  if (!cells) m.set(i, (cells = t.platforms.map((q) => q.indicators[i].inputs[0]).filter((c): c is CellRef => c !== null)));
-  return cells;
-}
 
 /** Data row → platform name of a cohort table. */
 function platformRows(t: TableResult): Map<number, string> {
@@ -55,7 +45,7 @@ function reviewIndicator(sheets: Map<string, SheetData>, t: TableResult, pi: num
   if (!ref || !r.place.existing) return;
   const sheet = sheets.get(ref.sheet);
   const cell = sheet ? cellAt(sheet, ref.row, ref.col) : null;
-  if (!cell || (cell.formula === undefined && cellText(cell.value).trim() === '')) return;
+  if (!cell || isEmptyCell(cell)) return;
   const at = { sheet: ref.sheet, cell: a1(ref.row, ref.col) };
   const ind = r.indicator;
   const before = out.length;
@@ -63,16 +53,16 @@ function reviewIndicator(sheets: Map<string, SheetData>, t: TableResult, pi: num
   if (cell.formula !== undefined && cell.value === null) {
     out.push({ severity: 'warning', code: 'no_cached_value', message: '得分公式没有计算结果,请重新计算并保存后再复核', ...at });
   }
-  const v = cell.value;
-  if (typeof v === 'string' && cellText(v).trim() !== '' && !Number.isFinite(Number(v))) {
-    out.push({ severity: 'error', code: 'score_not_number', message: `得分单元格不是数字:“${v}”`, ...at });
+  const parsed = parseInput({ kind: 'amount', label: '得分' }, typeof cell.value === 'boolean' ? cellText(cell.value) : cell.value);
+  if (!parsed.ok && typeof cell.value === 'string') {
+    out.push({ severity: 'error', code: 'score_not_number', message: `得分单元格不是数字:“${cell.value}”`, ...at });
   }
-  const value = typeof v === 'number' ? v : typeof v === 'string' && Number.isFinite(Number(v)) && v.trim() !== '' ? Number(v) : null;
+  const value = parsed.ok ? parsed.value : null;
 
   if (r.score !== null && value !== null && Math.abs(value - r.score) > TOLERANCE) {
     const inputs = {
       refs: r.inputs.map((c) => (c ? refText(ref.sheet, c) : null)),
-      cohort: ind.rule.kind === 'normalized' ? cohortText(ref.sheet, cohortRows(t, ind.number - 1)) : undefined,
+      cohort: ind.rule.kind === 'normalized' ? cohortText(ref.sheet, cohortCells(t, ind.number - 1)) : undefined,
     };
     const correct = nativeFormula(ind, inputs);
     const hint = correct ? `;正确公式:=${correct}` : '';
@@ -101,14 +91,14 @@ function reviewIndicator(sheets: Map<string, SheetData>, t: TableResult, pi: num
       }
     }
     if (ind.rule.kind === 'normalized') {
-      const cohort = cohortRows(t, ind.number - 1);
+      const cohort = cohortCells(t, ind.number - 1);
       const col = cohort[0]?.col;
       const top = cohort.reduce((m, c) => Math.min(m, c.row), Infinity);
       const bottom = cohort.reduce((m, c) => Math.max(m, c.row), -Infinity);
       for (const x of refs) {
         if (refSheet(x, ref.sheet) !== dataSheet || x.top === x.bottom || x.left !== col) continue;
         if (x.top > top || x.bottom < bottom) {
-          const expected = `$${a1(top, col).replace(/\d+$/, '')}$${top}:$${a1(bottom, col).replace(/\d+$/, '')}$${bottom}`;
+          const expected = cohortText(dataSheet, cohort);
           out.push({
             severity: 'error',
             code: 'cohort_range',
@@ -139,7 +129,8 @@ function reviewIndicator(sheets: Map<string, SheetData>, t: TableResult, pi: num
 
 function reviewSum(sheets: Map<string, SheetData>, ref: CellRef | null, existing: boolean, expected: number | null, label: string, out: Finding[]): void {
   if (!ref || !existing || expected === null) return;
-  const cell = sheets.get(ref.sheet) ? cellAt(sheets.get(ref.sheet) as SheetData, ref.row, ref.col) : null;
+  const sheet = sheets.get(ref.sheet);
+  const cell = sheet ? cellAt(sheet, ref.row, ref.col) : null;
   if (!cell) return;
   const at = { sheet: ref.sheet, cell: a1(ref.row, ref.col) };
   const v = typeof cell.value === 'number' ? cell.value : null;
@@ -150,12 +141,12 @@ function reviewSum(sheets: Map<string, SheetData>, ref: CellRef | null, existing
 }
 
 export function reviewScores(analysis: Analysis): Finding[] {
-  const sheets = new Map(analysis.workbook.sheets.map((s) => [s.name, s]));
+  const sheets = sheetsByName(analysis.workbook);
   const out: Finding[] = [];
   for (const t of analysis.tables) {
     t.platforms.forEach((p, pi) => {
       for (const r of p.indicators) reviewIndicator(sheets, t, pi, r, out);
-      p.groups.forEach((g, gi) => reviewSum(sheets, g.place.ref, g.place.existing, g.score, `“${t.table.groups[gi].name}”小计`, out));
+      p.groups.forEach((g, gi) => reviewSum(sheets, g.place.ref, g.place.existing, g.score, `“${t.table.groups[gi].name}”${vocabulary.subtotal[0]}`, out));
       reviewSum(sheets, p.total.place.ref, p.total.place.existing, p.total.score, vocabulary.total[1], out);
     });
   }

@@ -13,7 +13,8 @@ export function templateBatch(evaluation: EvaluationId, platforms: number): Writ
   const cells: CellWrite[] = [];
   const merges: { sheet: string; range: { top: number; left: number; bottom: number; right: number } }[] = [];
   const widths = [18, 6, 30, 48, 6, 30];
-  const fixed = ['一级指标', '序号', '二级指标', '评分标准', '分值', t.responsibilityHeader];
+  const c = vocabulary.columns;
+  const fixed = [c.group[0], c.number[0], c.name[0], c.standard[0], c.points[0], t.responsibilityHeader];
   const lastCol = fixed.length + platforms * 2;
   cells.push({ sheet, row: 1, col: 1, value: t.attachment, bold: true });
   cells.push({ sheet, row: 2, col: 1, value: t.title, bold: true });

@@ -2,7 +2,7 @@
  * Comparing texts as statisticians type them: formatting is ignored (whitespace, line breaks,
  * full-/half-width forms, quote and dash variants), content is not.
  */
-import { isSheetError, type RawValue } from '../engine';
+import type { RawValue } from '../engine';
 
 const DASHES = /[‐‑‒–—―−－~～]/g;
 const QUOTES = /[“”„‟"＂]/g;
@@ -21,15 +21,10 @@ export function headerKey(s: string): string {
     .toLowerCase();
 }
 
-/** The text shown in a cell (numbers as typed, blank for empty and errors). */
+/** The text shown in a cell (numbers as typed; blank for empty cells and errors). */
 export function cellText(v: RawValue | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return isSheetError(v) ? '' : '';
-}
-
-/** Numbers in a text, e.g. "重量级未来产业集群高地(30%)" → [30]. */
-export function numbersIn(s: string): number[] {
-  return (normalizeText(s).match(/\d+(\.\d+)?/g) ?? []).map(Number);
+  return '';
 }

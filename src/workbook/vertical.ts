@@ -2,8 +2,7 @@
  * Recognizes the issued indicator table laid out vertically (附件2/附件3 as issued), checks its
  * fixed columns against the official text, and finds value and score columns.
  */
-import { tables, type EvaluationId, type EvaluationTable, type Indicator } from '../rules';
-import { a1 } from './address';
+import { FULL_MARKS, tables, type EvaluationId, type EvaluationTable, type Indicator } from '../rules';
 import type { CellRef, PlatformLayout, TableLayout } from './layout';
 import {
   evaluationInTitle,
@@ -17,7 +16,7 @@ import {
   stripScoreSuffix,
   type LayoutColumn,
 } from './matching';
-import { cellAt, type Finding, type SheetData } from './model';
+import { cellAt, findingAt as finding, type Finding, type SheetData } from './model';
 import { cellText, headerKey, normalizeText } from './text';
 
 const HEADER_SCAN_ROWS = 30;
@@ -88,10 +87,6 @@ interface IndicatorRow {
   readonly row: number;
   readonly indicator: Indicator | undefined;
   readonly components: { row: number; field: number }[];
-}
-
-function finding(severity: Finding['severity'], code: string, message: string, sheet: string, row: number, col: number): Finding {
-  return { severity, code, message, sheet, cell: a1(row, col) };
 }
 
 function sameText(found: string, official: string): boolean {
@@ -244,7 +239,7 @@ function checkIssuedText(sheet: SheetData, table: EvaluationTable, cols: Vertica
     expect('group', table.groups[ind.group].text, '一级指标');
     expect('name', ind.name, '二级指标');
     expect('standard', ind.standard, '评分标准');
-    expect('responsibility', ind.responsibility, cellText(cellAt(sheet, cols.headerRow, roles.responsibility ?? 0)?.value ?? null).trim() || '责任分工');
+    expect('responsibility', ind.responsibility, cellText(cellAt(sheet, cols.headerRow, roles.responsibility ?? 0)?.value ?? null).trim() || table.responsibilityHeader);
     if (roles.points !== undefined) {
       const p = numberIn(sheet, ir.row, roles.points) ?? Number(normalizeText(cellText(cellAt(sheet, ir.row, roles.points)?.value ?? null)));
       foundPoints.push({ group: ind.group, points: Number.isFinite(p) ? p : NaN });
@@ -267,12 +262,12 @@ function checkIssuedText(sheet: SheetData, table: EvaluationTable, cols: Vertica
       }
     });
     const total = foundPoints.reduce((s, p) => s + p.points, 0);
-    if (Math.abs(total - 100) > 1e-9) {
-      findings.push(finding('error', 'points_sum', `分值合计为 ${Number.isFinite(total) ? total : '无法计算'},应为 100`, sheet.name, totalRow ?? cols.headerRow, roles.points));
+    if (Math.abs(total - FULL_MARKS) > 1e-9) {
+      findings.push(finding('error', 'points_sum', `分值合计为 ${Number.isFinite(total) ? total : '无法计算'},应为 ${FULL_MARKS}`, sheet.name, totalRow ?? cols.headerRow, roles.points));
     }
     if (totalRow !== null) {
       const t = numberIn(sheet, totalRow, roles.points);
-      if (t !== undefined && t !== 100) findings.push(finding('error', 'points_total_changed', `合计行的分值应为 100,表中为 ${t}`, sheet.name, totalRow, roles.points));
+      if (t !== undefined && t !== FULL_MARKS) findings.push(finding('error', 'points_total_changed', `合计行的分值应为 ${FULL_MARKS},表中为 ${t}`, sheet.name, totalRow, roles.points));
     }
   }
 }

@@ -7,7 +7,8 @@ import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { checkWorkbook, fillWorkbook } from '../../src/workbook';
 import type { AnalyzeOptions } from '../../src/workbook/analyze';
 import type { FillOptions } from '../../src/workbook/fill';
-import type { Finding, SheetData, WorkbookData } from '../../src/workbook/model';
+import { parseA1 } from '../../src/workbook/address';
+import { cellAt, type Finding, type SheetData, type WorkbookData } from '../../src/workbook/model';
 import { toBuffer } from '../fixtures/workbooks';
 
 export async function hostOf(wb: ExcelJS.Workbook): Promise<XlsxFileHost> {
@@ -43,9 +44,9 @@ export function sheet(wb: WorkbookData, name: string): SheetData {
 }
 
 export function cell(wb: WorkbookData, name: string, ref: string) {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref) as RegExpExecArray;
-  const col = [...m[1]].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
-  return sheet(wb, name).cells[Number(m[2]) - 1]?.[col - 1] ?? null;
+  const at = parseA1(ref);
+  if (!at) throw new Error(`not an A1 reference: ${ref}`);
+  return cellAt(sheet(wb, name), at.row, at.col);
 }
 
 /** A throwaway LibreOffice profile that always recalculates xlsx formulas on load. */

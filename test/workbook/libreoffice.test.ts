@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'child_process';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
+import { a1 } from '../../src/workbook/address';
 import { templateBatch } from '../../src/workbook';
 import type { FillResult } from '../../src/workbook';
 import { acceptanceVerticalWorkbook, annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
@@ -32,18 +33,12 @@ async function verify(result: FillResult, file: string): Promise<number> {
   };
   for (const t of result.analysis.tables) {
     for (const p of t.platforms) {
-      for (const r of p.indicators) if (r.place.ref && r.score !== null) expectAt(r.place.ref.sheet, `${colName(r.place.ref.col)}${r.place.ref.row}`, r.score);
-      for (const g of p.groups) if (g.place.ref) expectAt(g.place.ref.sheet, `${colName(g.place.ref.col)}${g.place.ref.row}`, g.score);
-      if (p.total.place.ref) expectAt(p.total.place.ref.sheet, `${colName(p.total.place.ref.col)}${p.total.place.ref.row}`, p.total.score);
+      for (const r of p.indicators) if (r.place.ref && r.score !== null) expectAt(r.place.ref.sheet, a1(r.place.ref.row, r.place.ref.col), r.score);
+      for (const g of p.groups) if (g.place.ref) expectAt(g.place.ref.sheet, a1(g.place.ref.row, g.place.ref.col), g.score);
+      if (p.total.place.ref) expectAt(p.total.place.ref.sheet, a1(p.total.place.ref.row, p.total.place.ref.col), p.total.score);
     }
   }
   return compared;
-}
-
-function colName(c: number): string {
-  let s = '';
-  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 describe('native formulas recalculated by LibreOffice equal the engine', () => {

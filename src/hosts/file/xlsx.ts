@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { errorKindFromText, sheetError, type RawValue } from '../../engine';
-import { a1 } from '../../workbook/address';
+import { a1, parseA1 } from '../../workbook/address';
 import type { CellData, CellRange, SheetData, WorkbookData, WorkbookHost, WriteBatch } from '../../workbook/model';
 
 /** Why a file cannot be opened; the message is for the user. */
@@ -86,10 +86,9 @@ function toRaw(v: unknown): RawValue {
 }
 
 function parseRange(ref: string): CellRange | undefined {
-  const m = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(ref);
-  if (!m) return undefined;
-  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { top: Number(m[2]), left: col(m[1]), bottom: Number(m[4]), right: col(m[3]) };
+  const [from, to] = ref.split(':').map(parseA1);
+  if (!from || !to) return undefined;
+  return { top: from.row, left: from.col, bottom: to.row, right: to.col };
 }
 
 export class XlsxFileHost implements WorkbookHost {
