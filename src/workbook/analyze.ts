@@ -132,19 +132,12 @@ function newPlace(layout: TableLayout, table: EvaluationTable, p: number, kind: 
   if (area.kind === 'columns') {
     const col = area.firstCol + p;
     if (kind === 'indicator') {
-      const row = layout.platforms[p] ? rowOfIndicator(layout, p, index) : null;
+      const row = area.rows[index] ?? null;
       return row === null ? null : { sheet: area.sheet, row, col };
     }
     if (kind === 'total' && area.totalRow !== null) return { sheet: area.sheet, row: area.totalRow, col };
   }
   return null;
-}
-
-function rowOfIndicator(layout: TableLayout, p: number, i: number): number | null {
-  const first = layout.platforms[p].inputs[i].find((r) => r !== null);
-  if (!first) return null;
-  // the indicator row is the smallest row among its input cells (components are below it)
-  return Math.min(...layout.platforms[p].inputs[i].filter((r): r is CellRef => r !== null).map((r) => r.row));
 }
 
 function evaluateLayout(sheets: Map<string, SheetData>, layout: TableLayout, findings: Finding[]): TableResult {

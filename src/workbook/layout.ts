@@ -25,7 +25,15 @@ export interface PlatformLayout {
 export type ScoreArea =
   | { readonly kind: 'none' }
   /** A vertical table: one new column per platform, on the indicator rows. */
-  | { readonly kind: 'columns'; readonly sheet: string; readonly headerRow: number; readonly firstCol: number; readonly rows: readonly number[]; readonly totalRow: number | null }
+  | {
+      readonly kind: 'columns';
+      readonly sheet: string;
+      readonly headerRow: number;
+      readonly firstCol: number;
+      /** rows[i]: the row of indicator i+1 (its 其中 rows are below it), or null when absent. */
+      readonly rows: readonly (number | null)[];
+      readonly totalRow: number | null;
+    }
   /** A cohort table: a new sheet with one row per platform. */
   | { readonly kind: 'sheet'; readonly name: string };
 

@@ -197,7 +197,7 @@ export function recognizeVertical(sheet: SheetData): TableLayout | undefined {
       sheet: sheet.name,
       headerRow: cols.headerRow,
       firstCol: lastCol + 1,
-      rows: rows.filter((r) => r.indicator).map((r) => r.row),
+      rows: table.indicators.map((ind) => rows.find((r) => r.indicator === ind)?.row ?? null),
       totalRow,
     },
   };

@@ -56,6 +56,18 @@ describe('fill', () => {
     expect(cell(after, '验收评价', `H${totalRow}`)?.value).toBeCloseTo(result.totals[0].total as number, 12);
   });
 
+  it('adds a score column to an issued table that has none, on the indicator rows (not their 其中 rows)', async () => {
+    const { wb, rowOf, totalRow } = acceptanceVerticalWorkbook();
+    (wb.getWorksheet('验收评价') as ExcelJS.Worksheet).getCell(3, 8).value = null; // no score column
+    const { after, result } = await fill(wb);
+    expect(cell(after, '验收评价', 'I3')?.value).toBe('得分');
+    const r6 = rowOf.get(6) as number;
+    expect(result.scores.find((s) => s.indicator === 6)).toMatchObject({ sheet: '验收评价', cell: `I${r6}` });
+    expect(cell(after, '验收评价', `I${r6}`)?.formula).toBe(`MIN(10,G${r6 + 1}*2+G${r6 + 2}*1+G${r6 + 3}*3)`);
+    expect(cell(after, '验收评价', `I${r6 + 1}`)).toBeNull();
+    expect(cell(after, '验收评价', `I${totalRow}`)?.formula).toMatch(/^SUM\(/);
+  });
+
   it('writes WANMU functions or plain values on request', async () => {
     const { wb, rowOf } = acceptanceVerticalWorkbook();
     const w = await fill(wb, { style: 'wanmu', replace: false });
