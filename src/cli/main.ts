@@ -171,7 +171,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       const n = Number(args.flags.get('--platforms') ?? 1);
       if (!Number.isInteger(n) || n < 1 || n > 500) throw new UsageError('--platforms 应为 1 到 500 之间的整数');
       const host = XlsxFileHost.empty();
-      await host.write(templateBatch(table.id as EvaluationId, n));
+      await host.write(templateBatch(table.id as EvaluationId, n), []);
       await host.save(output);
       io.out(`已生成${table.shortName}空白表(${n} 个平台):${output}\n`);
       return 0;

@@ -36,7 +36,7 @@ const SCORE_FORMAT = '0.00';
 export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
   const sheets = sheetsByName(analysis.workbook);
   const cells: CellWrite[] = [];
-  const addSheets: string[] = [];
+  const addSheets: { name: string }[] = [];
   const columnWidths: { sheet: string; col: number; width: number }[] = [];
   const findings: Finding[] = [];
   const replaced: Replaced[] = [];
@@ -126,15 +126,15 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
   }
 
   if (replaced.length > 0) recordReplaced(sheets.get(RECORD_SHEET), replaced, cells, addSheets);
-  return { batch: { addSheets, cells, merges: [], columnWidths }, findings, replaced, written: cells.length };
+  return { batch: { addSheets, deleteSheets: [], cells, merges: [], columnWidths }, findings, replaced, written: cells.length };
 }
 
 /** Headers of a new score area. */
-function writeArea(t: TableResult, cells: CellWrite[], addSheets: string[], widths: { sheet: string; col: number; width: number }[]): void {
+function writeArea(t: TableResult, cells: CellWrite[], addSheets: { name: string }[], widths: { sheet: string; col: number; width: number }[]): void {
   const area = t.layout.area;
   if (area.kind === 'sheet') {
     if (t.layout.platforms.length === 0) return;
-    addSheets.push(area.name);
+    addSheets.push({ name: area.name });
     const s = area.name;
     const L = resultSheet;
     const header = L.headerRow;
@@ -154,10 +154,10 @@ function writeArea(t: TableResult, cells: CellWrite[], addSheets: string[], widt
   }
 }
 
-function recordReplaced(existing: SheetData | undefined, replaced: readonly Replaced[], cells: CellWrite[], addSheets: string[]): void {
+function recordReplaced(existing: SheetData | undefined, replaced: readonly Replaced[], cells: CellWrite[], addSheets: { name: string }[]): void {
   let row = existing ? existing.rowCount + 1 : 1;
   if (!existing) {
-    addSheets.push(RECORD_SHEET);
+    addSheets.push({ name: RECORD_SHEET });
     ['工作表', '单元格', '原值', '原公式'].forEach((h, i) => cells.push({ sheet: RECORD_SHEET, row: 1, col: i + 1, value: h, bold: true }));
     row = 2;
   }

@@ -36,7 +36,7 @@ export interface FillResult extends CheckResult {
 export async function fillWorkbook(host: WorkbookHost, fill: FillOptions, options: AnalyzeOptions = {}): Promise<FillResult> {
   const checked = await checkWorkbook(host, options);
   const plan = planFill(checked.analysis, fill);
-  await host.write(plan.batch);
+  await host.write(plan.batch, []);
   return { ...checked, plan, findings: sortFindings([...checked.findings, ...plan.findings]) };
 }
 

@@ -1,6 +1,10 @@
 /**
- * The host-neutral workbook model. Hosts (xlsx files, Excel, WPS) read a workbook into this in
- * one call and apply a WriteBatch in one call; everything else works on these types.
+ * The host-neutral workbook model and the host contract. Hosts (xlsx files, Excel, WPS, the
+ * in-memory fake) read a workbook into `WorkbookData` in one call and apply a `WriteBatch` in one
+ * call; everything else in src/workbook works on these types.
+ *
+ * Storage is sparse: a sheet lists the cells that exist, by row then column, so a stray cell at
+ * XFD1048576 costs one entry, not a grid.
  */
 import type { RawValue } from '../engine';
 import { a1 } from './address';
@@ -12,6 +16,7 @@ export interface CellData {
   readonly value: RawValue;
   /** Formula text without the leading '='. */
   readonly formula?: string;
+  /** Number format code; undefined for General. */
   readonly numFmt?: string;
 }
 
@@ -22,14 +27,20 @@ export interface CellRange {
   readonly right: number;
 }
 
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
 export interface SheetData {
   readonly name: string;
-  /** Used range, from A1: number of rows and columns. */
+  /** Extent of the cells that exist: the largest row and column numbers (0 for an empty sheet). */
   readonly rowCount: number;
   readonly colCount: number;
-  /** cells[r-1][c-1]; null for an empty cell. */
-  readonly cells: ReadonlyArray<ReadonlyArray<CellData | null>>;
+  /**
+   * Sparse cells: row number → column number → cell (1-based). A cell that exists but is empty
+   * (a formatted blank) may be listed with value null.
+   */
+  readonly rows: ReadonlyMap<number, ReadonlyMap<number, CellData>>;
   readonly merges: readonly CellRange[];
+  readonly state?: SheetState;
 }
 
 export interface WorkbookData {
@@ -40,36 +51,94 @@ export interface CellWrite {
   readonly sheet: string;
   readonly row: number;
   readonly col: number;
+  /** A constant (null: an empty value). Ignored when `formula` is set or `clear` is true. */
   readonly value?: number | string | boolean | null;
   /** Formula without '='; `result` is written as its cached value. */
   readonly formula?: string;
-  readonly result?: number | string;
+  readonly result?: number | string | boolean;
+  /** Number format to set; 'General' resets it. Undefined leaves the format as it is. */
   readonly numFmt?: string;
+  /** Bold font (used only in sheets the batch adds). */
   readonly bold?: boolean;
+  /** Remove the cell entirely (value, formula and formatting): it did not exist before. */
+  readonly clear?: boolean;
+}
+
+export interface SheetAdd {
+  readonly name: string;
+  readonly state?: SheetState;
 }
 
 export interface WriteBatch {
-  readonly addSheets: readonly string[];
+  /** Sheets to add (at the end), before any cell is written. */
+  readonly addSheets: readonly SheetAdd[];
+  /** Sheets to delete (only sheets wanmu added: revert), after the cells are written. */
+  readonly deleteSheets: readonly string[];
   readonly cells: readonly CellWrite[];
   readonly merges: ReadonlyArray<{ readonly sheet: string; readonly range: CellRange }>;
   readonly columnWidths: ReadonlyArray<{ readonly sheet: string; readonly col: number; readonly width: number }>;
 }
 
+/** What a target cell held when it was read; a write is refused if it holds something else now. */
+export interface ExpectedCell {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  /** Null for an empty (or absent) cell. */
+  readonly value: RawValue;
+  readonly formula?: string;
+}
+
+export interface WriteConflict {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly expected: ExpectedCell;
+  readonly found: CellData | null;
+}
+
+export type WriteOutcome = { readonly ok: true } | { readonly ok: false; readonly conflicts: readonly WriteConflict[] };
+
+/**
+ * Optional abilities of a host, declared as configuration (never tested by host identity).
+ * The session and the pane offer only what a host declares.
+ */
+export interface HostCapabilities {
+  /** `select(sheet, cell)` moves the user's selection. */
+  readonly select: boolean;
+  /** `onChanged` reports cells the user edited. */
+  readonly changeEvents: boolean;
+  /** A write is one step of the host's own undo. */
+  readonly undoGroup: boolean;
+}
+
+export interface ReadScope {
+  /** Only these sheets (all when omitted). */
+  readonly sheets?: readonly string[];
+}
+
+export interface ChangedCells {
+  readonly sheet: string;
+  /** A1 addresses or ranges (A1:C4). */
+  readonly cells: readonly string[];
+}
+
 /** One read and one write per operation. */
 export interface WorkbookHost {
-  read(): Promise<WorkbookData>;
-  write(batch: WriteBatch): Promise<void>;
+  readonly capabilities: HostCapabilities;
+  read(scope?: ReadScope): Promise<WorkbookData>;
+  /** Applies the batch as one write, unless a cell in `expected` no longer holds what was read. */
+  write(batch: WriteBatch, expected: readonly ExpectedCell[]): Promise<WriteOutcome>;
+  select?(sheet: string, cell: string): Promise<void>;
+  onChanged?(listener: (change: ChangedCells) => void): () => void;
+}
+
+export const NO_CAPABILITIES: HostCapabilities = { select: false, changeEvents: false, undoGroup: false };
+
+export function emptyBatch(): WriteBatch {
+  return { addSheets: [], deleteSheets: [], cells: [], merges: [], columnWidths: [] };
 }
 
 export type Severity = 'error' | 'warning' | 'info';
-
-export interface Finding {
-  readonly severity: Severity;
-  readonly code: string;
-  readonly message: string;
-  readonly sheet: string;
-  readonly cell: string;
-}
 
 export interface ScoreRecord {
   readonly evaluation: EvaluationId;
@@ -93,16 +162,88 @@ export function sheetsByName(wb: WorkbookData): Map<string, SheetData> {
 }
 
 /** No formula and no visible text. */
-export function isEmptyCell(cell: CellData | null): boolean {
-  return cell === null || (cell.formula === undefined && cellText(cell.value).trim() === '');
-}
-
-/** A finding at a cell given by row and column. */
-export function findingAt(severity: Severity, code: string, message: string, sheet: string, row: number, col: number): Finding {
-  return { severity, code, message, sheet, cell: a1(row, col) };
+export function isEmptyCell(cell: CellData | null | undefined): boolean {
+  return cell === null || cell === undefined || (cell.formula === undefined && cellText(cell.value).trim() === '');
 }
 
 export function cellAt(sheet: SheetData, row: number, col: number): CellData | null {
-  if (row < 1 || col < 1 || row > sheet.rowCount || col > sheet.colCount) return null;
-  return sheet.cells[row - 1]?.[col - 1] ?? null;
+  return sheet.rows.get(row)?.get(col) ?? null;
+}
+
+/** Rows that exist, in order. */
+export function rowNumbers(sheet: SheetData): number[] {
+  return [...sheet.rows.keys()].sort((a, b) => a - b);
+}
+
+/** A1 address of a row/column pair (re-exported for callers that build findings). */
+export function addressOf(row: number, col: number): string {
+  return a1(row, col);
+}
+
+/** Builds a sparse sheet from cells given in any order (hosts and tests). */
+export function buildSheet(
+  name: string,
+  cells: Iterable<{ row: number; col: number; cell: CellData }>,
+  merges: readonly CellRange[] = [],
+  state?: SheetState,
+): SheetData {
+  const rows = new Map<number, Map<number, CellData>>();
+  let rowCount = 0;
+  let colCount = 0;
+  for (const { row, col, cell } of cells) {
+    let r = rows.get(row);
+    if (!r) rows.set(row, (r = new Map()));
+    r.set(col, cell);
+    if (row > rowCount) rowCount = row;
+    if (col > colCount) colCount = col;
+  }
+  for (const m of merges) {
+    if (m.bottom > rowCount) rowCount = m.bottom;
+    if (m.right > colCount) colCount = m.right;
+  }
+  return { name, rowCount, colCount, rows, merges, ...(state && state !== 'visible' ? { state } : {}) };
+}
+
+/**
+ * Builds a sparse sheet from 2-D arrays as Office.js and WPS return them (0-based, starting at
+ * `origin`). Empty strings with no formula are not cells.
+ */
+export function sheetFromGrid(
+  name: string,
+  grid: {
+    readonly origin: { readonly row: number; readonly col: number };
+    readonly values: ReadonlyArray<ReadonlyArray<RawValue>>;
+    readonly formulas?: ReadonlyArray<ReadonlyArray<string | null | undefined>>;
+    readonly numFmts?: ReadonlyArray<ReadonlyArray<string | null | undefined>>;
+  },
+  merges: readonly CellRange[] = [],
+  state?: SheetState,
+): SheetData {
+  const out: { row: number; col: number; cell: CellData }[] = [];
+  grid.values.forEach((line, r) =>
+    line.forEach((v, c) => {
+      const f = grid.formulas?.[r]?.[c];
+      const formula = typeof f === 'string' && f.startsWith('=') ? f.slice(1) : undefined;
+      const value = v === '' && formula === undefined ? null : v;
+      const fmt = grid.numFmts?.[r]?.[c];
+      const numFmt = fmt && fmt !== 'General' ? fmt : undefined;
+      if (value === null && formula === undefined) return;
+      out.push({ row: grid.origin.row + r, col: grid.origin.col + c, cell: { value, ...(formula !== undefined ? { formula } : {}), ...(numFmt ? { numFmt } : {}) } });
+    }),
+  );
+  return buildSheet(name, out, merges, state);
+}
+
+/** @deprecated legacy finding with a built sentence; replaced by findings/ (issue: findings are data). */
+export interface Finding {
+  readonly severity: Severity;
+  readonly code: string;
+  readonly message: string;
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+/** @deprecated legacy helper, see Finding. */
+export function findingAt(severity: Severity, code: string, message: string, sheet: string, row: number, col: number): Finding {
+  return { severity, code, message, sheet, cell: a1(row, col) };
 }

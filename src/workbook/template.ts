@@ -58,7 +58,8 @@ export function templateBatch(evaluation: EvaluationId, platforms: number): Writ
   cells.push({ sheet, row, col: 1, value: vocabulary.total[0], bold: true });
   cells.push({ sheet, row, col: 5, value: t.indicators.reduce((s, ind) => s + ind.points, 0) });
   return {
-    addSheets: [sheet],
+    addSheets: [{ name: sheet }],
+    deleteSheets: [],
     cells,
     merges,
     columnWidths: [...widths.map((width, i) => ({ sheet, col: i + 1, width })), ...Array.from({ length: platforms * 2 }, (_, i) => ({ sheet, col: 7 + i, width: 12 }))],

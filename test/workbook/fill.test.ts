@@ -7,7 +7,7 @@ import type { WorkbookData } from '../../src/workbook/model';
 function snapshot(wb: WorkbookData): Map<string, string> {
   const m = new Map<string, string>();
   for (const s of wb.sheets) {
-    s.cells.forEach((row, r) => row.forEach((c, k) => c && m.set(`${s.name}!${r + 1},${k + 1}`, JSON.stringify(c))));
+    s.rows.forEach((row, r) => row.forEach((c, k) => m.set(`${s.name}!${r},${k}`, JSON.stringify(c))));
     m.set(`${s.name}!merges`, JSON.stringify(s.merges));
   }
   return m;

@@ -82,12 +82,12 @@ describe('native formulas recalculated by LibreOffice equal the engine', () => {
 
   it('the issued annual table with several platforms (cohort across columns)', async () => {
     const host = XlsxFileHost.empty();
-    await host.write(templateBatch('annual', 3));
+    await host.write(templateBatch('annual', 3), []);
     const data = await host.read();
     const s = data.sheets[0];
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet(s.name);
-    s.cells.forEach((row, r) => row.forEach((c, k) => c && c.value !== null && (ws.getCell(r + 1, k + 1).value = c.value as ExcelJS.CellValue)));
+    s.rows.forEach((row, r) => row.forEach((c, k) => c.value !== null && (ws.getCell(r, k).value = c.value as ExcelJS.CellValue)));
     for (const m of s.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
     // fill each platform's value column with plausible inputs
     const values = (p: number): Record<string, number | string> => ({

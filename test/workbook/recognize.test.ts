@@ -82,7 +82,7 @@ describe('the issued vertical table', () => {
 
   it('recognizes the annual table from its content, with several platform columns', async () => {
     const host = XlsxFileHost.empty();
-    await host.write(templateBatch('annual', 3));
+    await host.write(templateBatch('annual', 3), []);
     const wb = await host.read();
     const { analyze } = await import('../../src/workbook/analyze');
     const a = analyze(wb);

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { errorKindFromText, sheetError, type RawValue } from '../../engine';
 import { a1, parseA1 } from '../../workbook/address';
-import type { CellData, CellRange, SheetData, WorkbookData, WorkbookHost, WriteBatch } from '../../workbook/model';
+import { buildSheet, NO_CAPABILITIES, type CellData, type CellRange, type ExpectedCell, type SheetData, type WorkbookData, type WorkbookHost, type WriteBatch, type WriteOutcome } from '../../workbook/model';
 
 /** Why a file cannot be opened; the message is for the user. */
 export class FileOpenError extends Error {
@@ -92,6 +92,8 @@ function parseRange(ref: string): CellRange | undefined {
 }
 
 export class XlsxFileHost implements WorkbookHost {
+  readonly capabilities = NO_CAPABILITIES;
+
   private constructor(
     private readonly workbook: ExcelJS.Workbook,
     private readonly cached: Map<string, Map<string, RawValue>>,
@@ -126,9 +128,7 @@ export class XlsxFileHost implements WorkbookHost {
   async read(): Promise<WorkbookData> {
     const sheets: SheetData[] = [];
     this.workbook.eachSheet((ws) => {
-      const rowCount = ws.rowCount;
-      const colCount = ws.columnCount;
-      const cells: (CellData | null)[][] = Array.from({ length: rowCount }, () => new Array<CellData | null>(colCount).fill(null));
+      const cells: { row: number; col: number; cell: CellData }[] = [];
       const cachedHere = this.cached.get(ws.name);
       ws.eachRow({ includeEmpty: false }, (row, r) => {
         row.eachCell({ includeEmpty: false }, (cell, c) => {
@@ -140,17 +140,17 @@ export class XlsxFileHost implements WorkbookHost {
             value = o && o.result !== undefined ? toRaw(o.result) : cachedHere?.get(a1(r, c)) ?? null;
           }
           const numFmt = cell.numFmt || undefined;
-          cells[r - 1][c - 1] = { value, ...(formula !== undefined ? { formula } : {}), ...(numFmt ? { numFmt } : {}) };
+          cells.push({ row: r, col: c, cell: { value, ...(formula !== undefined ? { formula } : {}), ...(numFmt ? { numFmt } : {}) } });
         });
       });
       const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((m): m is CellRange => m !== undefined);
-      sheets.push({ name: ws.name, rowCount, colCount, cells, merges });
+      sheets.push(buildSheet(ws.name, cells, merges));
     });
     return { sheets };
   }
 
-  async write(batch: WriteBatch): Promise<void> {
-    for (const name of batch.addSheets) if (!this.workbook.getWorksheet(name)) this.workbook.addWorksheet(name);
+  async write(batch: WriteBatch, _expected: readonly ExpectedCell[] = []): Promise<WriteOutcome> {
+    for (const s of batch.addSheets) if (!this.workbook.getWorksheet(s.name)) this.workbook.addWorksheet(s.name, s.state ? { state: s.state } : undefined);
     for (const w of batch.cells) {
       const ws = this.workbook.getWorksheet(w.sheet);
       if (!ws) throw new Error(`no sheet ${w.sheet}`);
@@ -165,6 +165,11 @@ export class XlsxFileHost implements WorkbookHost {
       const ws = this.workbook.getWorksheet(c.sheet);
       if (ws) ws.getColumn(c.col).width = c.width;
     }
+    for (const name of batch.deleteSheets) {
+      const ws = this.workbook.getWorksheet(name);
+      if (ws) this.workbook.removeWorksheet(ws.id);
+    }
+    return { ok: true };
   }
 
   async save(path: string): Promise<void> {

@@ -1,0 +1,133 @@
+/**
+ * An in-memory workbook host: the reference implementation of the host contract, used by the
+ * contract test suite, the session tests and the pane's component tests. It also plays the user:
+ * `edit()` changes cells outside the session and reports them to change listeners.
+ */
+import type { RawValue } from '../../engine';
+import { a1, parseA1 } from '../../workbook/address';
+import {
+  buildSheet,
+  type CellData,
+  type CellRange,
+  type ChangedCells,
+  type ExpectedCell,
+  type HostCapabilities,
+  type ReadScope,
+  type SheetState,
+  type WorkbookData,
+  type WorkbookHost,
+  type WriteBatch,
+  type WriteConflict,
+  type WriteOutcome,
+} from '../../workbook/model';
+
+interface MutableSheet {
+  name: string;
+  cells: Map<string, { row: number; col: number; cell: CellData }>;
+  merges: CellRange[];
+  state: SheetState;
+}
+
+/** Same content for the purpose of a write precondition: value and formula. */
+export function sameContent(expected: ExpectedCell, found: CellData | null): boolean {
+  const fv: RawValue = found?.value ?? null;
+  const ef = expected.formula;
+  if ((found?.formula ?? undefined) !== ef) return false;
+  // A formula's cached result may be recalculated by the host between read and write.
+  if (ef !== undefined) return true;
+  const norm = (v: RawValue) => (v === '' ? null : v);
+  const a = norm(expected.value);
+  const b = norm(fv);
+  if (a === null || b === null) return a === b;
+  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
+  return a === b;
+}
+
+export class MemoryHost implements WorkbookHost {
+  readonly capabilities: HostCapabilities;
+  private sheets: MutableSheet[] = [];
+  private listeners = new Set<(c: ChangedCells) => void>();
+  /** Calls made, for tests that count round trips. */
+  readonly calls = { read: 0, write: 0, select: 0 };
+  selection: { sheet: string; cell: string } | null = null;
+
+  constructor(data: WorkbookData = { sheets: [] }, capabilities: Partial<HostCapabilities> = {}) {
+    this.capabilities = { select: true, changeEvents: true, undoGroup: false, ...capabilities };
+    for (const s of data.sheets) {
+      const cells = new Map<string, { row: number; col: number; cell: CellData }>();
+      s.rows.forEach((line, row) => line.forEach((cell, col) => cells.set(a1(row, col), { row, col, cell })));
+      this.sheets.push({ name: s.name, cells, merges: [...s.merges], state: s.state ?? 'visible' });
+    }
+  }
+
+  async read(scope: ReadScope = {}): Promise<WorkbookData> {
+    this.calls.read++;
+    const wanted = scope.sheets ? new Set(scope.sheets) : undefined;
+    return {
+      sheets: this.sheets.filter((s) => !wanted || wanted.has(s.name)).map((s) => buildSheet(s.name, [...s.cells.values()], s.merges, s.state)),
+    };
+  }
+
+  private sheet(name: string): MutableSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  async write(batch: WriteBatch, expected: readonly ExpectedCell[]): Promise<WriteOutcome> {
+    this.calls.write++;
+    const conflicts: WriteConflict[] = [];
+    for (const e of expected) {
+      const found = this.sheet(e.sheet)?.cells.get(a1(e.row, e.col))?.cell ?? null;
+      if (!sameContent(e, found)) conflicts.push({ sheet: e.sheet, cell: a1(e.row, e.col), expected: e, found });
+    }
+    if (conflicts.length > 0) return { ok: false, conflicts };
+    for (const add of batch.addSheets) {
+      if (this.sheet(add.name)) throw new Error(`sheet exists: ${add.name}`);
+      this.sheets.push({ name: add.name, cells: new Map(), merges: [], state: add.state ?? 'visible' });
+    }
+    for (const w of batch.cells) {
+      const s = this.sheet(w.sheet);
+      if (!s) throw new Error(`no sheet ${w.sheet}`);
+      const key = a1(w.row, w.col);
+      if (w.clear) {
+        s.cells.delete(key);
+        continue;
+      }
+      const old = s.cells.get(key)?.cell;
+      const numFmt = w.numFmt === undefined ? old?.numFmt : w.numFmt === 'General' ? undefined : w.numFmt;
+      const cell: CellData =
+        w.formula !== undefined
+          ? { value: w.result ?? null, formula: w.formula, ...(numFmt ? { numFmt } : {}) }
+          : { value: w.value ?? null, ...(numFmt ? { numFmt } : {}) };
+      s.cells.set(key, { row: w.row, col: w.col, cell });
+    }
+    for (const m of batch.merges) this.sheet(m.sheet)?.merges.push(m.range);
+    for (const name of batch.deleteSheets) this.sheets = this.sheets.filter((s) => s.name !== name);
+    return { ok: true };
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    this.calls.select++;
+    this.selection = { sheet, cell };
+  }
+
+  onChanged(listener: (change: ChangedCells) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The user types into cells (A1 → value, or '=…' for a formula with its result). */
+  edit(sheet: string, cells: Readonly<Record<string, RawValue | { formula: string; result: RawValue }>>): void {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    for (const [ref, v] of Object.entries(cells)) {
+      const at = parseA1(ref);
+      if (!at) throw new Error(`bad address ${ref}`);
+      const old = s.cells.get(ref)?.cell;
+      const cell: CellData =
+        v !== null && typeof v === 'object' && 'formula' in v ? { value: v.result, formula: v.formula } : { value: v as RawValue, ...(old?.numFmt ? { numFmt: old.numFmt } : {}) };
+      if (cell.value === null && cell.formula === undefined && !old?.numFmt) s.cells.delete(ref);
+      else s.cells.set(ref, { row: at.row, col: at.col, cell });
+    }
+    for (const l of this.listeners) l({ sheet, cells: Object.keys(cells) });
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * The host contract, as one test suite every host runs: the in-memory host, the .xlsx file host,
+ * and (with their fakes) the Office.js and WPS hosts. A host is given a workbook and must read it
+ * back exactly, apply a batch as one write, refuse a write whose target cells changed, and keep
+ * types exact (numbers stay numbers, text that looks like a number or a formula stays text).
+ */
+import { buildSheet, emptyBatch, type CellData, type SheetData, type WorkbookData, type WorkbookHost, type WriteBatch } from '../../src/workbook/model';
+import { cellAt } from '../../src/workbook/model';
+import { sheetError } from '../../src/engine';
+
+export interface HostUnderTest {
+  readonly host: WorkbookHost;
+  /** Saves and opens the workbook again (hosts with a file behind them). */
+  readonly reopen?: () => Promise<WorkbookHost>;
+}
+
+export type HostFactory = (data: WorkbookData) => Promise<HostUnderTest>;
+
+function cells(list: ReadonlyArray<[number, number, CellData]>) {
+  return list.map(([row, col, cell]) => ({ row, col, cell }));
+}
+
+/** The workbook every host is given. */
+export function contractWorkbook(): WorkbookData {
+  const data: SheetData = buildSheet(
+    '基础数据',
+    cells([
+      [1, 1, { value: '2022年度“万亩千亿”新产业平台基础数据' }],
+      [2, 1, { value: '平台名称' }],
+      [2, 2, { value: '工业总产值(亿元)' }],
+      [2, 3, { value: '集聚度' }],
+      [2, 4, { value: '编码' }],
+      [3, 1, { value: '平台甲' }],
+      [3, 2, { value: 1180.5 }],
+      [3, 3, { value: 0.72, numFmt: '0.00%' }],
+      [3, 4, { value: '00123' }],
+      [4, 1, { value: '平台乙' }],
+      [4, 2, { value: 0 }],
+      [4, 3, { value: true }],
+      [4, 4, { value: '=不是公式' }],
+      [5, 1, { value: '合计' }],
+      [5, 2, { value: 1180.5, formula: 'SUM(B3:B4)' }],
+      [5, 3, { value: sheetError('div0'), formula: '1/0' }],
+    ]),
+    [{ top: 1, left: 1, bottom: 1, right: 4 }],
+  );
+  const scores: SheetData = buildSheet("评分 '22", cells([[1, 1, { value: '得分' }], [40, 9, { value: 'far away' }]]));
+  return { sheets: [data, scores] };
+}
+
+function batch(partial: Partial<WriteBatch>): WriteBatch {
+  return { ...emptyBatch(), ...partial };
+}
+
+function sheetOf(wb: WorkbookData, name: string): SheetData {
+  const s = wb.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+}
+
+export function describeHostContract(name: string, make: HostFactory): void {
+  describe(`host contract: ${name}`, () => {
+    it('reads values, cached formula results, number formats and merges exactly', async () => {
+      const { host } = await make(contractWorkbook());
+      const wb = await host.read();
+      expect(wb.sheets.map((s) => s.name)).toEqual(['基础数据', "评分 '22"]);
+      const s = sheetOf(wb, '基础数据');
+      expect(cellAt(s, 3, 2)).toEqual({ value: 1180.5 });
+      expect(cellAt(s, 3, 3)).toEqual({ value: 0.72, numFmt: '0.00%' });
+      expect(cellAt(s, 3, 4)?.value).toBe('00123');
+      expect(cellAt(s, 4, 2)?.value).toBe(0);
+      expect(cellAt(s, 4, 3)?.value).toBe(true);
+      expect(cellAt(s, 4, 4)?.value).toBe('=不是公式');
+      expect(cellAt(s, 4, 4)?.formula).toBeUndefined();
+      expect(cellAt(s, 5, 2)).toEqual({ value: 1180.5, formula: 'SUM(B3:B4)' });
+      expect(cellAt(s, 5, 3)).toEqual({ value: sheetError('div0'), formula: '1/0' });
+      expect(cellAt(s, 6, 1)).toBeNull();
+      expect(s.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 4 }]);
+      expect(s.rowCount).toBe(5);
+      expect(s.colCount).toBe(4);
+    });
+
+    it('stores sparsely: a far cell is one entry', async () => {
+      const { host } = await make(contractWorkbook());
+      const s = sheetOf(await host.read(), "评分 '22");
+      expect(cellAt(s, 40, 9)?.value).toBe('far away');
+      expect([...s.rows.keys()].sort((a, b) => a - b)).toEqual([1, 40]);
+    });
+
+    it('reads only the sheets in scope', async () => {
+      const { host } = await make(contractWorkbook());
+      const wb = await host.read({ sheets: ["评分 '22"] });
+      expect(wb.sheets.map((s) => s.name)).toEqual(["评分 '22"]);
+    });
+
+    it('writes values, formulas with results, number formats and new sheets in one batch', async () => {
+      const { host } = await make(contractWorkbook());
+      const r = await host.write(
+        batch({
+          addSheets: [{ name: '评分结果' }, { name: 'wanmu撤销', state: 'veryHidden' }],
+          cells: [
+            { sheet: '基础数据', row: 3, col: 6, formula: 'MIN(10,B3/1000*10)', result: 10, numFmt: '0.00' },
+            { sheet: '基础数据', row: 4, col: 6, value: 12.25 },
+            { sheet: '评分结果', row: 1, col: 1, value: '平台名称', bold: true },
+            { sheet: '评分结果', row: 2, col: 1, value: '00123' },
+            { sheet: '评分结果', row: 2, col: 2, value: '=不是公式' },
+            { sheet: '评分结果', row: 2, col: 3, value: false },
+            { sheet: 'wanmu撤销', row: 1, col: 1, value: 's:记录' },
+          ],
+        }),
+        [],
+      );
+      expect(r).toEqual({ ok: true });
+      const wb = await host.read();
+      const s = sheetOf(wb, '基础数据');
+      expect(cellAt(s, 3, 6)).toEqual({ value: 10, formula: 'MIN(10,B3/1000*10)', numFmt: '0.00' });
+      expect(cellAt(s, 4, 6)?.value).toBe(12.25);
+      const res = sheetOf(wb, '评分结果');
+      expect(cellAt(res, 2, 1)?.value).toBe('00123');
+      expect(cellAt(res, 2, 2)?.value).toBe('=不是公式');
+      expect(cellAt(res, 2, 2)?.formula).toBeUndefined();
+      expect(cellAt(res, 2, 3)?.value).toBe(false);
+      expect(sheetOf(wb, 'wanmu撤销').state).toBe('veryHidden');
+      expect(wb.sheets.map((x) => x.name)).toEqual(['基础数据', "评分 '22", '评分结果', 'wanmu撤销']);
+    });
+
+    it('clears cells and deletes sheets (revert)', async () => {
+      const { host } = await make(contractWorkbook());
+      await host.write(batch({ addSheets: [{ name: '评分结果' }], cells: [{ sheet: '基础数据', row: 3, col: 6, value: 1, numFmt: '0.00' }] }), []);
+      await host.write(batch({ deleteSheets: ['评分结果'], cells: [{ sheet: '基础数据', row: 3, col: 6, clear: true }] }), []);
+      const wb = await host.read();
+      expect(wb.sheets.map((x) => x.name)).toEqual(['基础数据', "评分 '22"]);
+      expect(cellAt(sheetOf(wb, '基础数据'), 3, 6)).toBeNull();
+    });
+
+    it('restores a number format to General', async () => {
+      const { host } = await make(contractWorkbook());
+      await host.write(batch({ cells: [{ sheet: '基础数据', row: 3, col: 3, value: 0.5, numFmt: 'General' }] }), []);
+      expect(cellAt(sheetOf(await host.read(), '基础数据'), 3, 3)).toEqual({ value: 0.5 });
+    });
+
+    it('refuses the whole write when a target cell changed since it was read', async () => {
+      const { host } = await make(contractWorkbook());
+      const before = await host.read();
+      const s = sheetOf(before, '基础数据');
+      // the user types into F3 and changes B3 after the check
+      await host.write(batch({ cells: [{ sheet: '基础数据', row: 3, col: 6, value: '我的备注' }] }), []);
+      const r = await host.write(batch({ cells: [{ sheet: '基础数据', row: 3, col: 6, value: 10 }, { sheet: '基础数据', row: 4, col: 6, value: 5 }] }), [
+        { sheet: '基础数据', row: 3, col: 6, value: cellAt(s, 3, 6)?.value ?? null },
+        { sheet: '基础数据', row: 4, col: 6, value: null },
+      ]);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.conflicts.map((c) => c.cell)).toEqual(['F3']);
+      const after = sheetOf(await host.read(), '基础数据');
+      expect(cellAt(after, 3, 6)?.value).toBe('我的备注');
+      expect(cellAt(after, 4, 6)).toBeNull();
+    });
+
+    it('accepts a write whose expected cells are unchanged, formulas included', async () => {
+      const { host } = await make(contractWorkbook());
+      const r = await host.write(batch({ cells: [{ sheet: '基础数据', row: 5, col: 2, value: 1 }] }), [
+        { sheet: '基础数据', row: 5, col: 2, value: 1180.5, formula: 'SUM(B3:B4)' },
+        { sheet: '基础数据', row: 3, col: 2, value: 1180.5 },
+        { sheet: '基础数据', row: 9, col: 9, value: null },
+      ]);
+      expect(r).toEqual({ ok: true });
+    });
+
+    it('keeps everything after saving and opening again', async () => {
+      const made = await make(contractWorkbook());
+      if (!made.reopen) return; // hosts without a file behind them have nothing to reopen
+      await made.host.write(
+        batch({ addSheets: [{ name: 'wanmu撤销', state: 'veryHidden' }], cells: [{ sheet: 'wanmu撤销', row: 1, col: 1, value: 's:00123' }, { sheet: '基础数据', row: 3, col: 6, formula: 'B3*2', result: 2361, numFmt: '0.00' }] }),
+        [],
+      );
+      const again = await (await made.reopen()).read();
+      expect(sheetOf(again, 'wanmu撤销').state).toBe('veryHidden');
+      expect(cellAt(sheetOf(again, 'wanmu撤销'), 1, 1)?.value).toBe('s:00123');
+      expect(cellAt(sheetOf(again, '基础数据'), 3, 6)).toEqual({ value: 2361, formula: 'B3*2', numFmt: '0.00' });
+      expect(cellAt(sheetOf(again, '基础数据'), 3, 4)?.value).toBe('00123');
+    });
+
+    it('declares its capabilities as data', async () => {
+      const { host } = await make(contractWorkbook());
+      expect(typeof host.capabilities.select).toBe('boolean');
+      expect(typeof host.capabilities.changeEvents).toBe('boolean');
+      if (host.capabilities.select) expect(typeof host.select).toBe('function');
+      if (host.capabilities.changeEvents) expect(typeof host.onChanged).toBe('function');
+    });
+  });
+}
