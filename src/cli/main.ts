@@ -2,6 +2,7 @@
  * The `wanmu` command line for .xlsx files:
  *   wanmu check FILE [--json] [--map M]
  *   wanmu fill FILE -o OUT [--formulas native|wanmu|values] [--replace] [--json] [--map M]
+ *   wanmu revert FILE -o OUT [--json]
  *   wanmu template acceptance|annual -o OUT [--platforms N]
  * Exit: 0 no errors; 1 errors found; 2 the file cannot be read or the command is wrong.
  */
@@ -11,9 +12,10 @@ import { fmtScoreFixed } from '../engine';
 import { FileOpenError, XlsxFileHost } from '../hosts/file/xlsx';
 import { findTable, tables, vocabulary, type EvaluationId } from '../rules';
 import { validateRules } from '../rules/validate';
-import { checkWorkbook, fillWorkbook, resolveMapping, templateBatch, type Report } from '../workbook';
-import type { AnalyzeOptions } from '../workbook/analyze';
+import { checkWorkbook, fillWorkbook, renderFinding, resolveMapping, revertWorkbook, SEVERITY_TEXT, templateBatch, WriteRefused, type Finding, type Report } from '../workbook';
+import type { Analysis, AnalyzeOptions } from '../workbook/analyze';
 import type { FormulaStyle } from '../workbook/formulas';
+import { cliSurface } from './surface';
 
 export interface Io {
   out(text: string): void;
@@ -26,7 +28,10 @@ const USAGE = `用法:
   wanmu check 文件.xlsx [--json] [--map 映射.json]
       检查工作簿:对照附件2/附件3核对评价表,校验数据,计算得分,复核已有的得分公式
   wanmu fill 文件.xlsx -o 输出.xlsx [--formulas native|wanmu|values] [--replace] [--json] [--map 映射.json]
-      填写得分(默认写入普通公式,无需加载项也能复核);不会覆盖已有内容,除非使用 --replace
+      填写得分(默认写入普通公式,无需加载项也能复核);不会覆盖已有内容,除非使用 --replace;
+      输入数据从不被覆盖;填写记录保存在工作簿中,可用 revert 撤销
+  wanmu revert 文件.xlsx -o 输出.xlsx [--json]
+      撤销本工具的填写,恢复填写前的内容
   wanmu template acceptance|annual -o 输出.xlsx [--platforms N]
       生成按发文表格排版的空白评价表
 退出码:0 无错误;1 发现错误;2 文件无法读取或命令有误
@@ -72,27 +77,37 @@ function loadMapping(file: string | true | undefined): AnalyzeOptions {
   return { sheets: r.options };
 }
 
-const SEVERITY_TEXT = { error: '错误', warning: '警告', info: '提示' } as const;
-
-function jsonReport(r: Report): string {
-  return `${JSON.stringify({ findings: r.findings, scores: r.scores, totals: r.totals }, null, 2)}\n`;
+function message(f: Finding): string {
+  return renderFinding(f, cliSurface);
 }
 
-function humanReport(file: string, r: Report & { analysis: { tables: readonly { table: { shortName: string }; layout: { kind: string; sheet: string }; platforms: readonly unknown[] }[] } }): string {
+function jsonReport(r: Report): string {
+  const findings = r.findings.map((f) => ({ severity: f.severity, code: f.code, message: message(f), sheet: f.sheet, cell: f.cell, facts: f.facts }));
+  return `${JSON.stringify({ findings, scores: r.scores, totals: r.totals }, null, 2)}\n`;
+}
+
+const ROLE_TEXT = { issued: '发文表格式的评价表', inputs: '数据表', scores: '评分表', combined: '数据和得分表', ambiguous: '无法确定', none: '未识别为评价表', record: '本工具的撤销记录' } as const;
+
+function humanReport(file: string, r: Report & { analysis: Analysis }): string {
   const lines: string[] = [];
   lines.push(`文件:${file}`);
   for (const t of r.analysis.tables) {
-    lines.push(`识别到${t.table.shortName}(${t.layout.kind === 'vertical' ? '发文表格式' : '培育名单宽表'}),工作表“${t.layout.sheet}”,${t.platforms.length} 个平台`);
+    const scoreSheets = t.layout.scoreSheets.length > 0 ? `,得分在“${t.layout.scoreSheets.join('”“')}”` : '';
+    lines.push(`识别到${t.table.shortName}(${t.layout.kind === 'issued' ? '发文表格式' : '培育名单宽表'}),工作表“${t.layout.sheet}”,${t.platforms.length} 个平台${scoreSheets}`);
   }
+  for (const s of r.analysis.sheets) if (s.role === 'none' || s.role === 'ambiguous') lines.push(`工作表“${s.sheet}”:${ROLE_TEXT[s.role]}`);
   const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
   lines.push(`错误 ${count('error')} 个,警告 ${count('warning')} 个,提示 ${count('info')} 个`);
-  for (const f of r.findings) lines.push(`[${SEVERITY_TEXT[f.severity]}] ${f.sheet}!${f.cell} ${f.message}`);
+  for (const f of r.findings) lines.push(`[${SEVERITY_TEXT[f.severity]}] ${f.sheet}!${f.cell} ${message(f)}`);
   if (r.totals.length > 0) {
+    // one pass over the scores: unscored indicators per platform
+    const missing = new Map<string, number>();
+    for (const s of r.scores) if (s.score === null) missing.set(`${s.evaluation}\u0000${s.platform}`, (missing.get(`${s.evaluation}\u0000${s.platform}`) ?? 0) + 1);
     lines.push('得分:');
     for (const t of r.totals) {
-      const missing = r.scores.filter((s) => s.evaluation === t.evaluation && s.platform === t.platform && s.score === null).length;
       const where = t.cell ? `(${t.sheet}!${t.cell})` : '';
-      lines.push(`  ${t.platform}  ${tables[t.evaluation].shortName}总分 ${t.total === null ? `—(${missing} 项无法计分)` : fmtScoreFixed(t.total)}${where}`);
+      const m = missing.get(`${t.evaluation}\u0000${t.platform}`) ?? 0;
+      lines.push(`  ${t.platform}  ${tables[t.evaluation].shortName}总分 ${t.total === null ? `—(${m} 项无法计分)` : fmtScoreFixed(t.total)}${where}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -152,16 +167,47 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       if (path.resolve(output) === path.resolve(target)) throw new UsageError('输出文件不能与输入文件相同(原文件保持不变)');
       const options = loadMapping(args.flags.get('--map'));
       const { host, step } = await open(target, io);
-      const r = await fillWorkbook(host, { style, replace: args.flags.has('--replace') }, options);
+      let r;
+      try {
+        r = await fillWorkbook(host, { style, replace: args.flags.has('--replace') }, options);
+      } catch (e) {
+        if (e instanceof WriteRefused) {
+          io.err('文件在检查之后被修改,未写入任何内容;请重新运行\n');
+          return 2;
+        }
+        throw e;
+      }
       step(`正在保存 ${path.basename(output)}…`);
       await host.save(output);
       step('完成');
       if (json) io.out(jsonReport(r));
       else {
         io.out(humanReport(target, r));
-        io.out(`已写入 ${r.plan.written} 个单元格,保存为 ${output}${r.plan.replaced.length > 0 ? `;覆盖了 ${r.plan.replaced.length} 个原有单元格,原内容记录在“${vocabulary.recordSheet}”表中` : ''}\n`);
+        const p = r.plan.preview;
+        const added = p.addSheets.length > 0 ? `;新增工作表“${p.addSheets.join('”“')}”` : '';
+        const cols = p.addColumns.length > 0 ? `;在“${p.addColumns[0].sheet}”新增 ${p.addColumns.length} 列得分` : '';
+        const replaced = p.replaced.length > 0 ? `;覆盖了 ${p.replaced.length} 个原有单元格` : '';
+        io.out(`已写入 ${p.cells} 个单元格${added}${cols}${replaced},保存为 ${output};填写记录保存在工作簿中(隐藏的“${vocabulary.recordSheet}”表),可用 wanmu revert 撤销\n`);
       }
       return r.findings.some((f) => f.severity === 'error') ? 1 : 0;
+    }
+    if (command === 'revert') {
+      if (!target) throw new UsageError('请指定要撤销填写的 .xlsx 文件');
+      const output = args.flags.get('-o');
+      if (typeof output !== 'string') throw new UsageError('请用 -o 指定输出文件');
+      if (path.resolve(output) === path.resolve(target)) throw new UsageError('输出文件不能与输入文件相同(原文件保持不变)');
+      const { host, step } = await open(target, io);
+      const r = await revertWorkbook(host);
+      step(`正在保存 ${path.basename(output)}…`);
+      await host.save(output);
+      const findings = r.plan.findings;
+      if (json) io.out(`${JSON.stringify({ findings: findings.map((f) => ({ severity: f.severity, code: f.code, message: message(f), sheet: f.sheet, cell: f.cell, facts: f.facts })), restored: r.plan.restored, removedSheets: r.plan.removedSheets, exact: r.exact }, null, 2)}\n`);
+      else {
+        for (const f of findings) io.out(`[${SEVERITY_TEXT[f.severity]}] ${f.sheet}!${f.cell} ${message(f)}\n`);
+        const removed = r.plan.removedSheets.length > 0 ? `,删除了新增的工作表“${r.plan.removedSheets.join('”“')}”` : '';
+        io.out(`已恢复 ${r.plan.restored} 个单元格${removed}${r.exact ? ',与填写前一致' : `;${r.plan.skipped} 个单元格在填写后被修改过,保留了现在的内容`},保存为 ${output}\n`);
+      }
+      return findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
     if (command === 'template') {
       const table = target ? findTable(target) : undefined;

@@ -4,3 +4,4 @@ export * from './values';
 export * from './score';
 export * from './explain';
 export * from './format';
+export * from './units';

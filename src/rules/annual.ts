@@ -240,8 +240,8 @@ export const annualTable: EvaluationTable = {
       points: 5,
       responsibility: '智造新城管委会、市协作中心',
       inputs: [
-        count('activities', '举办主导产业论坛、峰会、博览会、招商推介等活动', '次', ['举办活动', '活动次数', '活动']),
-        yesNo('showroom', '设立平台展示厅', ['展示厅', '平台展示厅']),
+        count('activities', '举办主导产业论坛、峰会、博览会、招商推介等活动', '次', ['举办活动', '活动次数', '活动', '举办活动次数', '举办平台活动', '平台活动次数']),
+        yesNo('showroom', '设立平台展示厅', ['展示厅', '平台展示厅', '设立展示厅']),
       ],
       rule: {
         kind: 'points',

@@ -30,3 +30,12 @@ export function yesNo(id: string, label: string, aliases: string[] = []): InputF
 export function score(id: string, label: string, aliases: string[] = []): InputField {
   return { id, label, unit: '分', kind: 'score', aliases, optional: false };
 }
+
+/**
+ * Whether a table without a column (or 其中 row) for this field may score the indicator with the
+ * field's default. Only an optional amount (the energy benchmark, 0.59 unless stated) may: a
+ * missing count or 是/否 column is not the same as "none", so the indicator is not scored.
+ */
+export function absentMeansDefault(field: InputField): boolean {
+  return field.optional && field.kind === 'amount' && field.defaultValue !== undefined;
+}

@@ -23,15 +23,26 @@ export const vocabulary = {
   total: ['合计', '总分', '总计', '总得分', '得分合计'],
   subtotal: ['小计'],
   /** Summary rows that end a cohort table. */
-  summaryRows: ['合计', '总计', '平均', '平均值'],
-  /** Header endings that only say "number of" (…数, …数量, …个数). */
-  countSuffixes: ['数', '数量', '个数'],
+  summaryRows: ['合计', '总计', '平均', '平均值', '小计', '最大值', '最小值', '中位数', '全市', '全省'],
+  /** Labels of the helper rows wanmu adds under a result sheet's platforms (无量纲化 MIN/MAX). */
+  cohortMinRow: '培育名单最小值',
+  cohortMaxRow: '培育名单最大值',
+  /** Header endings that only say "number of" (…数, …数量, …个数, …次数). */
+  countSuffixes: ['数', '数量', '个数', '次数', '情况'],
+  /** Header beginnings that only ask a yes/no question (是否设立展示厅). */
+  questionPrefixes: ['是否'],
+  /** Columns that are neither data nor scores: remarks, sources. */
+  noteColumns: ['备注', '说明', '数据来源', '备注说明', '佐证材料', '资料来源', '来源', '附注'],
+  /** Rows under a table that are notes and sign-off lines, by how they begin. */
+  noteRows: ['注', '说明', '备注', '填报单位', '填报人', '联系电话', '联系人', '审核人', '制表人', '制表', '单位负责人', '负责人', '填报日期', '统计负责人', '资料来源', '数据来源', '附注'],
+  /** Sheet names or titles that say a sheet holds scores. */
+  scoreSheetWords: ['评分', '得分', '打分', '计分', '分数'],
   /** Prefix of component sub-rows under an indicator: 其中:… */
   componentPrefixes: ['其中:', '其中'],
   /** Sheet names wanmu adds when a layout has no place for scores. */
   resultSheet: '评分结果',
-  /** Sheet where `fill --replace` records what it overwrote. */
-  recordSheet: 'wanmu原值',
+  /** Hidden sheet holding the revert record of every fill. */
+  recordSheet: 'wanmu撤销记录',
   /** Words in a title that name the evaluation. */
   titleWords: { acceptance: ['验收'], annual: ['年度'] },
 } as const;

@@ -1,15 +1,29 @@
 /**
- * Check: recognizes every table in a workbook, validates the inputs by field kind, and has the
- * engine score every platform. Decides where each score goes (existing places, or a new area).
- * No score is computed here: scores come from src/engine.
+ * The workbook model: every sheet read once into a profile, each recognized as an issued table,
+ * a cohort input table, a score sheet paired with its input table, or nothing; inputs read by
+ * field kind and unit; every platform scored by the engine. Decides where each score goes
+ * (existing places, or a new area). No score is computed here: scores come from src/engine.
  */
-import { checkValue, errorMessage, inputIndex, parseInput, scoreCohort, type IndicatorValues, type WanmuError } from '../engine';
-import { tables, vocabulary, type EvaluationTable, type Indicator } from '../rules';
+import {
+  checkValue,
+  convertUnit,
+  inputIndex,
+  parseInput,
+  scoreCohort,
+  toHalfWidth,
+  type ErrorReason,
+  type IndicatorValues,
+  type RawValue,
+  type ScoreOutcome,
+  type WanmuError,
+} from '../engine';
+import { absentMeansDefault, tables, vocabulary, type EvaluationTable, type Indicator, type InputField } from '../rules';
+import { finding, type Finding, type InputErrorCode } from './findings/codes';
+import { buildCohortLayout, pairSheets, readCohortSheet, type CohortSheet, type SheetOptions } from './layouts/cohort';
+import { recognizeIssuedTable } from './layouts/issued-table';
+import { resultSheet, type CellRef, type TableLayout } from './layouts/layout';
+import { cellAt, sheetsByName, type ScoreRecord, type SheetData, type TotalRecord, type WorkbookData } from './model';
 import { a1 } from './address';
-import { recognizeCohort, type SheetOptions } from './cohort';
-import { resultSheet, type CellRef, type TableLayout } from './layout';
-import { cellAt, sheetsByName, type Finding, type ScoreRecord, type SheetData, type TotalRecord, type WorkbookData } from './model';
-import { recognizeVertical } from './vertical';
 
 export interface Placed {
   readonly ref: CellRef | null;
@@ -20,12 +34,14 @@ export interface Placed {
 export interface IndicatorResult {
   readonly indicator: Indicator;
   readonly score: number | null;
-  /** Why the score is null, in Chinese. */
-  readonly reason: string | null;
+  /** Why the score is null (the engine's reason), or null. */
+  readonly reason: ErrorReason | null;
   readonly place: Placed;
   readonly inputs: readonly (CellRef | null)[];
-  /** Some input had to be read from text ("85%", "１２３"): a native formula would not see a number. */
-  readonly textInputs: boolean;
+  /** Unit factor per input (1: as is). */
+  readonly factors: readonly number[];
+  /** A native formula reading these cells computes the same inputs as the engine did. */
+  readonly nativeReadable: boolean;
 }
 
 export interface SumResult {
@@ -40,15 +56,35 @@ export interface PlatformResult {
   readonly total: SumResult;
 }
 
+export interface CohortInfo {
+  /** The cells of the cohort (valid platforms' values), in platform order. */
+  readonly cells: readonly CellRef[];
+  /** Every cohort cell is a number a native MIN/MAX reads as the engine does. */
+  readonly nativeReadable: boolean;
+}
+
 export interface TableResult {
   readonly layout: TableLayout;
   readonly table: EvaluationTable;
   readonly platforms: readonly PlatformResult[];
+  /** Per indicator index: the 无量纲化 cohort (undefined for other rules). */
+  readonly cohorts: readonly (CohortInfo | undefined)[];
+  /** values[p][i]: the inputs the engine scored (NaN for an invalid one), per platform and indicator. */
+  readonly values: readonly (readonly IndicatorValues[])[];
+}
+
+/** What one sheet was read as. */
+export interface SheetReading {
+  readonly sheet: string;
+  readonly role: 'issued' | 'inputs' | 'scores' | 'combined' | 'ambiguous' | 'none' | 'record';
+  /** For a score sheet: the input sheet it scores. */
+  readonly scores: string | null;
 }
 
 export interface Analysis {
   readonly workbook: WorkbookData;
   readonly tables: readonly TableResult[];
+  readonly sheets: readonly SheetReading[];
   readonly findings: readonly Finding[];
 }
 
@@ -56,70 +92,69 @@ export interface AnalyzeOptions {
   readonly sheets?: ReadonlyMap<string, SheetOptions>;
 }
 
-/** The sheet wanmu writes for its own records; never read as data. */
+/** The hidden sheet wanmu writes its revert record into; never read as data. */
 export const RECORD_SHEET = vocabulary.recordSheet as string;
 
-const cohortCache = new WeakMap<TableResult, Map<number, CellRef[]>>();
+const NOTICE_SEVERITY = { percent_text: 'warning', fullwidth: 'warning', number_as_text: 'info' } as const;
 
-/**
- * The cells of a 无量纲化 indicator's cohort: its input cell on every platform (cached per
- * table — fill and review ask for it once per platform).
- */
-export function cohortCells(t: TableResult, i: number): CellRef[] {
-  let m = cohortCache.get(t);
-  if (!m) cohortCache.set(t, (m = new Map()));
-  let cells = m.get(i);
-  if (!cells) {
-    const ind = t.table.indicators[i];
-    const f = ind.rule.kind === 'normalized' ? inputIndex(ind, ind.rule.input) : 0;
-    cells = t.platforms.map((q) => q.indicators[i].inputs[f]).filter((c): c is CellRef => c !== null);
-    m.set(i, cells);
+/** Spellings of yes/no that the native formula's LOWER(TRIM(x)) test reads as the engine does. */
+const NATIVE_YES_NO = new Set(['是', '否', '√', '✓', '×', '✗', 'true', 'false', '1', '0']);
+
+/** Whether a native formula sees the same input as the engine for this cell. */
+export function nativeReads(field: InputField, raw: RawValue): boolean {
+  if (raw === null || typeof raw === 'number') return true;
+  if (typeof raw === 'boolean') return field.kind === 'yesno';
+  if (typeof raw === 'string') {
+    if (raw.trim() === '') return field.optional;
+    if (field.kind !== 'yesno') return false;
+    const t = raw.trim().toLowerCase();
+    return NATIVE_YES_NO.has(t) && toHalfWidth(t) === t;
   }
-  return cells;
+  return false;
 }
-
-const NOTICE_SEVERITY = { percent_text: 'warning', fullwidth: 'warning', number_as_text: 'info', yesno_text: null } as const;
-const NOTICE_TEXT = {
-  percent_text: (t: string, v: number) => `“${t}”是文本形式的百分比,按 ${v} 计算;建议改为数值`,
-  fullwidth: (t: string, v: number) => `“${t}”含全角字符,按 ${v} 计算;建议改为半角数字`,
-  number_as_text: (t: string, v: number) => `“${t}”是文本格式的数字,按 ${v} 计算;建议改为数值格式`,
-};
 
 interface ReadValue {
   readonly value: number | null;
   readonly error: WanmuError | null;
-  readonly fromText: boolean;
+  readonly native: boolean;
 }
 
-function readInput(sheets: Map<string, SheetData>, ref: CellRef | null, field: Indicator['inputs'][number], findings: Finding[]): ReadValue {
-  if (!ref) return { value: null, error: null, fromText: false };
+function inputCode(reason: ErrorReason): InputErrorCode {
+  if (reason.code === 'upstream') return 'cell_error';
+  const known: readonly string[] = ['not_number', 'unit_in_cell', 'negative', 'not_whole', 'share_above_one', 'not_yes_no', 'score_above_max', 'not_positive', 'missing'];
+  return (known.includes(reason.code) ? reason.code : 'not_number') as InputErrorCode;
+}
+
+function readInput(sheets: Map<string, SheetData>, ref: CellRef | null, field: InputField, factor: number, findings: Finding[]): ReadValue {
+  if (!ref) return { value: null, error: null, native: true };
   const sheet = sheets.get(ref.sheet) as SheetData;
   const cell = cellAt(sheet, ref.row, ref.col);
-  const at = { sheet: ref.sheet, cell: a1(ref.row, ref.col) };
   if (cell?.formula !== undefined && cell.value === null) {
-    findings.push({ severity: 'warning', code: 'no_cached_value', message: `“${field.label}”的公式没有计算结果,请在电子表格中重新计算并保存后再检查`, ...at });
-    return { value: null, error: { kind: 'na', reason: { code: 'missing', field: field.label } }, fromText: false };
+    findings.push(finding('warning', 'no_cached_value', ref.sheet, ref.row, ref.col, { what: 'input' }));
+    return { value: null, error: { kind: 'na', reason: { code: 'missing', field: field.label } }, native: false };
   }
-  const parsed = parseInput(field, cell?.value ?? null);
+  const raw = cell?.value ?? null;
+  const parsed = parseInput(field, raw);
   if (!parsed.ok) {
-    const code = parsed.error.reason.code === 'upstream' ? 'cell_error' : parsed.error.reason.code;
-    findings.push({ severity: 'error', code, message: errorMessage(parsed.error.reason), ...at });
-    return { value: null, error: parsed.error, fromText: false };
+    findings.push(finding('error', 'input_error', ref.sheet, ref.row, ref.col, { code: inputCode(parsed.error.reason), reason: parsed.error.reason }));
+    return { value: null, error: parsed.error, native: false };
   }
   if (parsed.value === null) {
-    if (!field.optional) findings.push({ severity: 'warning', code: 'blank', message: `“${field.label}”未填写,该项暂不计分`, ...at });
-    return { value: null, error: null, fromText: false };
-  }
-  const checked = checkValue(field, parsed.value);
-  if (typeof checked !== 'number') {
-    findings.push({ severity: 'error', code: checked.reason.code, message: errorMessage(checked.reason), ...at });
-    return { value: null, error: checked, fromText: false };
+    if (!field.optional) findings.push(finding('warning', 'blank', ref.sheet, ref.row, ref.col, { field: field.label }));
+    return { value: null, error: null, native: true };
   }
   const notice = parsed.notice;
-  if (notice && notice.code !== 'yesno_text') {
-    findings.push({ severity: NOTICE_SEVERITY[notice.code], code: notice.code, message: NOTICE_TEXT[notice.code](notice.text, parsed.value), ...at });
+  // a "72%" text is already a fraction; numbers take the column's unit
+  const scaled = notice?.code === 'percent_text' ? parsed.value : convertUnit(parsed.value, factor);
+  const checked = checkValue(field, scaled);
+  if (typeof checked !== 'number') {
+    findings.push(finding('error', 'input_error', ref.sheet, ref.row, ref.col, { code: inputCode(checked.reason), reason: checked.reason }));
+    return { value: null, error: checked, native: false };
   }
-  return { value: parsed.value, error: null, fromText: notice !== undefined && notice.code !== 'yesno_text' };
+  if (notice && notice.code !== 'yesno_text') {
+    findings.push(finding(NOTICE_SEVERITY[notice.code], notice.code, ref.sheet, ref.row, ref.col, { text: notice.text, value: parsed.value }));
+  }
+  return { value: scaled, error: null, native: nativeReads(field, raw) };
 }
 
 /** Places for scores the layout has no cell for, in the layout's new score area. */
@@ -140,92 +175,149 @@ function newPlace(layout: TableLayout, table: EvaluationTable, p: number, kind: 
   return null;
 }
 
-function evaluateLayout(sheets: Map<string, SheetData>, layout: TableLayout, findings: Finding[]): TableResult {
+export interface ReadIndicator {
+  readonly values: IndicatorValues;
+  readonly native: boolean;
+  readonly error: WanmuError | null;
+}
+
+/** Reads one platform's inputs of one indicator, by field kind and the column's unit. */
+export function readIndicatorInputs(sheets: Map<string, SheetData>, layout: TableLayout, pi: number, i: number, findings: Finding[]): ReadIndicator {
+  const ind = tables[layout.evaluation].indicators[i];
+  const p = layout.platforms[pi];
+  if (ind.inputs.some((_, f) => layout.units[i]?.[f]?.unknown)) {
+    return { values: ind.inputs.map(() => NaN), native: false, error: { kind: 'value', reason: { code: 'unit_in_cell', field: ind.shortName, text: layout.units[i].map((u) => u.header ?? '').join('') } } };
+  }
+  const absent = ind.inputs.find((f, fi) => p.inputs[i][fi] === null && !absentMeansDefault(f));
+  if (absent) {
+    // no column for this input: not scored, never as if it were 0
+    return { values: ind.inputs.map(() => NaN), native: false, error: { kind: 'na', reason: { code: 'missing', field: absent.label } } };
+  }
+  const read = ind.inputs.map((f, fi) => readInput(sheets, p.inputs[i][fi], f, layout.units[i]?.[fi]?.factor ?? 1, findings));
+  return { values: read.map((r) => (r.error ? NaN : r.value)), native: read.every((r) => r.native), error: read.find((r) => r.error)?.error ?? null };
+}
+
+/** The 无量纲化 cohort's cells: valid, non-blank values of the platforms, in order. */
+export function cohortInfo(sheets: Map<string, SheetData>, layout: TableLayout, i: number, native: readonly (readonly boolean[])[]): CohortInfo | undefined {
+  const ind = tables[layout.evaluation].indicators[i];
+  if (ind.rule.kind !== 'normalized') return undefined;
+  const f = inputIndex(ind, ind.rule.input);
+  const cells: CellRef[] = [];
+  let nativeOk = true;
+  layout.platforms.forEach((p, pi) => {
+    const c = p.inputs[i][f];
+    if (!c) return;
+    const raw = cellAt(sheets.get(c.sheet) as SheetData, c.row, c.col)?.value ?? null;
+    if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return; // blanks are not in the cohort
+    cells.push(c);
+    if (!native[pi][i] || typeof raw !== 'number') nativeOk = false;
+  });
+  return { cells, nativeReadable: nativeOk };
+}
+
+/** Findings about a 无量纲化 column as a whole, at its first cell. */
+export function cohortNotes(layout: TableLayout, i: number, outcomes: readonly ScoreOutcome[], findings: Finding[]): void {
+  const ind = tables[layout.evaluation].indicators[i];
+  if (ind.rule.kind !== 'normalized') return;
+  const unknown = outcomes.some((o) => !o.ok && o.error.reason.code === 'cohort_unknown');
+  const first = layout.platforms.map((p) => p.inputs[i][0]).find((c) => c !== null);
+  if (!first) return;
+  if (unknown) findings.push(finding('warning', 'cohort_not_scored', first.sheet, first.row, first.col, { evaluation: layout.evaluation, indicator: ind.number }));
+  else if (layout.platforms.length === 1 && outcomes[0]?.ok) findings.push(finding('info', 'single_platform_cohort', first.sheet, first.row, first.col, { evaluation: layout.evaluation, indicator: ind.number }));
+}
+
+export function evaluateLayout(sheets: Map<string, SheetData>, layout: TableLayout, findings: Finding[]): TableResult {
   const table = tables[layout.evaluation];
   const values: IndicatorValues[][] = [];
-  const fromText: boolean[][] = [];
+  const native: boolean[][] = [];
   const inputErrors: (WanmuError | null)[][] = [];
-  for (const p of layout.platforms) {
-    const pv: IndicatorValues[] = [];
-    const pt: boolean[] = [];
-    const pe: (WanmuError | null)[] = [];
-    table.indicators.forEach((ind, i) => {
-      const read = ind.inputs.map((f, fi) => readInput(sheets, p.inputs[i][fi], f, findings));
-      pv.push(read.map((r) => (r.error ? NaN : r.value)));
-      pt.push(read.some((r) => r.fromText));
-      pe.push(read.find((r) => r.error)?.error ?? null);
-    });
-    values.push(pv);
-    fromText.push(pt);
-    inputErrors.push(pe);
-  }
+  layout.platforms.forEach((_, pi) => {
+    const read = table.indicators.map((_ind, i) => readIndicatorInputs(sheets, layout, pi, i, findings));
+    values.push(read.map((r) => r.values));
+    native.push(read.map((r) => r.native));
+    inputErrors.push(read.map((r) => r.error));
+  });
   const hasPlaces = layout.platforms.some((p) => p.scores.some((s) => s !== null));
   const scored = scoreCohort(table, values);
-  // A 无量纲化 column with an invalid value is not scored at all: say so once per column.
-  table.indicators.forEach((ind, i) => {
-    if (ind.rule.kind !== 'normalized') return;
-    const unknown = scored.find((s) => !s.indicators[i].ok && s.indicators[i].error.reason.code === 'cohort_unknown');
-    const first = layout.platforms.map((p) => p.inputs[i][0]).find((c) => c !== null);
-    if (!unknown && first && layout.platforms.length === 1 && scored[0].indicators[i].ok) {
-      findings.push({
-        severity: 'info',
-        code: 'single_platform_cohort',
-        message: `“${ind.shortName}”采用无量纲化标准处理,表中只有一个平台,按附件4该平台即为最小值和最大值,得满分;如需按整个培育名单计算,请使用每个平台一行的培育名单表`,
-        sheet: first.sheet,
-        cell: a1(first.row, first.col),
-      });
-    }
-    if (unknown && first) {
-      findings.push({
-        severity: 'warning',
-        code: 'cohort_not_scored',
-        message: `“${ind.shortName}”采用无量纲化标准处理,培育名单中有无效数据,最小值和最大值无法确定,本列所有平台暂不计分;请先更正该列中标为错误的单元格`,
-        sheet: first.sheet,
-        cell: a1(first.row, first.col),
-      });
-    }
-  });
+  const cohorts = table.indicators.map((_ind, i) => cohortInfo(sheets, layout, i, native));
+  table.indicators.forEach((_ind, i) => cohortNotes(layout, i, scored.map((x) => x.indicators[i]), findings));
   const platforms: PlatformResult[] = layout.platforms.map((p, pi) => {
     const s = scored[pi];
     const indicators = table.indicators.map((ind, i): IndicatorResult => {
       const o = s.indicators[i];
       const existing = p.scores[i];
-      const place: Placed = existing ? { ref: existing, existing: true } : { ref: hasPlaces && layout.area.kind !== 'columns' ? null : newPlace(layout, table, pi, 'indicator', i), existing: false };
+      const place: Placed = existing
+        ? { ref: existing, existing: true }
+        : { ref: hasPlaces && layout.area.kind !== 'columns' ? null : newPlace(layout, table, pi, 'indicator', i), existing: false };
       const own = inputErrors[pi][i];
-      const reason = o.ok ? null : errorMessage((own ?? o.error).reason);
-      return { indicator: ind, score: o.ok ? o.score : null, reason, place, inputs: p.inputs[i], textInputs: fromText[pi][i] };
+      const reason = o.ok ? null : (own ?? o.error).reason;
+      return { indicator: ind, score: o.ok ? o.score : null, reason, place, inputs: p.inputs[i], factors: ind.inputs.map((_, f) => layout.units[i]?.[f]?.factor ?? 1), nativeReadable: native[pi][i] };
     });
     const groups = s.groups.map((g, gi): SumResult => {
       const existing = p.groups[gi];
       return { score: g.score, place: existing ? { ref: existing, existing: true } : { ref: hasPlaces ? null : newPlace(layout, table, pi, 'group', gi), existing: false } };
     });
-    const total: SumResult = { score: s.total, place: p.total ? { ref: p.total, existing: true } : { ref: hasPlaces && layout.area.kind !== 'columns' ? null : newPlace(layout, table, pi, 'total', 0), existing: false } };
+    const total: SumResult = {
+      score: s.total,
+      place: p.total ? { ref: p.total, existing: true } : { ref: hasPlaces && layout.area.kind !== 'columns' ? null : newPlace(layout, table, pi, 'total', 0), existing: false },
+    };
     return { name: p.name, indicators, groups, total };
   });
-  return { layout, table, platforms };
+  return { layout, table, platforms, cohorts, values };
 }
 
 export function analyze(workbook: WorkbookData, options: AnalyzeOptions = {}): Analysis {
   const sheets = sheetsByName(workbook);
   const findings: Finding[] = [];
-  const results: TableResult[] = [];
-  const resultSheetPrefix = vocabulary.resultSheet as string;
+  const layouts: TableLayout[] = [];
+  const readings: SheetReading[] = [];
+  const cohortSheets: CohortSheet[] = [];
   for (const sheet of workbook.sheets) {
-    if (sheet.name === RECORD_SHEET || sheet.name.startsWith(resultSheetPrefix)) continue;
+    if (sheet.name === RECORD_SHEET) {
+      readings.push({ sheet: sheet.name, role: 'record', scores: null });
+      continue;
+    }
     const opts = options.sheets?.get(sheet.name);
-    const layout = (!opts?.columns ? recognizeVertical(sheet) : undefined) ?? recognizeCohort(sheet, workbook.sheets, opts);
-    if (!layout) continue;
+    if (opts?.role === 'none') {
+      readings.push({ sheet: sheet.name, role: 'none', scores: null });
+      continue;
+    }
+    const issued = !opts?.columns ? recognizeIssuedTable(sheet) : undefined;
+    if (issued) {
+      layouts.push(issued);
+      readings.push({ sheet: sheet.name, role: 'issued', scores: null });
+      continue;
+    }
+    const cs = readCohortSheet(sheet, opts);
+    if (cs) cohortSheets.push(cs);
+    else readings.push({ sheet: sheet.name, role: 'none', scores: null });
+  }
+  const pairs = pairSheets(cohortSheets, findings);
+  const inputSheets = cohortSheets.filter((s) => s.role === 'inputs' || s.role === 'combined');
+  const taken = new Set(workbook.sheets.map((s) => s.name));
+  const scoreSheetsOf = new Map<CohortSheet, CohortSheet[]>();
+  for (const [score, input] of pairs) {
+    const list = scoreSheetsOf.get(input);
+    if (list) list.push(score);
+    else scoreSheetsOf.set(input, [score]);
+  }
+  for (const s of cohortSheets) {
+    const paired = pairs.get(s);
+    readings.push({ sheet: s.sheet.name, role: s.role, scores: paired ? paired.sheet.name : null });
+  }
+  for (const input of inputSheets) layouts.push(buildCohortLayout(input, scoreSheetsOf.get(input) ?? [], taken, inputSheets.length === 1));
+  for (const [name] of options.sheets ?? []) {
+    if (!sheets.has(name)) findings.push(finding('error', 'mapping_sheet_missing', name, 1, 1, { sheet: name }));
+  }
+  const results: TableResult[] = [];
+  for (const layout of layouts) {
     findings.push(...layout.findings);
     results.push(evaluateLayout(sheets, layout, findings));
   }
-  for (const [name] of options.sheets ?? []) {
-    if (!sheets.has(name)) findings.push({ severity: 'error', code: 'mapping_sheet_missing', message: `映射文件中的工作表“${name}”不存在`, sheet: name, cell: 'A1' });
-  }
-  if (results.length === 0) {
-    const first = workbook.sheets[0]?.name ?? '';
-    findings.push({ severity: 'error', code: 'no_table', message: '未在工作簿中找到验收评价或年度评价的表格;如表头与常见写法不同,可用 --map 指定各列含义', sheet: first, cell: 'A1' });
-  }
-  return { workbook, tables: results, findings };
+  if (results.length === 0) findings.push(finding('error', 'no_table', workbook.sheets[0]?.name ?? '', 1, 1, {}));
+  const order = new Map(workbook.sheets.map((s, i) => [s.name, i]));
+  readings.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0));
+  return { workbook, tables: results, sheets: readings, findings };
 }
 
 export function scoreRecords(a: Analysis): ScoreRecord[] {

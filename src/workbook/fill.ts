@@ -1,14 +1,19 @@
 /**
- * The fill plan: which cells get which score formula or value. Never overwrites a non-empty
- * cell wanmu did not write unless asked (replace), and then records what was there.
- * Scores (cached results, values) come from the analysis, i.e. from the engine.
+ * The fill plan: which cells get which score formula or value, shown as a preview before it is
+ * applied. Never writes over a non-empty cell wanmu did not write unless asked (replace), never
+ * over a cell whose role is input, and records in the workbook itself what every written cell
+ * held, so that revert restores it exactly. Scores (cached results, values) come from the
+ * analysis, i.e. from the engine; a subtotal or total it writes sums the score cells shown.
  */
 import { vocabulary } from '../rules';
-import { a1 } from './address';
-import { cohortCells, RECORD_SHEET, type Analysis, type TableResult } from './analyze';
+import { a1, absA1 } from './address';
+import { RECORD_SHEET, type Analysis, type IndicatorResult, type TableResult } from './analyze';
+import { finding, type Finding } from './findings/codes';
+import { formatDecimals } from './formula-parse';
 import { cohortText, nativeFormula, refText, sumFormula, wanmuFormula, type FormulaStyle } from './formulas';
-import { resultSheet, type CellRef } from './layout';
-import { cellAt, isEmptyCell, sheetsByName, type CellWrite, type Finding, type SheetData, type WriteBatch } from './model';
+import { resultSheet, type CellRef } from './layouts/layout';
+import { cellAt, isEmptyCell, sheetsByName, type CellData, type CellWrite, type ExpectedCell, type SheetData, type WriteBatch } from './model';
+import { recordWrites, type CellRecord } from './revert';
 import { cellText } from './text';
 
 export interface FillOptions {
@@ -23,146 +28,264 @@ export interface Replaced {
   readonly formula: string;
 }
 
+export interface FillPreview {
+  /** Cells the fill writes (scores, sums, headers), not counting its own record. */
+  readonly cells: number;
+  /** Existing cells it would replace (with replace). */
+  readonly replaced: readonly Replaced[];
+  readonly addSheets: readonly string[];
+  /** New columns in existing sheets: sheet, column letter, header. */
+  readonly addColumns: ReadonlyArray<{ readonly sheet: string; readonly column: string; readonly header: string }>;
+}
+
 export interface FillPlan {
   readonly batch: WriteBatch;
+  /** Every written cell of an existing sheet, as read: the write is refused if one changed. */
+  readonly expected: readonly ExpectedCell[];
   readonly findings: readonly Finding[];
+  readonly preview: FillPreview;
   readonly replaced: readonly Replaced[];
   /** Cells written, for reporting. */
   readonly written: number;
+  /** Where each score and total ended up (for the report after a fill). */
+  readonly places: ReadonlyMap<IndicatorResult, CellRef>;
 }
 
 const SCORE_FORMAT = '0.00';
 
+/** Keep a cell's own number format unless it would not show a score (General, text, a date). */
+function scoreFormat(before: CellData | null): string | undefined {
+  const f = before?.numFmt;
+  if (f === undefined || f === '@' || /[ymdhs]/i.test(f.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, ''))) return SCORE_FORMAT;
+  return formatDecimals(f) === undefined ? SCORE_FORMAT : undefined;
+}
+
 export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
   const sheets = sheetsByName(analysis.workbook);
   const cells: CellWrite[] = [];
-  const addSheets: { name: string }[] = [];
+  const addSheets: { name: string; state?: 'veryHidden' }[] = [];
+  const addColumns: { sheet: string; column: string; header: string }[] = [];
   const columnWidths: { sheet: string; col: number; width: number }[] = [];
   const findings: Finding[] = [];
   const replaced: Replaced[] = [];
   const claimed = new Set<string>();
+  const records: CellRecord[] = [];
+  const expected: ExpectedCell[] = [];
+  const places = new Map<IndicatorResult, CellRef>();
+  const inputCells = new Set<string>();
+  for (const t of analysis.tables) for (const p of t.layout.platforms) for (const c of p.inputs.flat()) if (c) inputCells.add(`${c.sheet}!${c.row},${c.col}`);
+  const newSheets = new Set<string>();
 
-  /** Whether a cell may be written; records what it held when replacing. */
-  const mayWrite = (ref: CellRef, formula: string | undefined): boolean => {
-    const key = `${ref.sheet}!${a1(ref.row, ref.col)}`;
+  /** Whether a cell may be written; records what it held. */
+  const mayWrite = (ref: CellRef, formula: string | undefined, what: { evaluation: TableResult['table']['id']; indicator: number } | { what: 'subtotal' | 'total' }): boolean => {
+    const key = `${ref.sheet}!${ref.row},${ref.col}`;
     if (claimed.has(key)) return false;
-    const sheet = sheets.get(ref.sheet);
-    const cell = sheet ? cellAt(sheet, ref.row, ref.col) : null;
-    if (isEmptyCell(cell) || (formula !== undefined && cell?.formula === formula)) {
+    if (newSheets.has(ref.sheet)) {
       claimed.add(key);
       return true;
     }
-    if (!options.replace) {
-      findings.push({ severity: 'info', code: 'kept_existing', message: `单元格已有内容,未覆盖(如需按官方规则重写,请使用 --replace,原内容会记录在“${RECORD_SHEET}”表中)`, sheet: ref.sheet, cell: a1(ref.row, ref.col) });
+    const sheet = sheets.get(ref.sheet);
+    const cell = sheet ? cellAt(sheet, ref.row, ref.col) : null;
+    if (inputCells.has(key)) {
+      findings.push(finding('warning', 'input_not_replaced', ref.sheet, ref.row, ref.col, {}));
       return false;
     }
-    replaced.push({ sheet: ref.sheet, cell: a1(ref.row, ref.col), value: cellText(cell?.value ?? null), formula: cell?.formula ? `=${cell.formula}` : '' });
+    const same = formula !== undefined && cell?.formula === formula;
+    if (!isEmptyCell(cell) && !same) {
+      if (!options.replace) {
+        findings.push(finding('info', 'kept_existing', ref.sheet, ref.row, ref.col, what));
+        return false;
+      }
+      replaced.push({ sheet: ref.sheet, cell: a1(ref.row, ref.col), value: cellText(cell?.value ?? null), formula: cell?.formula ? `=${cell.formula}` : '' });
+      findings.push(finding('info', 'replaced', ref.sheet, ref.row, ref.col, { value: cellText(cell?.value ?? null), formula: cell?.formula ? `=${cell.formula}` : '' }));
+    }
     claimed.add(key);
+    expected.push({ sheet: ref.sheet, row: ref.row, col: ref.col, value: cell?.value ?? null, ...(cell?.formula !== undefined ? { formula: cell.formula } : {}) });
     return true;
   };
 
-  const put = (ref: CellRef, formula: string | undefined, result: number, isNew: boolean) => {
-    const common = { sheet: ref.sheet, row: ref.row, col: ref.col, ...(isNew ? { numFmt: SCORE_FORMAT } : {}) };
-    cells.push(formula !== undefined && options.style !== 'values' ? { ...common, formula, result } : { ...common, value: result });
+  const put = (ref: CellRef, formula: string | undefined, result: number) => {
+    const before = newSheets.has(ref.sheet) ? null : cellAt(sheets.get(ref.sheet) as SheetData, ref.row, ref.col);
+    const numFmt = newSheets.has(ref.sheet) ? SCORE_FORMAT : scoreFormat(before);
+    const write: CellWrite = formula !== undefined ? { sheet: ref.sheet, row: ref.row, col: ref.col, formula, result, ...(numFmt ? { numFmt } : {}) } : { sheet: ref.sheet, row: ref.row, col: ref.col, value: result, ...(numFmt ? { numFmt } : {}) };
+    cells.push(write);
+    if (!newSheets.has(ref.sheet)) records.push({ sheet: ref.sheet, cell: a1(ref.row, ref.col), before, after: formula !== undefined ? { value: result, formula } : { value: result } });
+  };
+  /** Header and label cells (text). */
+  const label = (ref: CellRef, text: string, bold = false) => {
+    const before = newSheets.has(ref.sheet) ? null : cellAt(sheets.get(ref.sheet) as SheetData, ref.row, ref.col);
+    cells.push({ sheet: ref.sheet, row: ref.row, col: ref.col, value: text, ...(bold && newSheets.has(ref.sheet) ? { bold } : {}) });
+    if (!newSheets.has(ref.sheet)) {
+      records.push({ sheet: ref.sheet, cell: a1(ref.row, ref.col), before, after: { value: text } });
+      expected.push({ sheet: ref.sheet, row: ref.row, col: ref.col, value: before?.value ?? null, ...(before?.formula !== undefined ? { formula: before.formula } : {}) });
+    }
   };
 
-  // The cohort range of each 无量纲化 indicator, computed once per table and target sheet.
-  const cohorts = new Map<string, string | undefined>();
-  const cohortOf = (t: TableResult, i: number, target: string): string | undefined => {
-    const key = `${t.layout.sheet}\u0000${i}\u0000${target}`;
-    if (!cohorts.has(key)) cohorts.set(key, cohortText(target, cohortCells(t, i)));
-    return cohorts.get(key);
+  const empty = (ref: CellRef) => {
+    const s = sheets.get(ref.sheet);
+    return !s || isEmptyCell(cellAt(s, ref.row, ref.col));
   };
 
   for (const t of analysis.tables) {
-    writeArea(t, cells, addSheets, columnWidths);
+    const area = t.layout.area;
+    if (area.kind === 'sheet' && t.platforms.length > 0) {
+      addSheets.push({ name: area.name });
+      newSheets.add(area.name);
+    }
+    const bounds = writeArea(t, options, label, put, addColumns, columnWidths, empty, (ref) => numberAt(sheets, ref));
+    const cohortOf = new Map<number, string | undefined>();
     t.platforms.forEach((p) => {
-      const placed: (CellRef | null)[] = [];
+      const shown: (CellRef | null)[] = [];
+      const shownValue: number[] = [];
       for (const r of p.indicators) {
+        const i = r.indicator.number - 1;
         const ref = r.place.ref;
         if (!ref || r.score === null) {
-          placed.push(null);
+          shown.push(r.place.existing ? ref : null);
+          shownValue.push(r.place.existing && ref ? numberAt(sheets, ref) : 0);
           continue;
         }
-        const inputs = {
-          refs: r.inputs.map((c) => (c ? refText(ref.sheet, c) : null)),
-          cohort: r.indicator.rule.kind === 'normalized' ? cohortOf(t, r.indicator.number - 1, ref.sheet) : undefined,
-        };
+        const cohort = t.cohorts[i];
         let formula: string | undefined;
         if (options.style !== 'values') {
-          formula = r.textInputs ? undefined : options.style === 'wanmu' ? wanmuFormula(t.table.id, r.indicator, inputs) ?? nativeFormula(r.indicator, inputs) : nativeFormula(r.indicator, inputs);
+          const readable = r.nativeReadable && (cohort === undefined || cohort.nativeReadable);
+          if (readable) {
+            if (cohort && !cohortOf.has(i)) cohortOf.set(i, cohortText(ref.sheet, cohort.cells, empty));
+            const inputs = {
+              refs: r.inputs.map((c) => (c ? refText(ref.sheet, c) : null)),
+              factors: r.factors,
+              cohort: cohort ? cohortOf.get(i) : undefined,
+              bounds: cohort && options.style === 'native' ? bounds.get(i) : undefined,
+            };
+            formula = options.style === 'wanmu' ? wanmuFormula(t.table.id, r.indicator, inputs) ?? nativeFormula(r.indicator, inputs) : nativeFormula(r.indicator, inputs);
+          }
           if (formula === undefined) {
-            findings.push({ severity: 'info', code: 'value_instead_of_formula', message: `“${r.indicator.shortName}”的输入是文本或位置不规则,得分以数值写入;将输入改为数值后重新填写即可得到公式`, sheet: ref.sheet, cell: a1(ref.row, ref.col) });
+            const why = cohort && !cohort.nativeReadable ? 'cohort_text' : !r.nativeReadable ? 'text_input' : 'irregular';
+            findings.push(finding('info', 'value_instead_of_formula', ref.sheet, ref.row, ref.col, { why }));
           }
         }
-        const wrote = mayWrite(ref, formula);
-        if (wrote) put(ref, formula, r.score, !r.place.existing);
-        // A sum may only add cells that hold the official score: those written here.
-        placed.push(wrote ? ref : null);
+        if (mayWrite(ref, formula, { evaluation: t.table.id, indicator: r.indicator.number })) {
+          put(ref, formula, r.score);
+          places.set(r, ref);
+          shown.push(ref);
+          shownValue.push(r.score);
+        } else {
+          shown.push(r.place.existing ? ref : null);
+          const v = numberAt(sheets, ref);
+          shownValue.push(v);
+          if (r.place.existing && Math.abs(v - r.score) > 1e-9) findings.push(finding('warning', 'kept_differs', ref.sheet, ref.row, ref.col, { evaluation: t.table.id, indicator: r.indicator.number, expected: r.score, found: v }));
+        }
       }
-      const sumOf = (target: CellRef, idx: number[]): string | undefined => {
-        const refs = idx.map((i) => placed[i]);
-        if (refs.some((x) => x === null)) {
-          if (options.style !== 'values') {
-            findings.push({ severity: 'info', code: 'value_instead_of_formula', message: '合计引用的得分单元格中有未由本工具填写的内容,合计以官方得分的数值写入', sheet: target.sheet, cell: a1(target.row, target.col) });
-          }
-          return undefined;
+      // Sums add the score cells shown beside them, so the sheet always adds up.
+      const sumOf = (target: CellRef, idx: readonly number[], official: number): { formula: string | undefined; value: number } => {
+        const refs = idx.map((i) => shown[i]);
+        const value = idx.reduce((s, i) => s + shownValue[i], 0);
+        if (refs.some((x) => x === null) || options.style === 'values') {
+          if (refs.some((x) => x === null) && options.style !== 'values') findings.push(finding('info', 'value_instead_of_formula', target.sheet, target.row, target.col, { why: 'irregular' }));
+          return { formula: undefined, value: refs.some((x) => x === null) ? official : value };
         }
-        return sumFormula(refs.map((x) => refText(target.sheet, x as CellRef)));
+        return { formula: sumFormula(refs.map((x) => refText(target.sheet, x as CellRef))), value };
       };
       p.groups.forEach((g, gi) => {
         const ref = g.place.ref;
         if (!ref || g.score === null) return;
-        const idx = t.table.indicators.map((ind, i) => (ind.group === gi ? i : -1)).filter((i) => i >= 0);
-        const formula = sumOf(ref, idx);
-        if (mayWrite(ref, formula)) put(ref, formula, g.score, !g.place.existing);
+        const idx = t.table.indicators.map((x, i) => (x.group === gi ? i : -1)).filter((i) => i >= 0);
+        const s = sumOf(ref, idx, g.score);
+        if (mayWrite(ref, s.formula, { what: 'subtotal' })) put(ref, s.formula, s.value);
       });
       const tr = p.total.place.ref;
       if (tr && p.total.score !== null) {
-        const formula = sumOf(tr, t.table.indicators.map((_, i) => i));
-        if (mayWrite(tr, formula)) put(tr, formula, p.total.score, !p.total.place.existing);
+        const s = sumOf(tr, t.table.indicators.map((_, i) => i), p.total.score);
+        if (mayWrite(tr, s.formula, { what: 'total' })) {
+          put(tr, s.formula, s.value);
+          if (Math.abs(s.value - p.total.score) > 1e-9) findings.push(finding('warning', 'total_includes_kept', tr.sheet, tr.row, tr.col, { official: p.total.score, shown: s.value }));
+        }
       }
     });
   }
 
-  if (replaced.length > 0) recordReplaced(sheets.get(RECORD_SHEET), replaced, cells, addSheets);
-  return { batch: { addSheets, deleteSheets: [], cells, merges: [], columnWidths }, findings, replaced, written: cells.length };
+  const written = cells.length;
+  if (records.length > 0 || addSheets.length > 0) {
+    const existing = sheets.get(RECORD_SHEET);
+    const rec = recordWrites(existing, { cells: records, addedSheets: addSheets.map((s) => s.name) });
+    if (rec.addSheet) addSheets.push({ name: RECORD_SHEET, state: 'veryHidden' });
+    cells.push(...rec.cells);
+  }
+  return {
+    batch: { addSheets, deleteSheets: [], cells, merges: [], columnWidths },
+    expected,
+    findings,
+    preview: { cells: written, replaced, addSheets: addSheets.filter((s) => s.name !== RECORD_SHEET).map((s) => s.name), addColumns },
+    replaced,
+    written,
+    places,
+  };
 }
 
-/** Headers of a new score area. */
-function writeArea(t: TableResult, cells: CellWrite[], addSheets: { name: string }[], widths: { sheet: string; col: number; width: number }[]): void {
+function numberAt(sheets: Map<string, SheetData>, ref: CellRef): number {
+  const v = cellAt(sheets.get(ref.sheet) as SheetData, ref.row, ref.col)?.value;
+  return typeof v === 'number' ? v : 0;
+}
+
+/**
+ * Headers of a new score area; for a result sheet also the helper rows with each 无量纲化
+ * column's MIN and MAX over the cohort (computed once, not in every cell). Returns the helper
+ * cells by indicator index.
+ */
+function writeArea(
+  t: TableResult,
+  options: FillOptions,
+  label: (ref: CellRef, text: string, bold?: boolean) => void,
+  put: (ref: CellRef, formula: string | undefined, result: number) => void,
+  addColumns: { sheet: string; column: string; header: string }[],
+  widths: { sheet: string; col: number; width: number }[],
+  empty: (ref: CellRef) => boolean,
+  valueAt: (ref: CellRef) => number,
+): Map<number, { min: string; max: string }> {
+  const bounds = new Map<number, { min: string; max: string }>();
   const area = t.layout.area;
   if (area.kind === 'sheet') {
-    if (t.layout.platforms.length === 0) return;
-    addSheets.push({ name: area.name });
+    if (t.platforms.length === 0) return bounds;
     const s = area.name;
     const L = resultSheet;
-    const header = L.headerRow;
-    cells.push({ sheet: s, row: L.titleRow, col: L.nameCol, value: `${t.table.shortName}得分(万亩千亿评分助手按${t.table.attachment}计算,数据来自“${t.layout.sheet}”)`, bold: true });
-    cells.push({ sheet: s, row: header, col: L.nameCol, value: vocabulary.platformColumns[0], bold: true });
+    label({ sheet: s, row: L.titleRow, col: L.nameCol }, `${t.table.shortName}得分(万亩千亿评分助手按${t.table.attachment}计算,数据来自“${t.layout.sheet}”)`, true);
+    label({ sheet: s, row: L.headerRow, col: L.nameCol }, vocabulary.platformColumns[0], true);
     widths.push({ sheet: s, col: L.nameCol, width: 24 });
-    t.table.indicators.forEach((ind, i) => cells.push({ sheet: s, row: header, col: L.indicatorCol(i), value: `${ind.shortName}${vocabulary.scoreSuffixes[0]}(${ind.points}分)`, bold: true }));
-    t.table.groups.forEach((g, gi) => cells.push({ sheet: s, row: header, col: L.groupCol(t.table, gi), value: `${g.name}${vocabulary.scoreSuffixes[0]}(${g.weight}分)`, bold: true }));
-    cells.push({ sheet: s, row: header, col: L.totalCol(t.table), value: vocabulary.total[1], bold: true });
-    t.platforms.forEach((p, pi) => cells.push({ sheet: s, row: L.firstRow + pi, col: L.nameCol, value: p.name }));
+    t.table.indicators.forEach((ind, i) => label({ sheet: s, row: L.headerRow, col: L.indicatorCol(i) }, `${ind.shortName}${vocabulary.scoreSuffixes[0]}(${ind.points}分)`, true));
+    t.table.groups.forEach((g, gi) => label({ sheet: s, row: L.headerRow, col: L.groupCol(t.table, gi) }, `${g.name}${vocabulary.scoreSuffixes[0]}(${g.weight}分)`, true));
+    label({ sheet: s, row: L.headerRow, col: L.totalCol(t.table) }, vocabulary.total[1], true);
+    t.platforms.forEach((p, pi) => label({ sheet: s, row: L.firstRow + pi, col: L.nameCol }, p.name));
+    if (options.style !== 'native') return bounds;
+    const n = t.platforms.length;
+    const minRow = L.minRow(n);
+    const maxRow = L.maxRow(n);
+    let any = false;
+    t.table.indicators.forEach((_ind, i) => {
+      const cohort = t.cohorts[i];
+      if (!cohort || !cohort.nativeReadable || cohort.cells.length === 0) return;
+      const text = cohortText(s, cohort.cells, empty);
+      if (!text) return;
+      const col = L.indicatorCol(i);
+      // cached results: the smallest and largest value in the cohort's cells, as MIN/MAX compute them
+      const values = cohort.cells.map(valueAt);
+      put({ sheet: s, row: minRow, col }, `MIN(${text})`, Math.min(...values));
+      put({ sheet: s, row: maxRow, col }, `MAX(${text})`, Math.max(...values));
+      bounds.set(i, { min: absA1(minRow, col), max: absA1(maxRow, col) });
+      any = true;
+    });
+    if (any) {
+      label({ sheet: s, row: minRow, col: L.nameCol }, L.minLabel);
+      label({ sheet: s, row: maxRow, col: L.nameCol }, L.maxLabel);
+    }
   } else if (area.kind === 'columns') {
     t.platforms.forEach((p, pi) => {
       if (p.indicators.some((r) => r.place.existing)) return;
       const generic = p.name === t.layout.sheet;
-      cells.push({ sheet: area.sheet, row: area.headerRow, col: area.firstCol + pi, value: generic ? vocabulary.scoreColumns[0] : `${p.name}${vocabulary.scoreSuffixes[0]}`, bold: true });
+      const header = generic ? vocabulary.scoreColumns[0] : `${p.name}${vocabulary.scoreSuffixes[0]}`;
+      const col = area.firstCol + pi;
+      label({ sheet: area.sheet, row: area.headerRow, col }, header);
+      addColumns.push({ sheet: area.sheet, column: a1(1, col).replace(/\d+$/, ''), header });
     });
   }
-}
-
-function recordReplaced(existing: SheetData | undefined, replaced: readonly Replaced[], cells: CellWrite[], addSheets: { name: string }[]): void {
-  let row = existing ? existing.rowCount + 1 : 1;
-  if (!existing) {
-    addSheets.push({ name: RECORD_SHEET });
-    ['工作表', '单元格', '原值', '原公式'].forEach((h, i) => cells.push({ sheet: RECORD_SHEET, row: 1, col: i + 1, value: h, bold: true }));
-    row = 2;
-  }
-  for (const r of replaced) {
-    [r.sheet, r.cell, r.value, r.formula].forEach((v, i) => cells.push({ sheet: RECORD_SHEET, row, col: i + 1, value: v }));
-    row++;
-  }
+  return bounds;
 }

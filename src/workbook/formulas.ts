@@ -6,7 +6,7 @@
  */
 import { normalization, type Indicator, type EvaluationId } from '../rules';
 import { a1, absA1, sheetRef } from './address';
-import type { CellRef } from './layout';
+import type { CellRef } from './layouts/layout';
 
 export type FormulaStyle = 'native' | 'wanmu' | 'values';
 
@@ -15,23 +15,41 @@ function num(x: number): string {
   return String(x);
 }
 
-/** Yes/no cell test accepted by Excel, WPS and LibreOffice. */
+/**
+ * Yes/no cell test, the same in Excel, WPS and LibreOffice: TRUE, 1, and the texts 是 √ ✓ true 1
+ * with spaces around them (other spellings the engine accepts are written as values instead).
+ */
 function yes(ref: string): string {
-  return `OR(${ref}="是",${ref}="√",${ref}=TRUE,${ref}=1)`;
+  const t = `LOWER(TRIM(${ref}))`;
+  return `OR(${ref}=TRUE,${ref}=1,${t}="是",${t}="√",${t}="✓",${t}="true",${t}="1")`;
+}
+
+/** An input reference in the rule's unit: x/10000 for 万元 → 亿元. */
+export function scaled(ref: string, factor: number): string {
+  if (factor === 1) return ref;
+  return factor < 1 ? `${ref}/${Math.round(1 / factor)}` : `${ref}*${factor}`;
 }
 
 export interface FormulaInputs {
   /** refs[f]: the A1 reference of field f (with sheet prefix when needed), or null. */
   readonly refs: readonly (string | null)[];
+  /** Unit factor per field (1 or absent: as is). */
+  readonly factors?: readonly number[];
   /** For 无量纲化: the cohort as one range or a list of cells, e.g. $C$5:$C$24. */
   readonly cohort?: string;
+  /** For 无量纲化: cells holding the cohort's MIN and MAX (helper rows), used instead of scanning. */
+  readonly bounds?: { readonly min: string; readonly max: string };
 }
 
 /** The native formula of one indicator, without '='; undefined when it cannot be written. */
 export function nativeFormula(ind: Indicator, inputs: FormulaInputs): string | undefined {
   const rule = ind.rule;
   const P = num(ind.points);
-  const ref = (id: string) => inputs.refs[ind.inputs.findIndex((f) => f.id === id)];
+  const ref = (id: string) => {
+    const i = ind.inputs.findIndex((f) => f.id === id);
+    const r = inputs.refs[i];
+    return r ? scaled(r, inputs.factors?.[i] ?? 1) : r;
+  };
   switch (rule.kind) {
     case 'ratio': {
       const x = ref(rule.input);
@@ -63,19 +81,22 @@ export function nativeFormula(ind: Indicator, inputs: FormulaInputs): string | u
     }
     case 'normalized': {
       const x = ref(rule.input);
+      const factor = inputs.factors?.[ind.inputs.findIndex((f) => f.id === rule.input)] ?? 1;
       const c = inputs.cohort;
-      if (!x || !c) return undefined;
-      const lo = `MIN(${c})`;
-      const hi = `MAX(${c})`;
+      if (!x || (!c && !inputs.bounds)) return undefined;
+      const lo = scaled(inputs.bounds ? inputs.bounds.min : `MIN(${c})`, factor);
+      const hi = scaled(inputs.bounds ? inputs.bounds.max : `MAX(${c})`, factor);
       return `IF(${hi}=${lo},${P},((${x}-${lo})/(${hi}-${lo})*${num(normalization.span)}+${num(normalization.floor)})*${P})`;
     }
   }
 }
 
-const FUNCTION_OF: Readonly<Record<EvaluationId, string>> = { acceptance: 'WANMU.ACCEPTANCE', annual: 'WANMU.ANNUAL' };
+export const FUNCTION_OF: Readonly<Record<EvaluationId, string>> = { acceptance: 'WANMU.ACCEPTANCE', annual: 'WANMU.ANNUAL' };
 
 /** The WANMU.* formula of one indicator; undefined when the cohort is not one range. */
 export function wanmuFormula(evaluation: EvaluationId, ind: Indicator, inputs: FormulaInputs): string | undefined {
+  // the functions read the rule's units: a converted column needs the native formula
+  if (inputs.factors?.some((f) => f !== 1)) return undefined;
   if (ind.rule.kind === 'normalized') {
     const x = inputs.refs[0];
     if (!x || !inputs.cohort || inputs.cohort.includes(',')) return undefined;
@@ -98,17 +119,34 @@ export function refText(target: string, ref: CellRef, absolute = false): string 
   return ref.sheet === target ? cell : `${sheetRef(ref.sheet)}!${cell}`;
 }
 
-/** The cohort of a 无量纲化 field: one absolute range when the cells line up, else a list. */
-export function cohortText(target: string, cells: CellRef[]): string | undefined {
+/**
+ * The cohort of a 无量纲化 field: absolute ranges over runs of its cells; a row between two cohort
+ * cells joins the run only when `empty` says its cell holds nothing (a row of data that is not a
+ * platform, such as a row without a name, is left out of every range).
+ */
+export function cohortText(target: string, cells: readonly CellRef[], empty: (ref: CellRef) => boolean = () => false): string | undefined {
   if (cells.length === 0) return undefined;
   const sheet = cells[0].sheet;
-  const sameCol = cells.every((c) => c.col === cells[0].col);
-  const sameRow = cells.every((c) => c.row === cells[0].row);
+  const sameCol = cells.every((c) => c.col === cells[0].col && c.sheet === sheet);
+  const sameRow = cells.every((c) => c.row === cells[0].row && c.sheet === sheet);
   const prefix = sheet === target ? '' : `${sheetRef(sheet)}!`;
   if (sameCol) {
-    const top = cells.reduce((m, c) => Math.min(m, c.row), Infinity);
-    const bottom = cells.reduce((m, c) => Math.max(m, c.row), -Infinity);
-    return `${prefix}${absA1(top, cells[0].col)}:${absA1(bottom, cells[0].col)}`;
+    const col = cells[0].col;
+    const rows = [...new Set(cells.map((c) => c.row))].sort((a, b) => a - b);
+    const runs: [number, number][] = [];
+    for (const r of rows) {
+      const last = runs[runs.length - 1];
+      if (last) {
+        let joinable = true;
+        for (let k = last[1] + 1; k < r && joinable; k++) joinable = empty({ sheet, row: k, col });
+        if (joinable) {
+          last[1] = r;
+          continue;
+        }
+      }
+      runs.push([r, r]);
+    }
+    return runs.map(([a, b]) => (a === b ? `${prefix}${absA1(a, col)}` : `${prefix}${absA1(a, col)}:${absA1(b, col)}`)).join(',');
   }
   if (sameRow) {
     const cols = cells.map((c) => c.col).sort((a, b) => a - b);

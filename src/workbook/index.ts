@@ -1,47 +1,62 @@
 /**
- * The workbook layer's operations, host-neutral: check (recognize, validate, score, review) and
- * fill (plan the writes). Each is one host read and at most one host write.
+ * The workbook layer's operations, host-neutral, as two faces of one session: check (recognize,
+ * validate, score, review) and fill (plan, apply, record for revert). Each is one host read and
+ * at most one host write.
  */
-import { analyze, scoreRecords, totalRecords, type Analysis, type AnalyzeOptions } from './analyze';
-import { planFill, type FillOptions, type FillPlan } from './fill';
-import type { Finding, ScoreRecord, TotalRecord, WorkbookHost } from './model';
-import { reviewScores } from './review';
+import type { Analysis, AnalyzeOptions } from './analyze';
+import { dedupeFindings, type Finding } from './findings/codes';
+import type { FillOptions, FillPlan } from './fill';
+import type { ScoreRecord, TotalRecord, WorkbookHost, WriteConflict } from './model';
+import { WorkbookSession, type RevertResult } from './session';
 
 export interface Report {
-  readonly findings: Finding[];
-  readonly scores: ScoreRecord[];
-  readonly totals: TotalRecord[];
+  readonly findings: readonly Finding[];
+  readonly scores: readonly ScoreRecord[];
+  readonly totals: readonly TotalRecord[];
 }
 
 export interface CheckResult extends Report {
   readonly analysis: Analysis;
 }
 
-const ORDER = { error: 0, warning: 1, info: 2 } as const;
-
-function sortFindings(fs: Finding[]): Finding[] {
-  return fs.slice().sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
-}
-
 export async function checkWorkbook(host: WorkbookHost, options: AnalyzeOptions = {}): Promise<CheckResult> {
-  const analysis = analyze(await host.read(), options);
-  const findings = sortFindings([...analysis.findings, ...reviewScores(analysis)]);
-  return { analysis, findings, scores: scoreRecords(analysis), totals: totalRecords(analysis) };
+  const s = await WorkbookSession.open(host, options);
+  return s.model;
 }
 
 export interface FillResult extends CheckResult {
   readonly plan: FillPlan;
 }
 
-export async function fillWorkbook(host: WorkbookHost, fill: FillOptions, options: AnalyzeOptions = {}): Promise<FillResult> {
-  const checked = await checkWorkbook(host, options);
-  const plan = planFill(checked.analysis, fill);
-  await host.write(plan.batch, []);
-  return { ...checked, plan, findings: sortFindings([...checked.findings, ...plan.findings]) };
+/** Thrown when the workbook changed between the check and the write (a live host). */
+export class WriteRefused extends Error {
+  constructor(readonly conflicts: readonly WriteConflict[]) {
+    super(`write refused: ${conflicts.length} target cells changed since they were read`);
+  }
 }
 
-export { analyze, planFill, reviewScores };
+export async function fillWorkbook(host: WorkbookHost, fill: FillOptions, options: AnalyzeOptions = {}): Promise<FillResult> {
+  const s = await WorkbookSession.open(host, options);
+  const before = s.model;
+  const plan = s.planFill(fill);
+  const applied = await s.apply(plan);
+  if (!applied.ok) throw new WriteRefused(applied.conflicts);
+  const after = applied.model;
+  return { analysis: after.analysis, plan, findings: dedupeFindings([...before.findings, ...plan.findings]), scores: after.scores, totals: after.totals };
+}
+
+export async function revertWorkbook(host: WorkbookHost, options: AnalyzeOptions = {}): Promise<RevertResult> {
+  const s = await WorkbookSession.open(host, options);
+  return s.revert();
+}
+
+export { analyze } from './analyze';
+export { planFill } from './fill';
+export { reviewScores } from './review';
+export { WorkbookSession } from './session';
 export type { Analysis, AnalyzeOptions, FillOptions, FillPlan };
 export { templateBatch } from './template';
 export { resolveMapping } from './mapping';
-export type { Finding, ScoreRecord, TotalRecord, WorkbookHost } from './model';
+export { renderFinding, SEVERITY_TEXT, type Surface } from './findings/catalogue';
+export type { Finding, FindingCode } from './findings/codes';
+export type { ScoreRecord, TotalRecord, WorkbookHost } from './model';

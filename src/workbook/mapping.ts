@@ -1,8 +1,11 @@
 /**
- * A user's mapping for layouts the recognizer does not understand (CLI: --map mapping.json).
+ * A user's mapping where the recognizer cannot decide (CLI: --map mapping.json; the pane keeps the
+ * same data with the workbook). It can name any column's role, and a sheet's role:
  *
  * {
  *   "sheets": {
+ *     "评分": { "role": "scores", "inputSheet": "基础数据" },
+ *     "汇总": { "role": "none" },
  *     "数据": {
  *       "evaluation": "annual",              // or "acceptance"
  *       "headerRow": 3,
@@ -12,7 +15,8 @@
  *         "D": { "indicator": 3, "field": "50亿元以上项目" },
  *         "H": { "score": 1 },
  *         "总分": "total",
- *         "备注": "ignore"
+ *         "备注": "ignore",                   // or "note"
+ *         "K": { "subtotal": "产业培育" }
  *       }
  *     }
  *   }
@@ -21,11 +25,11 @@
 import { z } from 'zod';
 import { tables, type EvaluationId } from '../rules';
 import { EvaluationIdSchema } from '../rules/schema';
-import type { ColumnRole, SheetOptions } from './cohort';
+import type { ColumnRole, SheetOptions } from './layouts/cohort';
 import { headerKey } from './text';
 
 const ColumnSchema = z.union([
-  z.enum(['platform', 'total', 'ignore']),
+  z.enum(['platform', 'total', 'ignore', 'note']),
   z.object({ indicator: z.number().int().positive(), field: z.string().optional() }),
   z.object({ score: z.number().int().positive() }),
   z.object({ subtotal: z.string() }),
@@ -37,6 +41,8 @@ export const MappingSchema = z.object({
     z.object({
       evaluation: EvaluationIdSchema.optional(),
       headerRow: z.number().int().positive().optional(),
+      role: z.enum(['inputs', 'scores', 'none']).optional(),
+      inputSheet: z.string().optional(),
       columns: z.record(z.string(), ColumnSchema).optional(),
     }),
   ),
@@ -61,22 +67,34 @@ export function resolveMapping(json: unknown): MappingResult {
       let role: ColumnRole;
       if (v === 'platform') role = { kind: 'platform' };
       else if (v === 'total') role = { kind: 'total' };
-      else if (v === 'ignore') role = { kind: 'unknown', text: '' };
-      else if ('score' in v) role = { kind: 'score', refs: [{ evaluation, indicator: v.score - 1 }] };
-      else if ('subtotal' in v) {
+      else if (v === 'ignore') role = { kind: 'ignored' };
+      else if (v === 'note') role = { kind: 'note' };
+      else if ('score' in v) {
+        if (!table.indicators[v.score - 1]) return { ok: false, message: `映射文件中“${key}”的序号 ${v.score} 不存在于${table.shortName}` };
+        role = { kind: 'score', indicator: v.score - 1 };
+      } else if ('subtotal' in v) {
         const g = table.groups.findIndex((gr) => headerKey(gr.name) === headerKey(v.subtotal));
         if (g < 0) return { ok: false, message: `映射文件中“${key}”的一级指标“${v.subtotal}”不存在于${table.shortName}` };
-        role = { kind: 'group', evaluation, group: g };
+        role = { kind: 'subtotal', group: g };
       } else {
         const ind = table.indicators[v.indicator - 1];
         if (!ind) return { ok: false, message: `映射文件中“${key}”的序号 ${v.indicator} 不存在于${table.shortName}` };
-        const fi = v.field === undefined ? ind.inputs.findIndex((f) => !f.optional) : ind.inputs.findIndex((f) => f.id === v.field || headerKey(f.label) === headerKey(v.field as string) || f.aliases.some((a) => headerKey(a) === headerKey(v.field as string)));
+        const fi =
+          v.field === undefined
+            ? Math.max(0, ind.inputs.findIndex((f) => !f.optional))
+            : ind.inputs.findIndex((f) => f.id === v.field || headerKey(f.label) === headerKey(v.field as string) || f.aliases.some((a) => headerKey(a) === headerKey(v.field as string)));
         if (fi < 0) return { ok: false, message: `映射文件中“${key}”:“${ind.shortName}”没有输入“${v.field ?? ''}”` };
-        role = { kind: 'field', refs: [{ evaluation, indicator: v.indicator - 1, field: fi }] };
+        role = { kind: 'input', indicator: v.indicator - 1, field: fi };
       }
       columns[k] = role;
     }
-    out.set(sheet, { evaluation: spec.evaluation, headerRow: spec.headerRow, columns });
+    out.set(sheet, {
+      ...(spec.evaluation ? { evaluation: spec.evaluation } : {}),
+      ...(spec.headerRow ? { headerRow: spec.headerRow } : {}),
+      ...(spec.role ? { role: spec.role } : {}),
+      ...(spec.inputSheet ? { inputSheet: spec.inputSheet } : {}),
+      ...(spec.columns ? { columns } : {}),
+    });
   }
   return { ok: true, options: out };
 }

@@ -17,11 +17,17 @@ export interface IndicatorRef {
   readonly indicator: number;
 }
 
+/** The natural variants of a label: without "number of" endings or a yes/no question prefix. */
 function variants(text: string): string[] {
   const k = headerKey(text);
   const out = new Set([k]);
-  for (const suffix of vocabulary.countSuffixes) {
-    if (k.endsWith(suffix) && k.length > suffix.length + 1) out.add(k.slice(0, -suffix.length));
+  const bases = [k];
+  for (const p of vocabulary.questionPrefixes) if (k.startsWith(p) && k.length > p.length + 1) bases.push(k.slice(p.length));
+  for (const b of bases) {
+    out.add(b);
+    for (const suffix of vocabulary.countSuffixes) {
+      if (b.endsWith(suffix) && b.length > suffix.length + 1) out.add(b.slice(0, -suffix.length));
+    }
   }
   return [...out];
 }
@@ -100,6 +106,13 @@ export function layoutColumn(text: string): LayoutColumn | undefined {
 }
 
 export const isValueHeader = (t: string) => inList(t, vocabulary.valueColumns);
+export const isNoteHeader = (t: string) => inList(t, vocabulary.noteColumns);
+export const isSerialHeader = (t: string) => inList(t, vocabulary.columns.number);
+/** A sheet name or title that says the sheet holds scores (评分, 得分 …). */
+export const namesScores = (t: string) => {
+  const k = headerKey(t);
+  return vocabulary.scoreSheetWords.some((w) => k.includes(w));
+};
 export const isScoreHeader = (t: string) => inList(t, vocabulary.scoreColumns);
 export const isPlatformHeader = (t: string) => inList(t, vocabulary.platformColumns);
 export const isTotalLabel = (t: string) => inList(t, vocabulary.total);

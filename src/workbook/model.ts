@@ -234,16 +234,3 @@ export function sheetFromGrid(
   return buildSheet(name, out, merges, state);
 }
 
-/** @deprecated legacy finding with a built sentence; replaced by findings/ (issue: findings are data). */
-export interface Finding {
-  readonly severity: Severity;
-  readonly code: string;
-  readonly message: string;
-  readonly sheet: string;
-  readonly cell: string;
-}
-
-/** @deprecated legacy helper, see Finding. */
-export function findingAt(severity: Severity, code: string, message: string, sheet: string, row: number, col: number): Finding {
-  return { severity, code, message, sheet, cell: a1(row, col) };
-}

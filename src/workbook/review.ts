@@ -1,154 +1,289 @@
 /**
- * Reviews score cells that already hold something ("checking formulas during review"): compares
- * each cached value with the engine's score and looks for the classic mistakes — typed
- * constants, formulas reading another platform's row, 无量纲化 MIN/MAX ranges that do not cover
- * the cohort (relative ranges drifting when filled down), missing caps. A correct formula of any
- * shape gets no error.
+ * Reviews score cells that already hold something. Precision first: a cell is reported only when
+ * it is wrong by the official rules — a rounded formula is right when its value is the official
+ * score rounded the same way (ROUND/ROUNDUP/ROUNDDOWN, or the decimals a number format shows); a
+ * subtotal that sums the row's score cells is right when it equals their sum; a WANMU.* formula
+ * whose arguments point at the right cells is right. One finding per problem: a formula reading
+ * another platform's row is reported as that, not also as a mismatch.
  */
-import { fmt, parseInput } from '../engine';
-import { vocabulary } from '../rules';
-import { a1 } from './address';
-import { cohortCells, type Analysis, type IndicatorResult, type TableResult } from './analyze';
-import { cohortText, nativeFormula, refText } from './formulas';
-import type { CellRef } from './layout';
-import { cellAt, isEmptyCell, sheetsByName, type Finding, type SheetData } from './model';
-import { formulaRefs, type FormulaRef } from './refs';
-import { cellText } from './text';
+import { parseInput } from '../engine';
+import { type EvaluationId } from '../rules';
+import type { Analysis, IndicatorResult, PlatformResult, TableResult } from './analyze';
+import { finding, type Finding } from './findings/codes';
+import { formatDecimals, outerRounding, roundAs, topCall, typedDecimals, type Rounding } from './formula-parse';
+import { cohortText, FUNCTION_OF, nativeFormula, refText } from './formulas';
+import type { CellRef } from './layouts/layout';
+import { cellAt, isEmptyCell, sheetsByName, type CellData, type SheetData } from './model';
+import { formulaRefs } from './refs';
 
-/** Scores are shown with two decimals: a difference below half a hundredth is rounding. */
-const TOLERANCE = 0.005 + 1e-9;
+const CAP_WORDS = /\b(MIN|IF|IFS|MEDIAN|SMALL)\s*\(/i;
+const EPS = 1e-9;
 
-const CAP_WORDS = /\b(MIN|IF|IFS|MEDIAN|SMALL|WANMU\.[A-Z]+)\s*\(/i;
-
-function refSheet(r: FormulaRef, own: string): string {
-  return r.sheet ?? own;
+function close(a: number, b: number): boolean {
+  return Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-const rowsCache = new WeakMap<TableResult, Map<number, string>>();
-
-/** Data row → platform name of a cohort table. */
-function platformRows(t: TableResult): Map<number, string> {
-  let m = rowsCache.get(t);
-  if (!m) {
-    m = new Map();
-    for (const p of t.layout.platforms) {
-      const c = p.inputs.flat().find((x) => x !== null);
-      if (c) m.set(c.row, p.name);
-    }
-    rowsCache.set(t, m);
+/** How a cell's value was rounded, from its formula, its number format, or its typed digits. */
+function roundingOf(cell: CellData, value: number): { rounding: Rounding | undefined; display: boolean } {
+  if (cell.formula !== undefined) {
+    const r = outerRounding(cell.formula);
+    if (r) return { rounding: r, display: false };
+    const d = formatDecimals(cell.numFmt);
+    return { rounding: d === undefined ? undefined : { kind: 'round', digits: d }, display: true };
   }
-  return m;
+  const d = formatDecimals(cell.numFmt);
+  return { rounding: { kind: 'round', digits: d ?? Math.max(2, typedDecimals(value)) }, display: true };
 }
 
-function reviewIndicator(sheets: Map<string, SheetData>, t: TableResult, pi: number, r: IndicatorResult, out: Finding[]): void {
-  const ref = r.place.ref;
-  if (!ref || !r.place.existing) return;
-  const sheet = sheets.get(ref.sheet);
-  const cell = sheet ? cellAt(sheet, ref.row, ref.col) : null;
-  if (!cell || isEmptyCell(cell)) return;
-  const at = { sheet: ref.sheet, cell: a1(ref.row, ref.col) };
+/** Whether a shown value is the official score, given how it was rounded. */
+export function agrees(cell: CellData, value: number, official: number): boolean {
+  if (close(value, official)) return true;
+  const { rounding, display } = roundingOf(cell, value);
+  if (!rounding) return false;
+  if (display) return close(roundAs(value, rounding), roundAs(official, rounding));
+  return close(value, roundAs(official, rounding));
+}
+
+/** Largest difference from the official score that rounding can explain for this cell. */
+function slack(cell: CellData | null, value: number | null): number {
+  if (!cell || value === null) return 0.005;
+  const { rounding } = roundingOf(cell, value);
+  if (!rounding) return EPS;
+  const unit = Math.pow(10, -rounding.digits);
+  return rounding.kind === 'round' ? unit / 2 : unit;
+}
+
+function numberOf(cell: CellData): number | null {
+  if (typeof cell.value === 'number') return cell.value;
+  if (typeof cell.value === 'string') {
+    const p = parseInput({ kind: 'amount', label: '' }, cell.value);
+    return p.ok ? p.value : null;
+  }
+  return null;
+}
+
+function refKey(ref: string): string {
+  return ref.replace(/\$/g, '').replace(/^'((?:[^']|'')+)'!/, (_, s: string) => `${s.replace(/''/g, "'")}!`).toUpperCase();
+}
+
+interface Ctx {
+  readonly sheets: Map<string, SheetData>;
+  readonly t: TableResult;
+  readonly out: Finding[];
+}
+
+function cohortCellsOf(t: TableResult, i: number): readonly CellRef[] {
+  return t.cohorts[i]?.cells ?? [];
+}
+
+function emptyAt(sheets: Map<string, SheetData>): (ref: CellRef) => boolean {
+  return (ref) => {
+    const s = sheets.get(ref.sheet);
+    return !s || isEmptyCell(cellAt(s, ref.row, ref.col));
+  };
+}
+
+function correctFormula(ctx: Ctx, r: IndicatorResult, at: CellRef): string | null {
+  const i = r.indicator.number - 1;
+  return (
+    nativeFormula(r.indicator, {
+      refs: r.inputs.map((c) => (c ? refText(at.sheet, c) : null)),
+      factors: r.factors,
+      cohort: r.indicator.rule.kind === 'normalized' ? cohortText(at.sheet, cohortCellsOf(ctx.t, i), emptyAt(ctx.sheets)) : undefined,
+    }) ?? null
+  );
+}
+
+/** A WANMU.* call: right when it names this indicator and reads this platform's input cells. */
+function reviewWanmu(ctx: Ctx, r: IndicatorResult, at: CellRef, formula: string): 'right' | 'wrong' | 'other' {
+  const call = topCall(formula);
+  const evaluation: EvaluationId = ctx.t.table.id;
+  if (!call || call.name !== FUNCTION_OF[evaluation]) return 'other';
   const ind = r.indicator;
-  const before = out.length;
-
-  if (cell.formula !== undefined && cell.value === null) {
-    out.push({ severity: 'warning', code: 'no_cached_value', message: '得分公式没有计算结果,请重新计算并保存后再复核', ...at });
+  const i = ind.number - 1;
+  const expected: string[] = [String(ind.number), ...r.inputs.map((c) => (c ? refText(at.sheet, c) : ''))];
+  if (ind.rule.kind === 'normalized') expected.splice(2, expected.length - 2, cohortText(at.sheet, cohortCellsOf(ctx.t, i), emptyAt(ctx.sheets)) ?? '');
+  while (expected.length > 1 && expected[expected.length - 1] === '') expected.pop();
+  const found = call.args.slice();
+  while (found.length > 1 && found[found.length - 1] === '') found.pop();
+  let ok = found.length === expected.length && Number(found[0]) === ind.number;
+  if (ok && ind.rule.kind === 'normalized') {
+    ok = refKey(found[1]) === refKey(expected[1]) && coversCohort(ctx, found[2], at.sheet, i);
+  } else if (ok) ok = found.every((a, k) => k === 0 || refKey(a) === refKey(expected[k]));
+  if (!ok) {
+    ctx.out.push(finding('error', 'wanmu_args', at.sheet, at.row, at.col, { evaluation, indicator: ind.number, expected: `${FUNCTION_OF[evaluation]}(${expected.join(',')})`, found: `${call.name}(${call.args.join(',')})` }));
+    return 'wrong';
   }
-  const parsed = parseInput({ kind: 'amount', label: '得分' }, typeof cell.value === 'boolean' ? cellText(cell.value) : cell.value);
-  if (!parsed.ok && typeof cell.value === 'string') {
-    out.push({ severity: 'error', code: 'score_not_number', message: `得分单元格不是数字:“${cell.value}”`, ...at });
-  }
-  const value = parsed.ok ? parsed.value : null;
+  return 'right';
+}
 
-  if (r.score !== null && value !== null && Math.abs(value - r.score) > TOLERANCE) {
-    const inputs = {
-      refs: r.inputs.map((c) => (c ? refText(ref.sheet, c) : null)),
-      cohort: ind.rule.kind === 'normalized' ? cohortText(ref.sheet, cohortCells(t, ind.number - 1)) : undefined,
-    };
-    const correct = nativeFormula(ind, inputs);
-    const hint = correct ? `;正确公式:=${correct}` : '';
-    if (value > ind.points + 1e-9) {
-      out.push({ severity: 'error', code: 'missing_cap', message: `得分 ${fmt(value)} 超过分值 ${ind.points}(缺少上限),应为 ${fmt(r.score)}${hint}`, ...at });
-    } else {
-      out.push({ severity: 'error', code: 'score_mismatch', message: `得分与官方规则不符:应为 ${fmt(r.score)},表中为 ${fmt(value)}${hint}`, ...at });
-    }
-  }
+function coversCohort(ctx: Ctx, arg: string, own: string, i: number): boolean {
+  const cells = cohortCellsOf(ctx.t, i);
+  const refs = formulaRefs(arg);
+  return cells.every((c) => refs.some((x) => (x.sheet ?? own) === c.sheet && x.left <= c.col && x.right >= c.col && x.top <= c.row && x.bottom >= c.row));
+}
 
-  if (cell.formula === undefined) {
-    if (value !== null) out.push({ severity: 'warning', code: 'typed_constant', message: '得分是手工输入的数值而不是公式,复核时无法追溯计算过程', ...at });
-    return;
-  }
-
-  const refs = formulaRefs(cell.formula);
+/** Formula references that read the wrong cells; reports the first and says whether any was found. */
+function structural(ctx: Ctx, pi: number, r: IndicatorResult, at: CellRef, formula: string): boolean {
+  const { t, sheets, out } = ctx;
+  const refs = formulaRefs(formula);
   const own = t.layout.platforms[pi];
+  const ind = r.indicator;
   if (t.layout.kind === 'cohort') {
     const dataSheet = t.layout.sheet;
-    const rowsOf = platformRows(t);
-    const ownRow = own.inputs.flat().find((x) => x !== null)?.row;
+    const ownRow = own.nameCell?.row;
+    const rowsOf = new Map(t.layout.platforms.map((p) => [p.nameCell?.row ?? -1, p.name]));
     for (const x of refs) {
-      if (refSheet(x, ref.sheet) !== dataSheet || x.top !== x.bottom) continue;
+      if ((x.sheet ?? at.sheet) !== dataSheet || x.top !== x.bottom) continue;
       if (ownRow !== undefined && x.top !== ownRow && rowsOf.has(x.top)) {
-        out.push({ severity: 'error', code: 'wrong_row', message: `公式引用了其他平台的数据:${x.text} 是第 ${x.top} 行“${rowsOf.get(x.top)}”的数据`, ...at });
+        out.push(finding('error', 'wrong_row', at.sheet, at.row, at.col, { ref: x.text, row: x.top, platform: rowsOf.get(x.top) as string }));
+        return true;
       }
     }
     if (ind.rule.kind === 'normalized') {
-      const cohort = cohortCells(t, ind.number - 1);
-      const col = cohort[0]?.col;
-      const top = cohort.reduce((m, c) => Math.min(m, c.row), Infinity);
-      const bottom = cohort.reduce((m, c) => Math.max(m, c.row), -Infinity);
+      const cohort = cohortCellsOf(t, ind.number - 1);
+      if (cohort.length === 0) return false;
+      const col = cohort[0].col;
+      const top = Math.min(...cohort.map((c) => c.row));
+      const bottom = Math.max(...cohort.map((c) => c.row));
+      const data = sheets.get(dataSheet) as SheetData;
+      const cohortRows = new Set(cohort.map((c) => c.row));
       for (const x of refs) {
-        if (refSheet(x, ref.sheet) !== dataSheet || x.top === x.bottom || x.left !== col) continue;
-        if (x.top > top || x.bottom < bottom) {
-          const expected = cohortText(dataSheet, cohort);
-          out.push({
-            severity: 'error',
-            code: 'cohort_range',
-            message: `无量纲化的最小值/最大值范围 ${x.text} 没有覆盖整个培育名单(第 ${top}–${bottom} 行)${x.absoluteRows ? '' : ',多半是下拉填充时相对引用发生了偏移'};应使用 ${expected}`,
-            ...at,
-          });
+        if ((x.sheet ?? at.sheet) !== dataSheet || x.top === x.bottom || x.left !== col) continue;
+        let intruder = false;
+        for (let k = x.top; k <= x.bottom && !intruder; k++) if (!cohortRows.has(k) && !isEmptyCell(cellAt(data, k, col))) intruder = true;
+        if (x.top > top || x.bottom < bottom || intruder) {
+          out.push(finding('error', 'cohort_range', at.sheet, at.row, at.col, { ref: x.text, top, bottom, expected: cohortText(dataSheet, cohort, emptyAt(sheets)) ?? '', relative: !x.absoluteRows }));
+          return true;
         }
       }
     }
-  } else {
-    // Vertical: the platform's own value cells of this indicator are the only inputs it may read.
-    const allowed = new Set(r.inputs.filter((c): c is CellRef => c !== null).map((c) => `${c.row},${c.col}`));
-    const valueCols = new Set(t.layout.platforms.flatMap((p) => p.inputs.flat().filter((c): c is CellRef => c !== null).map((c) => c.col)));
-    const ownCol = r.inputs.find((c) => c !== null)?.col;
-    for (const x of refs) {
-      if (refSheet(x, ref.sheet) !== t.layout.sheet || x.top !== x.bottom || x.left !== x.right) continue;
-      if (!valueCols.has(x.left) || allowed.has(`${x.top},${x.left}`)) continue;
-      const reason = x.left !== ownCol ? '其他平台' : '其他指标';
-      out.push({ severity: 'error', code: 'wrong_row', message: `公式引用了${reason}的数据 ${x.text}`, ...at });
+    return false;
+  }
+  // Issued table: the platform's own value cells of this indicator are the only value cells it may read.
+  const allowed = new Set(r.inputs.filter((c): c is CellRef => c !== null).map((c) => `${c.row},${c.col}`));
+  const valueCols = new Set(t.layout.platforms.flatMap((p) => p.inputs.flat().filter((c): c is CellRef => c !== null).map((c) => c.col)));
+  const ownCol = r.inputs.find((c) => c !== null)?.col;
+  for (const x of refs) {
+    if ((x.sheet ?? at.sheet) !== t.layout.sheet || x.top !== x.bottom || x.left !== x.right) continue;
+    if (!valueCols.has(x.left) || allowed.has(`${x.top},${x.left}`)) continue;
+    out.push(finding('error', 'wrong_input', at.sheet, at.row, at.col, { ref: x.text, other: x.left !== ownCol ? 'platform' : 'indicator' }));
+    return true;
+  }
+  return false;
+}
+
+function reviewIndicator(ctx: Ctx, pi: number, r: IndicatorResult): void {
+  const ref = r.place.ref;
+  if (!ref || !r.place.existing) return;
+  const sheet = ctx.sheets.get(ref.sheet);
+  const cell = sheet ? cellAt(sheet, ref.row, ref.col) : null;
+  if (!cell || isEmptyCell(cell)) return;
+  const ind = r.indicator;
+  const evaluation = ctx.t.table.id;
+  const at = ref;
+  if (cell.formula !== undefined) {
+    const w = reviewWanmu(ctx, r, at, cell.formula);
+    if (w === 'wrong') return;
+    if (w === 'right' && typeof cell.value !== 'number') {
+      ctx.out.push(finding('info', 'wanmu_uncalculated', at.sheet, at.row, at.col, { evaluation, indicator: ind.number }));
+      return;
+    }
+    if (cell.value === null) {
+      ctx.out.push(finding('warning', 'no_cached_value', at.sheet, at.row, at.col, { what: 'score' }));
+      return;
     }
   }
-
-  const needsCap = ind.rule.kind !== 'normalized' && ind.rule.kind !== 'deduction';
-  if (needsCap && out.length === before && !CAP_WORDS.test(cell.formula)) {
-    out.push({ severity: 'warning', code: 'no_cap', message: `公式中没有上限(如 MIN(${ind.points}, …)),输入变大时得分会超过分值 ${ind.points}`, ...at });
+  const value = numberOf(cell);
+  if (value === null) {
+    if (typeof cell.value === 'string') ctx.out.push(finding('error', 'score_not_number', at.sheet, at.row, at.col, { text: cell.value }));
+    return;
+  }
+  if (r.score === null) return; // the inputs are wrong: reported there
+  if (cell.formula !== undefined && structural(ctx, pi, r, at, cell.formula)) return;
+  if (!agrees(cell, value, r.score)) {
+    const formula = correctFormula(ctx, r, at);
+    if (value > ind.points + EPS) ctx.out.push(finding('error', 'missing_cap', at.sheet, at.row, at.col, { evaluation, indicator: ind.number, expected: r.score, found: value, points: ind.points, formula }));
+    else {
+      const rd = outerRounding(cell.formula ?? '');
+      ctx.out.push(finding('error', 'score_mismatch', at.sheet, at.row, at.col, { evaluation, indicator: ind.number, expected: r.score, found: value, formula, decimals: rd ? rd.digits : formatDecimals(cell.numFmt) ?? null }));
+    }
+    return;
+  }
+  if (cell.formula === undefined) ctx.out.push(finding('info', 'typed_constant', at.sheet, at.row, at.col, { what: 'score' }));
+  else if (ind.rule.kind !== 'normalized' && ind.rule.kind !== 'deduction' && !CAP_WORDS.test(cell.formula) && !/WANMU\./i.test(cell.formula)) {
+    ctx.out.push(finding('info', 'no_cap', at.sheet, at.row, at.col, { evaluation, indicator: ind.number, points: ind.points }));
   }
 }
 
-function reviewSum(sheets: Map<string, SheetData>, ref: CellRef | null, existing: boolean, expected: number | null, label: string, out: Finding[]): void {
-  if (!ref || !existing || expected === null) return;
-  const sheet = sheets.get(ref.sheet);
-  const cell = sheet ? cellAt(sheet, ref.row, ref.col) : null;
-  if (!cell) return;
-  const at = { sheet: ref.sheet, cell: a1(ref.row, ref.col) };
-  const v = typeof cell.value === 'number' ? cell.value : null;
-  if (v !== null && Math.abs(v - expected) > TOLERANCE) {
-    out.push({ severity: 'error', code: 'sum_mismatch', message: `${label}应为 ${fmt(expected)},表中为 ${fmt(v)}`, ...at });
+/** Cells a formula refers to on its own sheet, ranges expanded (up to a limit). */
+function referencedCells(formula: string, own: string): Set<string> | undefined {
+  const out = new Set<string>();
+  for (const x of formulaRefs(formula)) {
+    const s = x.sheet ?? own;
+    const area = (x.bottom - x.top + 1) * (x.right - x.left + 1);
+    if (area > 1000) return undefined;
+    for (let r = x.top; r <= x.bottom; r++) for (let c = x.left; c <= x.right; c++) out.add(`${s}!${r},${c}`);
   }
-  if (cell.formula === undefined && v !== null) out.push({ severity: 'warning', code: 'typed_constant', message: `${label}是手工输入的数值而不是公式`, ...at });
+  return out;
+}
+
+function reviewSum(ctx: Ctx, place: { ref: CellRef | null; existing: boolean }, official: number | null, parts: readonly (CellRef | null)[], what: 'subtotal' | 'total', group: string | null): void {
+  const ref = place.ref;
+  if (!ref || !place.existing) return;
+  const sheet = ctx.sheets.get(ref.sheet);
+  const cell = sheet ? cellAt(sheet, ref.row, ref.col) : null;
+  if (!cell || isEmptyCell(cell)) return;
+  if (cell.formula !== undefined && cell.value === null) {
+    ctx.out.push(finding('warning', 'no_cached_value', ref.sheet, ref.row, ref.col, { what: 'score' }));
+    return;
+  }
+  const value = numberOf(cell);
+  if (value === null) return;
+  const partCells = parts.map((p) => (p ? cellAt(ctx.sheets.get(p.sheet) as SheetData, p.row, p.col) : null));
+  if (cell.formula !== undefined && parts.every((p) => p !== null)) {
+    const refs = referencedCells(cell.formula, ref.sheet);
+    const wanted = new Set(parts.map((p) => `${(p as CellRef).sheet}!${(p as CellRef).row},${(p as CellRef).col}`));
+    const isSumOfParts = topCall(cell.formula)?.name === 'SUM' && refs !== undefined && refs.size === wanted.size && [...wanted].every((k) => refs.has(k));
+    if (isSumOfParts) {
+      const sum = partCells.reduce((s, c) => s + (c ? numberOf(c) ?? 0 : 0), 0);
+      if (!close(sum, value) && !agrees(cell, value, sum)) ctx.out.push(finding('error', 'sum_cells_mismatch', ref.sheet, ref.row, ref.col, { what, group, cells: sum, found: value }));
+      return; // a wrong part is reported at the part
+    }
+  }
+  if (official === null) return;
+  const tolerance = partCells.reduce((s, c) => s + slack(c, c ? numberOf(c) : null), 0) + slack(cell, value);
+  if (Math.abs(value - official) > tolerance + EPS) {
+    ctx.out.push(finding('error', 'sum_mismatch', ref.sheet, ref.row, ref.col, { what, group, expected: official, found: value }));
+    return;
+  }
+  if (cell.formula === undefined) ctx.out.push(finding('info', 'typed_constant', ref.sheet, ref.row, ref.col, { what }));
+}
+
+function reviewPlatform(ctx: Ctx, pi: number, p: PlatformResult): void {
+  for (const r of p.indicators) reviewIndicator(ctx, pi, r);
+  const table = ctx.t.table;
+  p.groups.forEach((g, gi) => {
+    const parts = p.indicators.filter((r) => r.indicator.group === gi).map((r) => (r.place.existing ? r.place.ref : null));
+    reviewSum(ctx, g.place, g.score, parts, 'subtotal', table.groups[gi].name);
+  });
+  const groupPlaces = p.groups.map((g) => (g.place.existing ? g.place.ref : null));
+  const indicatorPlaces = p.indicators.map((r) => (r.place.existing ? r.place.ref : null));
+  // a total sums either the indicator cells or the subtotal cells
+  const ref = p.total.place.ref;
+  const cell = ref && p.total.place.existing ? cellAt(ctx.sheets.get(ref.sheet) as SheetData, ref.row, ref.col) : null;
+  const refs = cell?.formula !== undefined ? referencedCells(cell.formula, (ref as CellRef).sheet) : undefined;
+  const usesGroups = refs !== undefined && groupPlaces.every((g) => g !== null) && groupPlaces.some((g) => refs.has(`${(g as CellRef).sheet}!${(g as CellRef).row},${(g as CellRef).col}`));
+  reviewSum(ctx, p.total.place, p.total.score, usesGroups ? groupPlaces : indicatorPlaces, 'total', null);
 }
 
 export function reviewScores(analysis: Analysis): Finding[] {
   const sheets = sheetsByName(analysis.workbook);
   const out: Finding[] = [];
   for (const t of analysis.tables) {
-    t.platforms.forEach((p, pi) => {
-      for (const r of p.indicators) reviewIndicator(sheets, t, pi, r, out);
-      p.groups.forEach((g, gi) => reviewSum(sheets, g.place.ref, g.place.existing, g.score, `“${t.table.groups[gi].name}”${vocabulary.subtotal[0]}`, out));
-      reviewSum(sheets, p.total.place.ref, p.total.place.existing, p.total.score, vocabulary.total[1], out);
-    });
+    const ctx: Ctx = { sheets, t, out };
+    t.platforms.forEach((p, pi) => reviewPlatform(ctx, pi, p));
   }
   return out;
 }
+

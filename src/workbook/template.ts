@@ -5,7 +5,7 @@
  */
 import { tables, vocabulary, type EvaluationId } from '../rules';
 import type { CellWrite, WriteBatch } from './model';
-import { usesComponentRows } from './vertical';
+import { usesComponentRows } from './layouts/issued-table';
 
 export function templateBatch(evaluation: EvaluationId, platforms: number): WriteBatch {
   const t = tables[evaluation];

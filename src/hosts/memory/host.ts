@@ -4,6 +4,7 @@
  * `edit()` changes cells outside the session and reports them to change listeners.
  */
 import type { RawValue } from '../../engine';
+import { sameContentAs } from '../../workbook/same';
 import { a1, parseA1 } from '../../workbook/address';
 import {
   buildSheet,
@@ -30,17 +31,7 @@ interface MutableSheet {
 
 /** Same content for the purpose of a write precondition: value and formula. */
 export function sameContent(expected: ExpectedCell, found: CellData | null): boolean {
-  const fv: RawValue = found?.value ?? null;
-  const ef = expected.formula;
-  if ((found?.formula ?? undefined) !== ef) return false;
-  // A formula's cached result may be recalculated by the host between read and write.
-  if (ef !== undefined) return true;
-  const norm = (v: RawValue) => (v === '' ? null : v);
-  const a = norm(expected.value);
-  const b = norm(fv);
-  if (a === null || b === null) return a === b;
-  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
-  return a === b;
+  return sameContentAs(expected, found);
 }
 
 export class MemoryHost implements WorkbookHost {

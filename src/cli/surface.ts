@@ -1,0 +1,8 @@
+/** How the command line words the actions a finding suggests (see workbook/findings/catalogue). */
+import type { Surface } from '../workbook';
+
+export const cliSurface: Surface = {
+  mapHint: '可用 --map 映射文件指定各列或各表的含义',
+  replaceHint: '如需按官方规则重写,请使用 --replace(覆盖前的内容记录在工作簿中,可用 wanmu revert 恢复)',
+  revertHint: '可用 wanmu revert 恢复原内容',
+};

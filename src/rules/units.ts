@@ -1,0 +1,22 @@
+/**
+ * Units as written in headers, as data. Amounts are kept in 元, 万元 or 亿元 depending on the
+ * office; the rules state theirs (亿元, 万元/亩 …). Converting is a change of magnitude only.
+ */
+
+/** Magnitude of each money unit, in 元. */
+export const moneyUnits: Readonly<Record<string, number>> = {
+  元: 1,
+  千元: 1e3,
+  万元: 1e4,
+  百万元: 1e6,
+  亿元: 1e8,
+};
+
+/** Words in a header unit that mean "per cent". */
+export const percentUnits: readonly string[] = ['%', '％', '百分比', '百分点'];
+
+/**
+ * A share column whose header says per cent and whose values all lie in this range (with at
+ * least one above its lower end) holds percentage points: 72.5 means 72.5 %.
+ */
+export const PERCENT_POINTS_RANGE = { above: 1, max: 100 } as const;

@@ -1,0 +1,113 @@
+/**
+ * Chinese sentences for findings, from their codes and facts. One catalogue serves every surface;
+ * what differs between surfaces (how a user maps a column, how to replace existing cells) comes
+ * in as a `Surface`, so no CLI flag or pane button is named in the workbook layer.
+ */
+import { errorMessage, fmt } from '../../engine';
+import { tables, vocabulary, type EvaluationId } from '../../rules';
+import type { FactsByCode, Finding, FindingCode } from './codes';
+
+export interface Surface {
+  /** How to tell the tool what a column holds (e.g. “可用 --map 映射文件指定”). */
+  readonly mapHint: string;
+  /** How to have existing cells replaced. */
+  readonly replaceHint: string;
+  /** How to undo a fill. */
+  readonly revertHint: string;
+}
+
+function ind(e: EvaluationId, n: number): string {
+  return tables[e].indicators[n - 1]?.shortName ?? `第 ${n} 项`;
+}
+
+function field(e: EvaluationId, n: number, f: number): string {
+  return tables[e].indicators[n - 1]?.inputs[f]?.label ?? '';
+}
+
+type Render = { readonly [K in FindingCode]: (facts: FactsByCode[K], s: Surface) => string };
+
+const SUM_WORD = { subtotal: vocabulary.subtotal[0], total: vocabulary.total[1] } as const;
+
+const render: Render = {
+  group_changed: (f) => `一级指标与${f.attachment}不一致:应为“${f.official}”,表中为“${f.found}”`,
+  number_changed: (f) => `序号与${tables[f.evaluation].attachment}不一致:“${ind(f.evaluation, f.indicator)}”应为 ${f.indicator},表中为 ${f.found ?? '空'}`,
+  name_changed: (f) => `二级指标与${f.attachment}不一致:应为“${f.official}”,表中为“${f.found}”`,
+  standard_changed: (f) => `评分标准与${f.attachment}不一致:应为“${f.official}”,表中为“${f.found}”`,
+  points_changed: (f) => `分值与${tables[f.evaluation].attachment}不一致:“${ind(f.evaluation, f.indicator)}”应为 ${f.official},表中为 ${f.found || '空'}`,
+  responsibility_differs: (f) => `${f.header}与${f.attachment}的文字不同(各地部门名称可以不同,仅供核对):${f.attachment}为“${f.official}”,表中为“${f.found}”`,
+  missing_indicator: (f) => `缺少${tables[f.evaluation].attachment}第 ${f.indicator} 项“${ind(f.evaluation, f.indicator)}”`,
+  duplicate_indicator: (f) => `“${ind(f.evaluation, f.indicator)}”重复出现(第一次在第 ${f.firstRow} 行)`,
+  reordered_indicator: (f) => `“${ind(f.evaluation, f.indicator)}”的位置与${tables[f.evaluation].attachment}不同(应为第 ${f.indicator} 项)`,
+  unknown_indicator: (f) => `${tables[f.evaluation].shortName}没有这一项指标:“${f.found.trim()}”`,
+  group_points_sum: (f) => `“${tables[f.evaluation].groups[f.group].name}”各项分值之和为 ${f.sum ?? '无法计算'},应等于权重 ${tables[f.evaluation].groups[f.group].weight}`,
+  points_sum: (f) => `分值合计为 ${f.sum ?? '无法计算'},应为 ${f.expected}`,
+  points_total_changed: (f) => `合计行的分值应为 ${f.expected},表中为 ${f.found}`,
+  unknown_component: (f, s) => `无法识别“${f.text}”是该指标的哪一项输入;${s.mapHint}`,
+  components_missing: (f) => `“${ind(f.evaluation, f.indicator)}”按类别计分,请在其下方用“其中:”行分别填写:${tables[f.evaluation].indicators[f.indicator - 1].inputs.map((x) => x.label).join('、')}`,
+  no_value_column: () => '未找到数据列(如“完成值”“实际值”或平台名称),无法评分',
+  no_table: (_, s) => `未在工作簿中找到验收评价或年度评价的表格;如表头与常见写法不同,${s.mapHint}`,
+  unknown_column: (f, s) => `无法识别列标题“${f.text}”,未作为评分数据;如是评分数据,${s.mapHint}`,
+  other_column: (f) => `“${f.text}”列是说明性内容,不参与评分`,
+  other_evaluation_column: (f) => `“${f.text}”是${tables[f.evaluation].shortName}的指标,不属于本表的评价,未使用`,
+  duplicate_column: (f) => `“${f.text}”与 ${f.firstColumn} 列重复,未使用`,
+  indicator_not_in_table: (f, s) => `表中没有“${ind(f.evaluation, f.indicator)}”(${tables[f.evaluation].attachment}第 ${f.indicator} 项)的数据列,该项不计分;如表中另有此列,${s.mapHint}`,
+  field_not_in_table: (f, s) => `表中没有“${ind(f.evaluation, f.indicator)}”所需的“${field(f.evaluation, f.indicator, f.field)}”,该项不计分(不按 0 计算);如表中另有此列,${s.mapHint}`,
+  no_platform_column: (_, s) => `未找到平台名称列(如“平台名称”);${s.mapHint}`,
+  duplicate_platform: (f) => `平台“${f.name}”重复出现(第一次在第 ${f.firstRow} 行)`,
+  unnamed_row: (f) => `第 ${f.row} 行有数据但没有平台名称,未计入培育名单;请填写平台名称或删除该行数据`,
+  platform_not_in_score_sheet: (f) => `评分表“${f.scoreSheet}”中没有平台“${f.name}”`,
+  unknown_platform_in_score_sheet: (f) => `评分表中的平台“${f.name}”不在数据表“${f.inputSheet}”中`,
+  ambiguous_score_sheet: (f, s) => `此表像是评分表,但“${f.candidates.join('”“')}”都有相同的平台,无法确定它对应哪一张数据表,未复核;${s.mapHint}`,
+  ambiguous_sheet: (f, s) => `无法确定此表是数据还是得分(与“${f.reasons.join('”“')}”的平台相同),未读取、未填写;${s.mapHint}`,
+  score_sheet_without_data: () => '此表像是评分表,但未找到它对应的数据表,未复核',
+  mapping_sheet_missing: (f) => `映射中的工作表“${f.sheet}”不存在`,
+  mapping_column_missing: (f) => `映射中的列“${f.column}”不存在`,
+  unit_converted: (f) => `“${field(f.evaluation, f.indicator, f.field)}”以${f.from}填报,已换算为${f.to}计分(${f.factor < 1 ? `除以 ${Math.round(1 / f.factor)}` : `乘以 ${f.factor}`})`,
+  percent_points: (f) => `“${field(f.evaluation, f.indicator, f.field)}”按百分数填写(如 72.5 表示 72.5%),已按小数计分;建议改为小数(72.5% 填 0.725)`,
+  unit_unknown: (f) => `“${field(f.evaluation, f.indicator, f.field)}”的单位“${f.unit}”无法换算为${f.expected || '规定单位'},该项不计分;请按${f.expected || '规定单位'}填报`,
+  input_error: (f) => errorMessage(f.reason),
+  percent_text: (f) => `“${f.text}”是文本形式的百分比,按 ${fmt(f.value)} 计算;建议改为数值`,
+  fullwidth: (f) => `“${f.text}”含全角字符,按 ${fmt(f.value)} 计算;建议改为半角数字`,
+  number_as_text: (f) => `“${f.text}”是文本格式的数字,按 ${fmt(f.value)} 计算;建议改为数值格式`,
+  blank: (f) => `“${f.field}”未填写,该项暂不计分`,
+  no_cached_value: (f) => (f.what === 'input' ? '该数据是公式,但文件中没有计算结果;请在电子表格中重新计算并保存后再检查' : '得分公式没有计算结果(文件由不计算公式的程序保存),无法复核;请重新计算并保存后再检查'),
+  cohort_not_scored: (f) => `“${ind(f.evaluation, f.indicator)}”采用无量纲化标准处理,培育名单中有无效数据,最小值和最大值无法确定,本列所有平台暂不计分;请先更正该列中标为错误的单元格`,
+  single_platform_cohort: (f) => `“${ind(f.evaluation, f.indicator)}”采用无量纲化标准处理,表中只有一个平台,按附件4该平台即为最小值和最大值,得满分;如需按整个培育名单计算,请使用每个平台一行的培育名单表`,
+  score_mismatch: (f) => `得分与官方规则不符:应为 ${fmt(f.expected)}${f.decimals !== null ? `(保留 ${f.decimals} 位小数为 ${(Math.round(f.expected * 10 ** f.decimals) / 10 ** f.decimals).toFixed(Math.max(0, f.decimals))})` : ''},表中为 ${fmt(f.found)}${f.formula ? `;正确公式:=${f.formula}` : ''}`,
+  missing_cap: (f) => `得分 ${fmt(f.found)} 超过分值 ${f.points}(缺少上限),应为 ${fmt(f.expected)}${f.formula ? `;正确公式:=${f.formula}` : ''}`,
+  score_not_number: (f) => `得分单元格不是数字:“${f.text}”`,
+  typed_constant: (f) => `${f.what === 'score' ? '得分' : SUM_WORD[f.what]}是手工输入的数值,与官方得分一致;复核时无法追溯计算过程`,
+  wrong_row: (f) => `公式引用了其他平台的数据:${f.ref} 是第 ${f.row} 行“${f.platform}”的数据`,
+  wrong_input: (f) => `公式引用了${f.other === 'platform' ? '其他平台' : '其他指标'}的数据 ${f.ref}`,
+  cohort_range: (f) => `无量纲化的最小值/最大值范围 ${f.ref} 与培育名单(第 ${f.top}–${f.bottom} 行)不符${f.relative ? ',多半是下拉填充时相对引用发生了偏移' : ''};应使用 ${f.expected}`,
+  no_cap: (f) => `公式与官方得分一致,但没有上限(如 MIN(${f.points}, …)),数据变大时得分会超过分值 ${f.points}`,
+  sum_mismatch: (f) => `${f.group ? `“${f.group}”${SUM_WORD[f.what]}` : SUM_WORD[f.what]}应为 ${fmt(f.expected)},表中为 ${fmt(f.found)}`,
+  sum_cells_mismatch: (f) => `${f.group ? `“${f.group}”${SUM_WORD[f.what]}` : SUM_WORD[f.what]}为 ${fmt(f.found)},与所加各单元格之和 ${fmt(f.cells)} 不一致(结果未重新计算?)`,
+  wanmu_args: (f) => `WANMU 函数的参数与本平台的数据单元格不符:应为 =${f.expected},表中为 =${f.found}`,
+  wanmu_uncalculated: (f) => `“${ind(f.evaluation, f.indicator)}”用 WANMU 函数计算,参数正确;文件中没有其计算结果(在没有加载项的电子表格中打开时显示 #NAME?)`,
+  total_includes_kept: (f) => `写入的合计等于表中显示的各项得分之和 ${fmt(f.shown)};其中有保留的原有得分与官方不符,官方总分为 ${fmt(f.official)}`,
+  kept_existing: (f, s) => `单元格已有内容,未覆盖${'indicator' in f ? `(“${ind(f.evaluation, f.indicator)}”)` : ''};${s.replaceHint}`,
+  kept_differs: (f, s) => `保留了原有得分 ${fmt(f.found)},与官方得分 ${fmt(f.expected)} 不符;${s.replaceHint}`,
+  value_instead_of_formula: (f) =>
+    ({
+      text_input: '输入是文本(如“85%”、全角数字、带空格的是/否),普通公式无法与官方计算一致,得分以数值写入;将输入改为数值后重新填写即可得到公式',
+      cohort_text: '无量纲化指标的培育名单中有文本形式的数据,普通公式的最小值/最大值会忽略它们,本列得分以数值写入;将该列改为数值后重新填写即可得到公式',
+      irregular: '引用的单元格位置不规则(或合计中有未由本工具填写的得分),以数值写入',
+      wanmu_cohort: '培育名单不是连续区域,无法写成 WANMU 函数,改用普通公式',
+    })[f.why],
+  replaced: (f, s) => `覆盖了原有内容“${f.formula || f.value}”;${s.revertHint}`,
+  input_not_replaced: () => '此单元格是输入数据,不会被得分覆盖',
+  cohort_values_written: (f) => `“${ind(f.evaluation, f.indicator)}”的得分以数值写入`,
+  changed_since_check: (f) => `检查之后工作簿中有 ${f.count} 个单元格被修改,未写入任何内容;请重新检查后再填写`,
+  changed_since_fill: () => '填写之后此单元格被修改过,撤销时保留了现在的内容',
+  sheet_changed_since_fill: (f) => `工作表“${f.sheet}”在填写之后被修改过,撤销时保留了该表`,
+  nothing_to_revert: () => '工作簿中没有本工具的填写记录,无需撤销',
+  revert_record_damaged: (f) => `撤销记录第 ${f.row} 行无法读取(记录表被修改过),该行未撤销`,
+};
+
+export function renderFinding(f: Finding, s: Surface): string {
+  const fn = render[f.code] as (facts: Finding['facts'], s: Surface) => string;
+  return fn(f.facts, s);
+}
+
+export const SEVERITY_TEXT = { error: '错误', warning: '警告', info: '提示' } as const;

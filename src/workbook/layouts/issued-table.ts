@@ -1,0 +1,372 @@
+/**
+ * The issued indicator table (附件2/附件3 as issued, laid out vertically): recognizes it, checks
+ * its fixed columns against the official text, and finds each platform's value and score
+ * columns — a single 完成值 | 得分 pair, several platforms' columns, or each platform's name
+ * merged over its own 数据 | 得分 pair. Columns that are neither (备注, 说明 …) are "other".
+ */
+import { absentMeansDefault, FULL_MARKS, tables, type EvaluationId, type EvaluationTable, type Indicator } from '../../rules';
+import { parseInput } from '../../engine';
+import { finding, type Finding } from '../findings/codes';
+import {
+  evaluationInTitle,
+  fieldCandidates,
+  indicatorCandidates,
+  isNoteHeader,
+  isScoreHeader,
+  isTotalLabel,
+  isValueHeader,
+  layoutColumn,
+  stripComponentPrefix,
+  stripScoreSuffix,
+  type LayoutColumn,
+} from '../matching';
+import { cellAt, type SheetData } from '../model';
+import { MergeIndex } from '../read/profile';
+import { cellText, headerKey, normalizeText } from '../text';
+import type { ColumnDecision } from './cohort';
+import { NO_UNIT, plainUnits, type CellRef, type PlatformLayout, type TableLayout } from './layout';
+
+const HEADER_SCAN_ROWS = 30;
+
+interface PlatformColumns {
+  readonly name: string | null;
+  readonly value: number;
+  readonly score: number | null;
+}
+
+interface IssuedColumns {
+  readonly headerRow: number;
+  /** The last header row (a sub-header row of 数据 | 得分 under merged platform names). */
+  readonly lastHeaderRow: number;
+  readonly roles: Partial<Record<LayoutColumn, number>>;
+  readonly platforms: PlatformColumns[];
+  /** Score columns not paired with a value column by position or name. */
+  readonly looseScores: { col: number; platform: string | null }[];
+  readonly others: { col: number; text: string; note: boolean }[];
+}
+
+/** Whether an indicator's inputs go in "其中:" sub-rows (several categories) rather than its own row. */
+export function usesComponentRows(ind: Indicator): boolean {
+  return ind.inputs.filter((f) => f.kind !== 'amount' || !f.optional).length > 1;
+}
+
+function fixedRoles(idx: MergeIndex, r: number): Partial<Record<LayoutColumn, number>> {
+  const roles: Partial<Record<LayoutColumn, number>> = {};
+  for (let c = 1; c <= idx.sheet.colCount; c++) {
+    const role = layoutColumn(idx.text(r, c));
+    if (role && roles[role] === undefined) roles[role] = c;
+  }
+  return roles;
+}
+
+/** Whether a column's cells on indicator rows look like data (numbers, 是/否) rather than text notes. */
+function looksLikeData(sheet: SheetData, col: number, first: number, last: number): boolean {
+  let data = 0;
+  let text = 0;
+  for (let r = first; r <= last; r++) {
+    const c = cellAt(sheet, r, col);
+    if (!c || (c.formula === undefined && cellText(c.value).trim() === '')) continue;
+    if (typeof c.value === 'number' || typeof c.value === 'boolean' || c.formula !== undefined) data++;
+    else if (parseInput({ kind: 'yesno', label: '' }, c.value).ok || parseInput({ kind: 'amount', label: '' }, c.value).ok) data++;
+    else text++;
+  }
+  return data > 0 && data >= text;
+}
+
+function findHeader(idx: MergeIndex): IssuedColumns | undefined {
+  const sheet = idx.sheet;
+  for (let r = 1; r <= Math.min(HEADER_SCAN_ROWS, sheet.rowCount); r++) {
+    if (!sheet.rows.has(r)) continue;
+    const roles = fixedRoles(idx, r);
+    if (roles.number === undefined || roles.name === undefined || (roles.standard === undefined && roles.points === undefined)) continue;
+    const used = new Set(Object.values(roles));
+    // A sub-header row: the cell under a platform name merged over two columns says 数据 / 得分.
+    const below = r + 1;
+    const subHeader = [...Array(sheet.colCount).keys()].map((i) => i + 1).some((c) => {
+      if (used.has(c)) return false;
+      const m = idx.mergeOf(r, c);
+      const t = idx.text(below, c);
+      return m !== undefined && m.right > m.left && m.bottom === r && (isScoreHeader(t) || isValueHeader(t));
+    });
+    const lastHeaderRow = subHeader ? below : r;
+    const platforms: PlatformColumns[] = [];
+    const looseScores: { col: number; platform: string | null }[] = [];
+    const others: IssuedColumns['others'] = [];
+    const dataFirst = lastHeaderRow + 1;
+    const dataLast = sheet.rowCount;
+    for (let c = 1; c <= sheet.colCount; c++) {
+      if (used.has(c)) continue;
+      const top = idx.text(r, c).trim();
+      const sub = subHeader ? idx.text(below, c).trim() : '';
+      if (subHeader && idx.mergeOf(r, c) && (isScoreHeader(sub) || isValueHeader(sub))) {
+        // a platform's own pair under its merged name
+        const m = idx.mergeOf(r, c);
+        const name = top === '' ? null : top;
+        if (isScoreHeader(sub)) {
+          const last = platforms[platforms.length - 1];
+          if (last && last.score === null && m && last.value >= m.left) platforms[platforms.length - 1] = { ...last, score: c };
+          else looseScores.push({ col: c, platform: name });
+        } else platforms.push({ name, value: c, score: null });
+        continue;
+      }
+      const text = sub !== '' ? sub : top;
+      if (text === '') continue;
+      if (isNoteHeader(text)) {
+        others.push({ col: c, text, note: true });
+        continue;
+      }
+      if (isScoreHeader(text)) looseScores.push({ col: c, platform: null });
+      else if (stripScoreSuffix(text) !== undefined && !isValueHeader(text)) looseScores.push({ col: c, platform: stripScoreSuffix(text) as string });
+      else if (isValueHeader(text)) platforms.push({ name: null, value: c, score: null });
+      else if (looksLikeData(sheet, c, dataFirst, dataLast)) platforms.push({ name: text, value: c, score: null });
+      else others.push({ col: c, text, note: false });
+    }
+    return { headerRow: r, lastHeaderRow, roles, platforms, looseScores, others };
+  }
+  return undefined;
+}
+
+function detectEvaluation(idx: MergeIndex, cols: IssuedColumns): EvaluationId {
+  const sheet = idx.sheet;
+  const votes: Record<EvaluationId, number> = { acceptance: 0, annual: 0 };
+  for (let r = cols.lastHeaderRow + 1; r <= sheet.rowCount; r++) {
+    for (const c of indicatorCandidates(cellText(cellAt(sheet, r, cols.roles.name as number)?.value ?? null))) votes[c.evaluation] += 1;
+  }
+  if (votes.acceptance !== votes.annual) return votes.acceptance > votes.annual ? 'acceptance' : 'annual';
+  for (let r = 1; r < cols.headerRow; r++) {
+    for (let c = 1; c <= sheet.colCount; c++) {
+      const e = evaluationInTitle(idx.text(r, c));
+      if (e) return e;
+    }
+  }
+  // 附件2 heads its last column 责任分工, 附件3 责任部门.
+  const header = cols.roles.responsibility !== undefined ? headerKey(idx.text(cols.headerRow, cols.roles.responsibility)) : '';
+  return header === headerKey(tables.annual.responsibilityHeader) ? 'annual' : 'acceptance';
+}
+
+interface IndicatorRow {
+  readonly row: number;
+  readonly indicator: Indicator | undefined;
+  readonly components: { row: number; field: number }[];
+}
+
+function sameText(found: string, official: string): boolean {
+  return normalizeText(found) === normalizeText(official);
+}
+
+function identify(table: EvaluationTable, name: string, number: number | undefined): Indicator | undefined {
+  const byName = indicatorCandidates(name).filter((c) => c.evaluation === table.id);
+  if (byName.length > 0) {
+    const exact = byName.find((c) => table.indicators[c.indicator].number === number);
+    return table.indicators[(exact ?? byName[0]).indicator];
+  }
+  return number !== undefined ? table.indicators[number - 1] : undefined;
+}
+
+function numberIn(sheet: SheetData, row: number, col: number): number | undefined {
+  const v = cellAt(sheet, row, col)?.value ?? null;
+  if (typeof v === 'number') return v;
+  const t = normalizeText(cellText(v));
+  return /^\d+$/.test(t) ? Number(t) : undefined;
+}
+
+export function recognizeIssuedTable(sheet: SheetData): TableLayout | undefined {
+  const idx = new MergeIndex(sheet);
+  const cols = findHeader(idx);
+  if (!cols) return undefined;
+  const evaluation = detectEvaluation(idx, cols);
+  const table = tables[evaluation];
+  const findings: Finding[] = [];
+  const { roles } = cols;
+  const numCol = roles.number as number;
+  const nameCol = roles.name as number;
+
+  const rows: IndicatorRow[] = [];
+  let totalRow: number | null = null;
+  for (let r = cols.lastHeaderRow + 1; r <= sheet.rowCount; r++) {
+    const number = numberIn(sheet, r, numCol);
+    const name = cellText(cellAt(sheet, r, nameCol)?.value ?? null);
+    const groupText = roles.group !== undefined ? cellText(cellAt(sheet, r, roles.group)?.value ?? null) : '';
+    if (isTotalLabel(name) || isTotalLabel(groupText) || isTotalLabel(cellText(cellAt(sheet, r, numCol)?.value ?? null))) {
+      totalRow = r;
+      break;
+    }
+    if (number !== undefined && name.trim() !== '') {
+      rows.push({ row: r, indicator: identify(table, name, number), components: [] });
+      continue;
+    }
+    const current = rows[rows.length - 1];
+    if (!current || name.trim() === '') continue;
+    const label = stripComponentPrefix(name) ?? headerKey(name);
+    const ind = current.indicator;
+    const match = ind ? fieldCandidates(label).find((f) => f.evaluation === evaluation && f.indicator === ind.number - 1) : undefined;
+    if (match) current.components.push({ row: r, field: match.field });
+    else findings.push(finding('warning', 'unknown_component', sheet.name, r, nameCol, { text: name.trim() }));
+  }
+
+  checkIssuedText(idx, table, cols, rows, totalRow, findings);
+
+  for (const o of cols.others) {
+    findings.push(finding('info', o.note ? 'other_column' : 'unknown_column', sheet.name, cols.headerRow, o.col, { text: o.text }));
+  }
+  const values = cols.platforms;
+  if (values.length === 0) findings.push(finding('warning', 'no_value_column', sheet.name, cols.headerRow, nameCol, {}));
+  const usedScores = new Set<number>();
+  const nameColOf = nameCol;
+  const platforms: PlatformLayout[] = values.map((v, vi) => {
+    const name = v.name ?? (values.length === 1 ? sheet.name : `${sheet.name}第${vi + 1}列`);
+    let scoreCol = v.score;
+    if (scoreCol === null) {
+      const loose =
+        cols.looseScores.find((s) => !usedScores.has(s.col) && s.platform !== null && headerKey(s.platform) === headerKey(v.name ?? '')) ??
+        cols.looseScores.find((s) => !usedScores.has(s.col) && s.col > v.value && (values[vi + 1] === undefined || s.col < values[vi + 1].value)) ??
+        (values.length === 1 && cols.looseScores.length === 1 ? cols.looseScores[0] : undefined);
+      if (loose) scoreCol = loose.col;
+    }
+    if (scoreCol !== null) usedScores.add(scoreCol);
+    const at = (row: number, col: number): CellRef => ({ sheet: sheet.name, row, col });
+    const inputs: (CellRef | null)[][] = table.indicators.map((ind) => ind.inputs.map(() => null));
+    const scores: (CellRef | null)[] = table.indicators.map(() => null);
+    for (const ir of rows) {
+      if (!ir.indicator) continue;
+      const i = ir.indicator.number - 1;
+      if (inputs[i].some((x) => x !== null)) continue; // a duplicated row: the first one counts
+      const multi = usesComponentRows(ir.indicator);
+      if (!multi) inputs[i][0] = at(ir.row, v.value);
+      for (const c of ir.components) inputs[i][c.field] = at(c.row, v.value);
+      if (multi && ir.components.length === 0) {
+        findings.push(finding('error', 'components_missing', sheet.name, ir.row, v.value, { evaluation, indicator: ir.indicator.number }));
+      } else if (vi === 0) {
+        ir.indicator.inputs.forEach((f, fi) => {
+          const has = (multi ? false : fi === 0) || ir.components.some((c) => c.field === fi);
+          if (!has && !absentMeansDefault(f)) findings.push(finding('warning', 'field_not_in_table', sheet.name, ir.row, nameColOf, { evaluation, indicator: (ir.indicator as Indicator).number, field: fi }));
+        });
+      }
+      if (scoreCol !== null) scores[i] = at(ir.row, scoreCol);
+    }
+    return {
+      name,
+      nameCell: v.name !== null ? at(cols.headerRow, v.value) : null,
+      inputs,
+      scores,
+      groups: table.groups.map(() => null),
+      total: scoreCol !== null && totalRow !== null ? at(totalRow, scoreCol) : null,
+    };
+  });
+
+  const decisions: ColumnDecision[] = [];
+  const fixedNames: Record<LayoutColumn, string> = { group: '一级指标', number: '序号', name: '二级指标', standard: '评分标准', points: '分值', responsibility: table.responsibilityHeader };
+  for (const [role, col] of Object.entries(roles) as [LayoutColumn, number][]) {
+    decisions.push({ col, header: idx.text(cols.headerRow, col), role: { kind: 'unrecognized', text: fixedNames[role] }, evidence: [{ kind: 'header', text: idx.text(cols.headerRow, col) }], unit: NO_UNIT });
+  }
+  values.forEach((v, vi) => {
+    decisions.push({ col: v.value, header: v.name ?? idx.text(cols.lastHeaderRow, v.value), role: { kind: 'platform' }, evidence: [{ kind: 'header', text: platforms[vi].name }], unit: NO_UNIT });
+  });
+  for (const s of usedScores) decisions.push({ col: s, header: idx.text(cols.lastHeaderRow, s), role: { kind: 'total' }, evidence: [{ kind: 'score_words', text: idx.text(cols.lastHeaderRow, s) }], unit: NO_UNIT });
+  for (const o of cols.others) decisions.push({ col: o.col, header: o.text, role: o.note ? { kind: 'note' } : { kind: 'unrecognized', text: o.text }, evidence: [{ kind: 'header', text: o.text }], unit: NO_UNIT });
+  decisions.sort((a, b) => a.col - b.col);
+
+  return {
+    kind: 'issued',
+    evaluation,
+    sheet: sheet.name,
+    headerRow: cols.headerRow,
+    platforms,
+    findings,
+    units: plainUnits(table),
+    columns: [{ sheet: sheet.name, headerRow: cols.headerRow, decisions }],
+    scoreSheets: [],
+    area: {
+      kind: 'columns',
+      sheet: sheet.name,
+      headerRow: cols.lastHeaderRow,
+      firstCol: sheet.colCount + 1,
+      rows: table.indicators.map((ind) => rows.find((r) => r.indicator === ind)?.row ?? null),
+      totalRow,
+    },
+  };
+}
+
+/** The fixed columns against the official text: texts, numbers, order, sums. */
+function checkIssuedText(idx: MergeIndex, table: EvaluationTable, cols: IssuedColumns, rows: IndicatorRow[], totalRow: number | null, findings: Finding[]): void {
+  const sheet = idx.sheet;
+  const { roles } = cols;
+  const seen = new Map<number, number>();
+  let lastNumber = 0;
+  const foundPoints: { group: number; points: number }[] = [];
+  const reportedGroupCells = new Set<string>();
+  const evaluation = table.id;
+  for (const ir of rows) {
+    const ind = ir.indicator;
+    const numberCell = numberIn(sheet, ir.row, roles.number as number);
+    if (!ind) {
+      findings.push(finding('error', 'unknown_indicator', sheet.name, ir.row, roles.name as number, { evaluation, found: cellText(cellAt(sheet, ir.row, roles.name as number)?.value ?? null) }));
+      continue;
+    }
+    if (seen.has(ind.number)) {
+      findings.push(finding('error', 'duplicate_indicator', sheet.name, ir.row, roles.name as number, { evaluation, indicator: ind.number, firstRow: seen.get(ind.number) as number }));
+      continue;
+    }
+    seen.set(ind.number, ir.row);
+    if (ind.number < lastNumber) findings.push(finding('error', 'reordered_indicator', sheet.name, ir.row, roles.number as number, { evaluation, indicator: ind.number }));
+    lastNumber = Math.max(lastNumber, ind.number);
+    if (numberCell !== ind.number) findings.push(finding('error', 'number_changed', sheet.name, ir.row, roles.number as number, { evaluation, indicator: ind.number, found: numberCell ?? null }));
+    if (roles.group !== undefined) {
+      // a merged 一级指标 is one cell: report it once, at its top-left cell
+      const m = idx.masterOf(ir.row, roles.group);
+      const found = idx.text(ir.row, roles.group);
+      const key = `${m.row},${m.col}`;
+      if (!sameText(found, table.groups[ind.group].text) && !reportedGroupCells.has(key)) {
+        reportedGroupCells.add(key);
+        findings.push(finding('error', 'group_changed', sheet.name, m.row, m.col, { official: table.groups[ind.group].text, found: found.trim(), attachment: table.attachment }));
+      }
+    }
+    const textOf = (col: number) => cellText(cellAt(sheet, ir.row, col)?.value ?? null);
+    if (!sameText(textOf(nameCol(roles)), ind.name)) findings.push(finding('error', 'name_changed', sheet.name, ir.row, nameCol(roles), { official: ind.name, found: textOf(nameCol(roles)).trim(), attachment: table.attachment }));
+    if (roles.standard !== undefined && !sameText(textOf(roles.standard), ind.standard)) {
+      findings.push(finding('error', 'standard_changed', sheet.name, ir.row, roles.standard, { official: ind.standard, found: textOf(roles.standard).trim(), attachment: table.attachment }));
+    }
+    if (roles.responsibility !== undefined && !sameText(textOf(roles.responsibility), ind.responsibility)) {
+      // cities name their own departments: a difference here is legitimate, shown for information
+      findings.push(
+        finding('info', 'responsibility_differs', sheet.name, ir.row, roles.responsibility, {
+          official: ind.responsibility,
+          found: textOf(roles.responsibility).trim(),
+          attachment: table.attachment,
+          header: idx.text(cols.headerRow, roles.responsibility).trim() || table.responsibilityHeader,
+        }),
+      );
+    }
+    if (roles.points !== undefined) {
+      const p = numberIn(sheet, ir.row, roles.points) ?? Number(normalizeText(textOf(roles.points)));
+      foundPoints.push({ group: ind.group, points: Number.isFinite(p) ? p : NaN });
+      if (p !== ind.points) findings.push(finding('error', 'points_changed', sheet.name, ir.row, roles.points, { evaluation, indicator: ind.number, official: ind.points, found: textOf(roles.points) }));
+    }
+  }
+  for (const ind of table.indicators) {
+    if (!seen.has(ind.number)) findings.push(finding('error', 'missing_indicator', sheet.name, cols.headerRow, roles.name as number, { evaluation, indicator: ind.number }));
+  }
+  // sums are reported only when no single 分值 cell explains them
+  const pointsCellsWrong = findings.some((f) => f.code === 'points_changed');
+  if (roles.points !== undefined && foundPoints.length > 0 && !pointsCellsWrong) {
+    table.groups.forEach((g, gi) => {
+      const sum = foundPoints.filter((p) => p.group === gi).reduce((s, p) => s + p.points, 0);
+      if (foundPoints.some((p) => p.group === gi) && Math.abs(sum - g.weight) > 1e-9) {
+        const first = rows.find((r) => r.indicator?.group === gi);
+        findings.push(finding('error', 'group_points_sum', sheet.name, first?.row ?? cols.headerRow, roles.points as number, { evaluation, group: gi, sum: Number.isFinite(sum) ? sum : null }));
+      }
+    });
+    const total = foundPoints.reduce((s, p) => s + p.points, 0);
+    if (Math.abs(total - FULL_MARKS) > 1e-9) {
+      findings.push(finding('error', 'points_sum', sheet.name, totalRow ?? cols.headerRow, roles.points, { sum: Number.isFinite(total) ? total : null, expected: FULL_MARKS }));
+    }
+  }
+  if (roles.points !== undefined && totalRow !== null) {
+    const t = numberIn(sheet, totalRow, roles.points);
+    if (t !== undefined && t !== FULL_MARKS) findings.push(finding('error', 'points_total_changed', sheet.name, totalRow, roles.points, { found: t, expected: FULL_MARKS }));
+  }
+}
+
+function nameCol(roles: Partial<Record<LayoutColumn, number>>): number {
+  return roles.name as number;
+}

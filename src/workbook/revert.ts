@@ -1,0 +1,203 @@
+/**
+ * The revert record: every fill writes, into a very hidden sheet of the workbook itself, what each
+ * cell it wrote held before (exact type, formula, number format) and which sheets it added. Revert
+ * restores from it — also after the workbook was saved and opened again, in any host.
+ *
+ * Every record cell is text with a type prefix (s: text, n: number, b: boolean, e: error), so no
+ * host converts "00123" into a number or "=x" into a formula.
+ */
+import { errorKindFromText, ERROR_TEXT, isSheetError, sheetError, type RawValue } from '../engine';
+import { parseA1 } from './address';
+import { findingAtCell, type Finding } from './findings/codes';
+import { sameContentAs } from './same';
+import { cellAt, emptyBatch, type CellData, type CellWrite, type SheetData, type WorkbookData, type WriteBatch } from './model';
+import { RECORD_SHEET } from './analyze';
+
+const MAGIC = 's:wanmu-revert-record';
+const VERSION = 's:1';
+
+export function encodeValue(v: RawValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return `s:${v}`;
+  if (typeof v === 'number') return `n:${String(v)}`;
+  if (typeof v === 'boolean') return v ? 'b:1' : 'b:0';
+  return `e:${ERROR_TEXT[v.sheetError]}`;
+}
+
+export function decodeValue(text: RawValue): RawValue | undefined {
+  if (text === null || text === '') return null;
+  if (typeof text !== 'string' || text.length < 2 || text[1] !== ':') return undefined;
+  const body = text.slice(2);
+  switch (text[0]) {
+    case 's':
+      return body;
+    case 'n': {
+      const n = Number(body);
+      return body.trim() !== '' && Number.isFinite(n) ? n : undefined;
+    }
+    case 'b':
+      return body === '1';
+    case 'e':
+      return sheetError(errorKindFromText(body) ?? 'value');
+  }
+  return undefined;
+}
+
+/** One cell the fill wrote in a sheet that existed before. */
+export interface CellRecord {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly before: CellData | null;
+  readonly after: CellData;
+}
+
+export interface FillRecord {
+  readonly op: number;
+  readonly cells: readonly CellRecord[];
+  readonly addedSheets: readonly string[];
+}
+
+const COLS = ['op', 'kind', 'sheet', 'cell', 'existed', 'value', 'formula', 'numFmt', 'afterValue', 'afterFormula'] as const;
+
+/** The cells that append one fill's record to the record sheet (creating it when absent). */
+export function recordWrites(existing: SheetData | undefined, rec: Omit<FillRecord, 'op'>): { cells: CellWrite[]; addSheet: boolean; op: number } {
+  const cells: CellWrite[] = [];
+  const previous = existing ? readRecord(existing) : { records: [], damaged: [] };
+  const op = previous.records.reduce((m, r) => Math.max(m, r.op), 0) + 1;
+  let row = existing ? existing.rowCount + 1 : 2;
+  const sheet = RECORD_SHEET;
+  if (!existing) {
+    cells.push({ sheet, row: 1, col: 1, value: MAGIC }, { sheet, row: 1, col: 2, value: VERSION });
+    COLS.forEach((c, i) => cells.push({ sheet, row: 1, col: 3 + i, value: `s:${c}` }));
+  }
+  const put = (values: readonly string[]) => {
+    values.forEach((v, i) => {
+      if (v !== '') cells.push({ sheet, row, col: i + 1, value: v });
+    });
+    row++;
+  };
+  for (const name of rec.addedSheets) put([`n:${op}`, 's:sheet', `s:${name}`, '', '', '', '', '', '', '']);
+  for (const c of rec.cells) {
+    put([
+      `n:${op}`,
+      's:cell',
+      `s:${c.sheet}`,
+      `s:${c.cell}`,
+      c.before ? 'b:1' : 'b:0',
+      encodeValue(c.before?.value ?? null),
+      c.before?.formula !== undefined ? `s:${c.before.formula}` : '',
+      c.before?.numFmt !== undefined ? `s:${c.before.numFmt}` : '',
+      encodeValue(c.after.value),
+      c.after.formula !== undefined ? `s:${c.after.formula}` : '',
+    ]);
+  }
+  return { cells, addSheet: !existing, op };
+}
+
+/** Reads every fill's record; rows that cannot be read are listed (the record was edited). */
+export function readRecord(sheet: SheetData): { records: FillRecord[]; damaged: number[] } {
+  const byOp = new Map<number, { cells: CellRecord[]; addedSheets: string[] }>();
+  const damaged: number[] = [];
+  if (decodeValue(cellAt(sheet, 1, 1)?.value ?? null) !== MAGIC.slice(2)) return { records: [], damaged: sheet.rowCount > 0 ? [1] : [] };
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    if (!sheet.rows.has(r)) continue;
+    const get = (c: number) => decodeValue(cellAt(sheet, r, c)?.value ?? null);
+    const op = get(1);
+    const kind = get(2);
+    const sheetName = get(3);
+    if (typeof op !== 'number' || typeof sheetName !== 'string' || (kind !== 'sheet' && kind !== 'cell')) {
+      damaged.push(r);
+      continue;
+    }
+    let entry = byOp.get(op);
+    if (!entry) byOp.set(op, (entry = { cells: [], addedSheets: [] }));
+    if (kind === 'sheet') {
+      entry.addedSheets.push(sheetName);
+      continue;
+    }
+    const cell = get(4);
+    const existed = get(5);
+    const value = get(6);
+    const formula = get(7);
+    const numFmt = get(8);
+    const afterValue = get(9);
+    const afterFormula = get(10);
+    if (typeof cell !== 'string' || !parseA1(cell) || typeof existed !== 'boolean' || value === undefined || afterValue === undefined) {
+      damaged.push(r);
+      continue;
+    }
+    const before: CellData | null = existed
+      ? { value, ...(typeof formula === 'string' ? { formula } : {}), ...(typeof numFmt === 'string' ? { numFmt } : {}) }
+      : null;
+    entry.cells.push({ sheet: sheetName, cell, before, after: { value: afterValue, ...(typeof afterFormula === 'string' ? { formula: afterFormula } : {}) } });
+  }
+  const records = [...byOp].sort((a, b) => a[0] - b[0]).map(([op, e]) => ({ op, cells: e.cells, addedSheets: e.addedSheets }));
+  return { records, damaged };
+}
+
+export interface RevertPlan {
+  readonly batch: WriteBatch;
+  readonly findings: readonly Finding[];
+  /** Cells restored and sheets removed. */
+  readonly restored: number;
+  readonly removedSheets: readonly string[];
+  /** Cells left as they are because the user changed them after the fill. */
+  readonly skipped: number;
+}
+
+/**
+ * Undoes every fill recorded in the workbook, newest first, and removes the record. A cell the
+ * user changed after the fill is left as it is, with a finding at it; so is an added sheet the
+ * user wrote into.
+ */
+export function planRevert(workbook: WorkbookData): RevertPlan {
+  const record = workbook.sheets.find((s) => s.name === RECORD_SHEET);
+  const findings: Finding[] = [];
+  if (!record) return { batch: emptyBatch(), findings: [findingAtCell('info', 'nothing_to_revert', workbook.sheets[0]?.name ?? '', 'A1', {})], restored: 0, removedSheets: [], skipped: 0 };
+  const { records, damaged } = readRecord(record);
+  for (const r of damaged) findings.push(findingAtCell('warning', 'revert_record_damaged', RECORD_SHEET, `A${r}`, { row: r }));
+  const sheets = new Map(workbook.sheets.map((s) => [s.name, s]));
+  const cells: CellWrite[] = [];
+  const deleteSheets: string[] = [];
+  const done = new Set<string>();
+  let skipped = 0;
+  const removed = new Set<string>();
+  for (const rec of [...records].reverse()) {
+    for (const name of rec.addedSheets) {
+      const s = sheets.get(name);
+      if (!s) continue;
+      deleteSheets.push(name);
+      removed.add(name);
+    }
+    for (const c of rec.cells) {
+      const key = `${c.sheet}!${c.cell}`;
+      if (done.has(key) || removed.has(c.sheet)) continue;
+      const s = sheets.get(c.sheet);
+      const at = parseA1(c.cell);
+      if (!s || !at) continue;
+      const now = cellAt(s, at.row, at.col);
+      if (!sameContentAs(c.after, now)) {
+        findings.push(findingAtCell('warning', 'changed_since_fill', c.sheet, c.cell, {}));
+        done.add(key);
+        skipped++;
+        continue;
+      }
+      done.add(key);
+      if (!c.before) cells.push({ sheet: c.sheet, row: at.row, col: at.col, clear: true });
+      else if (c.before.formula !== undefined) cells.push({ sheet: c.sheet, row: at.row, col: at.col, formula: c.before.formula, result: resultOf(c.before.value), numFmt: c.before.numFmt ?? 'General' });
+      else cells.push({ sheet: c.sheet, row: at.row, col: at.col, value: valueOf(c.before.value), numFmt: c.before.numFmt ?? 'General' });
+    }
+  }
+  deleteSheets.push(RECORD_SHEET);
+  return { batch: { ...emptyBatch(), cells, deleteSheets }, findings, restored: cells.length, removedSheets: deleteSheets.filter((n) => n !== RECORD_SHEET), skipped };
+}
+
+function valueOf(v: RawValue): number | string | boolean | null {
+  if (isSheetError(v)) return ERROR_TEXT[v.sheetError];
+  return v;
+}
+
+function resultOf(v: RawValue): number | string | boolean | undefined {
+  if (v === null) return undefined;
+  return valueOf(v) ?? undefined;
+}

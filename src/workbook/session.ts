@@ -1,0 +1,343 @@
+/**
+ * A workbook session: what the CLI, the Excel task pane and the WPS add-in drive. One host read
+ * opens it; `explain` answers for any score or input cell; `planFill` previews a fill that
+ * `apply` writes in one host write (refused if the user changed a target cell since); `revert`
+ * restores the workbook from the record the fill left in it; `update` re-scores only what
+ * depends on the cells the user edited (a 无量纲化 column as a whole).
+ */
+import {
+  cohortRange,
+  explainIndicator,
+  isWanmuError,
+  scoreIndicator,
+  summarize,
+  type CohortRange,
+  type ErrorReason,
+  type IndicatorValues,
+  type RawValue,
+  type ScoreOutcome,
+  type WanmuError,
+} from '../engine';
+import type { Indicator } from '../rules';
+import { a1, parseA1 } from './address';
+import {
+  analyze,
+  cohortInfo,
+  cohortNotes,
+  readIndicatorInputs,
+  scoreRecords,
+  totalRecords,
+  type Analysis,
+  type AnalyzeOptions,
+  type IndicatorResult,
+  type PlatformResult,
+  type TableResult,
+} from './analyze';
+import { dedupeFindings, findingAtCell, type Finding } from './findings/codes';
+import { planFill, type FillOptions, type FillPlan } from './fill';
+import type { CellRef } from './layouts/layout';
+import { cellAt, sheetsByName, type ChangedCells, type ScoreRecord, type SheetData, type TotalRecord, type WorkbookData, type WorkbookHost, type WriteConflict } from './model';
+import { reviewScores } from './review';
+import { planRevert, type RevertPlan } from './revert';
+
+export interface SessionModel {
+  readonly analysis: Analysis;
+  readonly findings: readonly Finding[];
+  readonly scores: readonly ScoreRecord[];
+  readonly totals: readonly TotalRecord[];
+}
+
+export interface ExplainedInput {
+  readonly label: string;
+  readonly unit: string;
+  readonly cell: { readonly sheet: string; readonly cell: string } | null;
+  readonly raw: RawValue;
+  /** The value the engine used (after units and defaults), or null. */
+  readonly value: number | null;
+}
+
+export interface Explanation {
+  readonly evaluation: TableResult['table']['id'];
+  readonly platform: string;
+  readonly indicator: Indicator;
+  /** 评分标准, verbatim. */
+  readonly standard: string;
+  readonly inputs: readonly ExplainedInput[];
+  readonly score: number | null;
+  /** The engine's arithmetic, in Chinese, or why there is no score. */
+  readonly text: string;
+  readonly reason: ErrorReason | null;
+  /** Where the score is (or will be written). */
+  readonly scoreCell: { readonly sheet: string; readonly cell: string } | null;
+}
+
+export type ApplyResult =
+  | { readonly ok: true; readonly plan: FillPlan; readonly model: SessionModel }
+  | { readonly ok: false; readonly conflicts: readonly WriteConflict[]; readonly findings: readonly Finding[] };
+
+export interface RevertResult {
+  readonly plan: RevertPlan;
+  readonly exact: boolean;
+}
+
+function key(sheet: string, row: number, col: number): string {
+  return `${sheet}!${row},${col}`;
+}
+
+function expand(change: ChangedCells): { row: number; col: number }[] {
+  const out: { row: number; col: number }[] = [];
+  for (const ref of change.cells) {
+    const [from, to] = ref.split(':');
+    const a = parseA1(from);
+    const b = to ? parseA1(to) : a;
+    if (!a || !b) continue;
+    for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) out.push({ row: r, col: c });
+    if (out.length > 100000) break;
+  }
+  return out;
+}
+
+export class WorkbookSession {
+  private analysis!: Analysis;
+  private reviewFindings: Finding[] = [];
+  private current!: SessionModel;
+
+  private constructor(
+    readonly host: WorkbookHost,
+    private readonly options: AnalyzeOptions,
+  ) {}
+
+  static async open(host: WorkbookHost, options: AnalyzeOptions = {}): Promise<WorkbookSession> {
+    const s = new WorkbookSession(host, options);
+    s.load(await host.read());
+    return s;
+  }
+
+  /** Opens on data already read (a host that was read once for another purpose). */
+  static fromData(host: WorkbookHost, data: WorkbookData, options: AnalyzeOptions = {}): WorkbookSession {
+    const s = new WorkbookSession(host, options);
+    s.load(data);
+    return s;
+  }
+
+  get model(): SessionModel {
+    return this.current;
+  }
+
+  private load(data: WorkbookData): void {
+    this.analysis = analyze(data, this.options);
+    this.reviewFindings = reviewScores(this.analysis);
+    this.publish();
+  }
+
+  private publish(): void {
+    const findings = dedupeFindings([...this.analysis.findings, ...this.reviewFindings]);
+    this.current = { analysis: this.analysis, findings, scores: scoreRecords(this.analysis), totals: totalRecords(this.analysis) };
+  }
+
+  /** Reads the whole workbook again. */
+  async refresh(): Promise<SessionModel> {
+    this.load(await this.host.read());
+    return this.current;
+  }
+
+  // ------------------------------------------------------------ explain
+
+  /** What a score or input cell is: the indicator, its 评分标准, the inputs read, the arithmetic. */
+  explain(sheet: string, cell: string): Explanation | undefined {
+    const at = parseA1(cell);
+    if (!at) return undefined;
+    for (const t of this.analysis.tables) {
+      for (let pi = 0; pi < t.platforms.length; pi++) {
+        const p = t.platforms[pi];
+        for (const r of p.indicators) {
+          const isScore = r.place.ref?.sheet === sheet && r.place.ref.row === at.row && r.place.ref.col === at.col;
+          const isInput = r.inputs.some((c) => c?.sheet === sheet && c.row === at.row && c.col === at.col);
+          if (isScore || isInput) return this.explainResult(t, pi, p, r);
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private explainResult(t: TableResult, pi: number, p: PlatformResult, r: IndicatorResult): Explanation {
+    const ind = r.indicator;
+    const i = ind.number - 1;
+    const values: IndicatorValues = t.values[pi][i];
+    const sheets = sheetsByName(this.analysis.workbook);
+    let range: CohortRange | WanmuError | undefined;
+    if (ind.rule.kind === 'normalized') range = cohortRange(ind, t.values.map((v) => v[i]));
+    const out = range && isWanmuError(range) ? range : undefined;
+    const explained = out ? { ok: false as const, error: out } : explainIndicator(ind, values, range && !isWanmuError(range) ? range : undefined);
+    const inputs = ind.inputs.map((f, fi): ExplainedInput => {
+      const c = r.inputs[fi];
+      const raw = c ? cellAt(sheets.get(c.sheet) as SheetData, c.row, c.col)?.value ?? null : null;
+      const v = values[fi];
+      return { label: f.label, unit: f.unit, cell: c ? { sheet: c.sheet, cell: a1(c.row, c.col) } : null, raw, value: v === null || v === undefined || Number.isNaN(v) ? null : v };
+    });
+    return {
+      evaluation: t.table.id,
+      platform: p.name,
+      indicator: ind,
+      standard: ind.standard,
+      inputs,
+      score: r.score,
+      text: explained.ok ? explained.text : '',
+      reason: r.reason ?? (explained.ok ? null : explained.error.reason),
+      scoreCell: r.place.ref ? { sheet: r.place.ref.sheet, cell: a1(r.place.ref.row, r.place.ref.col) } : null,
+    };
+  }
+
+  // ------------------------------------------------------------ fill and revert
+
+  planFill(options: FillOptions): FillPlan {
+    return planFill(this.analysis, options);
+  }
+
+  /** Writes a planned fill in one host write; refused when a target cell changed since it was read. */
+  async apply(plan: FillPlan): Promise<ApplyResult> {
+    const outcome = await this.host.write(plan.batch, plan.expected);
+    if (!outcome.ok) {
+      const first = outcome.conflicts[0];
+      return { ok: false, conflicts: outcome.conflicts, findings: [findingAtCell('error', 'changed_since_check', first.sheet, first.cell, { count: outcome.conflicts.length })] };
+    }
+    await this.refresh();
+    return { ok: true, plan, model: this.current };
+  }
+
+  /** Restores every cell the recorded fills wrote and removes the sheets they added. */
+  async revert(): Promise<RevertResult> {
+    const data = await this.host.read();
+    const plan = planRevert(data);
+    if (plan.batch.cells.length > 0 || plan.batch.deleteSheets.length > 0) {
+      const outcome = await this.host.write(plan.batch, []);
+      if (!outcome.ok) throw new Error('a revert write has no preconditions and cannot be refused');
+    }
+    await this.refresh();
+    return { plan, exact: plan.skipped === 0 && !plan.findings.some((f) => f.code === 'revert_record_damaged') };
+  }
+
+  // ------------------------------------------------------------ update after edits
+
+  /**
+   * The user edited cells: re-read that sheet and re-score only what depends on them. Edits to
+   * headers, names or anything that is not an input or a score re-read the whole workbook, as the
+   * tables themselves may have changed.
+   */
+  async update(change: ChangedCells): Promise<SessionModel> {
+    const fresh = await this.host.read({ sheets: [change.sheet] });
+    const sheet = fresh.sheets.find((s) => s.name === change.sheet);
+    if (!sheet) return this.refresh();
+    const workbook: WorkbookData = { sheets: this.analysis.workbook.sheets.map((s) => (s.name === change.sheet ? sheet : s)) };
+    const cells = expand(change);
+    const inputs = new Map<string, { t: number; pi: number; i: number }[]>();
+    const places = new Set<string>();
+    this.analysis.tables.forEach((t, ti) =>
+      t.platforms.forEach((p, pi) => {
+        p.indicators.forEach((r, i) => {
+          for (const c of r.inputs) {
+            if (!c) continue;
+            const k = key(c.sheet, c.row, c.col);
+            const list = inputs.get(k);
+            if (list) list.push({ t: ti, pi, i });
+            else inputs.set(k, [{ t: ti, pi, i }]);
+          }
+          if (r.place.existing && r.place.ref) places.add(key(r.place.ref.sheet, r.place.ref.row, r.place.ref.col));
+        });
+        for (const g of p.groups) if (g.place.existing && g.place.ref) places.add(key(g.place.ref.sheet, g.place.ref.row, g.place.ref.col));
+        if (p.total.place.existing && p.total.place.ref) places.add(key(p.total.place.ref.sheet, p.total.place.ref.row, p.total.place.ref.col));
+      }),
+    );
+    const touched = cells.map((c) => key(change.sheet, c.row, c.col));
+    if (touched.some((k) => !inputs.has(k) && !places.has(k))) {
+      this.load(workbook);
+      return this.current;
+    }
+    const affected = touched.flatMap((k) => inputs.get(k) ?? []);
+    this.rescore(workbook, affected);
+    return this.current;
+  }
+
+  private rescore(workbook: WorkbookData, affected: readonly { t: number; pi: number; i: number }[]): void {
+    const sheets = sheetsByName(workbook);
+    const readFindings: Finding[] = [];
+    const reread = new Set<string>();
+    const tablesNext = this.analysis.tables.map((t, ti) => {
+      const mine = affected.filter((a) => a.t === ti);
+      if (mine.length === 0) return t;
+      return this.rescoreTable(sheets, t, mine, readFindings, reread);
+    });
+    // findings at re-read cells and at the affected platforms' score cells are replaced
+    const stale = (f: Finding) => reread.has(`${f.sheet}!${f.cell}`);
+    const analysis: Analysis = { ...this.analysis, workbook, tables: tablesNext, findings: [...this.analysis.findings.filter((f) => !stale(f)), ...readFindings] };
+    this.analysis = analysis;
+    this.reviewFindings = reviewScores(analysis);
+    this.publish();
+  }
+
+  private rescoreTable(sheets: Map<string, SheetData>, t: TableResult, affected: readonly { pi: number; i: number }[], findings: Finding[], reread: Set<string>): TableResult {
+    const layout = t.layout;
+    const table = t.table;
+    const values = t.values.map((v) => v.slice());
+    const native = t.platforms.map((p) => p.indicators.map((r) => r.nativeReadable));
+    const own = new Map<string, WanmuError | null>();
+    const indicators = new Set(affected.map((a) => a.i));
+    const platforms = new Set<number>();
+    const read = (pi: number, i: number) => {
+      const r = readIndicatorInputs(sheets, layout, pi, i, findings);
+      values[pi][i] = r.values;
+      native[pi][i] = r.native;
+      own.set(`${pi},${i}`, r.error);
+      for (const c of layout.platforms[pi].inputs[i]) if (c) reread.add(`${c.sheet}!${a1(c.row, c.col)}`);
+      platforms.add(pi);
+    };
+    const outcomes = new Map<string, ScoreOutcome>();
+    for (const i of indicators) {
+      const ind = table.indicators[i];
+      if (ind.rule.kind === 'normalized') {
+        // the whole column: xmin and xmax may have moved
+        layout.platforms.forEach((_, pi) => read(pi, i));
+        const range = cohortRange(ind, values.map((v) => v[i]));
+        const col: ScoreOutcome[] = layout.platforms.map((_, pi) => {
+          const e = own.get(`${pi},${i}`);
+          if (e) return { ok: false, error: e };
+          return isWanmuError(range) ? { ok: false, error: range } : scoreIndicator(ind, values[pi][i], range);
+        });
+        col.forEach((o, pi) => outcomes.set(`${pi},${i}`, o));
+        cohortNotes(layout, i, col, findings);
+      } else {
+        for (const a of affected) {
+          if (a.i !== i) continue;
+          read(a.pi, i);
+          const e = own.get(`${a.pi},${i}`);
+          outcomes.set(`${a.pi},${i}`, e ? { ok: false, error: e } : scoreIndicator(ind, values[a.pi][i]));
+        }
+      }
+    }
+    const cohorts = table.indicators.map((_ind, i) => (indicators.has(i) ? cohortInfo(sheets, layout, i, native) : t.cohorts[i]));
+    const nextPlatforms = t.platforms.map((p, pi) => {
+      if (!platforms.has(pi)) return p;
+      const all: ScoreOutcome[] = p.indicators.map((r, i) => {
+        const o = outcomes.get(`${pi},${i}`);
+        if (o) return o;
+        return r.score !== null ? { ok: true, score: r.score, raw: r.score } : { ok: false, error: { kind: 'na', reason: r.reason ?? { code: 'missing', field: r.indicator.shortName } } };
+      });
+      const sum = summarize(table, all);
+      const indicatorsNext = p.indicators.map((r, i): IndicatorResult => {
+        const o = all[i];
+        if (!outcomes.has(`${pi},${i}`)) return r;
+        return { ...r, score: o.ok ? o.score : null, reason: o.ok ? null : o.error.reason, nativeReadable: native[pi][i] };
+      });
+      return { ...p, indicators: indicatorsNext, groups: p.groups.map((g, gi) => ({ ...g, score: sum.groups[gi].score })), total: { ...p.total, score: sum.total } };
+    });
+    return { ...t, platforms: nextPlatforms, values, cohorts };
+  }
+}
+
+/** Where a finding's cell is, for hosts that can select it. */
+export function findingCell(f: Finding): CellRef | undefined {
+  const at = parseA1(f.cell);
+  return at ? { sheet: f.sheet, row: at.row, col: at.col } : undefined;
+}
+
+export type { FillOptions, FillPlan };
