@@ -314,7 +314,7 @@ export function analyze(workbook: WorkbookData, options: AnalyzeOptions = {}): A
     findings.push(...layout.findings);
     results.push(evaluateLayout(sheets, layout, findings));
   }
-  if (results.length === 0) findings.push(finding('error', 'no_table', workbook.sheets[0]?.name ?? '', 1, 1, {}));
+  if (results.length === 0) findings.push(finding('warning', 'no_table', workbook.sheets[0]?.name ?? '', 1, 1, {}));
   const order = new Map(workbook.sheets.map((s, i) => [s.name, i]));
   readings.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0));
   return { workbook, tables: results, sheets: readings, findings };

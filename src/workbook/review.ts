@@ -162,6 +162,8 @@ function structural(ctx: Ctx, pi: number, r: IndicatorResult, at: CellRef, formu
   }
   // Issued table: the platform's own value cells of this indicator are the only value cells it may read.
   const allowed = new Set(r.inputs.filter((c): c is CellRef => c !== null).map((c) => `${c.row},${c.col}`));
+  // a 无量纲化 score reads the whole cohort: the other platforms' values of this indicator
+  for (const c of cohortCellsOf(t, ind.number - 1)) allowed.add(`${c.row},${c.col}`);
   const valueCols = new Set(t.layout.platforms.flatMap((p) => p.inputs.flat().filter((c): c is CellRef => c !== null).map((c) => c.col)));
   const ownCol = r.inputs.find((c) => c !== null)?.col;
   for (const x of refs) {
@@ -211,7 +213,7 @@ function reviewIndicator(ctx: Ctx, pi: number, r: IndicatorResult): void {
     return;
   }
   if (cell.formula === undefined) ctx.out.push(finding('info', 'typed_constant', at.sheet, at.row, at.col, { what: 'score' }));
-  else if (ind.rule.kind !== 'normalized' && ind.rule.kind !== 'deduction' && !CAP_WORDS.test(cell.formula) && !/WANMU\./i.test(cell.formula)) {
+  else if (ind.rule.kind !== 'normalized' && ind.rule.kind !== 'deduction' && /[*/]/.test(cell.formula) && !CAP_WORDS.test(cell.formula) && !/WANMU\./i.test(cell.formula)) {
     ctx.out.push(finding('info', 'no_cap', at.sheet, at.row, at.col, { evaluation, indicator: ind.number, points: ind.points }));
   }
 }
@@ -244,7 +246,8 @@ function reviewSum(ctx: Ctx, place: { ref: CellRef | null; existing: boolean }, 
   if (cell.formula !== undefined && parts.every((p) => p !== null)) {
     const refs = referencedCells(cell.formula, ref.sheet);
     const wanted = new Set(parts.map((p) => `${(p as CellRef).sheet}!${(p as CellRef).row},${(p as CellRef).col}`));
-    const isSumOfParts = topCall(cell.formula)?.name === 'SUM' && refs !== undefined && refs.size === wanted.size && [...wanted].every((k) => refs.has(k));
+    const plainSum = topCall(cell.formula)?.name === 'SUM' || /^\s*[^+\-*/^(),]+(\s*\+\s*[^+\-*/^(),]+)+\s*$/.test(cell.formula);
+    const isSumOfParts = plainSum && refs !== undefined && refs.size === wanted.size && [...wanted].every((k) => refs.has(k));
     if (isSumOfParts) {
       const sum = partCells.reduce((s, c) => s + (c ? numberOf(c) ?? 0 : 0), 0);
       if (!close(sum, value) && !agrees(cell, value, sum)) ctx.out.push(finding('error', 'sum_cells_mismatch', ref.sheet, ref.row, ref.col, { what, group, cells: sum, found: value }));

@@ -229,7 +229,8 @@ function findHeader(idx: MergeIndex, forced?: number): { row: number; cells: Hea
     if (!idx.sheet.rows.has(r)) continue;
     const cells = readHeader(idx, r);
     const score = headerScore(cells);
-    if (score >= 2 && (!best || score > best.score)) best = { row: r, cells, score };
+    // the lower row of a two-row header names the fields: on a tie the later row wins
+    if (score >= 2 && (!best || score >= best.score)) best = { row: r, cells, score };
   }
   return best;
 }
@@ -356,18 +357,19 @@ function firstPass(evaluation: EvaluationId, h: HeaderCell, stats: ColumnStats, 
       const f = pick(s.fields);
       if (!r) return { ...p, role: { kind: 'unrecognized', text } };
       const ind = indicatorOf(evaluation, r.indicator);
-      const typedBeyond = stats.numbers > 0 && stats.maxNumber > ind.points + 1e-9;
+      // a typed number beyond 分值 cannot be a score (a formula's result beyond it is a score missing its cap)
+      const typedBeyond = stats.typedNumbers > 0 && stats.maxTyped > ind.points + 1e-9;
       const textValues = stats.texts > 0;
       if (cross && cross.sheet !== ownSheet && !typedBeyond) {
         return { ...p, role: { kind: 'score', indicator: r.indicator }, evidence: [{ kind: 'formula', sheet: cross.sheet, cells: cross.cells }, { kind: 'header', text }] };
       }
       if (f && (typedBeyond || textValues)) {
-        const ev: Evidence[] = typedBeyond ? [{ kind: 'values_beyond_points', max: stats.maxNumber, points: ind.points }] : [];
+        const ev: Evidence[] = typedBeyond ? [{ kind: 'values_beyond_points', max: stats.maxTyped, points: ind.points }] : [];
         return { ...p, role: { kind: 'input', indicator: f.indicator, field: f.field }, evidence: [...ev, { kind: 'header', text }] };
       }
       if (!f) {
         // a several-input indicator's name over one column: only its score fits
-        if (typedBeyond) return { ...p, role: { kind: 'unrecognized', text }, evidence: [{ kind: 'values_beyond_points', max: stats.maxNumber, points: ind.points }] };
+        if (typedBeyond) return { ...p, role: { kind: 'unrecognized', text }, evidence: [{ kind: 'values_beyond_points', max: stats.maxTyped, points: ind.points }] };
         return { ...p, role: { kind: 'score', indicator: r.indicator }, evidence: [{ kind: 'header', text }] };
       }
       return {

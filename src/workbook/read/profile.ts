@@ -64,6 +64,8 @@ export interface ColumnStats {
   readonly col: number;
   /** Cells with a typed number (not a formula). */
   readonly typedNumbers: number;
+  /** Largest typed number (formulas' results not counted). */
+  readonly maxTyped: number;
   /** Largest typed or cached number. */
   readonly maxNumber: number;
   readonly minNumber: number;
@@ -151,6 +153,7 @@ function isWanmu(formula: string): boolean {
 
 export function columnStats(sheet: SheetData, col: number, rows: readonly RowInfo[]): ColumnStats {
   let typedNumbers = 0;
+  let maxTyped = -Infinity;
   let numbers = 0;
   let maxNumber = -Infinity;
   let minNumber = Infinity;
@@ -179,8 +182,11 @@ export function columnStats(sheet: SheetData, col: number, rows: readonly RowInf
       const other = refs.find((x) => x.sheet !== null && x.sheet !== sheet.name);
       if (other?.sheet) crossSheet.set(other.sheet, (crossSheet.get(other.sheet) ?? 0) + 1);
       else if (refs.every((x) => x.top === info.row && x.bottom === info.row)) sameRow++;
-    } else if (typeof c.value === 'number') typedNumbers++;
+    } else if (typeof c.value === 'number') {
+      typedNumbers++;
+      if (c.value > maxTyped) maxTyped = c.value;
+    }
     else texts++;
   }
-  return { col, typedNumbers, numbers, maxNumber, minNumber, texts, blanks, formulas, crossSheet, sameRow, wanmu };
+  return { col, typedNumbers, maxTyped, numbers, maxNumber, minNumber, texts, blanks, formulas, crossSheet, sameRow, wanmu };
 }
