@@ -136,7 +136,7 @@ function readInput(sheets: Map<string, SheetData>, ref: CellRef | null, field: I
   const raw = cell?.value ?? null;
   const parsed = parseInput(field, raw);
   if (!parsed.ok) {
-    findings.push(finding('error', 'input_error', ref.sheet, ref.row, ref.col, { code: inputCode(parsed.error.reason), reason: parsed.error.reason }));
+    findings.push(finding('error', inputCode(parsed.error.reason), ref.sheet, ref.row, ref.col, { reason: parsed.error.reason }));
     return { value: null, error: parsed.error, native: false };
   }
   if (parsed.value === null) {
@@ -148,7 +148,7 @@ function readInput(sheets: Map<string, SheetData>, ref: CellRef | null, field: I
   const scaled = notice?.code === 'percent_text' ? parsed.value : convertUnit(parsed.value, factor);
   const checked = checkValue(field, scaled);
   if (typeof checked !== 'number') {
-    findings.push(finding('error', 'input_error', ref.sheet, ref.row, ref.col, { code: inputCode(checked.reason), reason: checked.reason }));
+    findings.push(finding('error', inputCode(checked.reason), ref.sheet, ref.row, ref.col, { reason: checked.reason }));
     return { value: null, error: checked, native: false };
   }
   if (notice && notice.code !== 'yesno_text') {

@@ -10,6 +10,7 @@ import { a1, absA1 } from './address';
 import { RECORD_SHEET, type Analysis, type IndicatorResult, type TableResult } from './analyze';
 import { finding, type Finding } from './findings/codes';
 import { formatDecimals } from './formula-parse';
+import { agrees } from './review';
 import { cohortText, nativeFormula, refText, sumFormula, wanmuFormula, type FormulaStyle } from './formulas';
 import { resultSheet, type CellRef } from './layouts/layout';
 import { cellAt, isEmptyCell, sheetsByName, type CellData, type CellWrite, type ExpectedCell, type SheetData, type WriteBatch } from './model';
@@ -76,32 +77,42 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
   for (const t of analysis.tables) for (const p of t.layout.platforms) for (const c of p.inputs.flat()) if (c) inputCells.add(`${c.sheet}!${c.row},${c.col}`);
   const newSheets = new Set<string>();
 
-  /** Whether a cell may be written; records what it held. */
-  const mayWrite = (ref: CellRef, formula: string | undefined, what: { evaluation: TableResult['table']['id']; indicator: number } | { what: 'subtotal' | 'total' }): boolean => {
+  /**
+   * Whether a cell is written: 'write' (empty, or replaced), 'same' (it already holds exactly this
+   * formula: nothing to write), or 'keep' (someone else's content, kept).
+   */
+  const decide = (ref: CellRef, formula: string | undefined, official: number | null, what: { evaluation: TableResult['table']['id']; indicator: number } | { what: 'subtotal' | 'total' }): 'write' | 'same' | 'keep' => {
     const key = `${ref.sheet}!${ref.row},${ref.col}`;
-    if (claimed.has(key)) return false;
+    if (claimed.has(key)) return 'keep';
     if (newSheets.has(ref.sheet)) {
       claimed.add(key);
-      return true;
+      return 'write';
     }
     const sheet = sheets.get(ref.sheet);
     const cell = sheet ? cellAt(sheet, ref.row, ref.col) : null;
     if (inputCells.has(key)) {
       findings.push(finding('warning', 'input_not_replaced', ref.sheet, ref.row, ref.col, {}));
-      return false;
+      return 'keep';
     }
-    const same = formula !== undefined && cell?.formula === formula;
-    if (!isEmptyCell(cell) && !same) {
+    if (formula !== undefined && cell?.formula === formula) {
+      claimed.add(key);
+      return 'same';
+    }
+    if (!isEmptyCell(cell)) {
       if (!options.replace) {
-        findings.push(finding('info', 'kept_existing', ref.sheet, ref.row, ref.col, what));
-        return false;
+        // a kept cell that holds the official score needs no word; one that differs is reported by the review
+        const v = cell && typeof cell.value === 'number' ? cell.value : null;
+        if (official !== null && (v === null || !agrees(cell as CellData, v, official))) {
+          findings.push('indicator' in what ? finding('info', 'kept_differs', ref.sheet, ref.row, ref.col, { ...what, expected: official, found: v ?? NaN }) : finding('info', 'kept_existing', ref.sheet, ref.row, ref.col, what));
+        }
+        return 'keep';
       }
       replaced.push({ sheet: ref.sheet, cell: a1(ref.row, ref.col), value: cellText(cell?.value ?? null), formula: cell?.formula ? `=${cell.formula}` : '' });
       findings.push(finding('info', 'replaced', ref.sheet, ref.row, ref.col, { value: cellText(cell?.value ?? null), formula: cell?.formula ? `=${cell.formula}` : '' }));
     }
     claimed.add(key);
     expected.push({ sheet: ref.sheet, row: ref.row, col: ref.col, value: cell?.value ?? null, ...(cell?.formula !== undefined ? { formula: cell.formula } : {}) });
-    return true;
+    return 'write';
   };
 
   const put = (ref: CellRef, formula: string | undefined, result: number) => {
@@ -164,16 +175,15 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
             findings.push(finding('info', 'value_instead_of_formula', ref.sheet, ref.row, ref.col, { why }));
           }
         }
-        if (mayWrite(ref, formula, { evaluation: t.table.id, indicator: r.indicator.number })) {
-          put(ref, formula, r.score);
+        const d = decide(ref, formula, r.score, { evaluation: t.table.id, indicator: r.indicator.number });
+        if (d === 'write') put(ref, formula, r.score);
+        if (d !== 'keep') {
           places.set(r, ref);
           shown.push(ref);
           shownValue.push(r.score);
         } else {
           shown.push(r.place.existing ? ref : null);
-          const v = numberAt(sheets, ref);
-          shownValue.push(v);
-          if (r.place.existing && Math.abs(v - r.score) > 1e-9) findings.push(finding('warning', 'kept_differs', ref.sheet, ref.row, ref.col, { evaluation: t.table.id, indicator: r.indicator.number, expected: r.score, found: v }));
+          shownValue.push(numberAt(sheets, ref));
         }
       }
       // Sums add the score cells shown beside them, so the sheet always adds up.
@@ -191,15 +201,14 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
         if (!ref || g.score === null) return;
         const idx = t.table.indicators.map((x, i) => (x.group === gi ? i : -1)).filter((i) => i >= 0);
         const s = sumOf(ref, idx, g.score);
-        if (mayWrite(ref, s.formula, { what: 'subtotal' })) put(ref, s.formula, s.value);
+        if (decide(ref, s.formula, s.value, { what: 'subtotal' }) === 'write') put(ref, s.formula, s.value);
       });
       const tr = p.total.place.ref;
       if (tr && p.total.score !== null) {
         const s = sumOf(tr, t.table.indicators.map((_, i) => i), p.total.score);
-        if (mayWrite(tr, s.formula, { what: 'total' })) {
-          put(tr, s.formula, s.value);
-          if (Math.abs(s.value - p.total.score) > 1e-9) findings.push(finding('warning', 'total_includes_kept', tr.sheet, tr.row, tr.col, { official: p.total.score, shown: s.value }));
-        }
+        const d = decide(tr, s.formula, s.value, { what: 'total' });
+        if (d === 'write') put(tr, s.formula, s.value);
+        if (d !== 'keep' && Math.abs(s.value - p.total.score) > 1e-9) findings.push(finding('warning', 'total_includes_kept', tr.sheet, tr.row, tr.col, { official: p.total.score, shown: s.value }));
       }
     });
   }

@@ -8,7 +8,9 @@ import { checkWorkbook, fillWorkbook } from '../../src/workbook';
 import type { AnalyzeOptions } from '../../src/workbook/analyze';
 import type { FillOptions } from '../../src/workbook/fill';
 import { parseA1 } from '../../src/workbook/address';
-import { cellAt, type Finding, type SheetData, type WorkbookData } from '../../src/workbook/model';
+import { cellAt, type SheetData, type WorkbookData } from '../../src/workbook/model';
+import { renderFinding, type Finding } from '../../src/workbook';
+import { cliSurface } from '../../src/cli/surface';
 import { toBuffer } from '../fixtures/workbooks';
 
 export async function hostOf(wb: ExcelJS.Workbook): Promise<XlsxFileHost> {
@@ -31,6 +33,11 @@ export async function fill(wb: ExcelJS.Workbook, fillOptions: FillOptions = { st
 
 export function at(findings: readonly Finding[], sheet: string, cell: string): Finding[] {
   return findings.filter((f) => f.sheet === sheet && f.cell === cell);
+}
+
+/** A finding's sentence as the command line prints it. */
+export function msg(f: Finding | undefined): string {
+  return f ? renderFinding(f, cliSurface) : '';
 }
 
 export function codes(findings: readonly Finding[]): string[] {

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { annualRows, annualWideWorkbook, acceptanceVerticalWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
 import { cell, check, fill, sheet } from '../helpers/workbook';
 import { RECORD_SHEET } from '../../src/workbook/analyze';
-import type { WorkbookData } from '../../src/workbook/model';
+import type { SheetData, WorkbookData } from '../../src/workbook/model';
+import { readRecord } from '../../src/workbook/revert';
 
 function snapshot(wb: WorkbookData): Map<string, string> {
   const m = new Map<string, string>();
@@ -23,10 +24,15 @@ describe('fill', () => {
     expect(cell(after, '评分结果', 'Q2')?.value).toBe('产业培育得分(15分)');
     expect(cell(after, '评分结果', 'W2')?.value).toBe('总分');
     rows.forEach((r, i) => expect(cell(after, '评分结果', `A${3 + i}`)?.value).toBe(r.name));
-    expect(s.rowCount).toBe(2 + rows.length);
+    // platforms, a blank row, then the cohort's MIN and MAX helper rows
+    expect(s.rowCount).toBe(2 + rows.length + 3);
+    expect(cell(after, '评分结果', `A${3 + rows.length + 1}`)?.value).toBe('培育名单最小值');
     // formulas read the platform's own row
     expect(cell(after, '评分结果', 'C4')?.formula).toBe(`MIN(5,'培育名单数据'!D${WIDE_FIRST_ROW + 1}/0.8*5)`);
-    expect(cell(after, '评分结果', 'B3')?.formula).toContain('$C$5:$C$10');
+    // 无量纲化 reads the cohort's MIN and MAX from labeled helper cells computed once
+    expect(cell(after, '评分结果', 'B3')?.formula).toBe("IF($B$11=$B$10,10,(('培育名单数据'!C5-$B$10)/($B$11-$B$10)*0.4+0.6)*10)");
+    expect(cell(after, '评分结果', 'B10')?.formula).toBe("MIN('培育名单数据'!$C$5:$C$10)");
+    expect(cell(after, '评分结果', 'B11')?.formula).toBe("MAX('培育名单数据'!$C$5:$C$10)");
     expect(cell(after, '评分结果', 'W3')?.formula).toBe('SUM(B3,C3,D3,E3,F3,G3,H3,I3,J3,K3,L3,M3,N3,O3,P3)');
     expect(cell(after, '评分结果', 'Q3')?.formula).toBe('SUM(B3,C3)');
     // cached values are the engine's
@@ -41,7 +47,7 @@ describe('fill', () => {
     const { after } = await fill(wb);
     const now = snapshot(after);
     for (const [k, v] of before) expect(now.get(k)).toBe(v);
-    for (const k of now.keys()) if (!before.has(k)) expect(k.startsWith('评分结果!')).toBe(true);
+    for (const k of now.keys()) if (!before.has(k)) expect(k.startsWith('评分结果!') || k.startsWith(`${RECORD_SHEET}!`)).toBe(true);
   });
 
   it('fills the score column of the issued table and the 合计 row', async () => {
@@ -87,7 +93,8 @@ describe('fill', () => {
     const { wb, rowOf } = acceptanceVerticalWorkbook({ scores: { 1: 8 } });
     const { after, result } = await fill(wb);
     expect(cell(after, '验收评价', `H${rowOf.get(1)}`)?.value).toBe(8);
-    expect(result.findings.find((f) => f.code === 'kept_existing')).toMatchObject({ cell: `H${rowOf.get(1)}` });
+    // kept, and reported: by the review (it is not the official score) and by the fill (it was kept)
+    expect(result.findings.filter((f) => f.cell === `H${rowOf.get(1)}`).map((f) => f.code).sort()).toEqual(['kept_differs', 'score_mismatch']);
   });
 
   it('with replace, overwrites and records what was there so it can be restored', async () => {
@@ -95,10 +102,10 @@ describe('fill', () => {
     const { after, result } = await fill(wb, { style: 'native', replace: true });
     expect(cell(after, '验收评价', `H${rowOf.get(1)}`)?.formula).toBe(`MIN(10,G${rowOf.get(1)}/1000*10)`);
     expect(result.plan.replaced).toHaveLength(2);
-    expect(cell(after, RECORD_SHEET, 'A1')?.value).toBe('工作表');
-    expect(cell(after, RECORD_SHEET, 'B2')?.value).toBe(`H${rowOf.get(1)}`);
-    expect(cell(after, RECORD_SHEET, 'C2')?.value).toBe('8');
-    expect(cell(after, RECORD_SHEET, 'D3')?.value).toBe('=G5/0.8*10');
+    // the record keeps exact types: the number 8 and the formula
+    const record = readRecord(after.sheets.find((x) => x.name === RECORD_SHEET) as SheetData).records[0];
+    expect(record.cells.find((c) => c.cell === `H${rowOf.get(1)}`)?.before).toEqual({ value: 8 });
+    expect(record.cells.find((c) => c.cell === `H${rowOf.get(2)}`)?.before).toEqual({ value: 9, formula: 'G5/0.8*10' });
   });
 
   it('filling twice gives the same workbook (its own formulas may be rewritten)', async () => {

@@ -1,6 +1,7 @@
+import { errorMessage, type ErrorReason } from '../../src/engine';
 import ExcelJS from 'exceljs';
 import { annualRows, annualWideWorkbook, WIDE_FIRST_ROW, type Cell } from '../fixtures/workbooks';
-import { at, check } from '../helpers/workbook';
+import { at, check, msg } from '../helpers/workbook';
 
 const S = '培育名单数据';
 // columns of the wide fixture
@@ -36,7 +37,7 @@ describe('input checks, by field kind', () => {
   it('text such as “约120” is an error', async () => {
     const { findings } = await withCell(COL.invest, '约120');
     expect(findings[0]).toMatchObject({ severity: 'error', code: 'not_number' });
-    expect(findings[0].message).toContain('约120');
+    expect(msg(findings[0])).toContain('约120');
   });
   it('a unit typed in the cell is a finding', async () => {
     const { findings } = await withCell(COL.output, '3.2亿元');
@@ -60,20 +61,20 @@ describe('input checks, by field kind', () => {
     expect(findings[0]).toMatchObject({ severity: 'warning', code: 'blank' });
     const p0 = r.analysis.tables[0].platforms[0];
     expect(p0.indicators[13].score).toBeNull();
-    expect(p0.indicators[13].reason).toMatch(/缺少/);
+    expect(errorMessage(p0.indicators[13].reason as ErrorReason)).toMatch(/缺少/);
     expect(p0.total.score).toBeNull();
   });
   it.each(['#N/A', '#REF!'])('a spreadsheet error %s is a finding', async (e) => {
     const { findings } = await withCell(COL.invest, { error: e });
     expect(findings[0]).toMatchObject({ severity: 'error', code: 'cell_error' });
-    expect(findings[0].message).toContain(e);
+    expect(msg(findings[0])).toContain(e);
   });
   it('an invalid value in a 无量纲化 column leaves the whole cohort column uncomputed, with the reason', async () => {
     const { r } = await withCell(COL.invest, '约120', 2);
     const scores = r.scores.filter((s) => s.indicator === 4);
     expect(scores.every((s) => s.score === null)).toBe(true);
     const other = r.analysis.tables[0].platforms[0].indicators[3];
-    expect(other.reason).toMatch(/无法确定最小值和最大值/);
+    expect(errorMessage(other.reason as ErrorReason)).toMatch(/无法确定最小值和最大值/);
     expect(r.findings.filter((f) => f.code === 'cohort_not_scored')).toEqual([expect.objectContaining({ severity: 'warning', cell: `${COL.invest}${WIDE_FIRST_ROW}` })]);
     // other indicators are still scored
     expect(r.scores.filter((s) => s.indicator === 2).every((s) => s.score !== null)).toBe(true);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { tables } from '../../src/rules';
 import { annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
-import { cell, check, fill } from '../helpers/workbook';
+import { cell, check, fill, msg } from '../helpers/workbook';
 import { colLetters } from '../../src/workbook/address';
 
 describe('more layout variants', () => {
@@ -21,8 +21,9 @@ describe('more layout variants', () => {
     expect([1, 2, 3, 4, 5, 7, 10, 14, 15, 16, 17].map((n) => byIndicator(0, n))).toEqual([10, 10, 3.75, 2, 2, 5, 5, 3, 4, 3, 4.5]);
     expect(byIndicator(1, 5)).toBe(1);
     // indicators without columns are reported, not guessed
-    expect(r.findings.filter((f) => f.code === 'indicator_not_in_table').map((f) => f.message).join()).toContain('累计引进标志性项目');
-    expect(byIndicator(0, 6)).toBe(0); // categories left out count as none (blank counts are 0)
+    expect(r.findings.filter((f) => f.code === 'indicator_not_in_table').map(msg).join()).toContain('累计引进标志性项目');
+    // an indicator without its input columns is not scored: never as if the inputs were 0
+    expect(byIndicator(0, 6)).toBeNull();
   });
 
   it('score, subtotal and total columns in the same sheet are found and filled in place', async () => {
@@ -33,7 +34,9 @@ describe('more layout variants', () => {
     ws.getCell(1, first + 15).value = '产业培育得分';
     ws.getCell(1, first + 16).value = '总分';
     const { after, result } = await fill(wb);
-    expect(after.sheets.map((s) => s.name)).toEqual(['培育名单数据']);
+    // no new visible sheet; the revert record is very hidden
+    expect(after.sheets.filter((s) => s.state === undefined).map((s) => s.name)).toEqual(['培育名单数据']);
+    expect(after.sheets.filter((s) => s.state === 'veryHidden').map((s) => s.name)).toEqual(['wanmu撤销记录']);
     const col = (k: number) => colLetters(first + k);
     expect(cell(after, '培育名单数据', `${col(1)}2`)?.formula).toBe('MIN(5,D2/0.8*5)');
     expect(cell(after, '培育名单数据', `${col(15)}2`)?.formula).toBe(`SUM(${col(0)}2,${col(1)}2)`);

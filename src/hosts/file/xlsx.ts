@@ -144,7 +144,7 @@ export class XlsxFileHost implements WorkbookHost {
         });
       });
       const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((m): m is CellRange => m !== undefined);
-      sheets.push(buildSheet(ws.name, cells, merges));
+      sheets.push(buildSheet(ws.name, cells, merges, ws.state === 'hidden' || ws.state === 'veryHidden' ? ws.state : undefined));
     });
     return { sheets };
   }

@@ -23,7 +23,10 @@ export type InputErrorCode =
 type Ind = { readonly evaluation: EvaluationId; readonly indicator: number };
 
 /** Facts carried by each finding code. */
-export interface FactsByCode {
+/** Facts of an input error: the engine's reason (field, value, text …). */
+export type InputErrorFacts = { readonly reason: ErrorReason };
+
+export interface FactsByCode extends Record<InputErrorCode, InputErrorFacts> {
   // ---- the issued table's fixed text
   group_changed: { official: string; found: string; attachment: string };
   number_changed: Ind & { found: number | null };
@@ -64,7 +67,6 @@ export interface FactsByCode {
   percent_points: Ind & { field: number };
   unit_unknown: Ind & { field: number; unit: string; expected: string };
   // ---- inputs
-  input_error: { code: InputErrorCode; reason: ErrorReason };
   percent_text: { text: string; value: number };
   fullwidth: { text: string; value: number };
   number_as_text: { text: string; value: number };

@@ -216,8 +216,15 @@ function readHeader(idx: MergeIndex, row: number): HeaderCell[] {
   return out;
 }
 
-function headerScore(cells: readonly HeaderCell[]): number {
-  return cells.filter((h) => useful(h.says) && h.says.kind !== 'platform').length;
+/** Labels a header row names, a merged cell counted once (so a parent row over sub-columns does not outscore them). */
+function headerScore(idx: MergeIndex, row: number, cells: readonly HeaderCell[]): number {
+  const seen = new Set<string>();
+  for (const h of cells) {
+    if (!useful(h.says) || h.says.kind === 'platform') continue;
+    const m = idx.masterOf(row, h.col);
+    seen.add(`${m.row},${m.col}`);
+  }
+  return seen.size;
 }
 
 /** The best header row among the first rows: the one naming most fields, scores and totals. */
@@ -228,7 +235,7 @@ function findHeader(idx: MergeIndex, forced?: number): { row: number; cells: Hea
   for (let r = 1; r <= last; r++) {
     if (!idx.sheet.rows.has(r)) continue;
     const cells = readHeader(idx, r);
-    const score = headerScore(cells);
+    const score = headerScore(idx, r, cells);
     // the lower row of a two-row header names the fields: on a tie the later row wins
     if (score >= 2 && (!best || score >= best.score)) best = { row: r, cells, score };
   }

@@ -59,8 +59,8 @@ function fixedRoles(idx: MergeIndex, r: number): Partial<Record<LayoutColumn, nu
   return roles;
 }
 
-/** Whether a column's cells on indicator rows look like data (numbers, 是/否) rather than text notes. */
-function looksLikeData(sheet: SheetData, col: number, first: number, last: number): boolean {
+/** Whether a column's cells on indicator rows look like data (numbers, 是/否), text notes, or nothing. */
+function columnContent(sheet: SheetData, col: number, first: number, last: number): 'data' | 'text' | 'empty' {
   let data = 0;
   let text = 0;
   for (let r = first; r <= last; r++) {
@@ -70,7 +70,8 @@ function looksLikeData(sheet: SheetData, col: number, first: number, last: numbe
     else if (parseInput({ kind: 'yesno', label: '' }, c.value).ok || parseInput({ kind: 'amount', label: '' }, c.value).ok) data++;
     else text++;
   }
-  return data > 0 && data >= text;
+  if (data === 0 && text === 0) return 'empty';
+  return data >= text ? 'data' : 'text';
 }
 
 function findHeader(idx: MergeIndex): IssuedColumns | undefined {
@@ -118,8 +119,14 @@ function findHeader(idx: MergeIndex): IssuedColumns | undefined {
       if (isScoreHeader(text)) looseScores.push({ col: c, platform: null });
       else if (stripScoreSuffix(text) !== undefined && !isValueHeader(text)) looseScores.push({ col: c, platform: stripScoreSuffix(text) as string });
       else if (isValueHeader(text)) platforms.push({ name: null, value: c, score: null });
-      else if (looksLikeData(sheet, c, dataFirst, dataLast)) platforms.push({ name: text, value: c, score: null });
-      else others.push({ col: c, text, note: false });
+      else {
+        // a platform's own column: data in it, or (still blank) a score column beside it or named after it
+        const content = columnContent(sheet, c, dataFirst, dataLast);
+        const next = idx.text(r, c + 1).trim();
+        const paired = isScoreHeader(next) || stripScoreSuffix(next) === headerKey(text);
+        if (content === 'data' || (content === 'empty' && paired)) platforms.push({ name: text, value: c, score: null });
+        else others.push({ col: c, text, note: false });
+      }
     }
     return { headerRow: r, lastHeaderRow, roles, platforms, looseScores, others };
   }

@@ -95,7 +95,7 @@ export function isNoteText(text: string): boolean {
 
 export function isSummaryLabel(text: string): boolean {
   const k = headerKey(text);
-  return k !== '' && [...vocabulary.summaryRows, ...vocabulary.total].some((w) => headerKey(w) === k);
+  return k !== '' && [...vocabulary.summaryRows, ...vocabulary.total, vocabulary.cohortMinRow, vocabulary.cohortMaxRow].some((w) => headerKey(w) === k);
 }
 
 /** The first non-empty text in a row, scanning the given columns. */
