@@ -130,7 +130,7 @@ function readInput(sheets: Map<string, SheetData>, ref: CellRef | null, field: I
   const sheet = sheets.get(ref.sheet) as SheetData;
   const cell = cellAt(sheet, ref.row, ref.col);
   if (cell?.formula !== undefined && cell.value === null) {
-    findings.push(finding('warning', 'no_cached_value', ref.sheet, ref.row, ref.col, { what: 'input' }));
+    findings.push(finding('warning', 'no_cached_value', ref.sheet, ref.row, ref.col, { what: 'input', count: 1 }));
     return { value: null, error: { kind: 'na', reason: { code: 'missing', field: field.label } }, native: false };
   }
   const raw = cell?.value ?? null;

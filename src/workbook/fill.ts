@@ -14,7 +14,7 @@ import { agrees } from './review';
 import { cohortText, nativeFormula, refText, sumFormula, wanmuFormula, type FormulaStyle } from './formulas';
 import { resultSheet, type CellRef } from './layouts/layout';
 import { cellAt, isEmptyCell, sheetsByName, type CellData, type CellWrite, type ExpectedCell, type SheetData, type WriteBatch } from './model';
-import { recordWrites, type CellRecord } from './revert';
+import { fingerprint, recordWrites, type CellRecord } from './revert';
 import { cellText } from './text';
 
 export interface FillOptions {
@@ -216,7 +216,8 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
   const written = cells.length;
   if (records.length > 0 || addSheets.length > 0) {
     const existing = sheets.get(RECORD_SHEET);
-    const rec = recordWrites(existing, { cells: records, addedSheets: addSheets.map((s) => s.name) });
+    const added = addSheets.map((a) => ({ name: a.name, fingerprint: fingerprint(cells.filter((c) => c.sheet === a.name).map((c) => ({ row: c.row, col: c.col, ...(c.formula !== undefined ? { formula: c.formula } : { value: c.value ?? null }) }))) }));
+    const rec = recordWrites(existing, { cells: records, addedSheets: added });
     if (rec.addSheet) addSheets.push({ name: RECORD_SHEET, state: 'veryHidden' });
     cells.push(...rec.cells);
   }

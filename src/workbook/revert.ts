@@ -51,10 +51,45 @@ export interface CellRecord {
   readonly after: CellData;
 }
 
+export interface AddedSheet {
+  readonly name: string;
+  /** Fingerprint of what the fill wrote into it: revert removes it only while it is unchanged. */
+  readonly fingerprint: string;
+}
+
 export interface FillRecord {
   readonly op: number;
   readonly cells: readonly CellRecord[];
-  readonly addedSheets: readonly string[];
+  readonly addedSheets: readonly AddedSheet[];
+}
+
+/**
+ * A fingerprint of a sheet's content: formulas by their text, constants by their value (cached
+ * results are left out: a spreadsheet recalculates them). FNV-1a, 32 bits, over the cells in order.
+ */
+export function fingerprint(cells: Iterable<{ row: number; col: number; value?: RawValue; formula?: string }>): string {
+  const parts: string[] = [];
+  for (const c of cells) {
+    const content = c.formula !== undefined ? `=${c.formula}` : encodeValue(c.value ?? null);
+    if (content !== '') parts.push(`${c.row},${c.col}:${content}`);
+  }
+  parts.sort();
+  let h = 0x811c9dc5;
+  for (const p of parts) {
+    for (let i = 0; i < p.length; i++) {
+      h ^= p.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    h ^= 0x0a;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${parts.length}:${h.toString(16)}`;
+}
+
+export function sheetFingerprint(sheet: SheetData): string {
+  const cells: { row: number; col: number; value: RawValue; formula?: string }[] = [];
+  sheet.rows.forEach((line, row) => line.forEach((c, col) => cells.push({ row, col, value: c.value, ...(c.formula !== undefined ? { formula: c.formula } : {}) })));
+  return fingerprint(cells);
 }
 
 const COLS = ['op', 'kind', 'sheet', 'cell', 'existed', 'value', 'formula', 'numFmt', 'afterValue', 'afterFormula'] as const;
@@ -76,7 +111,7 @@ export function recordWrites(existing: SheetData | undefined, rec: Omit<FillReco
     });
     row++;
   };
-  for (const name of rec.addedSheets) put([`n:${op}`, 's:sheet', `s:${name}`, '', '', '', '', '', '', '']);
+  for (const a of rec.addedSheets) put([`n:${op}`, 's:sheet', `s:${a.name}`, '', '', `s:${a.fingerprint}`, '', '', '', '']);
   for (const c of rec.cells) {
     put([
       `n:${op}`,
@@ -96,7 +131,7 @@ export function recordWrites(existing: SheetData | undefined, rec: Omit<FillReco
 
 /** Reads every fill's record; rows that cannot be read are listed (the record was edited). */
 export function readRecord(sheet: SheetData): { records: FillRecord[]; damaged: number[] } {
-  const byOp = new Map<number, { cells: CellRecord[]; addedSheets: string[] }>();
+  const byOp = new Map<number, { cells: CellRecord[]; addedSheets: AddedSheet[] }>();
   const damaged: number[] = [];
   if (decodeValue(cellAt(sheet, 1, 1)?.value ?? null) !== MAGIC.slice(2)) return { records: [], damaged: sheet.rowCount > 0 ? [1] : [] };
   for (let r = 2; r <= sheet.rowCount; r++) {
@@ -112,7 +147,8 @@ export function readRecord(sheet: SheetData): { records: FillRecord[]; damaged: 
     let entry = byOp.get(op);
     if (!entry) byOp.set(op, (entry = { cells: [], addedSheets: [] }));
     if (kind === 'sheet') {
-      entry.addedSheets.push(sheetName);
+      const fp = get(6);
+      entry.addedSheets.push({ name: sheetName, fingerprint: typeof fp === 'string' ? fp : '' });
       continue;
     }
     const cell = get(4);
@@ -163,11 +199,17 @@ export function planRevert(workbook: WorkbookData): RevertPlan {
   let skipped = 0;
   const removed = new Set<string>();
   for (const rec of [...records].reverse()) {
-    for (const name of rec.addedSheets) {
-      const s = sheets.get(name);
+    for (const a of rec.addedSheets) {
+      const s = sheets.get(a.name);
       if (!s) continue;
-      deleteSheets.push(name);
-      removed.add(name);
+      if (sheetFingerprint(s) !== a.fingerprint) {
+        // the user wrote into the sheet the fill added: keep it, with everything in it
+        findings.push(findingAtCell('warning', 'sheet_changed_since_fill', a.name, 'A1', { sheet: a.name }));
+        skipped++;
+        continue;
+      }
+      deleteSheets.push(a.name);
+      removed.add(a.name);
     }
     for (const c of rec.cells) {
       const key = `${c.sheet}!${c.cell}`;

@@ -192,7 +192,7 @@ function reviewIndicator(ctx: Ctx, pi: number, r: IndicatorResult): void {
       return;
     }
     if (cell.value === null) {
-      ctx.out.push(finding('warning', 'no_cached_value', at.sheet, at.row, at.col, { what: 'score' }));
+      ctx.out.push(finding('warning', 'no_cached_value', at.sheet, at.row, at.col, { what: 'score', count: 1 }));
       return;
     }
   }
@@ -237,7 +237,7 @@ function reviewSum(ctx: Ctx, place: { ref: CellRef | null; existing: boolean }, 
   const cell = sheet ? cellAt(sheet, ref.row, ref.col) : null;
   if (!cell || isEmptyCell(cell)) return;
   if (cell.formula !== undefined && cell.value === null) {
-    ctx.out.push(finding('warning', 'no_cached_value', ref.sheet, ref.row, ref.col, { what: 'score' }));
+    ctx.out.push(finding('warning', 'no_cached_value', ref.sheet, ref.row, ref.col, { what: 'score', count: 1 }));
     return;
   }
   const value = numberOf(cell);

@@ -45,7 +45,7 @@ describe('wanmu check', () => {
     const r = await cli('check', file('errors.xlsx'), '--json');
     const j = JSON.parse(r.out) as Record<string, unknown[]>;
     expect(Object.keys(j).sort()).toEqual(['findings', 'scores', 'totals']);
-    expect(Object.keys(j.findings[0] as object).sort()).toEqual(['cell', 'code', 'message', 'severity', 'sheet']);
+    expect(Object.keys(j.findings[0] as object).sort()).toEqual(['cell', 'code', 'facts', 'message', 'severity', 'sheet']);
     expect(Object.keys(j.scores[0] as object).sort()).toEqual(['cell', 'evaluation', 'indicator', 'platform', 'score', 'sheet']);
     expect(Object.keys(j.totals[0] as object).sort()).toEqual(['cell', 'evaluation', 'platform', 'sheet', 'total']);
     expect(j.scores).toHaveLength(4 * 15);

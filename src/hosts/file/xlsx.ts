@@ -139,7 +139,7 @@ export class XlsxFileHost implements WorkbookHost {
             const o = cell.value as { result?: unknown } | null;
             value = o && o.result !== undefined ? toRaw(o.result) : cachedHere?.get(a1(r, c)) ?? null;
           }
-          const numFmt = cell.numFmt || undefined;
+          const numFmt = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : undefined;
           cells.push({ row: r, col: c, cell: { value, ...(formula !== undefined ? { formula } : {}), ...(numFmt ? { numFmt } : {}) } });
         });
       });

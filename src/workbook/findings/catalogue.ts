@@ -79,7 +79,10 @@ const render: Render = {
   fullwidth: (f) => `“${f.text}”含全角字符,按 ${fmt(f.value)} 计算;建议改为半角数字`,
   number_as_text: (f) => `“${f.text}”是文本格式的数字,按 ${fmt(f.value)} 计算;建议改为数值格式`,
   blank: (f) => `“${f.field}”未填写,该项暂不计分`,
-  no_cached_value: (f) => (f.what === 'input' ? '该数据是公式,但文件中没有计算结果;请在电子表格中重新计算并保存后再检查' : '得分公式没有计算结果(文件由不计算公式的程序保存),无法复核;请重新计算并保存后再检查'),
+  no_cached_value: (f) =>
+    f.what === 'input'
+      ? `本表有 ${f.count} 个数据单元格是公式,但文件中没有计算结果,这些数据暂不计分;请在电子表格中打开、重新计算并保存后再检查`
+      : `本表有 ${f.count} 个得分公式在文件中没有计算结果(文件由不计算公式的程序保存),只能检查其引用,无法核对数值;请在电子表格中打开、重新计算并保存后再检查`,
   cohort_not_scored: (f) => `“${ind(f.evaluation, f.indicator)}”采用无量纲化标准处理,培育名单中有无效数据,最小值和最大值无法确定,本列所有平台暂不计分;请先更正该列中标为错误的单元格`,
   single_platform_cohort: (f) => `“${ind(f.evaluation, f.indicator)}”采用无量纲化标准处理,表中只有一个平台,按附件4该平台即为最小值和最大值,得满分;如需按整个培育名单计算,请使用每个平台一行的培育名单表`,
   score_mismatch: (f) => `得分与官方规则不符:应为 ${fmt(f.expected)}${f.decimals !== null ? `(保留 ${f.decimals} 位小数为 ${(Math.round(f.expected * 10 ** f.decimals) / 10 ** f.decimals).toFixed(Math.max(0, f.decimals))})` : ''},表中为 ${fmt(f.found)}${f.formula ? `;正确公式:=${f.formula}` : ''}`,

@@ -71,7 +71,7 @@ export interface FactsByCode extends Record<InputErrorCode, InputErrorFacts> {
   fullwidth: { text: string; value: number };
   number_as_text: { text: string; value: number };
   blank: { field: string };
-  no_cached_value: { what: 'input' | 'score' };
+  no_cached_value: { what: 'input' | 'score'; count: number };
   cohort_not_scored: Ind;
   single_platform_cohort: Ind;
   // ---- review of existing scores
@@ -126,7 +126,24 @@ const ORDER = { error: 0, warning: 1, info: 2 } as const;
 export function dedupeFindings(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
+  // results missing from the file are said once per sheet, with how many cells lack them
+  const uncalculated = new Map<string, Finding & { code: 'no_cached_value' }>();
+  const merged: Finding[] = [];
   for (const f of findings) {
+    if (f.code !== 'no_cached_value') {
+      merged.push(f);
+      continue;
+    }
+    const k = `${f.sheet}\u0000${f.facts.what}`;
+    const first = uncalculated.get(k);
+    if (first) (first.facts as { count: number }).count += f.facts.count;
+    else {
+      const copy = { ...f, facts: { ...f.facts } };
+      uncalculated.set(k, copy);
+      merged.push(copy);
+    }
+  }
+  for (const f of merged) {
     const key = `${f.code}\u0000${f.sheet}\u0000${f.cell}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -1,0 +1,166 @@
+/**
+ * Workbooks made the way offices make them (openpyxl and LibreOffice; see
+ * test/fixtures/office/README.md), each with a manifest of its deliberate mistakes:
+ * - check reports an error at every deliberately wrong cell and at no correct cell, and no
+ *   warning about a correct score cell; workbooks that are not evaluation tables are not read as
+ *   tables; sheets are paired as the manifest says;
+ * - fill adds no error (check after fill finds only the deliberate ones);
+ * - fill then revert gives back the input's cells exactly;
+ * - LibreOffice recalculates every score formula the fill wrote to the engine's score.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { execFileSync } from 'child_process';
+import { XlsxFileHost } from '../../src/hosts/file/xlsx';
+import { checkWorkbook, fillWorkbook, revertWorkbook } from '../../src/workbook';
+import { RECORD_SHEET } from '../../src/workbook/analyze';
+import { a1 } from '../../src/workbook/address';
+import { formulaRefs } from '../../src/workbook/refs';
+import type { CellData, WorkbookData } from '../../src/workbook/model';
+import { cell, libreOfficeProfile, msg, recalc } from '../helpers/workbook';
+
+const DIR = path.join(__dirname, '..', 'fixtures', 'office');
+
+interface Place {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly consequence?: boolean;
+}
+
+interface Entry {
+  readonly file: string;
+  readonly recognize: boolean;
+  readonly tables: ReadonlyArray<{ kind: string; evaluation: string; inputSheet: string; scoreSheet: string | null; platforms: string[] }>;
+  readonly wrongCells?: readonly Place[];
+  readonly inputErrors?: readonly Place[];
+  readonly textErrors?: readonly Place[];
+}
+
+const manifest: Entry[] = JSON.parse(fs.readFileSync(path.join(DIR, 'manifest.json'), 'utf8'));
+
+function key(p: { sheet: string; cell: string }): string {
+  return `${p.sheet}!${p.cell}`;
+}
+
+/** Every cell's content (value and formula) of the visible workbook, for exact comparison. */
+function contents(wb: WorkbookData): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of wb.sheets) {
+    if (s.name === RECORD_SHEET) continue;
+    s.rows.forEach((line, r) =>
+      line.forEach((c: CellData, col) => {
+        if (c.value === null && c.formula === undefined && c.numFmt === undefined) return;
+        out.set(`${s.name}!${a1(r, col)}`, JSON.stringify([c.formula ?? null, c.formula === undefined ? c.value : null, c.numFmt ?? null]));
+      }),
+    );
+  }
+  return out;
+}
+
+function tmp(name: string): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-corpus-')), name);
+}
+
+describe('office-made workbooks', () => {
+  let profile: string;
+  beforeAll(() => {
+    execFileSync('soffice', ['--version'], { stdio: 'pipe' });
+    profile = libreOfficeProfile();
+  });
+
+  it('the corpus has the variations it should', () => {
+    expect(manifest.length).toBeGreaterThanOrEqual(20);
+    expect(manifest.filter((e) => !e.recognize).length).toBeGreaterThanOrEqual(5);
+    expect(manifest.filter((e) => (e.wrongCells ?? []).length > 0).length).toBeGreaterThanOrEqual(1);
+  });
+
+  for (const entry of manifest) {
+    describe(entry.file, () => {
+      const file = path.join(DIR, entry.file);
+      const deliberate = new Set([...(entry.wrongCells ?? []), ...(entry.inputErrors ?? []), ...(entry.textErrors ?? [])].filter((p) => !p.consequence).map(key));
+      const consequences = new Set([...(entry.wrongCells ?? []), ...(entry.textErrors ?? [])].filter((p) => p.consequence).map(key));
+
+      it('check: an error at every deliberate mistake, none at a correct cell', async () => {
+        const r = await checkWorkbook(await XlsxFileHost.open(file));
+        if (!entry.recognize) {
+          expect(r.analysis.tables).toEqual([]);
+          expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+          return;
+        }
+        const errors = r.findings.filter((f) => f.severity === 'error');
+        const falseAlarms = errors.filter((f) => !deliberate.has(key(f)) && !consequences.has(key(f))).map((f) => `${key(f)} ${f.code} ${msg(f)}`);
+        expect(falseAlarms).toEqual([]);
+        const found = new Set(errors.map(key));
+        // a formula whose result the file does not hold (saved by a program that does not
+        // calculate) can only be reviewed by its references: such a mistake may go unreported,
+        // and the review says the results are missing
+        const wb = r.analysis.workbook;
+        const uncalculated = (k: string) => {
+          const [sheet, ref] = [k.slice(0, k.lastIndexOf('!')), k.slice(k.lastIndexOf('!') + 1)];
+          const c = cell(wb, sheet, ref);
+          return c?.formula !== undefined && c.value === null;
+        };
+        expect([...deliberate].filter((k) => !found.has(k) && !uncalculated(k))).toEqual([]);
+        if ([...deliberate].some(uncalculated)) expect(r.findings.some((f) => f.code === 'no_cached_value')).toBe(true);
+        // one finding per problem: no cell carries two errors
+        expect(errors.length).toBe(found.size);
+        // tables and pairing as the manifest says
+        for (const t of entry.tables) {
+          const got = r.analysis.tables.find((x) => x.layout.sheet === t.inputSheet);
+          expect(got?.table.id).toBe(t.evaluation);
+          expect(got?.layout.kind).toBe(t.kind);
+          expect(got?.platforms.map((p) => p.name)).toEqual(t.platforms);
+          // scores in the input sheet itself are not a paired score sheet
+          expect(got?.layout.scoreSheets ?? []).toEqual(t.scoreSheet && t.scoreSheet !== t.inputSheet ? [t.scoreSheet] : []);
+        }
+        expect(r.analysis.tables).toHaveLength(entry.tables.length);
+        // no warning about a correct score cell
+        const scoreCells = new Set(r.analysis.tables.flatMap((t) => t.platforms.flatMap((p) => p.indicators.filter((x) => x.place.existing && x.place.ref).map((x) => `${x.place.ref?.sheet}!${a1(x.place.ref?.row ?? 0, x.place.ref?.col ?? 0)}`))));
+        const warned = r.findings.filter((f) => f.severity === 'warning' && scoreCells.has(key(f)) && !deliberate.has(key(f)) && f.code !== 'no_cached_value');
+        expect(warned.map((f) => `${key(f)} ${f.code}`)).toEqual([]);
+      });
+
+      if (!entry.recognize) return;
+
+      it('fill adds no error; revert gives back the input; LibreOffice agrees with every written score', async () => {
+        const input = await (await XlsxFileHost.open(file)).read();
+        const before = await checkWorkbook(await XlsxFileHost.open(file));
+        const host = await XlsxFileHost.open(file);
+        const filled = await fillWorkbook(host, { style: 'native', replace: false });
+        const out = tmp('filled.xlsx');
+        await host.save(out);
+
+        const after = await checkWorkbook(await XlsxFileHost.open(out));
+        const beforeErrors = new Set(before.findings.filter((f) => f.severity === 'error').map((f) => `${key(f)} ${f.code}`));
+        expect(after.findings.filter((f) => f.severity === 'error').map((f) => `${key(f)} ${f.code}`).filter((k) => !beforeErrors.has(k))).toEqual([]);
+
+        const back = await XlsxFileHost.open(out);
+        const reverted = await revertWorkbook(back);
+        expect(reverted.exact).toBe(true);
+        const restoredFile = tmp('reverted.xlsx');
+        await back.save(restoredFile);
+        const restored = await (await XlsxFileHost.open(restoredFile)).read();
+        expect(restored.sheets.map((s) => s.name)).toEqual(input.sheets.map((s) => s.name));
+        expect(contents(restored)).toEqual(contents(input));
+
+        // every formula the fill wrote, recalculated by LibreOffice, equals the engine's figure
+        const written = filled.plan.batch.cells.filter((c) => c.formula !== undefined && c.sheet !== RECORD_SHEET);
+        const writtenKeys = new Set(written.map((c) => `${c.sheet}!${c.row},${c.col}`));
+        const checkable = written.filter((c) => {
+          // a sum is checked when it adds only cells the fill wrote (a kept cell's value is the user's)
+          const refs = formulaRefs(c.formula as string);
+          return refs.every((x) => x.top !== x.bottom || x.left !== x.right || x.sheet !== null || writtenKeys.has(`${c.sheet}!${x.top},${x.left}`)) || !/^SUM\(/.test(c.formula as string);
+        });
+        if (checkable.length === 0) return;
+        const recalculated = await (await XlsxFileHost.open(recalc(out, profile))).read();
+        const wrong = checkable.filter((c) => {
+          const v = cell(recalculated, c.sheet, a1(c.row, c.col))?.value;
+          const expected = c.result as number;
+          return !(typeof v === 'number' && Math.abs(v - expected) <= 1e-12 * Math.max(1, Math.abs(expected)));
+        });
+        expect(wrong.map((c) => `${c.sheet}!${a1(c.row, c.col)} =${c.formula} expected ${String(c.result)} got ${String(cell(recalculated, c.sheet, a1(c.row, c.col))?.value)}`)).toEqual([]);
+      });
+    });
+  }
+});
