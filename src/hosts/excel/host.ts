@@ -229,7 +229,9 @@ export class ExcelHost implements WorkbookHost {
           const ws = ctx.workbook.worksheets.getItem(s.name);
           const used = ws.getUsedRangeOrNullObject();
           used.load('address,values,formulas,numberFormat,valueTypes');
-          const merged = used.getMergedAreasOrNullObject();
+          // Merged areas of the whole sheet (never a null object, unlike an empty used range).
+          // Excel fails this call above 512 merged areas on a sheet.
+          const merged = ws.getRange().getMergedAreasOrNullObject();
           merged.load('address');
           return { used, merged };
         });
@@ -274,7 +276,12 @@ export class ExcelHost implements WorkbookHost {
     const queueSheets = (names: ReadonlySet<string>) => {
       const reads: { sheet: string; range: CellRange; r: XlRange }[] = [];
       const bySheet = new Map<string, ExpectedCell[]>();
-      for (const e of expected) if (names.has(e.sheet)) bySheet.set(e.sheet, [...(bySheet.get(e.sheet) ?? []), e]);
+      for (const e of expected) {
+        if (!names.has(e.sheet)) continue;
+        const list = bySheet.get(e.sheet);
+        if (list) list.push(e);
+        else bySheet.set(e.sheet, [e]);
+      }
       for (const [sheet, cells] of bySheet) {
         const ws = ctx.workbook.worksheets.getItem(sheet);
         for (const b of denseBlocks(cells.map((e) => ({ row: e.row, col: e.col, item: e })))) {
