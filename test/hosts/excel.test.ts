@@ -118,6 +118,29 @@ describe('Excel host round trips', () => {
     expect(cellAt(s, 2, 41)?.value).toBe('文字2-41');
   });
 
+  it('reads in row bands when the workbook does not fit one response', async () => {
+    const data = bigWorkbook(2000);
+    const whole = make(FakeExcel.from(data, calculate)).host;
+    const expected = await whole.read();
+    const x = FakeExcel.from(data, calculate);
+    x.responseLimit = 400_000;
+    const { host } = make(x, { ExcelApi: '1.20' }, { payloadBudget: 300_000 });
+    const got = await host.read();
+    expect(x.maxResponse).toBeLessThanOrEqual(400_000);
+    expect(x.syncs).toBeGreaterThan(3);
+    expect(got.sheets[0].rowCount).toBe(2001);
+    expect([...got.sheets[0].rows]).toEqual([...expected.sheets[0].rows]);
+    expect(got.sheets[0].merges).toEqual(expected.sheets[0].merges);
+  });
+
+  it('reads an empty sheet and ignores formatting-only cells', async () => {
+    const x = FakeExcel.from({ sheets: [buildSheet('空表', []), buildSheet('格式', [{ row: 2, col: 2, cell: { value: 1 } }])] }, calculate);
+    x.sheet('格式').cells.set('Z99', { row: 99, col: 26, value: null, numFmt: '0.00' });
+    const { host } = make(x);
+    const wb = await host.read();
+    expect(wb.sheets.map((s) => [s.name, s.rowCount, s.colCount])).toEqual([['空表', 0, 0], ['格式', 2, 2]]);
+  });
+
   it('fails loudly, not partially, when Excel refuses a request', async () => {
     const x = FakeExcel.from(contractWorkbook(), calculate);
     x.requestLimit = 1_000;

@@ -227,8 +227,9 @@ export class ExcelHost implements WorkbookHost {
         const current = this.queueSheetList(ctx);
         const loads = wanted.map((s) => {
           const ws = ctx.workbook.worksheets.getItem(s.name);
-          const used = ws.getUsedRangeOrNullObject();
-          used.load('address,values,formulas,numberFormat,valueTypes');
+          // Cells with values only: formatting-only cells add nothing to the model.
+          const used = ws.getUsedRangeOrNullObject(true);
+          used.load(GRID_PROPERTIES);
           // Merged areas of the whole sheet (never a null object, unlike an empty used range).
           // Excel fails this call above 512 merged areas on a sheet.
           const merged = ws.getRange().getMergedAreasOrNullObject();
@@ -238,6 +239,8 @@ export class ExcelHost implements WorkbookHost {
         try {
           await ctx.sync();
         } catch (e) {
+          // Too much for one response (Excel on the web: 5 MB): read in row bands instead.
+          if (errorCode(e) === 'ResponsePayloadSizeLimitExceeded') return { sheets: await this.readInBands(ctx, wanted) };
           // A sheet of the remembered list was deleted or renamed: refresh the list and read again.
           if (errorCode(e) !== 'ItemNotFound' || attempt === 2) throw e;
           list = await this.loadSheetList(ctx);
@@ -249,9 +252,61 @@ export class ExcelHost implements WorkbookHost {
           list = now; // sheets were added or reordered since the list was read
           continue;
         }
-        return { sheets: nowWanted.map((s, i) => toSheet(s, loads[i].used, loads[i].merged)) };
+        return { sheets: nowWanted.map((s, i) => toSheet(s, loads[i].used.isNullObject ? null : gridOf(loads[i].used), loads[i].merged)) };
       }
       throw new Error('读取工作簿时工作表列表不断变化,请稍后重试');
+    });
+  }
+
+  /**
+   * The read for workbooks whose used ranges do not fit one response: one sync for the used-range
+   * addresses and merged areas, then row bands of about `budget` bytes each (BYTES_PER_CELL).
+   */
+  private async readInBands(ctx: XlContext, wanted: readonly SheetInfo[]): Promise<SheetData[]> {
+    const current = this.queueSheetList(ctx);
+    const heads = wanted.map((s) => {
+      const ws = ctx.workbook.worksheets.getItem(s.name);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('address');
+      const merged = ws.getRange().getMergedAreasOrNullObject();
+      merged.load('address');
+      return { info: s, ws, used, merged };
+    });
+    await ctx.sync();
+    this.known = current();
+    const bands: { sheet: number; range: XlRange }[] = [];
+    let pending = 0;
+    for (const [i, h] of heads.entries()) {
+      if (h.used.isNullObject) continue;
+      const rect = parseRangeAddress(h.used.address);
+      if (!rect) throw new Error(`无法识别区域地址 ${h.used.address}`);
+      const width = rect.right - rect.left + 1;
+      const rows = Math.max(1, Math.floor(this.budget / (width * BYTES_PER_CELL)));
+      for (let top = rect.top; top <= rect.bottom; top += rows) {
+        const bottom = Math.min(rect.bottom, top + rows - 1);
+        const cost = (bottom - top + 1) * width * BYTES_PER_CELL;
+        if (pending > 0 && pending + cost > this.budget) {
+          await ctx.sync();
+          pending = 0;
+        }
+        const range = h.ws.getRange(rangeAddress({ top, bottom, left: rect.left, right: rect.right }));
+        range.load(GRID_PROPERTIES);
+        bands.push({ sheet: i, range });
+        pending += cost;
+      }
+    }
+    if (pending > 0) await ctx.sync();
+    return heads.map((h, i) => {
+      const mine = bands.filter((b) => b.sheet === i).map((b) => b.range);
+      if (mine.length === 0) return toSheet(h.info, null, h.merged);
+      const grid: Grid = { address: h.used.address, values: [], formulas: [], numberFormat: [], valueTypes: [] };
+      for (const r of mine) {
+        grid.values.push(...r.values);
+        grid.formulas.push(...r.formulas);
+        grid.numberFormat.push(...r.numberFormat);
+        grid.valueTypes.push(...r.valueTypes);
+      }
+      return toSheet(h.info, grid, h.merged);
     });
   }
 
@@ -477,10 +532,27 @@ function band(block: Block<ContentCell>, from: number, to: number): Block<Conten
   return { range: { ...block.range, top: block.range.top + from, bottom: block.range.top + to - 1 }, items: block.items.slice(from, to) };
 }
 
-/** Builds a sparse sheet from a loaded used range and its merged areas. */
-function toSheet(info: SheetInfo, used: XlRange, merged: XlRangeAreas): SheetData {
+const GRID_PROPERTIES = 'address,values,formulas,numberFormat,valueTypes';
+/** Response bytes per cell budgeted for a banded read (value, formula, format, type as JSON). */
+const BYTES_PER_CELL = 64;
+
+/** A used range's loaded grids, from one range or stacked row bands. */
+interface Grid {
+  readonly address: string;
+  readonly values: unknown[][];
+  readonly formulas: unknown[][];
+  readonly numberFormat: unknown[][];
+  readonly valueTypes: (readonly string[])[];
+}
+
+function gridOf(r: XlRange): Grid {
+  return { address: r.address, values: r.values, formulas: r.formulas, numberFormat: r.numberFormat, valueTypes: r.valueTypes.map((line) => [...line]) };
+}
+
+/** Builds a sparse sheet from a loaded used range (null: empty sheet) and its merged areas. */
+function toSheet(info: SheetInfo, used: Grid | null, merged: XlRangeAreas): SheetData {
   const merges = merged.isNullObject ? [] : splitAreas(merged.address).map((a) => parseRangeAddress(a)).filter((r): r is CellRange => r !== undefined);
-  if (used.isNullObject) return buildSheet(info.name, [], merges, info.state);
+  if (used === null) return buildSheet(info.name, [], merges, info.state);
   const origin = parseRangeAddress(used.address);
   if (!origin) throw new Error(`无法识别区域地址 ${used.address}`);
   const values = used.values.map((line, i) => line.map((v, j) => cellValue(v, used.valueTypes[i]?.[j])));

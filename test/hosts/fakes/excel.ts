@@ -114,7 +114,7 @@ export class FakeExcel {
   /** Payload limits in bytes (Excel on the web: 5 MB each way). */
   requestLimit = 5_000_000;
   responseLimit = 5_000_000;
-  /** Largest request and response seen. */
+  /** Largest request and response Excel accepted. */
   maxRequest = 0;
   maxResponse = 0;
   readonly handlers = new Set<(args: XlChangedArgs) => Promise<unknown>>();
@@ -174,19 +174,20 @@ export class FakeExcel {
     for (const h of this.handlers) await h({ worksheetId: st.id, address });
   }
 
-  usedRange(st: SheetState): CellRange | null {
-    if (st.cells.size === 0) return null;
+  /** Bounding box of the cells (with valuesOnly: of the cells with a value or formula). */
+  usedRange(st: SheetState, valuesOnly: boolean): CellRange | null {
     let top = Infinity;
     let left = Infinity;
     let bottom = 0;
     let right = 0;
     for (const c of st.cells.values()) {
+      if (valuesOnly && c.value === null && c.formula === undefined) continue;
       top = Math.min(top, c.row);
       left = Math.min(left, c.col);
       bottom = Math.max(bottom, c.row);
       right = Math.max(right, c.col);
     }
-    return { top, left, bottom, right };
+    return bottom === 0 ? null : { top, left, bottom, right };
   }
 }
 
@@ -222,16 +223,16 @@ class FakeContext implements XlContext {
     this.queue = [];
     this.loads = [];
     const request = queue.reduce((n, q) => n + q.bytes, 0);
-    this.x.maxRequest = Math.max(this.x.maxRequest, request);
     if (request > this.x.requestLimit) throw new OfficeError('RequestPayloadSizeLimitExceeded', `request of ${request} bytes`);
+    this.x.maxRequest = Math.max(this.x.maxRequest, request);
     let response = 0;
     for (const q of queue) {
       q.run();
       // loads answer with the state at their place in the queue
       for (const l of this.loads.splice(0)) response += l();
     }
-    this.x.maxResponse = Math.max(this.x.maxResponse, response);
     if (response > this.x.responseLimit) throw new OfficeError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes`);
+    this.x.maxResponse = Math.max(this.x.maxResponse, response);
   }
 }
 
@@ -327,10 +328,10 @@ class FakeWorksheet implements XlWorksheet {
     return new FakeRange(this.ctx, () => ({ sheet: this.resolve(), rect }));
   }
 
-  getUsedRangeOrNullObject(): XlRange {
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange {
     return new FakeRange(this.ctx, () => {
       const sheet = this.resolve();
-      const rect = this.ctx.x.usedRange(sheet);
+      const rect = this.ctx.x.usedRange(sheet, valuesOnly === true);
       return rect ? { sheet, rect } : null;
     });
   }
