@@ -278,6 +278,7 @@ describe('Excel host capabilities', () => {
     const off = host.onChanged((c) => seen.push(`${c.sheet}!${c.cells.join(',')}`));
     await new Promise((r) => setImmediate(r));
     await x.userEdit('基础数据', 'B3', 5);
+    await host.write({ ...emptyBatch(), cells: [{ sheet: '基础数据', row: 9, col: 9, value: 1 }] }, []); // its own write: not reported
     await host.read();
     await x.userEdit("评分 '22", 'A2', 'x');
     off();

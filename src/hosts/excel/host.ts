@@ -81,6 +81,8 @@ export interface XlEventResult {
 export interface XlChangedArgs {
   readonly worksheetId: string;
   readonly address: string;
+  /** "ThisLocalAddin" for this add-in's own writes (ExcelApi 1.14; absent before). */
+  readonly triggerSource?: string;
 }
 
 export interface XlWorksheetCollection {
@@ -465,6 +467,8 @@ export class ExcelHost implements WorkbookHost {
     let registration: XlEventResult | null = null;
     let removed = false;
     const handler = async (args: XlChangedArgs) => {
+      // Only the user's edits: the host's own writes come back as "ThisLocalAddin" (ExcelApi 1.14).
+      if (args.triggerSource === 'ThisLocalAddin') return;
       const name =
         this.known?.find((s) => s.id === args.worksheetId)?.name ??
         (await this.deps.run(async (ctx) => {

@@ -171,7 +171,7 @@ export class FakeExcel {
     const typed = typeInto(input, st.cells.get(key), this.calculate);
     if (typed === null) st.cells.delete(key);
     else if (typed !== 'unchanged') st.cells.set(key, { row: at.top, col: at.left, ...typed });
-    for (const h of this.handlers) await h({ worksheetId: st.id, address });
+    for (const h of this.handlers) await h({ worksheetId: st.id, address, triggerSource: 'Unknown' });
   }
 
   /** Bounding box of the cells (with valuesOnly: of the cells with a value or formula). */
@@ -196,7 +196,7 @@ interface Queued {
   readonly run: () => void;
 }
 
-class FakeContext implements XlContext {
+export class FakeContext implements XlContext {
   readonly workbook: { readonly worksheets: XlWorksheetCollection };
   readonly application: { suspendApiCalculationUntilNextSync(): void };
   private queue: Queued[] = [];
@@ -233,7 +233,12 @@ class FakeContext implements XlContext {
     }
     if (response > this.x.responseLimit) throw new OfficeError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes`);
     this.x.maxResponse = Math.max(this.x.maxResponse, response);
+    // Excel raises change events for the add-in's own writes too, marked as such.
+    for (const c of this.changed.splice(0)) for (const h of this.x.handlers) await h({ worksheetId: c.sheet.id, address: addressOf(c.sheet.name, c.rect).split('!')[1], triggerSource: 'ThisLocalAddin' });
   }
+
+  /** Ranges written in the current sync. */
+  readonly changed: { sheet: SheetState; rect: CellRange }[] = [];
 }
 
 function props(list: string): string[] {
@@ -475,6 +480,7 @@ class FakeRange implements XlRange {
         throw new OfficeError('InvalidArgument', `grid does not match ${a1(rect.top, rect.left)}:${a1(rect.bottom, rect.right)}`);
       }
       this.ctx.x.gridCells += grid.length * (grid[0]?.length ?? 0);
+      this.ctx.changed.push({ sheet, rect });
       grid.forEach((line, i) => line.forEach((v, j) => apply(sheet.cells.get(a1(rect.top + i, rect.left + j)), v, sheet, rect.top + i, rect.left + j)));
     });
   }
