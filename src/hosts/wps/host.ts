@@ -269,7 +269,8 @@ export class WpsHost implements WorkbookHost {
   };
 }
 
-const MIXED = Symbol('mixed');
+/** A probe's answer for positions whose states differ. */
+export const MIXED = Symbol('mixed');
 
 /**
  * Splits the positions from..to into maximal runs on which `probe(a, b)` (one object-model call
