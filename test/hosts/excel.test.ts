@@ -1,7 +1,6 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { sheetError, type RawValue } from '../../src/engine';
 import { ExcelHost, splitAreas, widthToPoints, type ExcelHostDeps } from '../../src/hosts/excel/host';
-import { a1 } from '../../src/workbook/address';
 import { buildSheet, cellAt, emptyBatch, type CellData, type CellWrite, type WorkbookData } from '../../src/workbook/model';
 import { contractWorkbook, describeHostContract } from './contract';
 import { FakeExcel } from './fakes/excel';
@@ -289,5 +288,3 @@ describe('Excel host capabilities', () => {
     expect(errors).toEqual([]);
   });
 });
-
-it('a1 helper sanity for the fake', () => expect(a1(2001, 50)).toBe('AX2001'));
