@@ -35,7 +35,7 @@ function requirements(supported: Readonly<Record<string, string>>) {
 
 function make(x: FakeExcel, supported: Readonly<Record<string, string>> = { ExcelApi: '1.20' }, extra: Partial<ExcelHostDeps> = {}) {
   const errors: unknown[] = [];
-  const host = new ExcelHost({ run: x.run, isSetSupported: requirements(supported), reportError: (e) => errors.push(e), ...extra });
+  const host = new ExcelHost({ run: x.run, runIn: x.runIn, isSetSupported: requirements(supported), reportError: (e) => errors.push(e), ...extra });
   return { host, errors };
 }
 

@@ -75,7 +75,8 @@ export interface XlWorksheet {
 
 export interface XlEventResult {
   remove(): void;
-  readonly context: { sync(): Promise<unknown> };
+  /** The request context the handler was added in; removal runs in it (`Excel.run(context, …)`). */
+  readonly context: object;
 }
 
 export interface XlChangedArgs {
@@ -104,6 +105,8 @@ export interface XlRunOptions {
 }
 
 export type XlRun = <T>(batch: (context: XlContext) => Promise<T>, options?: XlRunOptions) => Promise<T>;
+/** `Excel.run(previousContext, batch)`: a batch in the request context of earlier objects. */
+export type XlRunIn = <T>(context: object, batch: (context: XlContext) => Promise<T>) => Promise<T>;
 
 // ---- Configuration --------------------------------------------------------------------------
 
@@ -143,6 +146,7 @@ function stateOf(visibility: string): SheetState {
 
 export interface ExcelHostDeps {
   readonly run: XlRun;
+  readonly runIn: XlRunIn;
   /** `Office.context.requirements.isSetSupported`. */
   readonly isSetSupported: (name: string, version: string) => boolean;
   /** Where failures outside a call go (registering or removing change listeners). */
@@ -154,7 +158,9 @@ export interface ExcelHostDeps {
 /** The dependencies from the real Office.js namespaces (compile-time check of the Xl* slice). */
 export function officeJsDeps(excel: typeof Excel, office: typeof Office, reportError: (error: unknown) => void): ExcelHostDeps {
   const run: XlRun = (batch, options) => (options ? excel.run(options, (ctx: Excel.RequestContext) => batch(ctx)) : excel.run((ctx: Excel.RequestContext) => batch(ctx)));
-  return { run, isSetSupported: (name, version) => office.context.requirements.isSetSupported(name, version), reportError };
+  // An event registration's context is the ClientRequestContext Excel.run gave its batch.
+  const runIn: XlRunIn = (context, batch) => excel.run(context as OfficeExtension.ClientRequestContext, (ctx: Excel.RequestContext) => batch(ctx));
+  return { run, runIn, isSetSupported: (name, version) => office.context.requirements.isSetSupported(name, version), reportError };
 }
 
 function errorCode(e: unknown): string | undefined {
@@ -479,10 +485,11 @@ export class ExcelHost implements WorkbookHost {
         }));
       if (!removed) listener({ sheet: name, cells: [args.address] });
     };
-    const remove = async (r: XlEventResult) => {
-      r.remove();
-      await r.context.sync();
-    };
+    const remove = (r: XlEventResult) =>
+      this.deps.runIn(r.context, async (ctx) => {
+        r.remove();
+        await ctx.sync();
+      });
     this.deps
       .run(async (ctx) => {
         const r = ctx.workbook.worksheets.onChanged.add(handler);

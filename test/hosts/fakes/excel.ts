@@ -163,6 +163,12 @@ export class FakeExcel {
     return batch(new FakeContext(this));
   };
 
+  /** `Excel.run(previousContext, batch)`. */
+  readonly runIn = async <T>(context: object, batch: (context: XlContext) => Promise<T>): Promise<T> => {
+    if (!(context instanceof FakeContext) || context.x !== this) throw new OfficeError('InvalidArgument', 'not a request context of this workbook');
+    return batch(context);
+  };
+
   /** The user types into a cell; change handlers hear about it. */
   async userEdit(sheet: string, address: string, input: string | number | boolean): Promise<void> {
     const st = this.sheet(sheet);
