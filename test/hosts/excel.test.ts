@@ -117,6 +117,22 @@ describe('Excel host round trips', () => {
     expect(cellAt(s, 2, 41)?.value).toBe('文字2-41');
   });
 
+  it('reads large sets of expected cells back in syncs under the budget', async () => {
+    const x = FakeExcel.from(bigWorkbook(2000), calculate);
+    x.responseLimit = 300_000;
+    const { host } = make(x, { ExcelApi: '1.20' }, { payloadBudget: 200_000 });
+    await host.read({ sheets: [] });
+    x.syncs = 0;
+    const expected = [];
+    for (let r = 2; r <= 2001; r++) for (let c = 2; c <= 6; c++) expected.push({ sheet: '基础数据', row: r, col: c, value: ((r * 31 + c * 7) % 1000) / 10 });
+    expected[7777] = { ...expected[7777], value: -1 };
+    const r = await host.write({ ...emptyBatch(), cells: [{ sheet: '基础数据', row: 1, col: 41, value: '得分' }] }, expected);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.conflicts.map((c) => c.cell)).toEqual([`${'BCDEF'[7777 % 5]}${2 + Math.floor(7777 / 5)}`]);
+    expect(x.syncs).toBeGreaterThan(1);
+    expect(x.maxResponse).toBeLessThanOrEqual(300_000);
+  });
+
   it('reads in row bands when the workbook does not fit one response', async () => {
     const data = bigWorkbook(2000);
     const whole = make(FakeExcel.from(data, calculate)).host;

@@ -336,7 +336,10 @@ export class ExcelHost implements WorkbookHost {
   private async check(ctx: XlContext, expected: readonly ExpectedCell[]) {
     const found = new Map<string, CellData | null>();
     const key = (sheet: string, row: number, col: number) => `${sheet}\u0000${row}:${col}`;
-    const queueSheets = (names: ReadonlySet<string>) => {
+    // Queues block reads of the expected cells on these sheets; syncs early only when the
+    // responses would exceed the budget (CHECK_BYTES_PER_CELL each).
+    const queueSheets = async (names: ReadonlySet<string>) => {
+      let pending = 0;
       const reads: { sheet: string; range: CellRange; r: XlRange }[] = [];
       const bySheet = new Map<string, ExpectedCell[]>();
       for (const e of expected) {
@@ -348,9 +351,20 @@ export class ExcelHost implements WorkbookHost {
       for (const [sheet, cells] of bySheet) {
         const ws = ctx.workbook.worksheets.getItem(sheet);
         for (const b of denseBlocks(cells.map((e) => ({ row: e.row, col: e.col, item: e })))) {
-          const r = ws.getRange(rangeAddress(b.range));
-          r.load('values,formulas,valueTypes');
-          reads.push({ sheet, range: b.range, r });
+          const width = b.range.right - b.range.left + 1;
+          const rows = Math.max(1, Math.floor(this.budget / (width * CHECK_BYTES_PER_CELL)));
+          for (let top = b.range.top; top <= b.range.bottom; top += rows) {
+            const range = { ...b.range, top, bottom: Math.min(b.range.bottom, top + rows - 1) };
+            const cost = rangeCells(range) * CHECK_BYTES_PER_CELL;
+            if (pending > 0 && pending + cost > this.budget) {
+              await ctx.sync();
+              pending = 0;
+            }
+            pending += cost;
+            const r = ws.getRange(rangeAddress(range));
+            r.load('values,formulas,valueTypes');
+            reads.push({ sheet, range, r });
+          }
         }
       }
       return () => {
@@ -370,8 +384,9 @@ export class ExcelHost implements WorkbookHost {
     for (let attempt = 0; ; attempt++) {
       const queried = new Set([...sheetsOf].filter((s) => known.has(s)));
       const list = this.queueSheetList(ctx);
-      const collect = queueSheets(queried);
+      let collect: () => void;
       try {
+        collect = await queueSheets(queried);
         await ctx.sync();
       } catch (e) {
         if (errorCode(e) !== 'ItemNotFound' || attempt > 0) throw e;
@@ -382,7 +397,7 @@ export class ExcelHost implements WorkbookHost {
       const now = new Set((this.known = list()).map((s) => s.name));
       const missed = new Set([...sheetsOf].filter((s) => now.has(s) && !queried.has(s)));
       if (missed.size > 0) {
-        const more = queueSheets(missed);
+        const more = await queueSheets(missed);
         await ctx.sync();
         more();
       }
@@ -544,6 +559,8 @@ function band(block: Block<ContentCell>, from: number, to: number): Block<Conten
 }
 
 const GRID_PROPERTIES = 'address,values,formulas,numberFormat,valueTypes';
+/** Response bytes per expected cell read back (value, formula, type as JSON). */
+const CHECK_BYTES_PER_CELL = 48;
 /** Response bytes per cell budgeted for a banded read (value, formula, format, type as JSON). */
 const BYTES_PER_CELL = 64;
 
