@@ -5,11 +5,13 @@
  * Calls into the object model (each one crosses into WPS) are kept independent of the number of
  * rows wherever the data allows:
  *  - read: per sheet, the used range's position and size (5 calls), its Value2 and Formula as
- *    2-D arrays (1 call each), then number formats and merges found by bisection: the whole
- *    used range answers with one format / one MergeCells state when uniform, otherwise it is
- *    split (columns first, then rows) and only parts holding content are asked again. Sheets
- *    whose formats are uniform per column cost a constant number of calls; formats that change
- *    down a column cost about 2·log2(rows) more per change.
+ *    2-D arrays (1 call each), then number formats and merges: the whole used range answers
+ *    with one format / one MergeCells state when uniform; otherwise formats are asked per column
+ *    holding content, and merges per run of rows, each as runs found by galloping from the
+ *    run's start (see `runs`). A header above uniform data costs a few calls per column however
+ *    many rows follow (measured: 26 calls for a 35-column sheet, 166 with 7 percentage columns
+ *    under a General header, the same for 2,000 and 20,000 rows); a format change deep down a
+ *    column costs about 2·log2(its distance from the run's start).
  *  - write: the expected cells are read back as blocks (Value2 + Formula per block), then every
  *    dense rectangle of content is typed with one `Formula = 2-D array` assignment, each number
  *    format with one `NumberFormat =` per rectangle.
