@@ -1,0 +1,171 @@
+/**
+ * Everything about the WPS 表格 (ET) JS object model that differs between builds, or that could
+ * not be confirmed from documentation, in one configuration object. WpsHost uses only these
+ * accessors for the uncertain parts; nothing else in the code branches on the host.
+ *
+ * Confirmed (WPS 加载项 JSA documentation and add-in code): `Application.Worksheets.Item(i)`
+ * 1-based and by name, `Worksheets.Add(Before, After, Count, Type)` with null for omitted
+ * arguments, `Worksheet.Visible` with XlSheetVisibility values, `UsedRange.Rows.Count`,
+ * `Range(...).Value2`, `ApiEvent.AddApiEventListener("SheetChange", (Sh, Target) => …)` and
+ * `ApiEvent.RemoveApiEventListener(eventName)` (removes the event's callbacks by name only),
+ * `Target.Address()` called as a method.
+ *
+ * Not confirmed, configured here:
+ *  - `Range.Address`: a method in the JSA docs' examples, a property in some COM bridges: both.
+ *  - `Value2`/`Formula` of one cell come back as a scalar, of several cells as a 2-D JS array;
+ *    a 1-D array is accepted as one row (seen in bridges that flatten single-row ranges).
+ *  - An empty cell's Value2: undefined (COM Empty), null or "".
+ *  - "Mixed" for `NumberFormat` and `MergeCells`: null (VBA Null); undefined is treated the same.
+ *  - General number format: "General" or the Chinese-locale "G/通用格式" that WPS reports.
+ *  - Error values in Value2 as CVErr numbers (xlErrDiv0 = -2146826281 …).
+ *  - `Application.DebugTools.UndoTransBegin(workbook)` / `UndoTransEnd(workbook, cancel, description)`:
+ *    undocumented; used only when both exist, argument order as observed in WPS add-in code.
+ */
+import { sheetError, type ErrorKind, type RawValue } from '../../engine';
+import type { SheetState } from '../../workbook/model';
+
+/** The slice of the ET object model WpsHost uses. */
+export interface EtRange {
+  readonly Row: number;
+  readonly Column: number;
+  readonly Rows: { readonly Count: number };
+  readonly Columns: { readonly Count: number };
+  Value2: unknown;
+  Formula: unknown;
+  NumberFormat: unknown;
+  readonly MergeCells: unknown;
+  readonly MergeArea: EtRange;
+  /** A method in WPS JSA (`Address(false, false)`), a string in some bridges. */
+  readonly Address: unknown;
+  readonly Font: { Bold: unknown };
+  ColumnWidth: unknown;
+  Clear(): unknown;
+  Merge(across?: boolean): unknown;
+  Select(): unknown;
+}
+
+export interface EtWorksheet {
+  Name: string;
+  Visible: unknown;
+  readonly UsedRange: EtRange;
+  Range(address: string): EtRange;
+  Activate(): unknown;
+  Delete(): unknown;
+}
+
+export interface EtWorksheets {
+  readonly Count: number;
+  Item(index: number | string): EtWorksheet;
+  Add(before?: EtWorksheet | null, after?: EtWorksheet | null, count?: number): EtWorksheet;
+}
+
+export interface EtApplication {
+  readonly Worksheets: EtWorksheets;
+  DisplayAlerts: boolean;
+  ScreenUpdating: boolean;
+  readonly ActiveSheet: EtWorksheet | null;
+  readonly ActiveWorkbook: unknown;
+  readonly DebugTools?: { readonly UndoTransBegin?: unknown; readonly UndoTransEnd?: unknown };
+  readonly ApiEvent?: {
+    AddApiEventListener(eventName: string, callback: (...args: never[]) => unknown): unknown;
+    RemoveApiEventListener(eventName: string): unknown;
+  };
+}
+
+export interface WpsQuirks {
+  /** First index of `Worksheets.Item`. */
+  readonly firstSheetIndex: number;
+  /** XlSheetVisibility values. */
+  readonly visibility: Readonly<Record<SheetState, number>>;
+  stateOf(visible: unknown): SheetState;
+  /** A range's A1 address without '$' (Address is a method or a property). */
+  address(range: EtRange): string;
+  /** Value2 / Formula as a rows × cols grid (scalar for one cell, 1-D array for one row). */
+  grid(raw: unknown, rows: number, cols: number): unknown[][];
+  /** What to assign to Value2 / Formula for a block (a 2-D array; a 1×1 array works for one cell). */
+  blockInput<T>(grid: T[][]): unknown;
+  /** NumberFormat / MergeCells of a range whose cells differ. */
+  isMixed(v: unknown): boolean;
+  /** Number formats that mean General. */
+  readonly generalFormats: readonly string[];
+  /** Written for 'General'. */
+  readonly generalFormat: string;
+  /** CVErr codes in Value2. */
+  readonly errorCodes: ReadonlyMap<number, ErrorKind>;
+  /** Empty cell in Value2. */
+  isEmpty(v: unknown): boolean;
+  /** The event for cells changed by the user. */
+  readonly sheetChangeEvent: string;
+  /** Undo grouping, when the build has it (null: no grouping). */
+  undo(app: EtApplication): { begin(): void; end(): void } | null;
+}
+
+type Method = (this: unknown, ...args: unknown[]) => unknown;
+
+export const WPS_QUIRKS: WpsQuirks = {
+  firstSheetIndex: 1,
+  visibility: { visible: -1, hidden: 0, veryHidden: 2 },
+  stateOf(visible) {
+    if (visible === 2) return 'veryHidden';
+    if (visible === 0 || visible === false) return 'hidden';
+    return 'visible';
+  },
+  address(range) {
+    const a = range.Address;
+    const text = typeof a === 'function' ? (a as (rowAbs: boolean, colAbs: boolean) => unknown).call(range, false, false) : a;
+    if (typeof text !== 'string') throw new Error('无法读取区域地址');
+    return text.replace(/\$/g, '');
+  },
+  grid(raw, rows, cols) {
+    if (rows === 1 && cols === 1 && !Array.isArray(raw)) return [[raw]];
+    if (!Array.isArray(raw)) throw new Error(`区域数据不是数组(${rows}×${cols})`);
+    const lines: unknown[][] = raw.length > 0 && !Array.isArray(raw[0]) ? [raw] : (raw as unknown[][]);
+    if (lines.length !== rows || lines.some((l) => !Array.isArray(l) || l.length !== cols)) throw new Error(`区域数据的行列数与区域不一致(${rows}×${cols})`);
+    return lines;
+  },
+  blockInput(grid) {
+    return grid;
+  },
+  isMixed(v) {
+    return v === null || v === undefined;
+  },
+  generalFormats: ['General', 'G/通用格式', '常规'],
+  generalFormat: 'General',
+  errorCodes: new Map<number, ErrorKind>([
+    [-2146826281, 'div0'],
+    [-2146826246, 'na'],
+    [-2146826259, 'name'],
+    [-2146826288, 'null'],
+    [-2146826252, 'num'],
+    [-2146826265, 'ref'],
+    [-2146826273, 'value'],
+  ]),
+  isEmpty(v) {
+    return v === undefined || v === null || v === '';
+  },
+  sheetChangeEvent: 'SheetChange',
+  undo(app) {
+    const tools = app.DebugTools;
+    const begin = tools?.UndoTransBegin;
+    const end = tools?.UndoTransEnd;
+    if (typeof begin !== 'function' || typeof end !== 'function') return null;
+    const book = app.ActiveWorkbook;
+    return {
+      begin: () => void (begin as Method).call(tools, book),
+      end: () => void (end as Method).call(tools, book, false, '万亩千亿评分'),
+    };
+  },
+};
+
+/** A Value2 item as a model value: CVErr numbers become sheet errors unless the cell holds that number. */
+export function etValue(quirks: WpsQuirks, v: unknown, formulaText: unknown): RawValue {
+  if (quirks.isEmpty(v)) return null;
+  if (typeof v === 'number') {
+    const kind = quirks.errorCodes.get(v);
+    // a number typed into a cell shows as itself in the formula grid; an error does not
+    if (kind && String(formulaText) !== String(v)) return sheetError(kind);
+    return v;
+  }
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  throw new Error(`无法识别的单元格值类型:${typeof v}`);
+}

@@ -1,0 +1,306 @@
+import { OfficeMockObject } from 'office-addin-mock';
+import { sheetError, type RawValue } from '../../src/engine';
+import { ExcelHost, splitAreas, widthToPoints, type ExcelHostDeps } from '../../src/hosts/excel/host';
+import { buildSheet, cellAt, emptyBatch, type CellData, type CellWrite, type WorkbookData } from '../../src/workbook/model';
+import { contractWorkbook, describeHostContract } from './contract';
+import { FakeExcel } from './fakes/excel';
+
+/**
+ * The fake does not calculate; these are the results Excel computes for the formulas the tests
+ * write (B3 = 1180.5 in the contract workbook). An unknown formula comes out as #NAME?.
+ */
+// office-addin-mock needs only the OfficeApp enum of office-addin-manifest, whose main module
+// pulls in ESM-only packages jest cannot load; give it the enum module alone.
+jest.mock('office-addin-manifest', () => jest.requireActual('office-addin-manifest/lib/officeApp'));
+
+const RESULTS: Readonly<Record<string, RawValue>> = {
+  'SUM(B3:B4)': 1180.5,
+  '1/0': sheetError('div0'),
+  'MIN(10,B3/1000*10)': 10,
+  'B3*2': 2361,
+};
+const calculate = (formula: string): RawValue => RESULTS[formula] ?? (/^B\d+\*10$/.test(formula) ? 10 : sheetError('name'));
+
+/** The Office namespace's requirement-set check, mocked with office-addin-mock. */
+function requirements(supported: Readonly<Record<string, string>>) {
+  const office = new OfficeMockObject({
+    context: {
+      requirements: {
+        isSetSupported: (name: string, version: string) => supported[name] !== undefined && Number(version) <= Number(supported[name]),
+      },
+    },
+  });
+  return (name: string, version: string): boolean => office.context.requirements.isSetSupported(name, version) === true;
+}
+
+function make(x: FakeExcel, supported: Readonly<Record<string, string>> = { ExcelApi: '1.20' }, extra: Partial<ExcelHostDeps> = {}) {
+  const errors: unknown[] = [];
+  const host = new ExcelHost({ run: x.run, runIn: x.runIn, isSetSupported: requirements(supported), reportError: (e) => errors.push(e), ...extra });
+  return { host, errors };
+}
+
+describeHostContract('Excel (office-addin-mock)', async (data) => ({ host: make(FakeExcel.from(data, calculate)).host }));
+
+/** A data sheet like a filled-in 2,000-platform table: 35 columns, a header row. */
+function bigWorkbook(rows: number): WorkbookData {
+  const cells: { row: number; col: number; cell: CellData }[] = [];
+  for (let c = 1; c <= 35; c++) cells.push({ row: 1, col: c, cell: { value: `指标${c}` } });
+  for (let r = 2; r <= rows + 1; r++) {
+    cells.push({ row: r, col: 1, cell: { value: `平台${r - 1}` } });
+    for (let c = 2; c <= 35; c++) cells.push({ row: r, col: c, cell: { value: (r * 31 + c * 7) % 1000 / 10, ...(c % 5 === 0 ? { numFmt: '0.00%' } : {}) } });
+  }
+  return { sheets: [buildSheet('基础数据', cells, [{ top: 1, left: 36, bottom: 1, right: 40 }])] };
+}
+
+describe('Excel host round trips', () => {
+  it('reads in one sync once it knows the sheet list, two the first time', async () => {
+    const x = FakeExcel.from(contractWorkbook(), calculate);
+    const { host } = make(x);
+    await host.read();
+    expect(x.syncs).toBe(2);
+    x.syncs = 0;
+    await host.read();
+    expect(x.syncs).toBe(1);
+    x.syncs = 0;
+    await host.read({ sheets: ["评分 '22"] });
+    expect(x.syncs).toBe(1);
+  });
+
+  it('writes in one sync without expected cells and two with them', async () => {
+    const x = FakeExcel.from(contractWorkbook(), calculate);
+    const { host } = make(x);
+    await host.read();
+    x.syncs = 0;
+    await host.write({ ...emptyBatch(), cells: [{ sheet: '基础数据', row: 3, col: 6, value: 1 }] }, []);
+    expect(x.syncs).toBe(1);
+    x.syncs = 0;
+    expect(await host.write({ ...emptyBatch(), cells: [{ sheet: '基础数据', row: 4, col: 6, value: 2 }] }, [{ sheet: '基础数据', row: 4, col: 6, value: null }])).toEqual({ ok: true });
+    expect(x.syncs).toBe(2);
+  });
+
+  it('checks and fills a 2,000-platform × 35-column workbook in 3 syncs with block writes', async () => {
+    const x = FakeExcel.from(bigWorkbook(2000), calculate);
+    const { host } = make(x);
+    await host.read(); // the pane read the workbook when it opened
+    x.syncs = 0;
+    x.gridWrites = 0;
+    const wb = await host.read();
+    const s = wb.sheets[0];
+    expect(s.rowCount).toBe(2001);
+    expect(cellAt(s, 2001, 5)).toEqual({ value: ((2001 * 31 + 35) % 1000) / 10, numFmt: '0.00%' });
+    expect(s.merges).toEqual([{ top: 1, left: 36, bottom: 1, right: 40 }]);
+    // fill: 10 score columns (formulas, a number format) next to the data, all expected empty
+    const cells: CellWrite[] = [];
+    for (let r = 2; r <= 2001; r++) for (let c = 41; c <= 50; c++) cells.push({ sheet: '基础数据', row: r, col: c, formula: `B${r}*10`, result: 10, numFmt: '0.00' });
+    const expected = cells.map((w) => ({ sheet: w.sheet, row: w.row, col: w.col, value: null }));
+    expect(await host.write({ ...emptyBatch(), cells }, expected)).toEqual({ ok: true });
+    expect(x.syncs).toBe(3);
+    expect(x.gridWrites).toBe(2); // one formulas grid and one number-format grid for the block
+    expect(x.gridCells).toBe(40000);
+    expect(x.maxRequest).toBeLessThan(5_000_000);
+    expect(x.maxResponse).toBeLessThan(5_000_000);
+    expect(x.cell('基础数据', 'AX2001')).toMatchObject({ value: 10, formula: 'B2001*10', numFmt: '0.00' });
+    expect(x.runs[x.runs.length - 1]).toEqual({ mergeUndoGroup: true });
+  });
+
+  it('splits a write into syncs under the payload budget, and only then', async () => {
+    const x = FakeExcel.from(bigWorkbook(200), calculate);
+    x.requestLimit = 60_000;
+    const { host } = make(x, { ExcelApi: '1.20' }, { payloadBudget: 50_000 });
+    const cells: CellWrite[] = [];
+    for (let r = 2; r <= 201; r++) for (let c = 41; c <= 70; c++) cells.push({ sheet: '基础数据', row: r, col: c, value: `文字${r}-${c}` });
+    expect(await host.write({ ...emptyBatch(), cells }, [])).toEqual({ ok: true });
+    expect(x.syncs).toBeGreaterThan(1);
+    expect(x.maxRequest).toBeLessThanOrEqual(60_000);
+    const s = (await host.read()).sheets[0];
+    expect(cellAt(s, 201, 70)?.value).toBe('文字201-70');
+    expect(cellAt(s, 2, 41)?.value).toBe('文字2-41');
+  });
+
+  it('reads large sets of expected cells back in syncs under the budget', async () => {
+    const x = FakeExcel.from(bigWorkbook(2000), calculate);
+    x.responseLimit = 300_000;
+    const { host } = make(x, { ExcelApi: '1.20' }, { payloadBudget: 200_000 });
+    await host.read({ sheets: [] });
+    x.syncs = 0;
+    const expected = [];
+    for (let r = 2; r <= 2001; r++) for (let c = 2; c <= 6; c++) expected.push({ sheet: '基础数据', row: r, col: c, value: ((r * 31 + c * 7) % 1000) / 10 });
+    expected[7777] = { ...expected[7777], value: -1 };
+    const r = await host.write({ ...emptyBatch(), cells: [{ sheet: '基础数据', row: 1, col: 41, value: '得分' }] }, expected);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.conflicts.map((c) => c.cell)).toEqual([`${'BCDEF'[7777 % 5]}${2 + Math.floor(7777 / 5)}`]);
+    expect(x.syncs).toBeGreaterThan(1);
+    expect(x.maxResponse).toBeLessThanOrEqual(300_000);
+  });
+
+  it('reads in row bands when the workbook does not fit one response', async () => {
+    const data = bigWorkbook(2000);
+    const whole = make(FakeExcel.from(data, calculate)).host;
+    const expected = await whole.read();
+    const x = FakeExcel.from(data, calculate);
+    x.responseLimit = 400_000;
+    const { host } = make(x, { ExcelApi: '1.20' }, { payloadBudget: 300_000 });
+    const got = await host.read();
+    expect(x.maxResponse).toBeLessThanOrEqual(400_000);
+    expect(x.syncs).toBeGreaterThan(3);
+    expect(got.sheets[0].rowCount).toBe(2001);
+    expect([...got.sheets[0].rows]).toEqual([...expected.sheets[0].rows]);
+    expect(got.sheets[0].merges).toEqual(expected.sheets[0].merges);
+  });
+
+  it('reads an empty sheet and ignores formatting-only cells', async () => {
+    const x = FakeExcel.from({ sheets: [buildSheet('空表', []), buildSheet('格式', [{ row: 2, col: 2, cell: { value: 1 } }])] }, calculate);
+    x.sheet('格式').cells.set('Z99', { row: 99, col: 26, value: null, numFmt: '0.00' });
+    const { host } = make(x);
+    const wb = await host.read();
+    expect(wb.sheets.map((s) => [s.name, s.rowCount, s.colCount])).toEqual([['空表', 0, 0], ['格式', 2, 2]]);
+  });
+
+  it('fails loudly, not partially, when Excel refuses a request', async () => {
+    const x = FakeExcel.from(contractWorkbook(), calculate);
+    x.requestLimit = 1_000;
+    const { host } = make(x, { ExcelApi: '1.20' }, { payloadBudget: 100_000 });
+    const cells: CellWrite[] = Array.from({ length: 200 }, (_, i) => ({ sheet: '基础数据', row: 10 + i, col: 1, value: `很长的一段文字 ${i}` }));
+    await expect(host.write({ ...emptyBatch(), cells }, [])).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(x.cell('基础数据', 'A10')).toBeUndefined();
+  });
+});
+
+describe('Excel host values and text', () => {
+  it('writes text Excel would parse so that it reads back exactly', async () => {
+    const x = FakeExcel.from({ sheets: [buildSheet('S', [])] }, calculate);
+    const { host } = make(x);
+    const texts = ['00123', '1,234', '12%', 'TRUE', 'false', '#N/A', "'引号", '-abc', '+1', '=A1', '@x', '1e5', '平台甲', ''];
+    await host.write({ ...emptyBatch(), cells: texts.map((value, i) => ({ sheet: 'S', row: i + 1, col: 1, value })) }, []);
+    const s = (await host.read()).sheets[0];
+    texts.forEach((t, i) => expect(cellAt(s, i + 1, 1)?.value ?? '').toBe(t));
+    texts.forEach((_, i) => expect(cellAt(s, i + 1, 1)?.formula).toBeUndefined());
+    // plain text needs no quote prefix
+    expect(x.cell('S', 'A13')?.quotePrefix).toBeUndefined();
+    expect(x.cell('S', 'A1')?.quotePrefix).toBe(true);
+  });
+
+  it('reads error values as sheet errors and error-looking text as text', async () => {
+    const x = FakeExcel.from({ sheets: [buildSheet('S', [])] }, calculate);
+    const { host } = make(x);
+    await x.userEdit('S', 'A1', '#N/A');
+    await x.userEdit('S', 'A2', "'#N/A");
+    await x.userEdit('S', 'A3', '=1/0');
+    const s = (await host.read()).sheets[0];
+    expect(cellAt(s, 1, 1)).toEqual({ value: sheetError('na') });
+    expect(cellAt(s, 2, 1)).toEqual({ value: '#N/A' });
+    expect(cellAt(s, 3, 1)).toEqual({ value: sheetError('div0'), formula: '1/0' });
+  });
+
+  it('writes bold, merges, column widths and hidden sheets', async () => {
+    const x = FakeExcel.from(contractWorkbook(), calculate);
+    const { host } = make(x);
+    await host.write(
+      {
+        addSheets: [{ name: '评分结果' }, { name: '草稿', state: 'hidden' }],
+        deleteSheets: [],
+        cells: [
+          { sheet: '评分结果', row: 1, col: 1, value: '平台名称', bold: true },
+          { sheet: '评分结果', row: 1, col: 2, value: '得分', bold: true },
+        ],
+        merges: [{ sheet: '评分结果', range: { top: 2, left: 1, bottom: 2, right: 3 } }],
+        columnWidths: [
+          { sheet: '评分结果', col: 1, width: 20 },
+          { sheet: '评分结果', col: 2, width: 12 },
+          { sheet: '评分结果', col: 3, width: 12 },
+        ],
+      },
+      [],
+    );
+    expect(x.cell('评分结果', 'B1')?.bold).toBe(true);
+    const res = x.sheet('评分结果');
+    expect(res.merges).toEqual([{ top: 2, left: 1, bottom: 2, right: 3 }]);
+    expect([...res.widths]).toEqual([[1, widthToPoints(20)], [2, widthToPoints(12)], [3, widthToPoints(12)]]);
+    expect(x.sheet('草稿').visibility).toBe('Hidden');
+    const wb = await host.read();
+    expect(wb.sheets.find((s) => s.name === '草稿')?.state).toBe('hidden');
+    expect(wb.sheets.find((s) => s.name === '评分结果')?.merges).toEqual([{ top: 2, left: 1, bottom: 2, right: 3 }]);
+  });
+
+  it('splits merged-area addresses at commas outside quoted sheet names', () => {
+    expect(splitAreas("'a, b'!A1:B2, 'a, b'!D4")).toEqual(["'a, b'!A1:B2", "'a, b'!D4"]);
+  });
+});
+
+describe('Excel host and a changing workbook', () => {
+  it('notices sheets the user added or deleted since the last read', async () => {
+    const x = FakeExcel.from(contractWorkbook(), calculate);
+    const { host } = make(x);
+    await host.read();
+    x.addSheet('用户新表').cells.set('A1', { row: 1, col: 1, value: '新' });
+    expect((await host.read()).sheets.map((s) => s.name)).toEqual(['基础数据', "评分 '22", '用户新表']);
+    x.sheets.splice(1, 1);
+    expect((await host.read()).sheets.map((s) => s.name)).toEqual(['基础数据', '用户新表']);
+  });
+
+  it('checks expected cells on sheets it has not read, and cells on missing sheets as empty', async () => {
+    const x = FakeExcel.from(contractWorkbook(), calculate);
+    const { host } = make(x);
+    const r = await host.write({ ...emptyBatch(), cells: [{ sheet: '基础数据', row: 3, col: 6, value: 1 }] }, [
+      { sheet: '基础数据', row: 3, col: 2, value: 999 },
+      { sheet: '不存在', row: 1, col: 1, value: null },
+    ]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.conflicts.map((c) => `${c.sheet}!${c.cell}`)).toEqual(['基础数据!B3']);
+    expect(x.cell('基础数据', 'F3')).toBeUndefined();
+  });
+
+  it('refuses a fill when the user typed into a target cell after the check read', async () => {
+    const x = FakeExcel.from(contractWorkbook(), calculate);
+    const { host } = make(x);
+    await host.read();
+    await x.userEdit('基础数据', 'F4', '备注');
+    const r = await host.write({ ...emptyBatch(), cells: [{ sheet: '基础数据', row: 4, col: 6, value: 5 }] }, [{ sheet: '基础数据', row: 4, col: 6, value: null }]);
+    expect(r).toEqual({ ok: false, conflicts: [{ sheet: '基础数据', cell: 'F4', expected: { sheet: '基础数据', row: 4, col: 6, value: null }, found: { value: '备注' } }] });
+    expect(x.cell('基础数据', 'F4')?.value).toBe('备注');
+  });
+});
+
+describe('Excel host capabilities', () => {
+  it('groups undo only where ExcelApi 1.20 (RunOptions.mergeUndoGroup) is supported', async () => {
+    for (const [version, group] of [['1.20', true], ['1.19', false]] as const) {
+      const x = FakeExcel.from(contractWorkbook(), calculate);
+      const { host } = make(x, { ExcelApi: version });
+      expect(host.capabilities.undoGroup).toBe(group);
+      await host.write({ ...emptyBatch(), cells: [{ sheet: '基础数据', row: 3, col: 6, value: 1 }] }, []);
+      expect(x.runs[x.runs.length - 1]).toEqual(group ? { mergeUndoGroup: true } : undefined);
+    }
+  });
+
+  it('declares change events only with ExcelApi 1.9', () => {
+    const x = FakeExcel.from(contractWorkbook(), calculate);
+    expect(make(x, { ExcelApi: '1.8' }).host.capabilities.changeEvents).toBe(false);
+    expect(make(x, { ExcelApi: '1.9' }).host.capabilities.changeEvents).toBe(true);
+  });
+
+  it('selects a cell on its sheet', async () => {
+    const x = FakeExcel.from(contractWorkbook(), calculate);
+    const { host } = make(x);
+    await host.select("评分 '22", 'I40');
+    expect(x.active).toBe("评分 '22");
+    expect(x.selection).toEqual({ sheet: "评分 '22", address: "'评分 ''22'!I40" });
+  });
+
+  it('reports the user’s edits to change listeners until they unsubscribe', async () => {
+    const x = FakeExcel.from(contractWorkbook(), calculate);
+    const { host, errors } = make(x);
+    const seen: string[] = [];
+    const off = host.onChanged((c) => seen.push(`${c.sheet}!${c.cells.join(',')}`));
+    await new Promise((r) => setImmediate(r));
+    await x.userEdit('基础数据', 'B3', 5);
+    await host.write({ ...emptyBatch(), cells: [{ sheet: '基础数据', row: 9, col: 9, value: 1 }] }, []); // its own write: not reported
+    await host.read();
+    await x.userEdit("评分 '22", 'A2', 'x');
+    off();
+    await new Promise((r) => setImmediate(r));
+    await x.userEdit('基础数据', 'B4', 6);
+    expect(seen).toEqual(['基础数据!B3', "评分 '22!A2"]);
+    expect(x.handlers.size).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});

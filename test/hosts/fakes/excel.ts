@@ -1,0 +1,575 @@
+/**
+ * A faithful in-memory fake of the slice of the Office.js Excel object model that ExcelHost uses
+ * (the Xl* interfaces). What it keeps from the real thing, because the host's correctness
+ * depends on it:
+ *  - deferred execution: setters, methods and load() only queue work; nothing happens until
+ *    context.sync(), which runs the queue in order (a failing operation fails the sync, and work
+ *    queued before it stays applied, as in Excel);
+ *  - loaded properties are readable only after load() and a sync (PropertyNotLoaded otherwise);
+ *  - *OrNullObject results resolve at sync time (isNullObject);
+ *  - getItem of a missing sheet fails the sync with ItemNotFound; add of an existing name fails
+ *    with ItemAlreadyExists;
+ *  - typing into cells parses input as Excel does: "=…" is a formula, "00123" / "1,234" / "12%"
+ *    become numbers, "TRUE" a boolean, "#N/A" an error, a leading apostrophe keeps text (quote
+ *    prefix, not part of the value); null leaves a cell as it is, "" empties it;
+ *  - grids must match the range's size (InvalidArgument otherwise);
+ *  - requests and responses above the payload limit fail (Excel on the web: 5 MB).
+ * It does not calculate: a formula's value comes from the `calculate` function the test gives
+ * (the results Excel would compute for the formulas the test writes).
+ *
+ * office-addin-mock (OfficeMockObject) models static property trees with load/sync flags; it
+ * cannot express deferred writes applied at sync, ranges computed from a shared grid,
+ * null objects resolved at sync, or sync counting across objects created by method calls — so
+ * the Excel object model is this fake. The Office namespace side (requirement sets) is mocked
+ * with OfficeMockObject in the tests.
+ */
+import type { RawValue } from '../../../src/engine';
+import { ERROR_TEXT, errorKindFromText, isSheetError, sheetError } from '../../../src/engine';
+import { a1, colNumber, sheetRef } from '../../../src/workbook/address';
+import type { CellRange, WorkbookData } from '../../../src/workbook/model';
+import type { XlChangedArgs, XlContext, XlEventResult, XlRange, XlRangeAreas, XlRunOptions, XlWorksheet, XlWorksheetCollection } from '../../../src/hosts/excel/host';
+
+export interface FakeCell {
+  value: RawValue;
+  formula?: string;
+  numFmt?: string;
+  bold?: boolean;
+  quotePrefix?: boolean;
+}
+
+interface SheetState {
+  id: string;
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  cells: Map<string, FakeCell & { row: number; col: number }>;
+  merges: CellRange[];
+  widths: Map<number, number>;
+}
+
+export class OfficeError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?%?$/;
+
+/** Parses what is typed into a cell, as Excel does. */
+export function typeInto(input: unknown, old: FakeCell | undefined, calculate: (f: string) => RawValue): FakeCell | null | 'unchanged' {
+  const keep = old?.numFmt !== undefined || old?.bold ? { ...(old?.numFmt !== undefined ? { numFmt: old.numFmt } : {}), ...(old?.bold ? { bold: true } : {}) } : {};
+  if (input === null || input === undefined) return 'unchanged';
+  if (typeof input === 'number' || typeof input === 'boolean') return { value: input, ...keep };
+  if (typeof input !== 'string') throw new OfficeError('InvalidArgument', `cannot type ${typeof input}`);
+  if (input === '') return Object.keys(keep).length > 0 ? { value: null, ...keep } : null;
+  if (input.startsWith("'")) return { value: input.slice(1), quotePrefix: true, ...keep };
+  if (input.startsWith('=') || ((input.startsWith('+') || input.startsWith('-')) && !NUMBER.test(input))) {
+    const formula = input.startsWith('=') ? input.slice(1) : input;
+    return { value: calculate(formula), formula, ...keep };
+  }
+  if (/\d/.test(input) && NUMBER.test(input.trim())) {
+    const t = input.trim();
+    const n = Number(t.replace(/,/g, '').replace(/%$/, ''));
+    return { value: t.endsWith('%') ? n / 100 : n, ...keep };
+  }
+  const upper = input.trim().toUpperCase();
+  if (upper === 'TRUE' || upper === 'FALSE') return { value: upper === 'TRUE', ...keep };
+  const kind = errorKindFromText(input);
+  if (kind) return { value: sheetError(kind), ...keep };
+  return { value: input, ...keep };
+}
+
+function parseAddress(address: string): CellRange {
+  const local = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
+  const cols = /^([A-Z]{1,3}):([A-Z]{1,3})$/i.exec(local);
+  if (cols) return { top: 1, left: colNumber(cols[1]), bottom: 1048576, right: colNumber(cols[2]) };
+  const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/i.exec(local);
+  if (!m) throw new OfficeError('InvalidArgument', `bad address ${address}`);
+  return { top: Number(m[2]), left: colNumber(m[1]), bottom: Number(m[4] ?? m[2]), right: colNumber(m[3] ?? m[1]) };
+}
+
+function addressOf(sheet: string, r: CellRange): string {
+  const tl = a1(r.top, r.left);
+  return `${sheetRef(sheet)}!${r.top === r.bottom && r.left === r.right ? tl : `${tl}:${a1(r.bottom, r.right)}`}`;
+}
+
+function intersects(a: CellRange, b: CellRange): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+function notLoaded(what: string): never {
+  throw new OfficeError('PropertyNotLoaded', `${what} is not loaded: call load() and context.sync() first`);
+}
+
+/** The fake application: workbook state, counters, and `run`. */
+export class FakeExcel {
+  readonly sheets: SheetState[] = [];
+  private nextId = 1;
+  /** context.sync() calls. */
+  syncs = 0;
+  /** Assignments of a 2-D grid (formulas / numberFormat) to a range, and the cells they cover. */
+  gridWrites = 0;
+  gridCells = 0;
+  /** Options of every Excel.run. */
+  readonly runs: (XlRunOptions | undefined)[] = [];
+  /** Payload limits in bytes (Excel on the web: 5 MB each way). */
+  requestLimit = 5_000_000;
+  responseLimit = 5_000_000;
+  /** Largest request and response Excel accepted. */
+  maxRequest = 0;
+  maxResponse = 0;
+  readonly handlers = new Set<(args: XlChangedArgs) => Promise<unknown>>();
+  selection: { sheet: string; address: string } | null = null;
+  active: string | null = null;
+
+  constructor(readonly calculate: (formula: string) => RawValue) {}
+
+  static from(data: WorkbookData, calculate: (formula: string) => RawValue): FakeExcel {
+    const x = new FakeExcel(calculate);
+    for (const s of data.sheets) {
+      const st = x.addSheet(s.name);
+      st.visibility = s.state === 'hidden' ? 'Hidden' : s.state === 'veryHidden' ? 'VeryHidden' : 'Visible';
+      s.rows.forEach((line, row) =>
+        line.forEach((c, col) => {
+          // Text Excel would parse was typed with a quote prefix.
+          const typed = typeof c.value === 'string' && c.formula === undefined ? typeInto(c.value, undefined, calculate) : null;
+          const quotePrefix = typed !== null && typed !== 'unchanged' && typed.value !== c.value;
+          st.cells.set(a1(row, col), { row, col, value: c.value, ...(c.formula !== undefined ? { formula: c.formula } : {}), ...(c.numFmt ? { numFmt: c.numFmt } : {}), ...(quotePrefix ? { quotePrefix } : {}) });
+        }),
+      );
+      st.merges.push(...s.merges);
+    }
+    return x;
+  }
+
+  addSheet(name: string): SheetState {
+    if (this.sheets.some((s) => s.name === name)) throw new OfficeError('ItemAlreadyExists', `sheet ${name} exists`);
+    const st: SheetState = { id: `{sheet-${this.nextId++}}`, name, visibility: 'Visible', cells: new Map(), merges: [], widths: new Map() };
+    this.sheets.push(st);
+    return st;
+  }
+
+  sheet(key: string): SheetState {
+    const s = this.sheets.find((x) => x.name === key || x.id === key);
+    if (!s) throw new OfficeError('ItemNotFound', `no sheet ${key}`);
+    return s;
+  }
+
+  cell(sheet: string, address: string): FakeCell | undefined {
+    return this.sheet(sheet).cells.get(address);
+  }
+
+  readonly run = async <T>(batch: (context: XlContext) => Promise<T>, options?: XlRunOptions): Promise<T> => {
+    this.runs.push(options);
+    return batch(new FakeContext(this));
+  };
+
+  /** `Excel.run(previousContext, batch)`. */
+  readonly runIn = async <T>(context: object, batch: (context: XlContext) => Promise<T>): Promise<T> => {
+    if (!(context instanceof FakeContext) || context.x !== this) throw new OfficeError('InvalidArgument', 'not a request context of this workbook');
+    return batch(context);
+  };
+
+  /** The user types into a cell; change handlers hear about it. */
+  async userEdit(sheet: string, address: string, input: string | number | boolean): Promise<void> {
+    const st = this.sheet(sheet);
+    const at = parseAddress(address);
+    const key = a1(at.top, at.left);
+    const typed = typeInto(input, st.cells.get(key), this.calculate);
+    if (typed === null) st.cells.delete(key);
+    else if (typed !== 'unchanged') st.cells.set(key, { row: at.top, col: at.left, ...typed });
+    for (const h of this.handlers) await h({ worksheetId: st.id, address, triggerSource: 'Unknown' });
+  }
+
+  /** Bounding box of the cells (with valuesOnly: of the cells with a value or formula). */
+  usedRange(st: SheetState, valuesOnly: boolean): CellRange | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = 0;
+    let right = 0;
+    for (const c of st.cells.values()) {
+      if (valuesOnly && c.value === null && c.formula === undefined) continue;
+      top = Math.min(top, c.row);
+      left = Math.min(left, c.col);
+      bottom = Math.max(bottom, c.row);
+      right = Math.max(right, c.col);
+    }
+    return bottom === 0 ? null : { top, left, bottom, right };
+  }
+}
+
+interface Queued {
+  readonly bytes: number;
+  readonly run: () => void;
+}
+
+export class FakeContext implements XlContext {
+  readonly workbook: { readonly worksheets: XlWorksheetCollection };
+  readonly application: { suspendApiCalculationUntilNextSync(): void };
+  private queue: Queued[] = [];
+  /** Loads run at sync; each returns its response size. */
+  private loads: (() => number)[] = [];
+  suspended = 0;
+
+  constructor(readonly x: FakeExcel) {
+    this.workbook = { worksheets: new FakeWorksheets(this) };
+    this.application = { suspendApiCalculationUntilNextSync: () => this.enqueue(50, () => void this.suspended++) };
+  }
+
+  enqueue(bytes: number, run: () => void): void {
+    this.queue.push({ bytes: bytes + 100, run });
+  }
+
+  enqueueLoad(load: () => number): void {
+    this.queue.push({ bytes: 100, run: () => this.loads.push(load) });
+  }
+
+  async sync(): Promise<void> {
+    this.x.syncs++;
+    const queue = this.queue;
+    this.queue = [];
+    this.loads = [];
+    const request = queue.reduce((n, q) => n + q.bytes, 0);
+    if (request > this.x.requestLimit) throw new OfficeError('RequestPayloadSizeLimitExceeded', `request of ${request} bytes`);
+    this.x.maxRequest = Math.max(this.x.maxRequest, request);
+    let response = 0;
+    for (const q of queue) {
+      q.run();
+      // loads answer with the state at their place in the queue
+      for (const l of this.loads.splice(0)) response += l();
+    }
+    if (response > this.x.responseLimit) throw new OfficeError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes`);
+    this.x.maxResponse = Math.max(this.x.maxResponse, response);
+    // Excel raises change events for the add-in's own writes too, marked as such.
+    for (const c of this.changed.splice(0)) for (const h of this.x.handlers) await h({ worksheetId: c.sheet.id, address: addressOf(c.sheet.name, c.rect).split('!')[1], triggerSource: 'ThisLocalAddin' });
+  }
+
+  /** Ranges written in the current sync. */
+  readonly changed: { sheet: SheetState; rect: CellRange }[] = [];
+}
+
+function props(list: string): string[] {
+  return list.split(',').map((p) => p.trim()).filter((p) => p !== '');
+}
+
+class FakeWorksheets implements XlWorksheetCollection {
+  private loaded: XlWorksheet[] | null = null;
+  readonly onChanged: { add(handler: (args: XlChangedArgs) => Promise<unknown>): XlEventResult };
+
+  constructor(private readonly ctx: FakeContext) {
+    this.onChanged = {
+      add: (handler) => {
+        ctx.enqueue(50, () => void ctx.x.handlers.add(handler));
+        return {
+          context: ctx,
+          remove: () => ctx.enqueue(50, () => void ctx.x.handlers.delete(handler)),
+        };
+      },
+    };
+  }
+
+  get items(): XlWorksheet[] {
+    return this.loaded ?? notLoaded('WorksheetCollection.items');
+  }
+
+  load(propertyNames: string): unknown {
+    const wanted = props(propertyNames).map((p) => p.replace(/^items\//, ''));
+    this.ctx.enqueueLoad(() => {
+      this.loaded = this.ctx.x.sheets.map((s) => {
+        const ws = new FakeWorksheet(this.ctx, () => s);
+        ws.snapshot(wanted);
+        return ws;
+      });
+      return this.ctx.x.sheets.length * 60;
+    });
+    return this;
+  }
+
+  getItem(key: string): XlWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.x.sheet(key));
+  }
+
+  add(name?: string): XlWorksheet {
+    let st: SheetState | null = null;
+    const sheetName = name ?? `Sheet${this.ctx.x.sheets.length + 1}`;
+    this.ctx.enqueue(sheetName.length, () => void (st = this.ctx.x.addSheet(sheetName)));
+    return new FakeWorksheet(this.ctx, () => st ?? notLoaded('added worksheet (not yet synced)'));
+  }
+}
+
+class FakeWorksheet implements XlWorksheet {
+  private data: Partial<Record<'id' | 'name' | 'visibility', string>> = {};
+
+  constructor(private readonly ctx: FakeContext, private readonly resolve: () => SheetState) {}
+
+  snapshot(wanted: string[]): void {
+    const s = this.resolve();
+    for (const p of wanted) {
+      if (p !== 'id' && p !== 'name' && p !== 'visibility') throw new OfficeError('InvalidArgument', `unknown property ${p}`);
+      this.data[p] = s[p];
+    }
+  }
+
+  get id(): string {
+    return this.data.id ?? notLoaded('Worksheet.id');
+  }
+  get name(): string {
+    return this.data.name ?? notLoaded('Worksheet.name');
+  }
+  set name(v: string) {
+    this.ctx.enqueue(v.length, () => void (this.resolve().name = v));
+  }
+  get visibility(): string {
+    return this.data.visibility ?? notLoaded('Worksheet.visibility');
+  }
+  set visibility(v: string) {
+    if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw new OfficeError('InvalidArgument', `visibility ${v}`);
+    this.ctx.enqueue(10, () => void (this.resolve().visibility = v));
+  }
+
+  load(propertyNames: string): unknown {
+    this.ctx.enqueueLoad(() => {
+      this.snapshot(props(propertyNames));
+      return 60;
+    });
+    return this;
+  }
+
+  getRange(address?: string): XlRange {
+    const rect = address === undefined ? { top: 1, left: 1, bottom: 1048576, right: 16384 } : parseAddress(address);
+    return new FakeRange(this.ctx, () => ({ sheet: this.resolve(), rect }));
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange {
+    return new FakeRange(this.ctx, () => {
+      const sheet = this.resolve();
+      const rect = this.ctx.x.usedRange(sheet, valuesOnly === true);
+      return rect ? { sheet, rect } : null;
+    });
+  }
+
+  activate(): void {
+    this.ctx.enqueue(10, () => void (this.ctx.x.active = this.resolve().name));
+  }
+
+  delete(): void {
+    this.ctx.enqueue(10, () => {
+      const s = this.resolve();
+      this.ctx.x.sheets.splice(this.ctx.x.sheets.indexOf(s), 1);
+    });
+  }
+}
+
+type Target = { sheet: SheetState; rect: CellRange } | null;
+
+interface RangeData {
+  isNullObject: boolean;
+  address?: string;
+  values?: unknown[][];
+  formulas?: unknown[][];
+  numberFormat?: unknown[][];
+  valueTypes?: string[][];
+}
+
+function cellFormula(c: FakeCell | undefined): unknown {
+  if (!c) return '';
+  if (c.formula !== undefined) return `=${c.formula}`;
+  if (isSheetError(c.value)) return ERROR_TEXT[c.value.sheetError];
+  return c.value ?? '';
+}
+
+function cellValueOut(c: FakeCell | undefined): unknown {
+  if (!c || c.value === null) return '';
+  return isSheetError(c.value) ? ERROR_TEXT[c.value.sheetError] : c.value;
+}
+
+function cellType(c: FakeCell | undefined): string {
+  if (!c || c.value === null) return 'Empty';
+  if (isSheetError(c.value)) return 'Error';
+  return typeof c.value === 'string' ? 'String' : typeof c.value === 'boolean' ? 'Boolean' : 'Double';
+}
+
+class FakeRange implements XlRange {
+  private data: RangeData | null = null;
+  readonly format: { readonly font: { bold: boolean }; columnWidth: number };
+
+  constructor(private readonly ctx: FakeContext, private readonly resolve: () => Target) {
+    const self = this;
+    this.format = {
+      font: {
+        get bold(): boolean {
+          return notLoaded('RangeFont.bold');
+        },
+        set bold(v: boolean) {
+          ctx.enqueue(10, () => self.eachCell((c) => (c.bold = v), true));
+        },
+      },
+      get columnWidth(): number {
+        return notLoaded('RangeFormat.columnWidth');
+      },
+      set columnWidth(v: number) {
+        ctx.enqueue(10, () => {
+          const t = self.target();
+          for (let col = t.rect.left; col <= t.rect.right; col++) t.sheet.widths.set(col, v);
+        });
+      },
+    };
+  }
+
+  private target(): { sheet: SheetState; rect: CellRange } {
+    const t = this.resolve();
+    if (!t) throw new OfficeError('InvalidOperation', 'method called on a null object');
+    return t;
+  }
+
+  private eachCell(f: (c: FakeCell & { row: number; col: number }) => void, create: boolean): void {
+    const { sheet, rect } = this.target();
+    for (let row = rect.top; row <= rect.bottom; row++) {
+      for (let col = rect.left; col <= rect.right; col++) {
+        const key = a1(row, col);
+        let c = sheet.cells.get(key);
+        if (!c && create) sheet.cells.set(key, (c = { row, col, value: null }));
+        if (c) f(c);
+      }
+    }
+  }
+
+  private loadedData(what: string): RangeData {
+    return this.data ?? notLoaded(`Range.${what}`);
+  }
+
+  get isNullObject(): boolean {
+    return this.loadedData('isNullObject').isNullObject;
+  }
+  get address(): string {
+    return this.loadedData('address').address ?? notLoaded('Range.address');
+  }
+  get values(): unknown[][] {
+    return this.loadedData('values').values ?? notLoaded('Range.values');
+  }
+  get formulas(): unknown[][] {
+    return this.loadedData('formulas').formulas ?? notLoaded('Range.formulas');
+  }
+  set formulas(grid: unknown[][]) {
+    this.setGrid(grid, (cell, input, sheet, row, col) => {
+      const typed = typeInto(input, cell, this.ctx.x.calculate);
+      const key = a1(row, col);
+      if (typed === null) sheet.cells.delete(key);
+      else if (typed !== 'unchanged') sheet.cells.set(key, { row, col, ...typed });
+    });
+  }
+  get numberFormat(): unknown[][] {
+    return this.loadedData('numberFormat').numberFormat ?? notLoaded('Range.numberFormat');
+  }
+  set numberFormat(grid: unknown[][]) {
+    this.setGrid(grid, (cell, fmt, sheet, row, col) => {
+      if (fmt === null) return;
+      if (typeof fmt !== 'string') throw new OfficeError('InvalidArgument', 'number format must be text');
+      const numFmt = fmt === '' || fmt === 'General' ? undefined : fmt;
+      const key = a1(row, col);
+      const c = cell ?? { value: null };
+      const next = { ...c, row, col };
+      if (numFmt === undefined) delete next.numFmt;
+      else next.numFmt = numFmt;
+      sheet.cells.set(key, next);
+    });
+  }
+  get valueTypes(): ReadonlyArray<ReadonlyArray<string>> {
+    return this.loadedData('valueTypes').valueTypes ?? notLoaded('Range.valueTypes');
+  }
+
+  private setGrid(grid: unknown[][], apply: (cell: FakeCell | undefined, input: unknown, sheet: SheetState, row: number, col: number) => void): void {
+    const bytes = JSON.stringify(grid).length;
+    this.ctx.x.gridWrites++;
+    this.ctx.enqueue(bytes, () => {
+      const { sheet, rect } = this.target();
+      if (grid.length !== rect.bottom - rect.top + 1 || grid.some((line) => line.length !== rect.right - rect.left + 1)) {
+        throw new OfficeError('InvalidArgument', `grid does not match ${a1(rect.top, rect.left)}:${a1(rect.bottom, rect.right)}`);
+      }
+      this.ctx.x.gridCells += grid.length * (grid[0]?.length ?? 0);
+      this.ctx.changed.push({ sheet, rect });
+      grid.forEach((line, i) => line.forEach((v, j) => apply(sheet.cells.get(a1(rect.top + i, rect.left + j)), v, sheet, rect.top + i, rect.left + j)));
+    });
+  }
+
+  load(propertyNames: string): unknown {
+    const wanted = props(propertyNames);
+    this.ctx.enqueueLoad(() => {
+      const t = this.resolve();
+      if (!t) {
+        this.data = { isNullObject: true };
+        return 20;
+      }
+      const { sheet, rect } = t;
+      const grid = <V>(f: (c: FakeCell | undefined) => V): V[][] =>
+        Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) => Array.from({ length: rect.right - rect.left + 1 }, (_, j) => f(sheet.cells.get(a1(rect.top + i, rect.left + j)))));
+      const d: RangeData = { isNullObject: false };
+      for (const p of wanted) {
+        if (p === 'address') d.address = addressOf(sheet.name, rect);
+        else if (p === 'values') d.values = grid(cellValueOut);
+        else if (p === 'formulas') d.formulas = grid(cellFormula);
+        else if (p === 'numberFormat') d.numberFormat = grid((c) => c?.numFmt ?? 'General');
+        else if (p === 'valueTypes') d.valueTypes = grid(cellType);
+        else throw new OfficeError('InvalidArgument', `unknown property ${p}`);
+      }
+      this.data = d;
+      return JSON.stringify(d).length;
+    });
+    return this;
+  }
+
+  getMergedAreasOrNullObject(): XlRangeAreas {
+    return new FakeRangeAreas(this.ctx, () => {
+      const t = this.resolve();
+      if (!t) throw new OfficeError('InvalidOperation', 'method called on a null object');
+      const areas = t.sheet.merges.filter((m) => intersects(m, t.rect));
+      if (areas.length > 512) throw new OfficeError('GeneralException', 'more than 512 merged areas');
+      return areas.length === 0 ? null : areas.map((m) => addressOf(t.sheet.name, m)).join(', ');
+    });
+  }
+
+  clear(): void {
+    this.ctx.enqueue(10, () => {
+      const { sheet, rect } = this.target();
+      for (let row = rect.top; row <= rect.bottom; row++) for (let col = rect.left; col <= rect.right; col++) sheet.cells.delete(a1(row, col));
+      sheet.merges = sheet.merges.filter((m) => !intersects(m, rect));
+    });
+  }
+
+  merge(): void {
+    this.ctx.enqueue(10, () => {
+      const { sheet, rect } = this.target();
+      if (sheet.merges.some((m) => intersects(m, rect))) throw new OfficeError('InvalidOperation', 'overlapping merge');
+      sheet.merges.push(rect);
+    });
+  }
+
+  select(): void {
+    this.ctx.enqueue(10, () => {
+      const { sheet, rect } = this.target();
+      this.ctx.x.selection = { sheet: sheet.name, address: addressOf(sheet.name, rect) };
+    });
+  }
+}
+
+class FakeRangeAreas implements XlRangeAreas {
+  private data: { isNullObject: boolean; address: string } | null = null;
+
+  constructor(private readonly ctx: FakeContext, private readonly resolve: () => string | null) {}
+
+  get isNullObject(): boolean {
+    return (this.data ?? notLoaded('RangeAreas.isNullObject')).isNullObject;
+  }
+  get address(): string {
+    return (this.data ?? notLoaded('RangeAreas.address')).address;
+  }
+
+  load(propertyNames: string): unknown {
+    for (const p of props(propertyNames)) if (p !== 'address') throw new OfficeError('InvalidArgument', `unknown property ${p}`);
+    this.ctx.enqueueLoad(() => {
+      const address = this.resolve();
+      this.data = address === null ? { isNullObject: true, address: '' } : { isNullObject: false, address };
+      return address?.length ?? 10;
+    });
+    return this;
+  }
+}
