@@ -1,5 +1,5 @@
 /**
- * A user's mapping where the recognizer cannot decide (CLI: --map mapping.json; the pane keeps the
+ * A user's mapping where the recognizer cannot decide (the command line reads it from a JSON file; the pane keeps the
  * same data with the workbook). It can name any column's role, and a sheet's role:
  *
  * {

@@ -8,7 +8,7 @@ import { tables, vocabulary, type EvaluationId } from '../../rules';
 import type { FactsByCode, Finding, FindingCode } from './codes';
 
 export interface Surface {
-  /** How to tell the tool what a column holds (e.g. “可用 --map 映射文件指定”). */
+  /** How to tell the tool what a column holds (the command line names its mapping file, the pane its 识别结果 view). */
   readonly mapHint: string;
   /** How to have existing cells replaced. */
   readonly replaceHint: string;

@@ -144,7 +144,7 @@ export function dedupeFindings(findings: readonly Finding[]): Finding[] {
     }
   }
   for (const f of merged) {
-    const key = `${f.code}\u0000${f.sheet}\u0000${f.cell}`;
+    const key = `${f.code}\u0000${f.sheet}\u0000${f.cell}\u0000${JSON.stringify(f.facts)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(f);

@@ -77,7 +77,7 @@ export interface ColumnDecision {
 
 export type SheetRole = 'inputs' | 'scores' | 'combined' | 'ambiguous' | 'none';
 
-/** A user's mapping for one sheet (CLI: --map; pane: the 识别结果 view). */
+/** A user's mapping for one sheet (the command line's mapping file; the pane's 识别结果 view). */
 export interface SheetOptions {
   readonly evaluation?: EvaluationId;
   readonly headerRow?: number;
@@ -99,6 +99,8 @@ export interface CohortSheet {
   role: SheetRole;
   /** The sheet its formulas read most (a score sheet's data sheet). */
   readonly readsFrom: string | null;
+  /** The row of a column's header cell: the top of a merged header (findings go there). */
+  readonly headerTop: (col: number) => number;
   readonly options: SheetOptions;
 }
 
@@ -440,7 +442,7 @@ export function readCohortSheet(sheet: SheetData, options: SheetOptions = {}): C
   else if (scores > 0) role = 'none'; // a typed total alone is no evidence of this year's scores
   else if (namesScores(sheet.name)) role = 'scores';
   else role = 'ambiguous';
-  const cs: CohortSheet = { sheet, headerRow: header.row, parentRow, evaluation, platformCol: pc, rows, columns: [], role, readsFrom, options };
+  const cs: CohortSheet = { sheet, headerRow: header.row, parentRow, evaluation, platformCol: pc, rows, columns: [], role, readsFrom, options, headerTop: (col) => idx.masterOf(header.row, col).row };
   settle(cs, pending);
   return cs;
 }
@@ -531,7 +533,7 @@ export function pairSheets(sheets: readonly CohortSheet[], findings: Finding[]):
     if (larger.length > 0) resettle(s, 'scores');
     else {
       s.role = 'none';
-      findings.push(finding('warning', 'ambiguous_sheet', s.sheet.name, s.headerRow, s.platformCol, { reasons: others.map((o) => o.sheet.name) }));
+      findings.push(finding('warning', 'ambiguous_sheet', s.sheet.name, s.headerTop(s.platformCol), s.platformCol, { reasons: others.map((o) => o.sheet.name) }));
     }
   }
   for (const s of sheets) {
@@ -546,12 +548,12 @@ export function pairSheets(sheets: readonly CohortSheet[], findings: Finding[]):
       const candidates = overlapping(s).filter((o) => o.role === 'inputs' || o.role === 'combined');
       if (candidates.length === 1) target = candidates[0];
       else if (candidates.length > 1) {
-        findings.push(finding('warning', 'ambiguous_score_sheet', s.sheet.name, s.headerRow, s.platformCol, { candidates: candidates.map((c) => c.sheet.name) }));
+        findings.push(finding('warning', 'ambiguous_score_sheet', s.sheet.name, s.headerTop(s.platformCol), s.platformCol, { candidates: candidates.map((c) => c.sheet.name) }));
         continue;
       }
     }
     if (!target) {
-      findings.push(finding('info', 'score_sheet_without_data', s.sheet.name, s.headerRow, s.platformCol, {}));
+      findings.push(finding('info', 'score_sheet_without_data', s.sheet.name, s.headerTop(s.platformCol), s.platformCol, {}));
       continue;
     }
     if (target.evaluation !== s.evaluation) {
@@ -593,33 +595,33 @@ export function buildCohortLayout(input: CohortSheet, scoreSheets: readonly Coho
       const key = `${r.indicator}.${r.field}`;
       const first = fieldCols.get(key);
       if (first !== undefined) {
-        findings.push(finding('warning', 'duplicate_column', sheet.name, input.headerRow, d.col, { text: d.header, firstColumn: colLetters(first) }));
+        findings.push(finding('warning', 'duplicate_column', sheet.name, input.headerTop(d.col), d.col, { text: d.header, firstColumn: colLetters(first) }));
         return { ...d, role: { kind: 'ignored' }, evidence: [...d.evidence, { kind: 'duplicate_of', column: colLetters(first) }] };
       }
       fieldCols.set(key, d.col);
       units[r.indicator][r.field] = d.unit;
       const field = table.indicators[r.indicator].inputs[r.field];
-      if (d.unit.unknown) findings.push(finding('warning', 'unit_unknown', sheet.name, input.headerRow, d.col, { evaluation, indicator: r.indicator + 1, field: r.field, unit: d.unit.header ?? '', expected: field.unit }));
-      else if (d.unit.factor !== 1 && field.kind === 'share') findings.push(finding('warning', 'percent_points', sheet.name, input.headerRow, d.col, { evaluation, indicator: r.indicator + 1, field: r.field }));
-      else if (d.unit.factor !== 1) findings.push(finding('info', 'unit_converted', sheet.name, input.headerRow, d.col, { evaluation, indicator: r.indicator + 1, field: r.field, from: d.unit.header ?? '', to: field.unit, factor: d.unit.factor }));
+      if (d.unit.unknown) findings.push(finding('warning', 'unit_unknown', sheet.name, input.headerTop(d.col), d.col, { evaluation, indicator: r.indicator + 1, field: r.field, unit: d.unit.header ?? '', expected: field.unit }));
+      else if (d.unit.factor !== 1 && field.kind === 'share') findings.push(finding('warning', 'percent_points', sheet.name, input.headerTop(d.col), d.col, { evaluation, indicator: r.indicator + 1, field: r.field }));
+      else if (d.unit.factor !== 1) findings.push(finding('info', 'unit_converted', sheet.name, input.headerTop(d.col), d.col, { evaluation, indicator: r.indicator + 1, field: r.field, from: d.unit.header ?? '', to: field.unit, factor: d.unit.factor }));
     } else if (r.kind === 'score') {
       if (!scoreCols.has(r.indicator)) scoreCols.set(r.indicator, d.col);
     } else if (r.kind === 'subtotal') groupCols.set(r.group, d.col);
     else if (r.kind === 'total') totalCol = d.col;
     else if (r.kind === 'unrecognized' && r.text.trim() !== '') {
       const other = evaluationsOf(r.text).filter((e) => e !== evaluation);
-      if (other.length > 0) findings.push(finding('warning', 'other_evaluation_column', sheet.name, input.headerRow, d.col, { text: d.header, evaluation: other[0] }));
-      else findings.push(finding('info', 'unknown_column', sheet.name, input.headerRow, d.col, { text: d.header }));
+      if (other.length > 0) findings.push(finding('warning', 'other_evaluation_column', sheet.name, input.headerTop(d.col), d.col, { text: d.header, evaluation: other[0] }));
+      else findings.push(finding('info', 'unknown_column', sheet.name, input.headerTop(d.col), d.col, { text: d.header }));
     }
     return d;
   });
 
   table.indicators.forEach((ind, i) => {
     const any = ind.inputs.some((_, fi) => fieldCols.has(`${i}.${fi}`));
-    if (!any) findings.push(finding('warning', 'indicator_not_in_table', sheet.name, input.headerRow, input.platformCol, { evaluation, indicator: i + 1 }));
+    if (!any) findings.push(finding('warning', 'indicator_not_in_table', sheet.name, input.headerTop(input.platformCol), input.platformCol, { evaluation, indicator: i + 1 }));
     else
       ind.inputs.forEach((f, fi) => {
-        if (!fieldCols.has(`${i}.${fi}`) && !absentMeansDefault(f)) findings.push(finding('warning', 'field_not_in_table', sheet.name, input.headerRow, input.platformCol, { evaluation, indicator: i + 1, field: fi }));
+        if (!fieldCols.has(`${i}.${fi}`) && !absentMeansDefault(f)) findings.push(finding('warning', 'field_not_in_table', sheet.name, input.headerTop(input.platformCol), input.platformCol, { evaluation, indicator: i + 1, field: fi }));
       });
   });
 
@@ -670,7 +672,7 @@ function attachScoreSheet(platforms: PlatformLayout[], inputNames: ReadonlyMap<s
   for (const p of platforms) {
     const row = names.get(headerKey(p.name));
     if (row === undefined) {
-      findings.push(finding('warning', 'platform_not_in_score_sheet', s.sheet.name, s.headerRow, s.platformCol, { name: p.name, scoreSheet: s.sheet.name }));
+      findings.push(finding('warning', 'platform_not_in_score_sheet', s.sheet.name, s.headerTop(s.platformCol), s.platformCol, { name: p.name, scoreSheet: s.sheet.name }));
       continue;
     }
     for (const d of s.columns) {
