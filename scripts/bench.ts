@@ -3,12 +3,14 @@
  *  1. WANMU.NORMALIZE spill form over 100,000 values — target < 50 ms
  *  2. scoring 10,000 platforms on all 32 indicators — target < 200 ms
  *  3. check and fill of a 2,000-platform cohort file end to end — target < 5 s
+ *  4. the workbook model (scripts/bench-model.ts): recalculation, report, memory, many tables
  */
 import { performance } from 'perf_hooks';
 import { scoreCohort, scorePlatform, type IndicatorValues } from '../src/engine';
 import { runFunction } from '../src/functions/declarations';
 import { tables, type InputField } from '../src/rules';
 import { runWorkbookBench } from './bench-workbook';
+import { runModelBench } from './bench-model';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -61,5 +63,8 @@ time(`${P.toLocaleString()} 个平台 × 32 项指标评分`, 200, 15, () => {
   scoreCohort(tables.annual, ann);
 });
 
-// 3. Check and fill of a 2,000-platform cohort file, end to end.
-void runWorkbookBench();
+// 3. Check and fill of a 2,000-platform cohort file, end to end; 4. the workbook model.
+void (async () => {
+  await runWorkbookBench();
+  await runModelBench();
+})();
