@@ -12,7 +12,8 @@ import { fmtScoreFixed } from '../engine';
 import { FileOpenError, XlsxFileHost } from '../hosts/file/xlsx';
 import { findTable, tables, vocabulary, type EvaluationId } from '../rules';
 import { validateRules } from '../rules/validate';
-import { checkWorkbook, fillWorkbook, renderFinding, resolveMapping, revertWorkbook, SEVERITY_TEXT, templateBatch, WriteRefused, type Finding, type Report } from '../workbook';
+import { checkWorkbook, fillWorkbook, renderEvidence, renderFinding, renderRole, renderSheetRole, resolveMapping, revertWorkbook, SEVERITY_TEXT, templateBatch, WriteRefused, type Finding, type Report } from '../workbook';
+import { colLetters } from '../workbook/address';
 import type { Analysis, AnalyzeOptions } from '../workbook/analyze';
 import type { FormulaStyle } from '../workbook/formulas';
 import { cliSurface } from './surface';
@@ -25,8 +26,9 @@ export interface Io {
 const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
 const USAGE = `用法:
-  wanmu check 文件.xlsx [--json] [--map 映射.json]
-      检查工作簿:对照附件2/附件3核对评价表,校验数据,计算得分,复核已有的得分公式
+  wanmu check 文件.xlsx [--json] [--roles] [--map 映射.json]
+      检查工作簿:对照附件2/附件3核对评价表,校验数据,计算得分,复核已有的得分公式;
+      --roles 列出每张表、每一列被识别为什么以及依据
   wanmu fill 文件.xlsx -o 输出.xlsx [--formulas native|wanmu|values] [--replace] [--json] [--map 映射.json]
       填写得分(默认写入普通公式,无需加载项也能复核);不会覆盖已有内容,除非使用 --replace;
       输入数据从不被覆盖;填写记录保存在工作簿中,可用 revert 撤销
@@ -45,7 +47,7 @@ interface Args {
 }
 
 const VALUE_FLAGS = new Set(['-o', '--output', '--formulas', '--map', '--platforms']);
-const BOOL_FLAGS = new Set(['--json', '--replace', '--help', '-h']);
+const BOOL_FLAGS = new Set(['--json', '--replace', '--roles', '--help', '-h']);
 
 function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
@@ -86,7 +88,21 @@ function jsonReport(r: Report): string {
   return `${JSON.stringify({ findings, scores: r.scores, totals: r.totals }, null, 2)}\n`;
 }
 
-const ROLE_TEXT = { issued: '发文表格式的评价表', inputs: '数据表', scores: '评分表', combined: '数据和得分表', ambiguous: '无法确定', none: '未识别为评价表', record: '本工具的撤销记录' } as const;
+/** Every sheet's role and every column's role with its evidence. */
+function rolesReport(a: Analysis): string {
+  const lines: string[] = ['识别结果:'];
+  for (const s of a.sheets) lines.push(`  工作表“${s.sheet}”:${renderSheetRole(s.role)}${s.scores ? `,对应数据表“${s.scores}”` : ''}`);
+  for (const t of a.tables) {
+    for (const c of t.layout.columns) {
+      lines.push(`  “${c.sheet}”第 ${c.headerRow} 行表头(${t.table.shortName}):`);
+      for (const d of c.decisions) {
+        if (d.role.kind === 'ignored' && d.header.trim() === '') continue;
+        lines.push(`    ${colLetters(d.col)} 列“${d.header}”:${renderRole(d, t.table.id)}${d.evidence.length > 0 ? `(依据:${d.evidence.map(renderEvidence).join(';')})` : ''}`);
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
 
 function humanReport(file: string, r: Report & { analysis: Analysis }): string {
   const lines: string[] = [];
@@ -95,7 +111,7 @@ function humanReport(file: string, r: Report & { analysis: Analysis }): string {
     const scoreSheets = t.layout.scoreSheets.length > 0 ? `,得分在“${t.layout.scoreSheets.join('”“')}”` : '';
     lines.push(`识别到${t.table.shortName}(${t.layout.kind === 'issued' ? '发文表格式' : '培育名单宽表'}),工作表“${t.layout.sheet}”,${t.platforms.length} 个平台${scoreSheets}`);
   }
-  for (const s of r.analysis.sheets) if (s.role === 'none' || s.role === 'ambiguous') lines.push(`工作表“${s.sheet}”:${ROLE_TEXT[s.role]}`);
+  for (const s of r.analysis.sheets) if (s.role === 'none' || s.role === 'ambiguous') lines.push(`工作表“${s.sheet}”:${renderSheetRole(s.role)}`);
   const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
   lines.push(`错误 ${count('error')} 个,警告 ${count('warning')} 个,提示 ${count('info')} 个`);
   for (const f of r.findings) lines.push(`[${SEVERITY_TEXT[f.severity]}] ${f.sheet}!${f.cell} ${message(f)}`);
@@ -156,6 +172,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       const r = await checkWorkbook(host, options);
       step('完成');
       io.out(json ? jsonReport(r) : humanReport(target, r));
+      if (args.flags.has('--roles') && !json) io.out(rolesReport(r.analysis));
       return r.findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
     if (command === 'fill') {

@@ -57,6 +57,6 @@ export { WorkbookSession } from './session';
 export type { Analysis, AnalyzeOptions, FillOptions, FillPlan };
 export { templateBatch } from './template';
 export { resolveMapping } from './mapping';
-export { renderFinding, SEVERITY_TEXT, type Surface } from './findings/catalogue';
+export { renderEvidence, renderFinding, renderRole, renderSheetRole, SEVERITY_TEXT, type Surface } from './findings/catalogue';
 export type { Finding, FindingCode } from './findings/codes';
 export type { ScoreRecord, TotalRecord, WorkbookHost } from './model';

@@ -72,6 +72,35 @@ describe('wanmu check', () => {
   });
 });
 
+describe('wanmu check --roles', () => {
+  it('lists every sheet and column with what it was read as, and why', async () => {
+    const r = await cli('check', file('clean.xlsx'), '--roles');
+    expect(r.out).toContain('识别结果:');
+    expect(r.out).toContain('工作表“培育名单数据”:数据表');
+    expect(r.out).toMatch(/C 列“年度工业产值或者营业收入\(亿元\)”:输入“年度工业产值或者营业收入”.*依据:手工数值最大 .*超过分值 10/);
+  });
+});
+
+describe('wanmu revert', () => {
+  it('gives back the workbook as it was before the fill', async () => {
+    expect((await cli('fill', file('vertical.xlsx'), '-o', file('rv-filled.xlsx'), '--replace')).code).toBe(0);
+    const r = await cli('revert', file('rv-filled.xlsx'), '-o', file('rv-back.xlsx'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('与填写前一致');
+    const { XlsxFileHost } = await import('../../src/hosts/file/xlsx');
+    const a = await (await XlsxFileHost.open(file('vertical.xlsx'))).read();
+    const b = await (await XlsxFileHost.open(file('rv-back.xlsx'))).read();
+    expect(b.sheets.map((x) => x.name)).toEqual(a.sheets.map((x) => x.name));
+    expect(b.sheets[0].rows).toEqual(a.sheets[0].rows);
+  });
+
+  it('says so when there is nothing to revert', async () => {
+    const r = await cli('revert', file('clean.xlsx'), '-o', file('rv-none.xlsx'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('没有本工具的填写记录');
+  });
+});
+
 describe('wanmu fill', () => {
   it('writes a filled copy and --json says where each score was written', async () => {
     const r = await cli('fill', file('clean.xlsx'), '-o', file('filled.xlsx'), '--json');

@@ -6,6 +6,7 @@
 import { errorMessage, fmt } from '../../engine';
 import { tables, vocabulary, type EvaluationId } from '../../rules';
 import type { FactsByCode, Finding, FindingCode } from './codes';
+import type { ColumnDecision, Evidence, SheetRole } from '../layouts/cohort';
 
 export interface Surface {
   /** How to tell the tool what a column holds (the command line names its mapping file, the pane its 识别结果 view). */
@@ -123,3 +124,67 @@ export function renderFinding(f: Finding, s: Surface): string {
 }
 
 export const SEVERITY_TEXT = { error: '错误', warning: '警告', info: '提示' } as const;
+
+
+const SHEET_ROLE_TEXT: Readonly<Record<SheetRole | 'issued' | 'record', string>> = {
+  issued: '发文表格式的评价表',
+  inputs: '数据表',
+  scores: '评分表',
+  combined: '数据和得分同表',
+  ambiguous: '无法确定',
+  none: '不是评价表',
+  record: '本工具的撤销记录',
+};
+
+export function renderSheetRole(role: SheetRole | 'issued' | 'record'): string {
+  return SHEET_ROLE_TEXT[role];
+}
+
+/** A column's role in words: 输入“主导产业集聚度”, 得分“组织管理”, 小计“产业培育” … */
+export function renderRole(d: ColumnDecision, e: EvaluationId): string {
+  const r = d.role;
+  switch (r.kind) {
+    case 'platform':
+      return '平台名称';
+    case 'serial':
+      return '序号';
+    case 'note':
+      return '备注/说明';
+    case 'input':
+      return `输入“${field(e, r.indicator + 1, r.field)}”(${ind(e, r.indicator + 1)})`;
+    case 'score':
+      return `得分“${ind(e, r.indicator + 1)}”`;
+    case 'subtotal':
+      return `小计“${tables[e].groups[r.group].name}”`;
+    case 'total':
+      return '总分';
+    case 'ignored':
+      return '不使用';
+    case 'unrecognized':
+      return '无法识别';
+  }
+}
+
+/** Why a column got its role, in words. */
+export function renderEvidence(ev: Evidence): string {
+  switch (ev.kind) {
+    case 'mapping':
+      return '用户指定';
+    case 'header':
+      return `表头“${ev.text}”`;
+    case 'score_words':
+      return `表头“${ev.text}”表示得分`;
+    case 'formula':
+      return `${ev.cells} 个公式读取“${ev.sheet ?? ''}”`;
+    case 'values_beyond_points':
+      return `手工数值最大 ${fmt(ev.max)},超过分值 ${fmt(ev.points)},不可能是得分`;
+    case 'values_within_points':
+      return `数值最大 ${fmt(ev.max)},不超过分值 ${fmt(ev.points)}`;
+    case 'unit':
+      return `表头单位“${ev.unit}”`;
+    case 'sheet_role':
+      return `所在工作表是${SHEET_ROLE_TEXT[ev.role]}`;
+    case 'duplicate_of':
+      return `与 ${ev.column} 列重复`;
+  }
+}
