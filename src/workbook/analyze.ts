@@ -282,7 +282,7 @@ export function analyze(workbook: WorkbookData, options: AnalyzeOptions = {}): A
       readings.push({ sheet: sheet.name, role: 'none', scores: null });
       continue;
     }
-    const issued = !opts?.columns ? recognizeIssuedTable(sheet) : undefined;
+    const issued = !opts?.columns ? recognizeIssuedTable(sheet, opts?.issued) : undefined;
     if (issued) {
       layouts.push(issued);
       readings.push({ sheet: sheet.name, role: 'issued', scores: null });

@@ -25,7 +25,7 @@
 import { z } from 'zod';
 import { tables, type EvaluationId } from '../rules';
 import { EvaluationIdSchema } from '../rules/schema';
-import type { ColumnRole, SheetOptions } from './layouts/cohort';
+import type { ColumnRole, IssuedOverride, SheetOptions } from './layouts/cohort';
 import { headerKey } from './text';
 
 const ColumnSchema = z.union([
@@ -33,6 +33,9 @@ const ColumnSchema = z.union([
   z.object({ indicator: z.number().int().positive(), field: z.string().optional() }),
   z.object({ score: z.number().int().positive() }),
   z.object({ subtotal: z.string() }),
+  // the issued table: a platform's data column, or its score column
+  z.object({ value: z.string().min(1) }),
+  z.object({ scoreOf: z.string().min(1) }),
 ]);
 
 export const MappingSchema = z.object({
@@ -62,9 +65,19 @@ export function resolveMapping(json: unknown): MappingResult {
     const evaluation: EvaluationId = spec.evaluation ?? 'annual';
     const table = tables[evaluation];
     const columns: Record<string, ColumnRole> = {};
+    const issued: Record<string, IssuedOverride> = {};
     for (const [key, v] of Object.entries(spec.columns ?? {})) {
       const k = /^[A-Z]{1,3}$/.test(key) ? key : headerKey(key);
       let role: ColumnRole;
+      if (typeof v === 'object' && 'value' in v) {
+        issued[k] = { kind: 'value', platform: v.value };
+        continue;
+      }
+      if (typeof v === 'object' && 'scoreOf' in v) {
+        issued[k] = { kind: 'score', platform: v.scoreOf };
+        continue;
+      }
+      if (v === 'ignore' || v === 'note') issued[k] = { kind: 'other' };
       if (v === 'platform') role = { kind: 'platform' };
       else if (v === 'total') role = { kind: 'total' };
       else if (v === 'ignore') role = { kind: 'ignored' };
@@ -93,7 +106,8 @@ export function resolveMapping(json: unknown): MappingResult {
       ...(spec.headerRow ? { headerRow: spec.headerRow } : {}),
       ...(spec.role ? { role: spec.role } : {}),
       ...(spec.inputSheet ? { inputSheet: spec.inputSheet } : {}),
-      ...(spec.columns ? { columns } : {}),
+      ...(Object.keys(columns).some((k) => columns[k].kind !== 'ignored' && columns[k].kind !== 'note') ? { columns } : {}),
+      ...(Object.keys(issued).length > 0 ? { issued } : {}),
     });
   }
   return { ok: true, options: out };

@@ -105,3 +105,19 @@ describe('the issued vertical table', () => {
     expect(codes(r.findings)).toEqual(['no_table']);
   });
 });
+
+describe('a mapping settles the issued table’s columns too', () => {
+  it('names a platform’s data and score columns, and leaves a column out', async () => {
+    const { resolveMapping } = await import('../../src/workbook/mapping');
+    const { wb } = acceptanceVerticalWorkbook({ valueHeader: '2022年', scoreHeader: '复核' });
+    (wb.getWorksheet('验收评价') as ExcelJS.Worksheet).getCell(3, 9).value = '附注';
+    (wb.getWorksheet('验收评价') as ExcelJS.Worksheet).getCell(5, 9).value = 12;
+    const mapping = resolveMapping({ sheets: { 验收评价: { columns: { G: { value: '衢州平台' }, H: { scoreOf: '衢州平台' }, I: 'ignore' } } } });
+    if (!mapping.ok) throw new Error(mapping.message);
+    const r = await check(wb, { sheets: mapping.options });
+    const t = r.analysis.tables[0];
+    expect(t.platforms.map((p) => p.name)).toEqual(['衢州平台']);
+    expect(r.scores[0]).toMatchObject({ platform: '衢州平台', cell: 'H4' });
+    expect(r.findings.filter((f) => f.cell.startsWith('I'))).toEqual([expect.objectContaining({ code: 'other_column' })]);
+  });
+});

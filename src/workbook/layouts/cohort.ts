@@ -86,7 +86,11 @@ export interface SheetOptions {
   readonly role?: 'inputs' | 'scores' | 'none';
   /** For a score sheet: the input sheet it scores. */
   readonly inputSheet?: string;
+  /** For the issued table: column letter or header key → a platform's data or score column, or other. */
+  readonly issued?: Readonly<Record<string, IssuedOverride>>;
 }
+
+export type IssuedOverride = { readonly kind: 'value' | 'score'; readonly platform: string } | { readonly kind: 'other' };
 
 export interface CohortSheet {
   readonly sheet: SheetData;

@@ -23,7 +23,8 @@ import {
 import { cellAt, type SheetData } from '../model';
 import { MergeIndex } from '../read/profile';
 import { cellText, headerKey, normalizeText } from '../text';
-import type { ColumnDecision } from './cohort';
+import type { ColumnDecision, IssuedOverride } from './cohort';
+import { colLetters } from '../address';
 import { NO_UNIT, plainUnits, type CellRef, type PlatformLayout, type TableLayout } from './layout';
 
 const HEADER_SCAN_ROWS = 30;
@@ -74,7 +75,7 @@ function columnContent(sheet: SheetData, col: number, first: number, last: numbe
   return data >= text ? 'data' : 'text';
 }
 
-function findHeader(idx: MergeIndex): IssuedColumns | undefined {
+function findHeader(idx: MergeIndex, overrides: Readonly<Record<string, IssuedOverride>> = {}): IssuedColumns | undefined {
   const sheet = idx.sheet;
   for (let r = 1; r <= Math.min(HEADER_SCAN_ROWS, sheet.rowCount); r++) {
     if (!sheet.rows.has(r)) continue;
@@ -99,6 +100,14 @@ function findHeader(idx: MergeIndex): IssuedColumns | undefined {
       if (used.has(c)) continue;
       const top = idx.text(r, c).trim();
       const sub = subHeader ? idx.text(below, c).trim() : '';
+      const o = overrides[colLetters(c)] ?? overrides[headerKey(sub !== '' ? sub : top)];
+      if (o) {
+        // the user's mapping settles this column
+        if (o.kind === 'other') others.push({ col: c, text: sub || top, note: true });
+        else if (o.kind === 'value') platforms.push({ name: o.platform, value: c, score: null });
+        else looseScores.push({ col: c, platform: o.platform });
+        continue;
+      }
       if (subHeader && idx.mergeOf(r, c) && (isScoreHeader(sub) || isValueHeader(sub))) {
         // a platform's own pair under its merged name
         const m = idx.mergeOf(r, c);
@@ -177,9 +186,9 @@ function numberIn(sheet: SheetData, row: number, col: number): number | undefine
   return /^\d+$/.test(t) ? Number(t) : undefined;
 }
 
-export function recognizeIssuedTable(sheet: SheetData): TableLayout | undefined {
+export function recognizeIssuedTable(sheet: SheetData, overrides: Readonly<Record<string, IssuedOverride>> = {}): TableLayout | undefined {
   const idx = new MergeIndex(sheet);
-  const cols = findHeader(idx);
+  const cols = findHeader(idx, overrides);
   if (!cols) return undefined;
   const evaluation = detectEvaluation(idx, cols);
   const table = tables[evaluation];
