@@ -18,7 +18,7 @@ export const vocabulary = {
   scoreColumns: ['得分', '自评得分', '评审得分', '分数', '评分', '核定得分', '审核得分'],
   scoreSuffixes: ['得分', '分数', '评分'],
   /** Platform-name column of a cohort table. */
-  platformColumns: ['平台名称', '平台', '名称', '平台名', '新产业平台', '万亩千亿新产业平台', '培育平台'],
+  platformColumns: ['平台名称', '平台', '名称', '平台名', '新产业平台', '万亩千亿新产业平台', '培育平台', '新产业平台名称', '平台全称', '培育平台名称'],
   /** Total and subtotal labels. */
   total: ['合计', '总分', '总计', '总得分', '得分合计'],
   subtotal: ['小计'],
