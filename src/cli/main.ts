@@ -1,19 +1,21 @@
 /**
  * The `wanmu` command line for .xlsx files:
  *   wanmu check FILE [--json] [--map M]
- *   wanmu fill FILE -o OUT [--formulas native|wanmu|values] [--replace] [--json] [--map M]
- *   wanmu template acceptance|annual -o OUT [--platforms N]
+ *   wanmu fill FILE -o OUT [--formulas native|wanmu|values] [--replace] [--force] [--json] [--map M]
+ *   wanmu template acceptance|annual -o OUT [--platforms N] [--force]
  * Exit: 0 no errors; 1 errors found; 2 the file cannot be read or the command is wrong.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { fmtScoreFixed } from '../engine';
+import { checkOutput, saveErrorMessage } from '../hosts/file/output';
 import { FileOpenError, XlsxFileHost } from '../hosts/file/xlsx';
 import { findTable, tables, vocabulary, type EvaluationId } from '../rules';
 import { validateRules } from '../rules/validate';
 import { checkWorkbook, fillWorkbook, resolveMapping, templateBatch, type Report } from '../workbook';
 import type { AnalyzeOptions } from '../workbook/analyze';
 import type { FormulaStyle } from '../workbook/formulas';
+import { escapeControl } from './terminal';
 
 export interface Io {
   out(text: string): void;
@@ -25,10 +27,12 @@ const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process
 const USAGE = `用法:
   wanmu check 文件.xlsx [--json] [--map 映射.json]
       检查工作簿:对照附件2/附件3核对评价表,校验数据,计算得分,复核已有的得分公式
-  wanmu fill 文件.xlsx -o 输出.xlsx [--formulas native|wanmu|values] [--replace] [--json] [--map 映射.json]
-      填写得分(默认写入普通公式,无需加载项也能复核);不会覆盖已有内容,除非使用 --replace
-  wanmu template acceptance|annual -o 输出.xlsx [--platforms N]
+  wanmu fill 文件.xlsx -o 输出.xlsx [--formulas native|wanmu|values] [--replace] [--force] [--json] [--map 映射.json]
+      填写得分(默认写入普通公式,无需加载项也能复核);不会覆盖已有内容,除非使用 --replace;
+      原文件保持不变,只改动写入的单元格
+  wanmu template acceptance|annual -o 输出.xlsx [--platforms N] [--force]
       生成按发文表格排版的空白评价表
+  --force 输出文件已存在时覆盖它(输出文件不能是输入文件)
 退出码:0 无错误;1 发现错误;2 文件无法读取或命令有误
 `;
 
@@ -40,7 +44,7 @@ interface Args {
 }
 
 const VALUE_FLAGS = new Set(['-o', '--output', '--formulas', '--map', '--platforms']);
-const BOOL_FLAGS = new Set(['--json', '--replace', '--help', '-h']);
+const BOOL_FLAGS = new Set(['--json', '--replace', '--force', '--help', '-h']);
 
 function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
@@ -80,19 +84,19 @@ function jsonReport(r: Report): string {
 
 function humanReport(file: string, r: Report & { analysis: { tables: readonly { table: { shortName: string }; layout: { kind: string; sheet: string }; platforms: readonly unknown[] }[] } }): string {
   const lines: string[] = [];
-  lines.push(`文件:${file}`);
+  lines.push(`文件:${escapeControl(file)}`);
   for (const t of r.analysis.tables) {
-    lines.push(`识别到${t.table.shortName}(${t.layout.kind === 'vertical' ? '发文表格式' : '培育名单宽表'}),工作表“${t.layout.sheet}”,${t.platforms.length} 个平台`);
+    lines.push(`识别到${t.table.shortName}(${t.layout.kind === 'vertical' ? '发文表格式' : '培育名单宽表'}),工作表“${escapeControl(t.layout.sheet)}”,${t.platforms.length} 个平台`);
   }
   const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
   lines.push(`错误 ${count('error')} 个,警告 ${count('warning')} 个,提示 ${count('info')} 个`);
-  for (const f of r.findings) lines.push(`[${SEVERITY_TEXT[f.severity]}] ${f.sheet}!${f.cell} ${f.message}`);
+  for (const f of r.findings) lines.push(`[${SEVERITY_TEXT[f.severity]}] ${escapeControl(f.sheet)}!${f.cell} ${escapeControl(f.message)}`);
   if (r.totals.length > 0) {
     lines.push('得分:');
     for (const t of r.totals) {
       const missing = r.scores.filter((s) => s.evaluation === t.evaluation && s.platform === t.platform && s.score === null).length;
-      const where = t.cell ? `(${t.sheet}!${t.cell})` : '';
-      lines.push(`  ${t.platform}  ${tables[t.evaluation].shortName}总分 ${t.total === null ? `—(${missing} 项无法计分)` : fmtScoreFixed(t.total)}${where}`);
+      const where = t.cell ? `(${escapeControl(t.sheet)}!${t.cell})` : '';
+      lines.push(`  ${escapeControl(t.platform)}  ${tables[t.evaluation].shortName}总分 ${t.total === null ? `—(${missing} 项无法计分)` : fmtScoreFixed(t.total)}${where}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -114,6 +118,19 @@ async function open(file: string, io: Io): Promise<{ host: XlsxFileHost; step: (
   const host = await XlsxFileHost.open(file);
   step('正在识别表格、校验数据并计算得分…');
   return { host, step };
+}
+
+/** Saves atomically; a file-system problem is reported (the old file, if any, is untouched). */
+async function save(host: XlsxFileHost, output: string, io: Io): Promise<boolean> {
+  try {
+    await host.save(output);
+    return true;
+  } catch (e) {
+    const message = saveErrorMessage(e, output);
+    if (message === undefined) throw e;
+    io.err(`${escapeControl(message)}\n`);
+    return false;
+  }
 }
 
 export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -149,17 +166,22 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       if (typeof output !== 'string') throw new UsageError('请用 -o 指定输出文件');
       const style = (args.flags.get('--formulas') ?? 'native') as FormulaStyle;
       if (!['native', 'wanmu', 'values'].includes(style)) throw new UsageError(`--formulas 应为 native、wanmu 或 values,而不是“${style}”`);
-      if (path.resolve(output) === path.resolve(target)) throw new UsageError('输出文件不能与输入文件相同(原文件保持不变)');
+      const where = checkOutput(target, output, { force: args.flags.has('--force') });
+      if (!where.ok) {
+        io.err(`${where.message}\n`);
+        return 2;
+      }
       const options = loadMapping(args.flags.get('--map'));
       const { host, step } = await open(target, io);
       const r = await fillWorkbook(host, { style, replace: args.flags.has('--replace') }, options);
-      step(`正在保存 ${path.basename(output)}…`);
-      await host.save(output);
+      step(`正在保存 ${escapeControl(path.basename(output))}…`);
+      const saved = await save(host, output, io);
+      if (!saved) return 2;
       step('完成');
       if (json) io.out(jsonReport(r));
       else {
         io.out(humanReport(target, r));
-        io.out(`已写入 ${r.plan.written} 个单元格,保存为 ${output}${r.plan.replaced.length > 0 ? `;覆盖了 ${r.plan.replaced.length} 个原有单元格,原内容记录在“${vocabulary.recordSheet}”表中` : ''}\n`);
+        io.out(`已写入 ${r.plan.written} 个单元格,保存为 ${escapeControl(output)}${r.plan.replaced.length > 0 ? `;覆盖了 ${r.plan.replaced.length} 个原有单元格,原内容记录在“${vocabulary.recordSheet}”表中` : ''}\n`);
       }
       return r.findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
@@ -170,10 +192,15 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       if (typeof output !== 'string') throw new UsageError('请用 -o 指定输出文件');
       const n = Number(args.flags.get('--platforms') ?? 1);
       if (!Number.isInteger(n) || n < 1 || n > 500) throw new UsageError('--platforms 应为 1 到 500 之间的整数');
+      const where = checkOutput(undefined, output, { force: args.flags.has('--force') });
+      if (!where.ok) {
+        io.err(`${where.message}\n`);
+        return 2;
+      }
       const host = XlsxFileHost.empty();
       await host.write(templateBatch(table.id as EvaluationId, n), []);
-      await host.save(output);
-      io.out(`已生成${table.shortName}空白表(${n} 个平台):${output}\n`);
+      if (!(await save(host, output, io))) return 2;
+      io.out(`已生成${table.shortName}空白表(${n} 个平台):${escapeControl(output)}\n`);
       return 0;
     }
     throw new UsageError(`未知命令:${command}`);
@@ -183,7 +210,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       return 2;
     }
     if (e instanceof FileOpenError) {
-      io.err(`${e.message}\n`);
+      io.err(`${escapeControl(e.message)}\n`);
       return 2;
     }
     throw e;
@@ -196,7 +223,9 @@ export function main(): void {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`内部错误:${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(
+        `内部错误(这是 wanmu 的缺陷,不是您的操作或文件有误):${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n请将此信息和所用的文件发给维护人员。\n`,
+      );
       process.exitCode = 2;
     },
   );
