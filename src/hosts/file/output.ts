@@ -150,3 +150,56 @@ export function saveErrorMessage(e: unknown, output: string): string | undefined
       return undefined;
   }
 }
+
+/**
+ * Writes a file so that it is either the old file or the complete new one: the bytes go to a
+ * temporary file in the same folder (every byte written, or an error such as ENOSPC), which is
+ * flushed to disk and then renamed over the target. On any failure the temporary file is
+ * removed and the target is untouched. (A single `write` that returns short on a full disk is
+ * not taken as success: `FileHandle.writeFile` writes until done or fails.)
+ */
+export async function writeFileAtomically(target: string, data: Uint8Array): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  let mode = 0o666;
+  try {
+    mode = (await fs.promises.stat(target)).mode & 0o7777;
+  } catch (e) {
+    if (!isMissing(e)) throw e;
+  }
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const handle = await fs.promises.open(tmp, 'wx', mode);
+  let done = false;
+  try {
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.promises.rename(tmp, target);
+    done = true;
+  } finally {
+    if (!done) await fs.promises.rm(tmp, { force: true });
+  }
+  await syncFolder(dir);
+}
+
+/** Flushes a folder's entry list (the rename) to disk, where the platform allows it. */
+async function syncFolder(dir: string): Promise<void> {
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(dir, 'r');
+  } catch (e) {
+    // Windows cannot open a folder as a file; the rename is then as durable as the platform makes it.
+    if ((e as NodeJS.ErrnoException).code === 'EISDIR' || (e as NodeJS.ErrnoException).code === 'EPERM') return;
+    throw e;
+  }
+  try {
+    await handle.sync();
+  } catch (e) {
+    // Some file systems do not support flushing a folder.
+    if ((e as NodeJS.ErrnoException).code !== 'EINVAL' && (e as NodeJS.ErrnoException).code !== 'ENOTSUP') throw e;
+  } finally {
+    await handle.close();
+  }
+}

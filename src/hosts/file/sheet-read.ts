@@ -101,7 +101,7 @@ function cellValue(p: Pending, strings: () => readonly string[], where: () => st
   const v = p.value;
   switch (p.type) {
     case 's': {
-      if (v === undefined) return null;
+      if (v === undefined || v.trim() === '') return null;
       const s = strings()[Number(v)];
       if (s === undefined) throw new SheetReadError('corrupt', `${where()} 引用了不存在的共享字符串 ${v}`);
       return s;
@@ -111,11 +111,11 @@ function cellValue(p: Pending, strings: () => readonly string[], where: () => st
     case 'str':
       return v === undefined ? (p.formula !== undefined ? null : '') : decodeXstring(v);
     case 'b':
-      return v === undefined ? null : v.trim() === '1' || v.trim() === 'true';
+      return v === undefined || v.trim() === '' ? null : v.trim() === '1' || v.trim() === 'true';
     case 'e':
-      return v === undefined ? null : sheetError(errorKindFromText(v.trim()) ?? 'value');
+      return v === undefined || v.trim() === '' ? null : sheetError(errorKindFromText(v.trim()) ?? 'value');
     case 'd': {
-      if (v === undefined) return null;
+      if (v === undefined || v.trim() === '') return null;
       const t = Date.parse(v.trim().length <= 10 ? `${v.trim()}T00:00:00Z` : v.trim().endsWith('Z') ? v.trim() : `${v.trim()}Z`);
       if (Number.isNaN(t)) throw new SheetReadError('corrupt', `${where()} 的日期“${v}”无法识别`);
       return (t - EPOCH_1900) / 86400000;
@@ -189,7 +189,10 @@ export function sheetSink(opt: SheetReadOptions): TextSink & { finish(): SheetRe
         col = c;
         cell = { row: r, col: c, type: a.t ?? 'n', style: a.s !== undefined ? Number(a.s) : 0, value: undefined, inline: undefined, formula: undefined, sharedIndex: undefined, sharedRef: false };
         if (tag.isSelfClosing) finishCell();
-      } else if (cell && n === 'v') capture = 'v';
+      } else if (cell && n === 'v') {
+        cell.value = '';
+        capture = tag.isSelfClosing ? undefined : 'v';
+      }
       else if (cell && n === 'f') {
         capture = 'f';
         cell.formula = '';

@@ -6,7 +6,6 @@
  * survive untouched. Sheets are read as a stream into sparse cells, within stated limits.
  */
 import * as fs from 'fs';
-import writeFileAtomic from 'write-file-atomic';
 import { a1 } from '../../workbook/address';
 import {
   NO_CAPABILITIES,
@@ -24,6 +23,7 @@ import {
   type WriteOutcome,
 } from '../../workbook/model';
 import { sameContent } from '../memory/host';
+import { writeFileAtomically } from './output';
 import { SheetReadError, sharedStringsSink, sheetSink, type TextSink } from './sheet-read';
 import { newSheetXml, SheetWriteError, writeSheet } from './sheet-write';
 import { minimalStyles, SPREADSHEETML, Styles } from './styles';
@@ -567,6 +567,6 @@ export class XlsxFileHost implements WorkbookHost {
    * the target. A failed save leaves any existing file as it was.
    */
   async save(path: string): Promise<void> {
-    await writeFileAtomic(path, this.toBuffer(), { fsync: true });
+    await writeFileAtomically(path, this.toBuffer());
   }
 }
