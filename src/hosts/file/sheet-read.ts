@@ -3,9 +3,8 @@
  * exist are stored, whatever the sheet's dimension says. Shared strings are read the same way.
  */
 import { errorKindFromText, sheetError, type RawValue } from '../../engine';
-import { parseA1 } from '../../workbook/address';
 import type { CellData, CellRange, SheetData, SheetState } from '../../workbook/model';
-import { decodeXstring, shiftFormula } from './text';
+import { cellRef, decodeXstring, shiftFormula } from './text';
 import { localName, newParser } from './xml';
 
 export class SheetReadError extends Error {
@@ -24,7 +23,7 @@ export interface TextSink {
 }
 
 function xmlSink(setup: (parser: ReturnType<typeof newParser>) => void): TextSink {
-  const parser = newParser();
+  const parser = newParser(false);
   setup(parser);
   return {
     write: (t) => void parser.write(t),
@@ -131,8 +130,8 @@ function cellValue(p: Pending, strings: () => readonly string[], where: () => st
 
 function parseRef(ref: string): CellRange | undefined {
   const [a, b] = ref.split(':');
-  const from = parseA1(a.split('$').join(''));
-  const to = b === undefined ? from : parseA1(b.split('$').join(''));
+  const from = cellRef(a.split('$').join(''));
+  const to = b === undefined ? from : cellRef(b.split('$').join(''));
   if (!from || !to) return undefined;
   return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
 }
@@ -180,7 +179,7 @@ export function sheetSink(opt: SheetReadOptions): TextSink & { finish(): SheetRe
         let r = row;
         let c = col + 1;
         if (a.r !== undefined) {
-          const at = parseA1(a.r);
+          const at = cellRef(a.r);
           if (!at) throw new SheetReadError('corrupt', `工作表“${opt.name}”的单元格地址“${a.r}”无效`);
           r = at.row;
           c = at.col;

@@ -4,10 +4,10 @@
  * the dimension, merge and column elements when they must change) are parsed, edited and
  * serialized again. Every other byte of the part is copied as it was.
  */
-import { a1, parseA1 } from '../../workbook/address';
+import { a1 } from '../../workbook/address';
 import type { CellRange, CellWrite } from '../../workbook/model';
 import type { Styles } from './styles';
-import { encodeXstring, shiftFormula } from './text';
+import { cellRef, encodeXstring, shiftFormula } from './text';
 import { attr, element, elements, localName, newParser, parseElement, qualified, removeAttr, serializeElement, setAttr, tagStart, text, type XmlElement, type XmlNode } from './xml';
 
 export class SheetWriteError extends Error {}
@@ -87,7 +87,7 @@ function scan(xml: string): SheetScan {
       col = 0;
     }
     if (depth === 4 && inData && n === 'c') {
-      const at = a.r !== undefined ? parseA1(a.r) : undefined;
+      const at = a.r !== undefined ? cellRef(a.r) : undefined;
       cellRow = at ? at.row : rowIndex;
       cellCol = at ? at.col : col + 1;
       col = cellCol;
@@ -204,7 +204,7 @@ function editRow(row: XmlElement, index: number, edits: Map<number, CellEdit>, s
   let needR = false;
   for (const c of cells) {
     const r = attr(c, 'r');
-    const at = r !== undefined ? parseA1(r) : undefined;
+    const at = r !== undefined ? cellRef(r) : undefined;
     col = at ? at.col : col + 1;
     if (r === undefined) needR = true;
     byCol.set(col, c);
@@ -241,7 +241,7 @@ function editRow(row: XmlElement, index: number, edits: Map<number, CellEdit>, s
       for (let i = 0; i < row.children.length; i++) {
         const n = row.children[i];
         if (n.kind !== 'element' || localName(n.name) !== 'c') continue;
-        const other = parseA1(attr(n, 'r') ?? '');
+        const other = cellRef(attr(n, 'r') ?? '');
         if (other && other.col > cc) {
           at = i;
           break;
@@ -273,8 +273,25 @@ export function newSheetXml(): string {
   return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
 }
 
-export function writeSheet(xml: string, edits: SheetEdits, styles: Styles): SheetWriteResult {
-  const s = scan(xml);
+/** Where a top-level element belongs: before the first existing element that comes after it in schema order. */
+function insertPoint(s: SheetScan, xml: string, local: string): number {
+  const rank = ORDER.indexOf(local);
+  const after = s.children.find((c) => ORDER.indexOf(c.local) > rank);
+  if (after) return after.start;
+  const end = xml.lastIndexOf('</');
+  if (end < 0) throw new SheetWriteError('工作表的根元素没有结束标记');
+  return end;
+}
+
+export function writeSheet(source: string, edits: SheetEdits, styles: Styles): SheetWriteResult {
+  let xml = source;
+  let s = scan(xml);
+  if (!s.sheetData) {
+    // a sheet written without any sheetData element gets an empty one in its place
+    const at = insertPoint(s, xml, 'sheetData');
+    xml = `${xml.slice(0, at)}<${qualified(s.rootName, 'sheetData')}/>${xml.slice(at)}`;
+    s = scan(xml);
+  }
   if (!s.sheetData) throw new SheetWriteError('工作表缺少 sheetData 元素');
   let formulaRemoved = false;
   const onFormulaRemoved = () => {
@@ -353,8 +370,8 @@ export function writeSheet(xml: string, edits: SheetEdits, styles: Styles): Shee
     const el = parseElement(xml.slice(dim.start, dim.end));
     const ref = attr(el, 'ref') ?? 'A1';
     const [a, b] = ref.split(':');
-    const from = parseA1(a);
-    const to = parseA1(b ?? a);
+    const from = cellRef(a);
+    const to = cellRef(b ?? a);
     if (from && to) {
       let { row: top, col: left } = from;
       let { row: bottom, col: right } = to;
@@ -374,12 +391,7 @@ export function writeSheet(xml: string, edits: SheetEdits, styles: Styles): Shee
     }
   }
 
-  const insertAt = (local: string): number => {
-    const rank = ORDER.indexOf(local);
-    const after = s.children.find((c) => ORDER.indexOf(c.local) > rank);
-    if (after) return after.start;
-    return xml.lastIndexOf('</');
-  };
+  const insertAt = (local: string): number => insertPoint(s, xml, local);
 
   if (edits.merges.length > 0) {
     const existing = s.children.find((c) => c.local === 'mergeCells');

@@ -163,3 +163,29 @@ function shiftToken(token: string, dRow: number, dCol: number, formula: string, 
   }
   return undefined;
 }
+
+/** A cell address as stored in `r` (A1, also $A$1), without regular expressions; undefined if not one. */
+export function cellRef(s: string): { row: number; col: number } | undefined {
+  let i = 0;
+  const n = s.length;
+  if (s.charCodeAt(i) === 36) i++;
+  let col = 0;
+  const ls = i;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+  }
+  if (i === ls || i - ls > 3 || col > MAX_COL) return undefined;
+  if (s.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const ds = i;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    row = row * 10 + (c - 48);
+  }
+  if (i === ds || row < 1 || row > MAX_ROW) return undefined;
+  return { row, col };
+}

@@ -49,7 +49,7 @@ export interface XlsxLimits {
   readonly cells: number;
 }
 
-export const DEFAULT_LIMITS: XlsxLimits = { partBytes: 256 * 1024 * 1024, sheetBytes: 1024 * 1024 * 1024, cells: 2_000_000 };
+export const DEFAULT_LIMITS: XlsxLimits = { partBytes: 256 * 1024 * 1024, sheetBytes: 1024 * 1024 * 1024, cells: 1_500_000 };
 
 const ZIP_MAGIC = [0x50, 0x4b];
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];

@@ -149,3 +149,14 @@ describe('far cells and big sheets', () => {
     expect(Date.now() - t0).toBeLessThan(2000);
   });
 });
+
+describe('unusual sheets', () => {
+  it('a sheet part without sheetData gets one when written', async () => {
+    const xml = `<worksheet xmlns="${MAIN}"><sheetViews><sheetView workbookViewId="0"/></sheetViews><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+    const host = await XlsxFileHost.fromBuffer(handPackage([{ name: 'S', xml }]));
+    expect((await host.read()).sheets[0].rows.size).toBe(0);
+    await host.write(batch({ cells: [{ sheet: 'S', row: 2, col: 2, value: 7 }] }), []);
+    const out = parts(host.toBuffer())['xl/worksheets/sheet1.xml'];
+    expect(out).toBe(`<worksheet xmlns="${MAIN}"><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetData><row r="2"><c r="B2"><v>7</v></c></row></sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
+  });
+});
