@@ -27,7 +27,7 @@ import { writeFileAtomically } from './output';
 import { SheetReadError, sharedStringsSink, sheetSink, type TextSink } from './sheet-read';
 import { newSheetXml, SheetWriteError, writeSheet } from './sheet-write';
 import { minimalStyles, SPREADSHEETML, Styles } from './styles';
-import { attr, attrLocal, child, element, elements, localName, parseXml, prefixFor, qualified, serializeXml, setAttr, XML_DECL, XmlError, type XmlDocument, type XmlElement } from './xml';
+import { attr, attrLocal, child, element, elements, localName, parseXml, prefixFor, qualified, serializeXml, setAttr, text, textOf, XML_DECL, XmlError, type XmlDocument, type XmlElement } from './xml';
 import { inflateEntry, inflateEntryChunks, newEntry, readZip, writeZip, ZipError, type ZipEntry } from './zip';
 
 /** Why a file cannot be opened; the message is for the user. */
@@ -504,6 +504,7 @@ export class XlsxFileHost implements WorkbookHost {
     sheetsEl.children.push(el);
     this.pkg.touch(this.workbookPart);
     this.sheets.push({ name, part, rid, state, kind: 'worksheet', el });
+    this.listInAppProperties(name, 'add');
   }
 
   private deleteSheet(name: string): void {
@@ -540,7 +541,44 @@ export class XlsxFileHost implements WorkbookHost {
     this.pkg.remove(info.part);
     this.pkg.remove(relsPartOf(info.part));
     this.sheets.splice(index, 1);
+    this.listInAppProperties(name, 'remove');
     this.cache.delete(name);
+  }
+
+  /**
+   * The extended properties (docProps/app.xml) list the sheet names after a heading pair whose
+   * count says how many there are; the first pair is the worksheets'. A part that does not have
+   * this shape is left as it is (the list is informative; spreadsheet programs rebuild it).
+   */
+  private listInAppProperties(name: string, change: 'add' | 'remove'): void {
+    const rel = this.rels('')?.list.find((r) => r.type.endsWith('/extended-properties') && !r.external);
+    const part = rel ? this.pkg.find(resolveTarget('', rel.target)) : undefined;
+    if (!part) return;
+    const root = this.pkg.doc(part).root;
+    const pairs = child(root, 'HeadingPairs');
+    const titles = child(root, 'TitlesOfParts');
+    const pairVector = pairs && child(pairs, 'vector');
+    const titleVector = titles && child(titles, 'vector');
+    if (!pairVector || !titleVector) return;
+    const variants = elements(pairVector, 'variant');
+    const countEl = variants[1] && elements(variants[1])[0];
+    const count = countEl ? Number(textOf(countEl)) : NaN;
+    const names = elements(titleVector, 'lpstr');
+    if (!countEl || !Number.isInteger(count) || count > names.length) return;
+    if (change === 'add') {
+      const item = element(qualified(titleVector.name, 'lpstr'), [], [text(name)]);
+      const after = count > 0 ? names[count - 1] : undefined;
+      const at = after ? titleVector.children.indexOf(after) + 1 : 0;
+      titleVector.children.splice(at, 0, item);
+      countEl.children = [text(String(count + 1))];
+    } else {
+      const found = names.slice(0, count).find((n) => textOf(n) === name);
+      if (!found) return;
+      titleVector.children = titleVector.children.filter((n) => n !== found);
+      countEl.children = [text(String(count - 1))];
+    }
+    setAttr(titleVector, 'size', String(elements(titleVector, 'lpstr').length));
+    this.pkg.touch(part);
   }
 
   /** The calculation chain lists formula cells; when one goes it is dropped (Excel rebuilds it). */

@@ -160,3 +160,25 @@ describe('unusual sheets', () => {
     expect(out).toBe(`<worksheet xmlns="${MAIN}"><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetData><row r="2"><c r="B2"><v>7</v></c></row></sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
   });
 });
+
+describe('document properties', () => {
+  it('the sheet list in docProps/app.xml follows added and deleted sheets', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('数据').getCell('A1').value = 1;
+    wb.addWorksheet('说明');
+    const input = Buffer.from(await wb.xlsx.writeBuffer());
+    const titles = (buf: Buffer) => {
+      const xml = parts(buf)['docProps/app.xml'];
+      return xml.slice(xml.indexOf('<HeadingPairs>'), xml.indexOf('</TitlesOfParts>'));
+    };
+    expect(titles(input)).toContain('<vt:i4>2</vt:i4>');
+    const host = await XlsxFileHost.fromBuffer(input);
+    await host.write(batch({ addSheets: [{ name: '评分结果' }, { name: 'wanmu撤销', state: 'veryHidden' }] }), []);
+    const added = host.toBuffer();
+    expect(titles(added)).toContain('<vt:i4>4</vt:i4>');
+    expect(titles(added)).toContain('<vt:vector size="4" baseType="lpstr"><vt:lpstr>数据</vt:lpstr><vt:lpstr>说明</vt:lpstr><vt:lpstr>评分结果</vt:lpstr><vt:lpstr>wanmu撤销</vt:lpstr></vt:vector>');
+    await host.write(batch({ deleteSheets: ['评分结果', 'wanmu撤销'] }), []);
+    expect(titles(host.toBuffer())).toBe(titles(input));
+  });
+});
