@@ -483,21 +483,29 @@ export class XlsxFileHost implements WorkbookHost {
     this.pkg.set(part, newSheetXml());
     const rid = this.addRelationship(this.workbookPart, 'worksheet', `worksheets/sheet${n}.xml`);
     this.addOverride(part, CT_WORKSHEET);
-    let prefix = prefixFor(wb, REL_NS);
-    if (prefix === undefined) {
-      let p = 'r';
-      while (wb.attrs.some(([k]) => k === `xmlns:${p}`)) p += 'r';
-      wb.attrs.push([`xmlns:${p}`, REL_NS[0]]);
-      prefix = p;
-    }
     let sheetsEl = child(wb, 'sheets');
     if (!sheetsEl) {
       sheetsEl = element(qualified(wb.name, 'sheets'));
       const after = wb.children.findIndex((c) => c.kind === 'element' && !['fileVersion', 'fileSharing', 'workbookPr', 'workbookProtection', 'bookViews'].includes(localName(c.name)));
       wb.children.splice(after < 0 ? wb.children.length : after, 0, sheetsEl);
     }
-    const ids = elements(sheetsEl, 'sheet').map((s) => Number(attr(s, 'sheetId') ?? '0'));
-    const attrs: [string, string][] = [['name', name], ['sheetId', String(Math.max(0, ...ids) + 1)]];
+    // The relationships prefix as the workbook declares it: on the root, on <sheets>, or (as
+    // openpyxl writes) on each <sheet>, where the new one then declares it too.
+    const siblings = elements(sheetsEl, 'sheet');
+    const local = siblings.length > 0 ? prefixFor(siblings[0], REL_NS) : undefined;
+    let prefix = prefixFor(wb, REL_NS) ?? prefixFor(sheetsEl, REL_NS) ?? local;
+    const attrs: [string, string][] = [];
+    if (prefix === undefined) {
+      let p = 'r';
+      while (wb.attrs.some(([k]) => k === `xmlns:${p}`)) p += 'r';
+      wb.attrs.push([`xmlns:${p}`, REL_NS[0]]);
+      prefix = p;
+    } else if (prefix === local && prefixFor(wb, REL_NS) === undefined && prefixFor(sheetsEl, REL_NS) === undefined) {
+      const decl = siblings[0].attrs.find(([k, v]) => REL_NS.includes(v) && (k === 'xmlns' || k.startsWith('xmlns:')));
+      if (decl) attrs.push(decl);
+    }
+    const ids = siblings.map((x) => Number(attr(x, 'sheetId') ?? '0'));
+    attrs.push(['name', name], ['sheetId', String(Math.max(0, ...ids) + 1)]);
     if (state !== 'visible') attrs.push(['state', state]);
     attrs.push([prefix ? `${prefix}:id` : 'id', rid]);
     const el = element(qualified(sheetsEl.name, 'sheet'), attrs);

@@ -157,6 +157,27 @@ for (const c of cases) {
       expect([...a.keys()].filter((n) => !b.has(n) && n !== 'xl/calcChain.xml')).toEqual([]);
     });
 
+    it('changes the listing parts only by what lists the new sheets and formats', () => {
+      const b = contents(output);
+      const strip = (name: string, xml: string): string => {
+        const root = parseXml(xml).root;
+        const isNew = (el: XmlElement) =>
+          (localName(el.name) === 'sheet' && ['评分结果', 'wanmu撤销'].includes(attr(el, 'name') ?? '')) ||
+          (localName(el.name) === 'Relationship' && (attr(el, 'Type') ?? '').endsWith('/worksheet') && !contents(input).has(`xl/${attr(el, 'Target')}`)) ||
+          (localName(el.name) === 'Override' && !contents(input).has((attr(el, 'PartName') ?? '').slice(1)));
+        const walk = (el: XmlElement) => {
+          el.children = el.children.filter((n) => n.kind !== 'element' || !isNew(n));
+          for (const n of el.children) if (n.kind === 'element') walk(n);
+        };
+        walk(root);
+        if (name === 'docProps/app.xml') return '';
+        return serializeElement(root);
+      };
+      for (const name of ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml']) {
+        expect(strip(name, Buffer.from(b.get(name) as Uint8Array).toString('utf8'))).toBe(strip(name, text(input, name)));
+      }
+    });
+
     it('keeps every cell and element of the written sheet that was not written', () => {
       const a = contents(input);
       const b = contents(output);
