@@ -128,7 +128,7 @@ function scan(xml: string): SheetScan {
 }
 
 /** What to do to one cell. */
-type CellEdit = { readonly kind: 'write'; readonly write: CellWrite } | { readonly kind: 'unshare'; readonly formula: string };
+type CellEdit = { readonly kind: 'write'; readonly writes: CellWrite[] } | { readonly kind: 'unshare'; readonly formula: string };
 
 export interface SheetEdits {
   readonly cells: readonly CellWrite[];
@@ -223,38 +223,42 @@ function editRow(row: XmlElement, index: number, edits: Map<number, CellEdit>, s
       }
       continue;
     }
-    const w = edit.write;
-    if (w.clear) {
-      if (c) {
-        if (elements(c, 'f').length > 0) onFormulaRemoved();
-        row.children = row.children.filter((n) => n !== c);
-        byCol.delete(cc);
-      }
-      continue;
-    }
-    if (!c) {
-      c = newCell(row.name, index, cc);
-      byCol.set(cc, c);
-      added = true;
-      // insert before the first cell with a larger column
-      let at = row.children.length;
-      for (let i = 0; i < row.children.length; i++) {
-        const n = row.children[i];
-        if (n.kind !== 'element' || localName(n.name) !== 'c') continue;
-        const other = cellRef(attr(n, 'r') ?? '');
-        if (other && other.col > cc) {
-          at = i;
-          break;
+    // writes to one cell apply in order (a later write without a format keeps the earlier one)
+    for (const w of edit.writes) {
+      if (w.clear) {
+        if (c) {
+          if (elements(c, 'f').length > 0) onFormulaRemoved();
+          const gone = c;
+          row.children = row.children.filter((n) => n !== gone);
+          byCol.delete(cc);
+          c = undefined;
         }
+        continue;
       }
-      // cells precede the row's extLst
-      if (at === row.children.length) {
-        const ext = row.children.findIndex((n) => n.kind === 'element' && localName(n.name) === 'extLst');
-        if (ext >= 0) at = ext;
+      if (!c) {
+        c = newCell(row.name, index, cc);
+        byCol.set(cc, c);
+        added = true;
+        // insert before the first cell with a larger column
+        let at = row.children.length;
+        for (let i = 0; i < row.children.length; i++) {
+          const n = row.children[i];
+          if (n.kind !== 'element' || localName(n.name) !== 'c') continue;
+          const other = cellRef(attr(n, 'r') ?? '');
+          if (other && other.col > cc) {
+            at = i;
+            break;
+          }
+        }
+        // cells precede the row's extLst
+        if (at === row.children.length) {
+          const ext = row.children.findIndex((n) => n.kind === 'element' && localName(n.name) === 'extLst');
+          if (ext >= 0) at = ext;
+        }
+        row.children.splice(at, 0, c);
       }
-      row.children.splice(at, 0, c);
+      applyWrite(c, w, styles, onFormulaRemoved);
     }
-    applyWrite(c, w, styles, onFormulaRemoved);
   }
   if (added && attr(row, 'spans') !== undefined && byCol.size > 0) {
     const cols = [...byCol.keys()];
@@ -305,7 +309,11 @@ export function writeSheet(source: string, edits: SheetEdits, styles: Styles): S
     if (!line) byRow.set(row, (line = new Map()));
     line.set(col, e);
   };
-  for (const w of edits.cells) edit(w.row, w.col, { kind: 'write', write: w });
+  for (const w of edits.cells) {
+    const prior = byRow.get(w.row)?.get(w.col);
+    if (prior?.kind === 'write') prior.writes.push(w);
+    else edit(w.row, w.col, { kind: 'write', writes: [w] });
+  }
   // A written shared-formula master takes its formula away from the cells that share it: they
   // get the formula written out in full.
   for (const group of s.shared.values()) {
