@@ -114,7 +114,7 @@ function progress(file: string, io: Io): (step: string) => void {
 
 async function open(file: string, io: Io): Promise<{ host: XlsxFileHost; step: (s: string) => void }> {
   const step = progress(file, io);
-  step(`正在读取 ${path.basename(file)}…`);
+  step(`正在读取 ${escapeControl(path.basename(file))}…`);
   const host = await XlsxFileHost.open(file);
   step('正在识别表格、校验数据并计算得分…');
   return { host, step };
@@ -206,7 +206,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     throw new UsageError(`未知命令:${command}`);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`${e.message}\n\n${USAGE}`);
+      io.err(`${escapeControl(e.message)}\n\n${USAGE}`);
       return 2;
     }
     if (e instanceof FileOpenError) {

@@ -242,6 +242,8 @@ export function sheetSink(opt: SheetReadOptions): TextSink & { finish(): SheetRe
         const m = masters.get(p.sharedIndex);
         if (m) formula = shiftFormula(m.text, p.row - m.row, p.col - m.col);
         else {
+          // (held until the master is seen; counted against the limit like any cell)
+          if (count + dependents.length >= opt.cellBudget) throw new SheetReadError('too_large', opt.limitMessage(opt.name));
           dependents.push({ row: p.row, col: p.col, si: p.sharedIndex, value, numFmt });
           return;
         }
