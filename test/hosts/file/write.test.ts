@@ -182,3 +182,26 @@ describe('document properties', () => {
     expect(titles(host.toBuffer())).toBe(titles(input));
   });
 });
+
+describe('what Excel adds around the cells', () => {
+  it('x14 extensions, protection, conditional formats and markup compatibility stay byte for byte in a written sheet', async () => {
+    const before = `<sheetPr codeName="Sheet1"><tabColor rgb="FF00B050"/></sheetPr><dimension ref="A1:B2"/><sheetViews><sheetView tabSelected="1" workbookViewId="0"><selection activeCell="B2" sqref="B2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="14.25" x14ac:dyDescent="0.2"/>`;
+    const after =
+      `<sheetProtection algorithmName="SHA-512" hashValue="abc=" saltValue="def=" spinCount="100000" sheet="1" objects="1" scenarios="1"/>` +
+      `<conditionalFormatting sqref="A1:A2"><cfRule type="cellIs" dxfId="0" priority="1" operator="greaterThan"><formula>1</formula></cfRule></conditionalFormatting>` +
+      `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+      `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1"><x14:formula1><xm:f>参数!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>B1:B2</xm:sqref></x14:dataValidation></x14:dataValidations></ext>` +
+      `<ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:sparklineGroups xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:sparklineGroup displayEmptyCellsAs="gap"><x14:colorSeries rgb="FF376092"/><x14:sparklines><x14:sparkline><xm:f>S!A1:A2</xm:f><xm:sqref>C1</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext></extLst>`;
+    const root = `<worksheet xmlns="${MAIN}" xmlns:r="${RELS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac xr" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" xr:uid="{00000000-0001-0000-0000-000000000000}">`;
+    const rows = '<row r="1" spans="1:2" x14ac:dyDescent="0.2"><c r="A1"><v>1</v></c><c r="B1" t="s"><v>0</v></c></row><row r="2" spans="1:2" x14ac:dyDescent="0.2"><c r="A2"><v>2</v></c></row>';
+    const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n${root}${before}<sheetData>${rows}</sheetData>${after}</worksheet>`;
+    const host = await XlsxFileHost.fromBuffer(handPackage([{ name: 'S', xml }], { sharedStrings: `<sst xmlns="${MAIN}"><si><t>甲</t></si></sst>` }));
+    await host.write(batch({ cells: [{ sheet: 'S', row: 2, col: 2, value: '新' }, { sheet: 'S', row: 5, col: 1, value: 5 }] }), []);
+    const out = parts(host.toBuffer())['xl/worksheets/sheet1.xml'];
+    expect(out.startsWith(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n${root}`)).toBe(true);
+    expect(out).toContain(before.replace('A1:B2', 'A1:B5'));
+    expect(out).toContain(`</sheetData>${after}</worksheet>`);
+    expect(out).toContain('<row r="1" spans="1:2" x14ac:dyDescent="0.2"><c r="A1"><v>1</v></c><c r="B1" t="s"><v>0</v></c></row>');
+    expect(out).toContain('<row r="2" spans="1:2" x14ac:dyDescent="0.2"><c r="A2"><v>2</v></c><c r="B2" t="inlineStr"><is><t>新</t></is></c></row><row r="5"><c r="A5"><v>5</v></c></row>');
+  });
+});
