@@ -46,8 +46,7 @@ export function sharedStringsSink(out: string[]): TextSink {
         inSi = true;
         cur = '';
       } else if (inSi && n === 'rPh') phonetic++;
-      else if (inSi && n === 't' && phonetic === 0) inT = true;
-      if (tag.isSelfClosing) return;
+      else if (inSi && n === 't' && phonetic === 0) inT = !tag.isSelfClosing;
     });
     parser.on('closetag', (tag) => {
       const n = localName(tag.name);
