@@ -3,12 +3,15 @@
  *  1. WANMU.NORMALIZE spill form over 100,000 values — target < 50 ms
  *  2. scoring 10,000 platforms on all 32 indicators — target < 200 ms
  *  3. check and fill of a 2,000-platform cohort file end to end — target < 5 s
- *  4. the workbook model (scripts/bench-model.ts): recalculation, report, memory, many tables
+ *  4. files (scripts/bench-files.ts): fill of the cohort file and of a ~20 MB rich workbook, a
+ *     far-cell file and a full 1,048,576-row sheet, each with its peak memory
+ *  5. the workbook model (scripts/bench-model.ts): recalculation, report, memory, many tables
  */
 import { performance } from 'perf_hooks';
 import { scoreCohort, scorePlatform, type IndicatorValues } from '../src/engine';
 import { runFunction } from '../src/functions/declarations';
 import { tables, type InputField } from '../src/rules';
+import { runFilesBench } from './bench-files';
 import { runWorkbookBench } from './bench-workbook';
 import { runModelBench } from './bench-model';
 
@@ -63,8 +66,9 @@ time(`${P.toLocaleString()} 个平台 × 32 项指标评分`, 200, 15, () => {
   scoreCohort(tables.annual, ann);
 });
 
-// 3. Check and fill of a 2,000-platform cohort file, end to end; 4. the workbook model.
+// 3. Check and fill of a 2,000-platform cohort file, end to end; 4. the file host; 5. the workbook model.
 void (async () => {
   await runWorkbookBench();
+  await runFilesBench();
   await runModelBench();
 })();

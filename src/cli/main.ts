@@ -1,14 +1,15 @@
 /**
  * The `wanmu` command line for .xlsx files:
  *   wanmu check FILE [--json] [--map M]
- *   wanmu fill FILE -o OUT [--formulas native|wanmu|values] [--replace] [--json] [--map M]
- *   wanmu revert FILE -o OUT [--json]
- *   wanmu template acceptance|annual -o OUT [--platforms N]
+ *   wanmu fill FILE -o OUT [--formulas native|wanmu|values] [--replace] [--force] [--json] [--map M]
+ *   wanmu revert FILE -o OUT [--force] [--json]
+ *   wanmu template acceptance|annual -o OUT [--platforms N] [--force]
  * Exit: 0 no errors; 1 errors found; 2 the file cannot be read or the command is wrong.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { fmtScoreFixed } from '../engine';
+import { checkOutput, saveErrorMessage } from '../hosts/file/output';
 import { FileOpenError, XlsxFileHost } from '../hosts/file/xlsx';
 import { findTable, tables, vocabulary, type EvaluationId } from '../rules';
 import { validateRules } from '../rules/validate';
@@ -17,6 +18,7 @@ import { colLetters } from '../workbook/address';
 import type { Analysis, AnalyzeOptions } from '../workbook/analyze';
 import type { FormulaStyle } from '../workbook/formulas';
 import { cliSurface } from './surface';
+import { escapeControl } from './terminal';
 
 export interface Io {
   out(text: string): void;
@@ -29,13 +31,14 @@ const USAGE = `用法:
   wanmu check 文件.xlsx [--json] [--roles] [--map 映射.json]
       检查工作簿:对照附件2/附件3核对评价表,校验数据,计算得分,复核已有的得分公式;
       --roles 列出每张表、每一列被识别为什么以及依据
-  wanmu fill 文件.xlsx -o 输出.xlsx [--formulas native|wanmu|values] [--replace] [--json] [--map 映射.json]
+  wanmu fill 文件.xlsx -o 输出.xlsx [--formulas native|wanmu|values] [--replace] [--force] [--json] [--map 映射.json]
       填写得分(默认写入普通公式,无需加载项也能复核);不会覆盖已有内容,除非使用 --replace;
-      输入数据从不被覆盖;填写记录保存在工作簿中,可用 revert 撤销
-  wanmu revert 文件.xlsx -o 输出.xlsx [--json]
+      输入数据从不被覆盖;原文件保持不变,只改动写入的单元格;填写记录保存在工作簿中,可用 revert 撤销
+  wanmu revert 文件.xlsx -o 输出.xlsx [--force] [--json]
       撤销本工具的填写,恢复填写前的内容
-  wanmu template acceptance|annual -o 输出.xlsx [--platforms N]
+  wanmu template acceptance|annual -o 输出.xlsx [--platforms N] [--force]
       生成按发文表格排版的空白评价表
+  --force 输出文件已存在时覆盖它(输出文件不能是输入文件)
 退出码:0 无错误;1 发现错误;2 文件无法读取或命令有误
 `;
 
@@ -47,7 +50,7 @@ interface Args {
 }
 
 const VALUE_FLAGS = new Set(['-o', '--output', '--formulas', '--map', '--platforms']);
-const BOOL_FLAGS = new Set(['--json', '--replace', '--roles', '--help', '-h']);
+const BOOL_FLAGS = new Set(['--json', '--replace', '--roles', '--force', '--help', '-h']);
 
 function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
@@ -91,13 +94,13 @@ function jsonReport(r: Report): string {
 /** Every sheet's role and every column's role with its evidence. */
 function rolesReport(a: Analysis): string {
   const lines: string[] = ['识别结果:'];
-  for (const s of a.sheets) lines.push(`  工作表“${s.sheet}”:${renderSheetRole(s.role)}${s.scores ? `,对应数据表“${s.scores}”` : ''}`);
+  for (const s of a.sheets) lines.push(`  工作表“${escapeControl(s.sheet)}”:${renderSheetRole(s.role)}${s.scores ? `,对应数据表“${escapeControl(s.scores)}”` : ''}`);
   for (const t of a.tables) {
     for (const c of t.layout.columns) {
-      lines.push(`  “${c.sheet}”第 ${c.headerRow} 行表头(${t.table.shortName}):`);
+      lines.push(`  “${escapeControl(c.sheet)}”第 ${c.headerRow} 行表头(${t.table.shortName}):`);
       for (const d of c.decisions) {
         if (d.role.kind === 'ignored' && d.header.trim() === '') continue;
-        lines.push(`    ${colLetters(d.col)} 列“${d.header}”:${renderRole(d, t.table.id)}${d.evidence.length > 0 ? `(依据:${d.evidence.map(renderEvidence).join(';')})` : ''}`);
+        lines.push(`    ${colLetters(d.col)} 列“${escapeControl(d.header)}”:${renderRole(d, t.table.id)}${d.evidence.length > 0 ? `(依据:${escapeControl(d.evidence.map(renderEvidence).join(';'))})` : ''}`);
       }
     }
   }
@@ -106,24 +109,24 @@ function rolesReport(a: Analysis): string {
 
 function humanReport(file: string, r: Report & { analysis: Analysis }): string {
   const lines: string[] = [];
-  lines.push(`文件:${file}`);
+  lines.push(`文件:${escapeControl(file)}`);
   for (const t of r.analysis.tables) {
-    const scoreSheets = t.layout.scoreSheets.length > 0 ? `,得分在“${t.layout.scoreSheets.join('”“')}”` : '';
-    lines.push(`识别到${t.table.shortName}(${t.layout.kind === 'issued' ? '发文表格式' : '培育名单宽表'}),工作表“${t.layout.sheet}”,${t.platforms.length} 个平台${scoreSheets}`);
+    const scoreSheets = t.layout.scoreSheets.length > 0 ? `,得分在“${t.layout.scoreSheets.map(escapeControl).join('”“')}”` : '';
+    lines.push(`识别到${t.table.shortName}(${t.layout.kind === 'issued' ? '发文表格式' : '培育名单宽表'}),工作表“${escapeControl(t.layout.sheet)}”,${t.platforms.length} 个平台${scoreSheets}`);
   }
-  for (const s of r.analysis.sheets) if (s.role === 'none' || s.role === 'ambiguous') lines.push(`工作表“${s.sheet}”:${renderSheetRole(s.role)}`);
+  for (const s of r.analysis.sheets) if (s.role === 'none' || s.role === 'ambiguous') lines.push(`工作表“${escapeControl(s.sheet)}”:${renderSheetRole(s.role)}`);
   const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
   lines.push(`错误 ${count('error')} 个,警告 ${count('warning')} 个,提示 ${count('info')} 个`);
-  for (const f of r.findings) lines.push(`[${SEVERITY_TEXT[f.severity]}] ${f.sheet}!${f.cell} ${message(f)}`);
+  for (const f of r.findings) lines.push(`[${SEVERITY_TEXT[f.severity]}] ${escapeControl(f.sheet)}!${f.cell} ${escapeControl(message(f))}`);
   if (r.totals.length > 0) {
     // one pass over the scores: unscored indicators per platform
     const missing = new Map<string, number>();
     for (const s of r.scores) if (s.score === null) missing.set(`${s.evaluation}\u0000${s.platform}`, (missing.get(`${s.evaluation}\u0000${s.platform}`) ?? 0) + 1);
     lines.push('得分:');
     for (const t of r.totals) {
-      const where = t.cell ? `(${t.sheet}!${t.cell})` : '';
+      const where = t.cell ? `(${escapeControl(t.sheet)}!${t.cell})` : '';
       const m = missing.get(`${t.evaluation}\u0000${t.platform}`) ?? 0;
-      lines.push(`  ${t.platform}  ${tables[t.evaluation].shortName}总分 ${t.total === null ? `—(${m} 项无法计分)` : fmtScoreFixed(t.total)}${where}`);
+      lines.push(`  ${escapeControl(t.platform)}  ${tables[t.evaluation].shortName}总分 ${t.total === null ? `—(${m} 项无法计分)` : fmtScoreFixed(t.total)}${where}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -141,10 +144,23 @@ function progress(file: string, io: Io): (step: string) => void {
 
 async function open(file: string, io: Io): Promise<{ host: XlsxFileHost; step: (s: string) => void }> {
   const step = progress(file, io);
-  step(`正在读取 ${path.basename(file)}…`);
+  step(`正在读取 ${escapeControl(path.basename(file))}…`);
   const host = await XlsxFileHost.open(file);
   step('正在识别表格、校验数据并计算得分…');
   return { host, step };
+}
+
+/** Saves atomically; a file-system problem is reported (the old file, if any, is untouched). */
+async function save(host: XlsxFileHost, output: string, io: Io): Promise<boolean> {
+  try {
+    await host.save(output);
+    return true;
+  } catch (e) {
+    const message = saveErrorMessage(e, output);
+    if (message === undefined) throw e;
+    io.err(`${escapeControl(message)}\n`);
+    return false;
+  }
 }
 
 export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -181,7 +197,11 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       if (typeof output !== 'string') throw new UsageError('请用 -o 指定输出文件');
       const style = (args.flags.get('--formulas') ?? 'native') as FormulaStyle;
       if (!['native', 'wanmu', 'values'].includes(style)) throw new UsageError(`--formulas 应为 native、wanmu 或 values,而不是“${style}”`);
-      if (path.resolve(output) === path.resolve(target)) throw new UsageError('输出文件不能与输入文件相同(原文件保持不变)');
+      const where = checkOutput(target, output, { force: args.flags.has('--force') });
+      if (!where.ok) {
+        io.err(`${where.message}\n`);
+        return 2;
+      }
       const options = loadMapping(args.flags.get('--map'));
       const { host, step } = await open(target, io);
       let r;
@@ -194,17 +214,17 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
         }
         throw e;
       }
-      step(`正在保存 ${path.basename(output)}…`);
-      await host.save(output);
+      step(`正在保存 ${escapeControl(path.basename(output))}…`);
+      if (!(await save(host, output, io))) return 2;
       step('完成');
       if (json) io.out(jsonReport(r));
       else {
         io.out(humanReport(target, r));
         const p = r.plan.preview;
-        const added = p.addSheets.length > 0 ? `;新增工作表“${p.addSheets.join('”“')}”` : '';
-        const cols = p.addColumns.length > 0 ? `;在“${p.addColumns[0].sheet}”新增 ${p.addColumns.length} 列得分` : '';
+        const added = p.addSheets.length > 0 ? `;新增工作表“${p.addSheets.map(escapeControl).join('”“')}”` : '';
+        const cols = p.addColumns.length > 0 ? `;在“${escapeControl(p.addColumns[0].sheet)}”新增 ${p.addColumns.length} 列得分` : '';
         const replaced = p.replaced.length > 0 ? `;覆盖了 ${p.replaced.length} 个原有单元格` : '';
-        io.out(`已写入 ${p.cells} 个单元格${added}${cols}${replaced},保存为 ${output};填写记录保存在工作簿中(隐藏的“${vocabulary.recordSheet}”表),可用 wanmu revert 撤销\n`);
+        io.out(`已写入 ${p.cells} 个单元格${added}${cols}${replaced},保存为 ${escapeControl(output)};填写记录保存在工作簿中(隐藏的“${vocabulary.recordSheet}”表),可用 wanmu revert 撤销\n`);
       }
       return r.findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
@@ -212,17 +232,21 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       if (!target) throw new UsageError('请指定要撤销填写的 .xlsx 文件');
       const output = args.flags.get('-o');
       if (typeof output !== 'string') throw new UsageError('请用 -o 指定输出文件');
-      if (path.resolve(output) === path.resolve(target)) throw new UsageError('输出文件不能与输入文件相同(原文件保持不变)');
+      const where = checkOutput(target, output, { force: args.flags.has('--force') });
+      if (!where.ok) {
+        io.err(`${where.message}\n`);
+        return 2;
+      }
       const { host, step } = await open(target, io);
       const r = await revertWorkbook(host);
-      step(`正在保存 ${path.basename(output)}…`);
-      await host.save(output);
+      step(`正在保存 ${escapeControl(path.basename(output))}…`);
+      if (!(await save(host, output, io))) return 2;
       const findings = r.plan.findings;
       if (json) io.out(`${JSON.stringify({ findings: findings.map((f) => ({ severity: f.severity, code: f.code, message: message(f), sheet: f.sheet, cell: f.cell, facts: f.facts })), restored: r.plan.restored, removedSheets: r.plan.removedSheets, exact: r.exact }, null, 2)}\n`);
       else {
-        for (const f of findings) io.out(`[${SEVERITY_TEXT[f.severity]}] ${f.sheet}!${f.cell} ${message(f)}\n`);
-        const removed = r.plan.removedSheets.length > 0 ? `,删除了新增的工作表“${r.plan.removedSheets.join('”“')}”` : '';
-        io.out(`已恢复 ${r.plan.restored} 个单元格${removed}${r.exact ? ',与填写前一致' : `;${r.plan.skipped} 个单元格在填写后被修改过,保留了现在的内容`},保存为 ${output}\n`);
+        for (const f of findings) io.out(`[${SEVERITY_TEXT[f.severity]}] ${escapeControl(f.sheet)}!${f.cell} ${escapeControl(message(f))}\n`);
+        const removed = r.plan.removedSheets.length > 0 ? `,删除了新增的工作表“${r.plan.removedSheets.map(escapeControl).join('”“')}”` : '';
+        io.out(`已恢复 ${r.plan.restored} 个单元格${removed}${r.exact ? ',与填写前一致' : `;有 ${r.plan.skipped} 处在填写后被修改过,保留了现在的内容`},保存为 ${escapeControl(output)}\n`);
       }
       return findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
@@ -233,20 +257,25 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       if (typeof output !== 'string') throw new UsageError('请用 -o 指定输出文件');
       const n = Number(args.flags.get('--platforms') ?? 1);
       if (!Number.isInteger(n) || n < 1 || n > 500) throw new UsageError('--platforms 应为 1 到 500 之间的整数');
+      const where = checkOutput(undefined, output, { force: args.flags.has('--force') });
+      if (!where.ok) {
+        io.err(`${where.message}\n`);
+        return 2;
+      }
       const host = XlsxFileHost.empty();
       await host.write(templateBatch(table.id as EvaluationId, n), []);
-      await host.save(output);
-      io.out(`已生成${table.shortName}空白表(${n} 个平台):${output}\n`);
+      if (!(await save(host, output, io))) return 2;
+      io.out(`已生成${table.shortName}空白表(${n} 个平台):${escapeControl(output)}\n`);
       return 0;
     }
     throw new UsageError(`未知命令:${command}`);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`${e.message}\n\n${USAGE}`);
+      io.err(`${escapeControl(e.message)}\n\n${USAGE}`);
       return 2;
     }
     if (e instanceof FileOpenError) {
-      io.err(`${e.message}\n`);
+      io.err(`${escapeControl(e.message)}\n`);
       return 2;
     }
     throw e;
@@ -259,7 +288,9 @@ export function main(): void {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`内部错误:${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(
+        `内部错误(这是 wanmu 的缺陷,不是您的操作或文件有误):${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n请将此信息和所用的文件发给维护人员。\n`,
+      );
       process.exitCode = 2;
     },
   );

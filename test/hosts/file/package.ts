@@ -1,0 +1,92 @@
+/**
+ * Hand-made .xlsx packages for the file host's tests: the XML is written here, the way a program
+ * that does not use any spreadsheet library would write it.
+ */
+import { zipSync, strToU8 } from 'fflate';
+import type { RawValue } from '../../../src/engine';
+import { a1 } from '../../../src/workbook/address';
+import type { WorkbookData } from '../../../src/workbook/model';
+
+export const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+export function zipParts(parts: Record<string, string | Uint8Array>): Buffer {
+  const files: Record<string, Uint8Array> = {};
+  for (const [name, data] of Object.entries(parts)) files[name] = typeof data === 'string' ? strToU8(data) : data;
+  return Buffer.from(zipSync(files));
+}
+
+export interface HandSheet {
+  readonly name: string;
+  /** The whole worksheet part. */
+  readonly xml: string;
+  readonly state?: 'hidden' | 'veryHidden';
+}
+
+/** A package around the given worksheet parts (and optional shared strings and styles). */
+export function handPackage(sheets: readonly HandSheet[], extra: { sharedStrings?: string; styles?: string; prefix?: string } = {}): Buffer {
+  const p = extra.prefix ? `${extra.prefix}:` : '';
+  const ns = extra.prefix ? `xmlns:${extra.prefix}="${MAIN}"` : `xmlns="${MAIN}"`;
+  const parts: Record<string, string> = {
+    '[Content_Types].xml':
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+      (extra.sharedStrings ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : '') +
+      (extra.styles ? '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' : '') +
+      '</Types>',
+    '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><${p}workbook ${ns} xmlns:r="${RELS}"><${p}sheets>${sheets
+      .map((s, i) => `<${p}sheet name="${s.name.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`)
+      .join('')}</${p}sheets></${p}workbook>`,
+    'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
+      .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${RELS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+      .join('')}${extra.sharedStrings ? `<Relationship Id="rIdS" Type="${RELS}/sharedStrings" Target="sharedStrings.xml"/>` : ''}${extra.styles ? `<Relationship Id="rIdT" Type="${RELS}/styles" Target="styles.xml"/>` : ''}</Relationships>`,
+  };
+  sheets.forEach((s, i) => (parts[`xl/worksheets/sheet${i + 1}.xml`] = s.xml));
+  if (extra.sharedStrings) parts['xl/sharedStrings.xml'] = extra.sharedStrings;
+  if (extra.styles) parts['xl/styles.xml'] = extra.styles;
+  return zipParts(parts);
+}
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function valueXml(v: RawValue, formula: boolean): { t: string; v: string } {
+  if (v === null) return { t: '', v: '' };
+  if (typeof v === 'number') return { t: '', v: `<v>${v}</v>` };
+  if (typeof v === 'boolean') return { t: ' t="b"', v: `<v>${v ? 1 : 0}</v>` };
+  if (typeof v === 'string') return formula ? { t: ' t="str"', v: `<v>${esc(v)}</v>` } : { t: ' t="inlineStr"', v: `<is><t>${esc(v)}</t></is>` };
+  const text = { div0: '#DIV/0!', na: '#N/A', value: '#VALUE!', ref: '#REF!', name: '#NAME?', num: '#NUM!', null: '#NULL!' } as Record<string, string>;
+  return { t: ' t="e"', v: `<v>${text[v.sheetError] ?? '#VALUE!'}</v>` };
+}
+
+/** A package holding the given workbook exactly (values, formulas with cached results, number formats, merges, states). */
+export function packageOf(data: WorkbookData): Buffer {
+  const formats: string[] = [];
+  const styleOf = (fmt: string | undefined) => {
+    if (!fmt) return 0;
+    let i = formats.indexOf(fmt);
+    if (i < 0) i = formats.push(fmt) - 1;
+    return i + 1;
+  };
+  const sheets = data.sheets.map((s) => {
+    const rows = [...s.rows.keys()].sort((a, b) => a - b);
+    const body = rows
+      .map((r) => {
+        const line = s.rows.get(r) as ReadonlyMap<number, { value: RawValue; formula?: string; numFmt?: string }>;
+        const cells = [...line.keys()].sort((a, b) => a - b).map((c) => {
+          const cell = line.get(c) as { value: RawValue; formula?: string; numFmt?: string };
+          const st = styleOf(cell.numFmt);
+          const { t, v } = valueXml(cell.value, cell.formula !== undefined);
+          return `<c r="${a1(r, c)}"${st ? ` s="${st}"` : ''}${t}>${cell.formula !== undefined ? `<f>${esc(cell.formula)}</f>` : ''}${v}</c>`;
+        });
+        return `<row r="${r}">${cells.join('')}</row>`;
+      })
+      .join('');
+    const merges = s.merges.length ? `<mergeCells count="${s.merges.length}">${s.merges.map((m) => `<mergeCell ref="${a1(m.top, m.left)}:${a1(m.bottom, m.right)}"/>`).join('')}</mergeCells>` : '';
+    return { name: s.name, state: s.state === 'visible' ? undefined : s.state, xml: `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>${body}</sheetData>${merges}</worksheet>` };
+  });
+  const styles = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN}"><numFmts count="${formats.length}">${formats.map((f, i) => `<numFmt numFmtId="${164 + i}" formatCode="${esc(f).replace(/"/g, '&quot;')}"/>`).join('')}</numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${formats.length + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>${formats.map((_, i) => `<xf numFmtId="${164 + i}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join('')}</cellXfs></styleSheet>`;
+  return handPackage(sheets, { styles });
+}
