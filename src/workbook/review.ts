@@ -249,6 +249,8 @@ function reviewSum(ctx: Ctx, place: { ref: CellRef | null; existing: boolean }, 
     const plainSum = topCall(cell.formula)?.name === 'SUM' || /^\s*[^+\-*/^(),]+(\s*\+\s*[^+\-*/^(),]+)+\s*$/.test(cell.formula);
     const isSumOfParts = plainSum && refs !== undefined && refs.size === wanted.size && [...wanted].every((k) => refs.has(k));
     if (isSumOfParts) {
+      // a part whose result the file does not hold cannot be added up (reported at the part)
+      if (partCells.some((c) => c?.formula !== undefined && c.value === null)) return;
       const sum = partCells.reduce((s, c) => s + (c ? numberOf(c) ?? 0 : 0), 0);
       if (!close(sum, value) && !agrees(cell, value, sum)) ctx.out.push(finding('error', 'sum_cells_mismatch', ref.sheet, ref.row, ref.col, { what, group, cells: sum, found: value }));
       return; // a wrong part is reported at the part

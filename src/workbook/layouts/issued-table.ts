@@ -12,6 +12,7 @@ import {
   fieldCandidates,
   indicatorCandidates,
   isNoteHeader,
+  isPlatformHeader,
   isScoreHeader,
   isTotalLabel,
   isValueHeader,
@@ -225,7 +226,9 @@ export function recognizeIssuedTable(sheet: SheetData, overrides: Readonly<Recor
   for (const o of cols.others) {
     findings.push(finding('info', o.note ? 'other_column' : 'unknown_column', sheet.name, cols.headerRow, o.col, { text: o.text }));
   }
-  const values = cols.platforms;
+  // a single platform's name is often in a title line above the table: 平台名称:某某平台
+  const titled = cols.platforms.length === 1 && cols.platforms[0].name === null ? titlePlatform(idx, cols.headerRow) : undefined;
+  const values = titled ? [{ ...cols.platforms[0], name: titled }] : cols.platforms;
   if (values.length === 0) findings.push(finding('warning', 'no_value_column', sheet.name, cols.headerRow, nameCol, {}));
   const usedScores = new Set<number>();
   const nameColOf = nameCol;
@@ -381,6 +384,20 @@ function checkIssuedText(idx: MergeIndex, table: EvaluationTable, cols: IssuedCo
     const t = numberIn(sheet, totalRow, roles.points);
     if (t !== undefined && t !== FULL_MARKS) findings.push(finding('error', 'points_total_changed', sheet.name, totalRow, roles.points, { found: t, expected: FULL_MARKS }));
   }
+}
+
+/** “平台名称:X” (or 平台:X, 新产业平台:X) in a cell above the header. */
+function titlePlatform(idx: MergeIndex, headerRow: number): string | undefined {
+  for (let r = 1; r < headerRow; r++) {
+    const line = idx.sheet.rows.get(r);
+    if (!line) continue;
+    for (const [, c] of line) {
+      const t = cellText(c.value).trim();
+      const m = /^([^::]{1,12})[::]\s*(.+)$/.exec(t);
+      if (m && isPlatformHeader(m[1]) && m[2].trim() !== '') return m[2].trim();
+    }
+  }
+  return undefined;
 }
 
 function nameCol(roles: Partial<Record<LayoutColumn, number>>): number {
