@@ -272,13 +272,14 @@ export class WorkbookSession {
   }
 
   /** Writes a planned fill in one host write; refused when a target cell changed since it was read. */
-  async apply(plan: FillPlan): Promise<ApplyResult> {
+  async apply(plan: FillPlan, options: { readonly refresh?: boolean } = {}): Promise<ApplyResult> {
     const outcome = await this.host.write(plan.batch, plan.expected);
     if (!outcome.ok) {
       const first = outcome.conflicts[0];
       return { ok: false, conflicts: outcome.conflicts, findings: [findingAtCell('error', 'changed_since_check', first.sheet, first.cell, { count: outcome.conflicts.length })] };
     }
-    await this.refresh();
+    // a caller that is done with the workbook (the command line) need not read it again
+    if (options.refresh !== false) await this.refresh();
     return { ok: true, plan, model: this.current };
   }
 
