@@ -322,13 +322,22 @@ function reviewPlatform(ctx: Ctx, pi: number, p: PlatformResult): void {
   reviewSum(ctx, p.total.place, p.total.score, usesGroups ? groupPlaces : indicatorPlaces, 'total', null);
 }
 
-export function reviewScores(analysis: Analysis): Finding[] {
+/** The review's findings per table and platform (so an edit re-reviews only what it changed). */
+export function reviewByPlatform(analysis: Analysis, previous?: { readonly tables: readonly TableResult[]; readonly findings: readonly (readonly (readonly Finding[])[])[] }): Finding[][][] {
   const sheets = sheetsByName(analysis.workbook);
-  const out: Finding[] = [];
-  for (const t of analysis.tables) {
-    const ctx: Ctx = { sheets, t, out };
-    t.platforms.forEach((p, pi) => reviewPlatform(ctx, pi, p));
-  }
-  return out;
+  return analysis.tables.map((t, ti) =>
+    t.platforms.map((p, pi) => {
+      const before = previous?.tables[ti];
+      // an unchanged platform of an unchanged cohort keeps its findings
+      if (before && before.platforms[pi] === p && before.cohorts === t.cohorts) return previous.findings[ti][pi].slice();
+      const out: Finding[] = [];
+      reviewPlatform({ sheets, t, out }, pi, p);
+      return out;
+    }),
+  );
+}
+
+export function reviewScores(analysis: Analysis): Finding[] {
+  return reviewByPlatform(analysis).flat(2);
 }
 
