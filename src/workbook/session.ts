@@ -154,7 +154,7 @@ export class WorkbookSession {
   planSaveMapping(): FillPlan {
     const exists = this.analysis.workbook.sheets.some((s) => s.name === MAPPING_SHEET);
     const batch = { ...emptyBatch(), addSheets: exists ? [] : [{ name: MAPPING_SHEET, state: 'veryHidden' as const }], cells: [{ sheet: MAPPING_SHEET, row: 1, col: 1, value: JSON.stringify(this.mappingJson ?? { sheets: {} }) }] };
-    return { batch, expected: [], findings: [], preview: { cells: 1, replaced: [], addSheets: [], addColumns: [] }, replaced: [], written: 1, places: new Map() };
+    return { batch, expected: [], findings: [], preview: { cells: 1, replaced: [], addSheets: [], addColumns: [] }, replaced: [], written: 1 };
   }
 
   planConvert(style: 'native' | 'values'): FillPlan {
