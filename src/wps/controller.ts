@@ -162,6 +162,15 @@ export class ScoringController {
     return { kind: 'revert', at: this.stamp(), restored: r.plan.restored, removedSheets: r.plan.removedSheets, skipped: r.plan.skipped, exact: r.exact, findings: findingViews(r.plan.findings, this.surface) };
   }
 
+  /**
+   * Forgets the session: the next preview or fill reads the workbook again (another page changed
+   * it, or the user edited it).
+   */
+  invalidate(): void {
+    this.session = null;
+    this.plan = null;
+  }
+
   /** The last check's view of the session as it is now (after a fill or revert). */
   async model(): Promise<CheckView> {
     return this.view(await this.current());

@@ -76,7 +76,9 @@ export function createRibbon(deps: RibbonDeps): RibbonCallbacks {
         return;
       }
       case 'wanmuFill': {
-        // the ribbon fills with ordinary formulas: reviewers without the add-in can check them
+        // the ribbon fills with ordinary formulas (reviewers without the add-in can check them),
+        // from a fresh read: the workbook may have changed since the last check
+        controller.invalidate();
         const action = await controller.fill({ style: 'native', replace: false });
         state.update({ lastAction: action, lastCheck: await controller.model() });
         deps.notify(summaryText(action));

@@ -125,4 +125,14 @@ const TYPES: Readonly<Record<string, string>> = { '.html': 'text/html; charset=u
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
   });
+
+  it('shows what another page (the ribbon) put in the shared state', async () => {
+    await page.evaluate(() => {
+      const storage = (window as unknown as { wps: { PluginStorage: { getItem(k: string): string; setItem(k: string, v: string): void } } }).wps.PluginStorage;
+      const state = JSON.parse(storage.getItem('wanmu.state')) as { revision: number };
+      storage.setItem('wanmu.state', JSON.stringify({ ...state, revision: state.revision + 1, lastAction: { kind: 'error', at: '2026-01-01T00:00:00Z', action: '填写得分', message: '工作表受保护' } }));
+    });
+    await page.getByRole('status').getByText('填写得分失败:工作表受保护').waitFor({ timeout: 5000 });
+    expect(errors).toEqual([]);
+  });
 });

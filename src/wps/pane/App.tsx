@@ -21,7 +21,7 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FormulaStyle } from '../../workbook/formulas';
 import { summaryText, type ActionView, type CheckView, type FindingView, type PreviewView, type ScoringController } from '../controller';
 import type { SharedState, SharedStateStore } from '../state';
@@ -84,23 +84,34 @@ export function PaneApp(props: PaneProps) {
   const [preview, setPreview] = useState<PreviewView | null>(null);
   const [style, setStyle] = useState<FormulaStyle>('native');
   const [replace, setReplace] = useState(false);
+  /** The state revision this pane has shown (its own writes included). */
+  const seen = useRef(shared.revision);
 
   useEffect(() => {
     const timer = setInterval(() => {
       const next = state.read();
-      setShared((prev) => (next.revision !== prev.revision ? next : prev));
+      if (next.revision === seen.current) return;
+      // another page (the ribbon) changed the state, and maybe the workbook: plan from a fresh read
+      seen.current = next.revision;
+      controller.invalidate();
+      setPreview(null);
+      setShared(next);
     }, props.pollMs ?? 1000);
     return () => clearInterval(timer);
-  }, [state, props.pollMs]);
+  }, [state, controller, props.pollMs]);
 
   const act = useCallback(
     async (name: string, work: () => Promise<Partial<Omit<SharedState, 'revision'>>>) => {
       setBusy(name);
       try {
-        setShared(state.update(await work()));
+        const next = state.update(await work());
+        seen.current = next.revision;
+        setShared(next);
       } catch (e) {
         const action: ActionView = { kind: 'error', at: new Date().toISOString(), action: name, message: e instanceof Error ? e.message : String(e) };
-        setShared(state.update({ lastAction: action }));
+        const next = state.update({ lastAction: action });
+        seen.current = next.revision;
+        setShared(next);
       } finally {
         setBusy(null);
       }

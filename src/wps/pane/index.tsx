@@ -17,11 +17,14 @@ try {
   const host = new WpsHost(runtime.app);
   const state = new SharedStateStore(runtime.storage, WPS_ADDIN_QUIRKS.storageKey);
   // functions.js on the entry page records what it registered; a pane opened before it ran asks the runtime
+  const controller = new ScoringController(host, WPS_SURFACE);
+  // an edit by the user: the next preview or fill reads the workbook again
+  if (host.capabilities.changeEvents) host.onChanged(() => controller.invalidate());
   const recorded = state.read().functions;
   const functions = recorded ? recorded.registered : runtime.addCustomFunction ? [] : null;
   root.render(
     <FluentProvider theme={webLightTheme}>
-      <PaneApp controller={new ScoringController(host, WPS_SURFACE)} state={state} functions={functions} functionsMinVersion={WPS_ADDIN_QUIRKS.functionsMinVersion} select={(s, c) => host.select(s, c)} />
+      <PaneApp controller={controller} state={state} functions={functions} functionsMinVersion={WPS_ADDIN_QUIRKS.functionsMinVersion} select={(s, c) => host.select(s, c)} />
     </FluentProvider>,
   );
 } catch (e) {
