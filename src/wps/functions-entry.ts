@@ -13,6 +13,7 @@ declare const WANMU_FUNCTIONS_JSON: FunctionsJson;
 
 // The only globals read: the ones the WPS runtime provides to an add-in page.
 const page = globalThis as { wps?: WpsRuntimeRoot; Application?: EtApplication };
+// the functions first: they need nothing but AddCustomFunction
+const registered = registerWpsFunctions(WPS_ADDIN_QUIRKS.addCustomFunctionOf(page.wps, page.Application), WANMU_FUNCTIONS_JSON);
 const runtime = WPS_ADDIN_QUIRKS.runtimeApi(page.wps, page.Application);
-const registered = registerWpsFunctions(runtime.addCustomFunction, WANMU_FUNCTIONS_JSON);
 new SharedStateStore(runtime.storage, WPS_ADDIN_QUIRKS.storageKey).update({ functions: { registered, version: runtime.version } });

@@ -23,13 +23,16 @@ interface Registered {
   readonly metadata: { description: string; parameters: { name: string; description: string; type: string; optional: boolean }[]; result: { type: string } };
 }
 
-function load(withFunctions: boolean): { registered: Map<string, Registered>; storage: Map<string, string> } {
-  const registered = new Map<string, Registered>();
-  const storage = new Map<string, string>();
+function load(
+  withFunctions: boolean,
+  withStorage = true,
+  registered = new Map<string, Registered>(),
+  storage = new Map<string, string>(),
+): { registered: Map<string, Registered>; storage: Map<string, string> } {
   const wps: Record<string, unknown> = {
     Application: { Build: '12.1.0.20540' },
-    PluginStorage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) },
   };
+  if (withStorage) wps.PluginStorage = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) };
   if (withFunctions) {
     wps.AddCustomFunction = (namespace: string, name: string, fn: Fn, metadata: Registered['metadata']) => {
       if (registered.has(name)) throw new Error(`${name} registered twice`);
@@ -163,5 +166,11 @@ describe('dist/wps/functions.js', () => {
     expect(old.registered.size).toBe(0);
     const state = JSON.parse(old.storage.get('wanmu.state') as string) as { functions: { registered: null } };
     expect(state.functions.registered).toBeNull();
+  });
+
+  it('registers the functions before anything else can fail (a WPS without PluginStorage)', () => {
+    const here = new Map<string, Registered>();
+    expect(() => load(true, false, here)).toThrow(/PluginStorage/);
+    expect([...here.keys()].sort()).toEqual(['ACCEPTANCE', 'ANNUAL', 'EXPLAIN', 'NORMALIZE']);
   });
 });

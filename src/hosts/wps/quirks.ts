@@ -261,6 +261,8 @@ export interface WpsAddinQuirks {
   readonly storageKey: string;
   /** The pane page, relative to the entry page. */
   readonly paneUrl: string;
+  /** `AddCustomFunction` of this WPS (on `wps` or `Application`), or null; needs nothing else. */
+  addCustomFunctionOf(wps: WpsRuntimeRoot | undefined, app: EtApplication | undefined): WpsRuntime['addCustomFunction'];
   runtimeApi(wps: WpsRuntimeRoot | undefined, app: EtApplication | undefined): WpsRuntime;
 }
 
@@ -287,6 +289,10 @@ export const WPS_ADDIN_QUIRKS: WpsAddinQuirks = {
   metadataType: { any: 'any', optional: (type) => `${type}?` },
   storageKey: 'wanmu.state',
   paneUrl: 'pane.html',
+  addCustomFunctionOf(wps, app) {
+    const add = member<(namespace: string, name: string, fn: (...args: unknown[]) => unknown, metadata: unknown) => unknown>([wps, app], 'AddCustomFunction');
+    return add && typeof add.value === 'function' ? (ns, name, fn, metadata) => add.value.call(add.owner, ns, name, fn, metadata) : null;
+  },
   runtimeApi(wps, app) {
     const roots = [wps, app];
     const application = app ?? wps?.Application;
@@ -295,7 +301,6 @@ export const WPS_ADDIN_QUIRKS: WpsAddinQuirks = {
     if (!storage) throw new Error('此版本的 WPS 不提供 PluginStorage,无法使用本加载项');
     const create = member<(url: string) => WpsTaskPane>(roots, 'CreateTaskPane');
     const get = member<(id: unknown) => WpsTaskPane | null | undefined>(roots, 'GetTaskPane');
-    const add = member<(namespace: string, name: string, fn: (...args: unknown[]) => unknown, metadata: unknown) => unknown>(roots, 'AddCustomFunction');
     const build = member<unknown>([application, wps], 'Build') ?? member<unknown>([application, wps], 'Version');
     return {
       app: application,
@@ -308,7 +313,7 @@ export const WPS_ADDIN_QUIRKS: WpsAddinQuirks = {
         if (!get || typeof get.value !== 'function') return null;
         return get.value.call(get.owner, id) ?? null;
       },
-      addCustomFunction: add && typeof add.value === 'function' ? (ns, name, fn, metadata) => add.value.call(add.owner, ns, name, fn, metadata) : null,
+      addCustomFunction: this.addCustomFunctionOf(wps, app),
       version: build && (typeof build.value === 'string' || typeof build.value === 'number') ? String(build.value) : null,
     };
   },
