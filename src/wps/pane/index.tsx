@@ -4,6 +4,7 @@
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
+import { declarations, type FunctionId } from '../../functions/declarations';
 import { WpsHost } from '../../hosts/wps/host';
 import { WPS_ADDIN_QUIRKS, type EtApplication, type WpsRuntimeRoot } from '../../hosts/wps/quirks';
 import { ScoringController, WPS_SURFACE } from '../controller';
@@ -16,12 +17,13 @@ try {
   const runtime = WPS_ADDIN_QUIRKS.runtimeApi(page.wps, page.Application);
   const host = new WpsHost(runtime.app);
   const state = new SharedStateStore(runtime.storage, WPS_ADDIN_QUIRKS.storageKey);
-  // functions.js on the entry page records what it registered; a pane opened before it ran asks the runtime
   const controller = new ScoringController(host, WPS_SURFACE);
   // an edit by the user: the next preview or fill reads the workbook again
   if (host.capabilities.changeEvents) host.onChanged(() => controller.invalidate());
+  // functions.js on the entry page records what it registered; a pane opened before it ran asks the runtime
   const recorded = state.read().functions;
-  const functions = recorded ? recorded.registered : runtime.addCustomFunction ? [] : null;
+  const all = (Object.keys(declarations) as FunctionId[]).map((id) => `${WPS_ADDIN_QUIRKS.functionNamespace}.${id}`);
+  const functions = recorded ? recorded.registered : runtime.addCustomFunction ? all : null;
   root.render(
     <FluentProvider theme={webLightTheme}>
       <PaneApp controller={controller} state={state} functions={functions} functionsMinVersion={WPS_ADDIN_QUIRKS.functionsMinVersion} select={(s, c) => host.select(s, c)} />
