@@ -139,7 +139,7 @@ export class WorkbookSession {
     return this.mappingJson;
   }
 
-  /** Uses a mapping (the --map JSON shape) from now on; the tables are read again. */
+  /** Uses a mapping (the JSON shape of a mapping file) from now on; the tables are read again. */
   setMapping(json: unknown): { ok: true } | { ok: false; message: string } {
     const r = resolveMapping(json);
     if (!r.ok) return r;
