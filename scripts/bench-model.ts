@@ -32,7 +32,7 @@ function recalcSeconds(file: string, profile: string): number {
   return (performance.now() - t0) / 1000;
 }
 
-/** The cohort scored by a skilled hand: one formula per cell, 无量纲化 with absolute MIN/MAX ranges. */
+/** The cohort scored by a skilled hand: one formula per cell, 无量纲化 with absolute MIN/MAX ranges, 一级指标 subtotals and the total. */
 async function handScored(rows: number, file: string): Promise<void> {
   const wb = annualWideWorkbook(annualRows(rows));
   const ws = wb.addWorksheet('手工评分');
@@ -44,7 +44,14 @@ async function handScored(rows: number, file: string): Promise<void> {
     `(${D}${col}${r}-MIN(${D}$${col}$${first}:$${col}$${last}))/(MAX(${D}$${col}$${first}:$${col}$${last})-MIN(${D}$${col}$${first}:$${col}$${last}))*${p * 0.4}+${p * 0.6}`;
   ws.getCell(1, 1).value = '平台名称';
   tables.annual.indicators.forEach((ind, i) => (ws.getCell(1, 2 + i).value = `${ind.shortName}得分`));
-  ws.getCell(1, 17).value = '总分';
+  tables.annual.groups.forEach((g, gi) => (ws.getCell(1, 17 + gi).value = `${g.name}得分`));
+  ws.getCell(1, 23).value = '总分';
+  // 一级指标 subtotals as a skilled hand writes them: a SUM over the group's (adjacent) score columns
+  const groupRanges = tables.annual.groups.map((_, gi) => {
+    const cols = tables.annual.indicators.map((ind, i) => (ind.group === gi ? 2 + i : 0)).filter((c) => c > 0);
+    return [Math.min(...cols), Math.max(...cols)] as const;
+  });
+  const letter = (c: number) => String.fromCharCode(64 + c);
   for (let k = 0; k < rows; k++) {
     const r = first + k;
     const f = [
@@ -66,7 +73,8 @@ async function handScored(rows: number, file: string): Promise<void> {
     ];
     ws.getCell(2 + k, 1).value = { formula: `${D}B${r}`, result: '' } as ExcelJS.CellFormulaValue;
     f.forEach((x, i) => (ws.getCell(2 + k, 2 + i).value = { formula: x, result: 0 } as ExcelJS.CellFormulaValue));
-    ws.getCell(2 + k, 17).value = { formula: `SUM(B${2 + k}:P${2 + k})`, result: 0 } as ExcelJS.CellFormulaValue;
+    groupRanges.forEach(([a, b], gi) => (ws.getCell(2 + k, 17 + gi).value = { formula: `SUM(${letter(a)}${2 + k}:${letter(b)}${2 + k})`, result: 0 } as ExcelJS.CellFormulaValue));
+    ws.getCell(2 + k, 23).value = { formula: `SUM(B${2 + k}:P${2 + k})`, result: 0 } as ExcelJS.CellFormulaValue;
   }
   await wb.xlsx.writeFile(file);
 }
