@@ -1,0 +1,20 @@
+import type { FillPlan, Finding } from '../../../workbook';
+
+export type FillStyle = 'native' | 'wanmu' | 'values';
+
+export interface FillState {
+  readonly style: FillStyle;
+  readonly setStyle: (s: FillStyle) => void;
+  readonly replace: boolean;
+  readonly setReplace: (r: boolean) => void;
+  /** Null when no workbook is open. */
+  readonly plan: FillPlan | null;
+  /** Why a style is not offered (the host cannot compute WANMU.* functions), or null. */
+  readonly wanmuNote: string | null;
+  readonly wanmuDisabled: boolean;
+  readonly busy: string | null;
+  readonly apply: () => void;
+  readonly revert: () => void;
+  readonly result: { readonly title: string; readonly intent: 'success' | 'warning' | 'error'; readonly lines: readonly string[] } | null;
+  readonly planFindings: readonly Finding[];
+}
