@@ -145,7 +145,7 @@ maybe('task pane end to end (Chromium)', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.getByRole('tab', { name: '填写' }).click();
     await page.getByRole('button', { name: '撤销填写' }).click();
-    await page.getByText(/已撤销/).waitFor();
+    await page.getByText(/^已撤销填写:/).waitFor();
     await context.close();
     expect(w.outside).toEqual([]);
     expect(w.errors).toEqual([]);

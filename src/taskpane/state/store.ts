@@ -3,6 +3,7 @@
  * column mapping, and what is running. Components read it through `usePane()` and act through the
  * store's methods; nothing here touches Office.js (the host does).
  */
+import { RECORD_SHEET } from '../../workbook/analyze';
 import { resolveMapping, WorkbookSession, type FillPlan, type Finding } from '../../workbook';
 import type { SessionModel } from '../../workbook/session';
 import type { ChangedCells, WorkbookHost } from '../../workbook/model';
@@ -21,6 +22,8 @@ export interface LastAction {
   readonly kind: 'fill' | 'revert' | 'refused';
   readonly findings: readonly Finding[];
   readonly written: number;
+  /** Sheets a revert removed (the ones the fill had added). */
+  readonly removedSheets: number;
 }
 
 export interface PaneState {
@@ -136,8 +139,8 @@ export class PaneStore {
     if (!s) return;
     await this.run('写入', async () => {
       const r = await s.apply(plan);
-      if (r.ok) this.publish(s, { last: { kind: 'fill', findings: plan.findings, written: plan.written } });
-      else this.publish(s, { last: { kind: 'refused', findings: r.findings, written: 0 } });
+      if (r.ok) this.publish(s, { last: { kind: 'fill', findings: plan.findings, written: plan.written, removedSheets: 0 } });
+      else this.publish(s, { last: { kind: 'refused', findings: r.findings, written: 0, removedSheets: 0 } });
     });
   }
 
@@ -146,7 +149,7 @@ export class PaneStore {
     if (!s) return;
     await this.run('撤销填写', async () => {
       const r = await s.revert();
-      this.publish(s, { last: { kind: 'revert', findings: r.plan.findings, written: r.plan.batch.cells.length } });
+      this.publish(s, { last: { kind: 'revert', findings: r.plan.findings, written: r.plan.batch.cells.length, removedSheets: r.plan.batch.deleteSheets.filter((n) => n !== RECORD_SHEET).length } });
     });
   }
 

@@ -23,7 +23,10 @@ export function useFill(): FillState {
     if (!last) return null;
     const lines = last.findings.map((f) => `${f.sheet}!${f.cell}:${renderFinding(f, paneSurface)}`);
     if (last.kind === 'refused') return { title: '未写入', intent: 'error' as const, lines };
-    if (last.kind === 'revert') return { title: last.written > 0 ? `已撤销,恢复了 ${last.written} 个单元格` : '没有可撤销的填写', intent: 'success' as const, lines };
+    if (last.kind === 'revert') {
+      const parts = [last.written > 0 ? `恢复了 ${last.written} 个单元格` : '', last.removedSheets > 0 ? `删除了填写时新增的 ${last.removedSheets} 张工作表` : ''].filter(Boolean);
+      return { title: parts.length > 0 ? `已撤销填写:${parts.join(',')}` : '没有可撤销的填写', intent: 'success' as const, lines };
+    }
     return { title: `已填写 ${last.written} 个单元格`, intent: 'success' as const, lines };
   }, [last]);
   return {
