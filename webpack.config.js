@@ -65,6 +65,7 @@ function page(kind) {
     <meta http-equiv="Content-Security-Policy" content="${csp(kind)}" />
     <meta http-equiv="X-UA-Compatible" content="IE=Edge" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <link rel="icon" href="data:," />
     <title>万亩千亿评分助手</title>${officeScript}
   </head>
   <body>

@@ -23,9 +23,9 @@ export default function Charts() {
   const ranking: HorizontalBarChartWithAxisDataPoint[] = t.platforms
     .filter((x) => x.total !== null)
     .sort((a, b) => (a.total as number) - (b.total as number))
-    .map((x) => ({ x: x.total as number, y: x.name, legend: x.name, color: tokens.colorBrandBackground }));
+    .map((x) => ({ x: x.total as number, y: x.name, legend: x.name }));
   const groups: HorizontalBarChartWithAxisDataPoint[] = p
-    ? p.groups.map((g) => ({ x: g.score ?? 0, y: `${g.name}(${g.weight})`, legend: g.name, xAxisCalloutData: g.score === null ? '暂不计分' : undefined, color: tokens.colorBrandBackground }))
+    ? p.groups.map((g) => ({ x: g.score ?? 0, y: `${g.name}(${g.weight})`, legend: g.name, xAxisCalloutData: g.score === null ? '暂不计分' : undefined }))
     : [];
   return (
     <div className={styles.root}>
