@@ -17,21 +17,9 @@ const HtmlInlineScriptPlugin = require('html-inline-script-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 
-const DEFAULT_BASE_URL = 'https://localhost:3000';
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const { baseUrl, rebaseManifest } = require('./scripts/manifest-base');
 
-/** The manifest's base URL: an https origin with an optional path, no trailing slash. */
-function baseUrl() {
-  const raw = (process.env.WANMU_BASE_URL || DEFAULT_BASE_URL).replace(/\/+$/, '');
-  let u;
-  try {
-    u = new URL(raw);
-  } catch {
-    throw new Error(`WANMU_BASE_URL 不是有效的网址:${raw}`);
-  }
-  if (u.protocol !== 'https:') throw new Error(`WANMU_BASE_URL 必须以 https:// 开头(Office 只加载 HTTPS 上的加载项):${raw}`);
-  return raw;
-}
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 /**
  * Content-Security-Policy per page. Only the Office page may reach appsforoffice.microsoft.com
@@ -83,7 +71,7 @@ const tsRule = {
 
 module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode === 'development';
-  const base = baseUrl();
+  const base = baseUrl(process.env.WANMU_BASE_URL);
   const common = {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'source-map' : false,
@@ -117,7 +105,7 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
-          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => content.toString('utf8').split(DEFAULT_BASE_URL).join(base) },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rebaseManifest(content.toString('utf8'), base) },
         ],
       }),
     ],
