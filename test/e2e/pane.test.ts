@@ -16,6 +16,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { checkWorkbook } from '../../src/workbook';
 import { libreOfficeProfile, recalc, cell } from '../helpers/workbook';
+import { staticHandler } from '../../scripts/static-server';
 
 const CHROMIUM = '/usr/bin/chromium';
 const root = path.resolve(__dirname, '../..');
@@ -30,19 +31,8 @@ if (missing) {
 }
 const maybe = missing ? describe.skip : describe;
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.xml': 'application/xml', '.png': 'image/png' };
-
 function serve(): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const file = path.join(dist, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ''));
-    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
+  const server = http.createServer(staticHandler(dist));
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
