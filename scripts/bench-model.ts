@@ -19,23 +19,10 @@ import { fillWorkbook } from '../src/workbook';
 import { analyze } from '../src/workbook/analyze';
 import { buildSheet, type CellData, type SheetData } from '../src/workbook/model';
 import { annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../test/fixtures/workbooks';
+import { libreOfficeProfile } from '../test/helpers/workbook';
 
 function out(s: string): void {
   process.stdout.write(`${s}\n`);
-}
-
-function loProfile(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-bench-lo-'));
-  fs.mkdirSync(path.join(dir, 'user'), { recursive: true });
-  fs.writeFileSync(
-    path.join(dir, 'user', 'registrymodifications.xcu'),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-  return dir;
 }
 
 function recalcSeconds(file: string, profile: string): number {
@@ -94,7 +81,7 @@ async function recalcRatio(dir: string): Promise<void> {
   await host.save(filled);
   const hand = path.join(dir, 'hand-5000.xlsx');
   await handScored(rows, hand);
-  const profile = loProfile();
+  const profile = libreOfficeProfile();
   recalcSeconds(input, profile); // warm the profile
   const best = (f: string) => Math.min(recalcSeconds(f, profile), recalcSeconds(f, profile));
   const base = best(input);

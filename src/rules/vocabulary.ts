@@ -43,6 +43,12 @@ export const vocabulary = {
   resultSheet: '评分结果',
   /** Hidden sheet holding the revert record of every fill. */
   recordSheet: 'wanmu撤销记录',
+  /** Hidden sheet holding the user's mapping (column and sheet roles), so it travels with the workbook. */
+  mappingSheet: 'wanmu映射',
+  /** Sheet the pane adds to list missing inputs by department. */
+  missingSheet: '待补数据',
+  /** Header of the missing-inputs sheet. */
+  missingHeader: ['责任部门', '平台', '指标', '所需数据', '单元格'],
   /** Words in a title that name the evaluation. */
   titleWords: { acceptance: ['验收'], annual: ['年度'] },
 } as const;

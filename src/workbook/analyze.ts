@@ -95,6 +95,9 @@ export interface AnalyzeOptions {
 /** The hidden sheet wanmu writes its revert record into; never read as data. */
 export const RECORD_SHEET = vocabulary.recordSheet as string;
 
+/** The hidden sheet holding the user's mapping; never read as data. */
+export const MAPPING_SHEET = vocabulary.mappingSheet as string;
+
 const NOTICE_SEVERITY = { percent_text: 'warning', fullwidth: 'warning', number_as_text: 'info' } as const;
 
 /** Spellings of yes/no that the native formula's LOWER(TRIM(x)) test reads as the engine does. */
@@ -273,7 +276,7 @@ export function analyze(workbook: WorkbookData, options: AnalyzeOptions = {}): A
   const readings: SheetReading[] = [];
   const cohortSheets: CohortSheet[] = [];
   for (const sheet of workbook.sheets) {
-    if (sheet.name === RECORD_SHEET) {
+    if (sheet.name === RECORD_SHEET || sheet.name === MAPPING_SHEET) {
       readings.push({ sheet: sheet.name, role: 'record', scores: null });
       continue;
     }

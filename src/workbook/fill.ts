@@ -6,15 +6,15 @@
  * analysis, i.e. from the engine; a subtotal or total it writes sums the score cells shown.
  */
 import { vocabulary } from '../rules';
-import { a1, absA1 } from './address';
-import { RECORD_SHEET, type Analysis, type IndicatorResult, type TableResult } from './analyze';
+import { a1, absA1, colLetters } from './address';
+import type { Analysis, IndicatorResult, TableResult } from './analyze';
 import { finding, type Finding } from './findings/codes';
 import { formatDecimals } from './formula-parse';
 import { agrees } from './review';
 import { cohortText, nativeFormula, refText, sumFormula, wanmuFormula, type FormulaStyle } from './formulas';
 import { resultSheet, type CellRef } from './layouts/layout';
-import { cellAt, isEmptyCell, sheetsByName, type CellData, type CellWrite, type ExpectedCell, type SheetData, type WriteBatch } from './model';
-import { fingerprint, recordWrites, type CellRecord } from './revert';
+import { cellAt, isEmptyCell, type CellData, type ExpectedCell, type SheetData, type WriteBatch } from './model';
+import { PlanBuilder } from './plan';
 import { cellText } from './text';
 
 export interface FillOptions {
@@ -62,20 +62,14 @@ function scoreFormat(before: CellData | null): string | undefined {
 }
 
 export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
-  const sheets = sheetsByName(analysis.workbook);
-  const cells: CellWrite[] = [];
-  const addSheets: { name: string; state?: 'veryHidden' }[] = [];
-  const addColumns: { sheet: string; column: string; header: string }[] = [];
-  const columnWidths: { sheet: string; col: number; width: number }[] = [];
-  const findings: Finding[] = [];
-  const replaced: Replaced[] = [];
+  const plan = new PlanBuilder(analysis.workbook);
+  const sheets = plan.sheets;
+  const findings = plan.findings;
+  const replaced = plan.replaced;
   const claimed = new Set<string>();
-  const records: CellRecord[] = [];
-  const expected: ExpectedCell[] = [];
   const places = new Map<IndicatorResult, CellRef>();
   const inputCells = new Set<string>();
   for (const t of analysis.tables) for (const p of t.layout.platforms) for (const c of p.inputs.flat()) if (c) inputCells.add(`${c.sheet}!${c.row},${c.col}`);
-  const newSheets = new Set<string>();
 
   /**
    * Whether a cell is written: 'write' (empty, or replaced), 'same' (it already holds exactly this
@@ -84,7 +78,7 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
   const decide = (ref: CellRef, formula: string | undefined, official: number | null, what: { evaluation: TableResult['table']['id']; indicator: number } | { what: 'subtotal' | 'total' }): 'write' | 'same' | 'keep' => {
     const key = `${ref.sheet}!${ref.row},${ref.col}`;
     if (claimed.has(key)) return 'keep';
-    if (newSheets.has(ref.sheet)) {
+    if (plan.isNew(ref.sheet)) {
       claimed.add(key);
       return 'write';
     }
@@ -111,25 +105,17 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
       findings.push(finding('info', 'replaced', ref.sheet, ref.row, ref.col, { value: cellText(cell?.value ?? null), formula: cell?.formula ? `=${cell.formula}` : '' }));
     }
     claimed.add(key);
-    expected.push({ sheet: ref.sheet, row: ref.row, col: ref.col, value: cell?.value ?? null, ...(cell?.formula !== undefined ? { formula: cell.formula } : {}) });
     return 'write';
   };
 
   const put = (ref: CellRef, formula: string | undefined, result: number) => {
-    const before = newSheets.has(ref.sheet) ? null : cellAt(sheets.get(ref.sheet) as SheetData, ref.row, ref.col);
-    const numFmt = newSheets.has(ref.sheet) ? SCORE_FORMAT : scoreFormat(before);
-    const write: CellWrite = formula !== undefined ? { sheet: ref.sheet, row: ref.row, col: ref.col, formula, result, ...(numFmt ? { numFmt } : {}) } : { sheet: ref.sheet, row: ref.row, col: ref.col, value: result, ...(numFmt ? { numFmt } : {}) };
-    cells.push(write);
-    if (!newSheets.has(ref.sheet)) records.push({ sheet: ref.sheet, cell: a1(ref.row, ref.col), before, after: formula !== undefined ? { value: result, formula } : { value: result } });
+    const numFmt = plan.isNew(ref.sheet) ? SCORE_FORMAT : scoreFormat(plan.before(ref.sheet, ref.row, ref.col));
+    const common = { sheet: ref.sheet, row: ref.row, col: ref.col, ...(numFmt ? { numFmt } : {}) };
+    plan.write(formula !== undefined ? { ...common, formula, result } : { ...common, value: result });
   };
   /** Header and label cells (text). */
   const label = (ref: CellRef, text: string, bold = false) => {
-    const before = newSheets.has(ref.sheet) ? null : cellAt(sheets.get(ref.sheet) as SheetData, ref.row, ref.col);
-    cells.push({ sheet: ref.sheet, row: ref.row, col: ref.col, value: text, ...(bold && newSheets.has(ref.sheet) ? { bold } : {}) });
-    if (!newSheets.has(ref.sheet)) {
-      records.push({ sheet: ref.sheet, cell: a1(ref.row, ref.col), before, after: { value: text } });
-      expected.push({ sheet: ref.sheet, row: ref.row, col: ref.col, value: before?.value ?? null, ...(before?.formula !== undefined ? { formula: before.formula } : {}) });
-    }
+    plan.write({ sheet: ref.sheet, row: ref.row, col: ref.col, value: text, ...(bold && plan.isNew(ref.sheet) ? { bold } : {}) });
   };
 
   const empty = (ref: CellRef) => {
@@ -139,11 +125,8 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
 
   for (const t of analysis.tables) {
     const area = t.layout.area;
-    if (area.kind === 'sheet' && t.platforms.length > 0) {
-      addSheets.push({ name: area.name });
-      newSheets.add(area.name);
-    }
-    const bounds = writeArea(t, options, label, put, addColumns, columnWidths, empty, (ref) => numberAt(sheets, ref));
+    if (area.kind === 'sheet' && t.platforms.length > 0) plan.addSheet(area.name);
+    const bounds = writeArea(t, options, label, put, plan, empty, (ref) => numberAt(sheets, ref));
     const cohortOf = new Map<number, string | undefined>();
     t.platforms.forEach((p) => {
       const shown: (CellRef | null)[] = [];
@@ -213,23 +196,7 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
     });
   }
 
-  const written = cells.length;
-  if (records.length > 0 || addSheets.length > 0) {
-    const existing = sheets.get(RECORD_SHEET);
-    const added = addSheets.map((a) => ({ name: a.name, fingerprint: fingerprint(cells.filter((c) => c.sheet === a.name).map((c) => ({ row: c.row, col: c.col, ...(c.formula !== undefined ? { formula: c.formula } : { value: c.value ?? null }) }))) }));
-    const rec = recordWrites(existing, { cells: records, addedSheets: added });
-    if (rec.addSheet) addSheets.push({ name: RECORD_SHEET, state: 'veryHidden' });
-    cells.push(...rec.cells);
-  }
-  return {
-    batch: { addSheets, deleteSheets: [], cells, merges: [], columnWidths },
-    expected,
-    findings,
-    preview: { cells: written, replaced, addSheets: addSheets.filter((s) => s.name !== RECORD_SHEET).map((s) => s.name), addColumns },
-    replaced,
-    written,
-    places,
-  };
+  return plan.finish(places);
 }
 
 function numberAt(sheets: Map<string, SheetData>, ref: CellRef): number {
@@ -247,8 +214,7 @@ function writeArea(
   options: FillOptions,
   label: (ref: CellRef, text: string, bold?: boolean) => void,
   put: (ref: CellRef, formula: string | undefined, result: number) => void,
-  addColumns: { sheet: string; column: string; header: string }[],
-  widths: { sheet: string; col: number; width: number }[],
+  plan: PlanBuilder,
   empty: (ref: CellRef) => boolean,
   valueAt: (ref: CellRef) => number,
 ): Map<number, { min: string; max: string }> {
@@ -260,7 +226,7 @@ function writeArea(
     const L = resultSheet;
     label({ sheet: s, row: L.titleRow, col: L.nameCol }, `${t.table.shortName}得分(万亩千亿评分助手按${t.table.attachment}计算,数据来自“${t.layout.sheet}”)`, true);
     label({ sheet: s, row: L.headerRow, col: L.nameCol }, vocabulary.platformColumns[0], true);
-    widths.push({ sheet: s, col: L.nameCol, width: 24 });
+    plan.width(s, L.nameCol, 24);
     t.table.indicators.forEach((ind, i) => label({ sheet: s, row: L.headerRow, col: L.indicatorCol(i) }, `${ind.shortName}${vocabulary.scoreSuffixes[0]}(${ind.points}分)`, true));
     t.table.groups.forEach((g, gi) => label({ sheet: s, row: L.headerRow, col: L.groupCol(t.table, gi) }, `${g.name}${vocabulary.scoreSuffixes[0]}(${g.weight}分)`, true));
     label({ sheet: s, row: L.headerRow, col: L.totalCol(t.table) }, vocabulary.total[1], true);
@@ -294,7 +260,7 @@ function writeArea(
       const header = generic ? vocabulary.scoreColumns[0] : `${p.name}${vocabulary.scoreSuffixes[0]}`;
       const col = area.firstCol + pi;
       label({ sheet: area.sheet, row: area.headerRow, col }, header);
-      addColumns.push({ sheet: area.sheet, column: a1(1, col).replace(/\d+$/, ''), header });
+      plan.addColumns.push({ sheet: area.sheet, column: colLetters(col), header });
     });
   }
   return bounds;

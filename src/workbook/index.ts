@@ -54,6 +54,7 @@ export { analyze } from './analyze';
 export { planFill } from './fill';
 export { reviewScores } from './review';
 export { WorkbookSession } from './session';
+export { groupByDepartment, type ChartTable, type MissingInput } from './extras';
 export type { Analysis, AnalyzeOptions, FillOptions, FillPlan };
 export { templateBatch } from './template';
 export { resolveMapping } from './mapping';

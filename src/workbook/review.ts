@@ -94,31 +94,35 @@ function correctFormula(ctx: Ctx, r: IndicatorResult, at: CellRef): string | nul
   );
 }
 
+export type WanmuCheck = { readonly kind: 'right' } | { readonly kind: 'other' } | { readonly kind: 'wrong'; readonly expected: string; readonly found: string };
+
 /** A WANMU.* call: right when it names this indicator and reads this platform's input cells. */
-function reviewWanmu(ctx: Ctx, r: IndicatorResult, at: CellRef, formula: string): 'right' | 'wrong' | 'other' {
+export function checkWanmu(sheets: Map<string, SheetData>, t: TableResult, r: IndicatorResult, at: CellRef, formula: string): WanmuCheck {
   const call = topCall(formula);
-  const evaluation: EvaluationId = ctx.t.table.id;
-  if (!call || call.name !== FUNCTION_OF[evaluation]) return 'other';
+  const evaluation: EvaluationId = t.table.id;
+  if (!call || call.name !== FUNCTION_OF[evaluation]) return { kind: 'other' };
   const ind = r.indicator;
   const i = ind.number - 1;
   const expected: string[] = [String(ind.number), ...r.inputs.map((c) => (c ? refText(at.sheet, c) : ''))];
-  if (ind.rule.kind === 'normalized') expected.splice(2, expected.length - 2, cohortText(at.sheet, cohortCellsOf(ctx.t, i), emptyAt(ctx.sheets)) ?? '');
+  if (ind.rule.kind === 'normalized') expected.splice(2, expected.length - 2, cohortText(at.sheet, cohortCellsOf(t, i), emptyAt(sheets)) ?? '');
   while (expected.length > 1 && expected[expected.length - 1] === '') expected.pop();
   const found = call.args.slice();
   while (found.length > 1 && found[found.length - 1] === '') found.pop();
   let ok = found.length === expected.length && Number(found[0]) === ind.number;
   if (ok && ind.rule.kind === 'normalized') {
-    ok = refKey(found[1]) === refKey(expected[1]) && coversCohort(ctx, found[2], at.sheet, i);
+    ok = refKey(found[1]) === refKey(expected[1]) && coversCohort(t, found[2], at.sheet, i);
   } else if (ok) ok = found.every((a, k) => k === 0 || refKey(a) === refKey(expected[k]));
-  if (!ok) {
-    ctx.out.push(finding('error', 'wanmu_args', at.sheet, at.row, at.col, { evaluation, indicator: ind.number, expected: `${FUNCTION_OF[evaluation]}(${expected.join(',')})`, found: `${call.name}(${call.args.join(',')})` }));
-    return 'wrong';
-  }
-  return 'right';
+  return ok ? { kind: 'right' } : { kind: 'wrong', expected: `${FUNCTION_OF[evaluation]}(${expected.join(',')})`, found: `${call.name}(${call.args.join(',')})` };
 }
 
-function coversCohort(ctx: Ctx, arg: string, own: string, i: number): boolean {
-  const cells = cohortCellsOf(ctx.t, i);
+function reviewWanmu(ctx: Ctx, r: IndicatorResult, at: CellRef, formula: string): 'right' | 'wrong' | 'other' {
+  const c = checkWanmu(ctx.sheets, ctx.t, r, at, formula);
+  if (c.kind === 'wrong') ctx.out.push(finding('error', 'wanmu_args', at.sheet, at.row, at.col, { evaluation: ctx.t.table.id, indicator: r.indicator.number, expected: c.expected, found: c.found }));
+  return c.kind;
+}
+
+function coversCohort(t: TableResult, arg: string, own: string, i: number): boolean {
+  const cells = cohortCellsOf(t, i);
   const refs = formulaRefs(arg);
   return cells.every((c) => refs.some((x) => (x.sheet ?? own) === c.sheet && x.left <= c.col && x.right >= c.col && x.top <= c.row && x.bottom >= c.row));
 }

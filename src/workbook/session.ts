@@ -18,10 +18,13 @@ import {
   type ScoreOutcome,
   type WanmuError,
 } from '../engine';
-import type { Indicator } from '../rules';
+import type { EvaluationId, Indicator } from '../rules';
+import { chartData, missingInputs, planConvert, planMissingSheet, planTemplate, type ChartTable, type MissingInput } from './extras';
+import { resolveMapping, type Mapping } from './mapping';
 import { a1, parseA1 } from './address';
 import {
   analyze,
+  MAPPING_SHEET,
   cohortInfo,
   cohortNotes,
   readIndicatorInputs,
@@ -36,7 +39,7 @@ import {
 import { dedupeFindings, findingAtCell, type Finding } from './findings/codes';
 import { planFill, type FillOptions, type FillPlan } from './fill';
 import type { CellRef } from './layouts/layout';
-import { cellAt, sheetsByName, type ChangedCells, type ScoreRecord, type SheetData, type TotalRecord, type WorkbookData, type WorkbookHost, type WriteConflict } from './model';
+import { cellAt, emptyBatch, sheetsByName, type ChangedCells, type ScoreRecord, type SheetData, type TotalRecord, type WorkbookData, type WorkbookHost, type WriteConflict } from './model';
 import { reviewScores } from './review';
 import { planRevert, type RevertPlan } from './revert';
 
@@ -102,22 +105,95 @@ export class WorkbookSession {
   private reviewFindings: Finding[] = [];
   private current!: SessionModel;
 
+  private mappingJson: Mapping | null = null;
+  /** A mapping set in this session wins over the one saved in the workbook. */
+  private mappingSet = false;
+  private mappingFinding: Finding | null = null;
+
   private constructor(
     readonly host: WorkbookHost,
-    private readonly options: AnalyzeOptions,
+    private options: AnalyzeOptions,
+    /** Options given by the caller (a mapping file): they win over the mapping saved in the workbook. */
+    private readonly explicit: AnalyzeOptions,
   ) {}
 
   static async open(host: WorkbookHost, options: AnalyzeOptions = {}): Promise<WorkbookSession> {
-    const s = new WorkbookSession(host, options);
+    const s = new WorkbookSession(host, options, options);
     s.load(await host.read());
     return s;
   }
 
   /** Opens on data already read (a host that was read once for another purpose). */
   static fromData(host: WorkbookHost, data: WorkbookData, options: AnalyzeOptions = {}): WorkbookSession {
-    const s = new WorkbookSession(host, options);
+    const s = new WorkbookSession(host, options, options);
     s.load(data);
     return s;
+  }
+
+  /** The mapping saved in the workbook (or set in this session), as its JSON. */
+  get mapping(): Mapping | null {
+    return this.mappingJson;
+  }
+
+  /** Uses a mapping (the --map JSON shape) from now on; the tables are read again. */
+  setMapping(json: unknown): { ok: true } | { ok: false; message: string } {
+    const r = resolveMapping(json);
+    if (!r.ok) return r;
+    this.mappingJson = json as Mapping;
+    this.mappingSet = true;
+    this.options = { sheets: new Map([...r.options, ...(this.explicit.sheets ?? new Map())]) };
+    this.load(this.analysis.workbook);
+    return { ok: true };
+  }
+
+  /** Saves the mapping into the workbook (a very hidden sheet), so it travels with the file. */
+  planSaveMapping(): FillPlan {
+    const exists = this.analysis.workbook.sheets.some((s) => s.name === MAPPING_SHEET);
+    const batch = { ...emptyBatch(), addSheets: exists ? [] : [{ name: MAPPING_SHEET, state: 'veryHidden' as const }], cells: [{ sheet: MAPPING_SHEET, row: 1, col: 1, value: JSON.stringify(this.mappingJson ?? { sheets: {} }) }] };
+    return { batch, expected: [], findings: [], preview: { cells: 1, replaced: [], addSheets: [], addColumns: [] }, replaced: [], written: 1, places: new Map() };
+  }
+
+  planConvert(style: 'native' | 'values'): FillPlan {
+    return planConvert(this.analysis, style);
+  }
+
+  planTemplate(evaluation: EvaluationId, platforms: number): FillPlan {
+    return planTemplate(this.analysis, evaluation, platforms);
+  }
+
+  missingInputs(): MissingInput[] {
+    return missingInputs(this.analysis);
+  }
+
+  planMissingSheet(): FillPlan {
+    return planMissingSheet(this.analysis);
+  }
+
+  chartData(): ChartTable[] {
+    return chartData(this.analysis);
+  }
+
+  /** Reads the mapping saved in the workbook, unless one was set in this session. */
+  private readSavedMapping(data: WorkbookData): void {
+    if (this.mappingSet) return;
+    this.mappingFinding = null;
+    const sheet = data.sheets.find((s) => s.name === MAPPING_SHEET);
+    const text = sheet ? cellAt(sheet, 1, 1)?.value : undefined;
+    if (typeof text !== 'string') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      this.mappingFinding = findingAtCell('warning', 'mapping_unreadable', MAPPING_SHEET, 'A1', { message: (e as Error).message });
+      return;
+    }
+    const r = resolveMapping(json);
+    if (!r.ok) {
+      this.mappingFinding = findingAtCell('warning', 'mapping_unreadable', MAPPING_SHEET, 'A1', { message: r.message });
+      return;
+    }
+    this.mappingJson = json as Mapping;
+    this.options = { sheets: new Map([...r.options, ...(this.explicit.sheets ?? new Map())]) };
   }
 
   get model(): SessionModel {
@@ -125,13 +201,14 @@ export class WorkbookSession {
   }
 
   private load(data: WorkbookData): void {
+    this.readSavedMapping(data);
     this.analysis = analyze(data, this.options);
     this.reviewFindings = reviewScores(this.analysis);
     this.publish();
   }
 
   private publish(): void {
-    const findings = dedupeFindings([...this.analysis.findings, ...this.reviewFindings]);
+    const findings = dedupeFindings([...(this.mappingFinding ? [this.mappingFinding] : []), ...this.analysis.findings, ...this.reviewFindings]);
     this.current = { analysis: this.analysis, findings, scores: scoreRecords(this.analysis), totals: totalRecords(this.analysis) };
   }
 

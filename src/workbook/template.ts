@@ -7,9 +7,9 @@ import { tables, vocabulary, type EvaluationId } from '../rules';
 import type { CellWrite, WriteBatch } from './model';
 import { usesComponentRows } from './layouts/issued-table';
 
-export function templateBatch(evaluation: EvaluationId, platforms: number): WriteBatch {
+export function templateBatch(evaluation: EvaluationId, platforms: number, sheetName?: string): WriteBatch {
   const t = tables[evaluation];
-  const sheet = t.shortName;
+  const sheet = sheetName ?? t.shortName;
   const cells: CellWrite[] = [];
   const merges: { sheet: string; range: { top: number; left: number; bottom: number; right: number } }[] = [];
   const widths = [18, 6, 30, 48, 6, 30];

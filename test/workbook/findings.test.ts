@@ -46,6 +46,7 @@ const examples: { [K in FindingCode]: FactsByCode[K] } = {
   score_sheet_without_data: {},
   mapping_sheet_missing: { sheet: '数据' },
   mapping_column_missing: { column: 'Z' },
+  mapping_unreadable: { message: '映射文件格式有误' },
   unit_converted: { ...ind, indicator: 1, field: 0, from: '万元', to: '亿元', factor: 1e-4 },
   percent_points: { ...ind, field: 0 },
   unit_unknown: { ...ind, indicator: 1, field: 0, unit: '吨', expected: '亿元' },

@@ -63,6 +63,7 @@ const render: Render = {
   score_sheet_without_data: () => '此表像是评分表,但未找到它对应的数据表,未复核',
   mapping_sheet_missing: (f) => `映射中的工作表“${f.sheet}”不存在`,
   mapping_column_missing: (f) => `映射中的列“${f.column}”不存在`,
+  mapping_unreadable: (f) => `工作簿中保存的映射无法使用,已忽略:${f.message}`,
   unit_converted: (f) => `“${field(f.evaluation, f.indicator, f.field)}”以${f.from}填报,已换算为${f.to}计分(${f.factor < 1 ? `除以 ${Math.round(1 / f.factor)}` : `乘以 ${f.factor}`})`,
   percent_points: (f) => `“${field(f.evaluation, f.indicator, f.field)}”按百分数填写(如 72.5 表示 72.5%),已按小数计分;建议改为小数(72.5% 填 0.725)`,
   unit_unknown: (f) => `“${field(f.evaluation, f.indicator, f.field)}”的单位“${f.unit}”无法换算为${f.expected || '规定单位'},该项不计分;请按${f.expected || '规定单位'}填报`,

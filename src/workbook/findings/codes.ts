@@ -62,6 +62,7 @@ export interface FactsByCode extends Record<InputErrorCode, InputErrorFacts> {
   score_sheet_without_data: Record<string, never>;
   mapping_sheet_missing: { sheet: string };
   mapping_column_missing: { column: string };
+  mapping_unreadable: { message: string };
   // ---- units
   unit_converted: Ind & { field: number; from: string; to: string; factor: number };
   percent_points: Ind & { field: number };

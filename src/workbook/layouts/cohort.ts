@@ -614,7 +614,7 @@ export function buildCohortLayout(input: CohortSheet, scoreSheets: readonly Coho
     else if (r.kind === 'total') totalCol = d.col;
     else if (r.kind === 'unrecognized' && r.text.trim() !== '') {
       const other = evaluationsOf(r.text).filter((e) => e !== evaluation);
-      if (other.length > 0) findings.push(finding('warning', 'other_evaluation_column', sheet.name, input.headerTop(d.col), d.col, { text: d.header, evaluation: other[0] }));
+      if (other.length > 0) findings.push(finding('info', 'other_evaluation_column', sheet.name, input.headerTop(d.col), d.col, { text: d.header, evaluation: other[0] }));
       else findings.push(finding('info', 'unknown_column', sheet.name, input.headerTop(d.col), d.col, { text: d.header }));
     }
     return d;

@@ -1,0 +1,162 @@
+/**
+ * What the task pane offers beyond check and fill, as plans the session applies (so revert undoes
+ * them too): turning WANMU.* formulas into native formulas before the workbook goes to someone
+ * without the add-in; a blank issued table; the missing inputs by department, as a list and as a
+ * sheet; and the scores by 一级指标 for charts. No score is computed here.
+ */
+import { tables, vocabulary, type EvaluationId } from '../rules';
+import { a1 } from './address';
+import type { Analysis } from './analyze';
+import type { FillPlan } from './fill';
+import { finding } from './findings/codes';
+import { cohortText, nativeFormula, refText } from './formulas';
+import { cellAt, isEmptyCell, type SheetData } from './model';
+import { freeSheetName, PlanBuilder } from './plan';
+import { checkWanmu } from './review';
+import { templateBatch } from './template';
+
+/**
+ * Every WANMU.* score formula whose arguments are right becomes the native formula (or its value),
+ * with the same result; wrong ones are left for the user (review reports them).
+ */
+export function planConvert(analysis: Analysis, style: 'native' | 'values'): FillPlan {
+  const plan = new PlanBuilder(analysis.workbook);
+  const empty = (ref: { sheet: string; row: number; col: number }) => {
+    const s = plan.sheets.get(ref.sheet);
+    return !s || isEmptyCell(cellAt(s, ref.row, ref.col));
+  };
+  for (const t of analysis.tables) {
+    for (const p of t.platforms) {
+      for (const r of p.indicators) {
+        const ref = r.place.ref;
+        if (!ref || !r.place.existing || r.score === null) continue;
+        const cell = cellAt(plan.sheets.get(ref.sheet) as SheetData, ref.row, ref.col);
+        if (cell?.formula === undefined) continue;
+        const check = checkWanmu(plan.sheets, t, r, ref, cell.formula);
+        if (check.kind !== 'right') continue;
+        const cohort = t.cohorts[r.indicator.number - 1];
+        const readable = r.nativeReadable && (cohort === undefined || cohort.nativeReadable);
+        const formula =
+          style === 'native' && readable
+            ? nativeFormula(r.indicator, {
+                refs: r.inputs.map((c) => (c ? refText(ref.sheet, c) : null)),
+                factors: r.factors,
+                cohort: cohort ? cohortText(ref.sheet, cohort.cells, empty) : undefined,
+              })
+            : undefined;
+        if (style === 'native' && formula === undefined) plan.findings.push(finding('info', 'value_instead_of_formula', ref.sheet, ref.row, ref.col, { why: 'text_input' }));
+        plan.write(formula !== undefined ? { sheet: ref.sheet, row: ref.row, col: ref.col, formula, result: r.score } : { sheet: ref.sheet, row: ref.row, col: ref.col, value: r.score });
+      }
+    }
+  }
+  return plan.finish();
+}
+
+/** A blank 附件2 or 附件3 table for `platforms` platforms, in a new sheet. */
+export function planTemplate(analysis: Analysis, evaluation: EvaluationId, platforms: number): FillPlan {
+  const plan = new PlanBuilder(analysis.workbook);
+  const name = freeSheetName(plan.takenNames(), tables[evaluation].shortName);
+  const batch = templateBatch(evaluation, platforms, name);
+  plan.addSheet(name);
+  for (const c of batch.cells) plan.write(c);
+  for (const m of batch.merges) plan.merge(m.sheet, m.range);
+  for (const w of batch.columnWidths) plan.width(w.sheet, w.col, w.width);
+  return plan.finish();
+}
+
+export interface MissingInput {
+  readonly evaluation: EvaluationId;
+  readonly platform: string;
+  readonly indicator: number;
+  readonly indicatorName: string;
+  /** The input it needs (label as in the rules). */
+  readonly field: string;
+  /** Where it goes, or null when the table has no place for it. */
+  readonly cell: { readonly sheet: string; readonly cell: string } | null;
+  /** 责任分工 / 责任部门 of the indicator, one entry per department. */
+  readonly departments: readonly string[];
+}
+
+const DEPARTMENT_SEPARATORS = /[、,,;;]/;
+
+/** Inputs an indicator still needs before it can be scored: blank required cells and absent columns. */
+export function missingInputs(analysis: Analysis): MissingInput[] {
+  const out: MissingInput[] = [];
+  const sheets = new Map(analysis.workbook.sheets.map((s) => [s.name, s]));
+  for (const t of analysis.tables) {
+    for (const p of t.platforms) {
+      for (const r of p.indicators) {
+        if (r.score !== null || r.reason?.code !== 'missing') continue;
+        const ind = r.indicator;
+        ind.inputs.forEach((f, fi) => {
+          const ref = r.inputs[fi];
+          const blank = ref ? isEmptyCell(cellAt(sheets.get(ref.sheet) as SheetData, ref.row, ref.col)) : true;
+          if (!blank || (ref && f.optional)) return;
+          out.push({
+            evaluation: t.table.id,
+            platform: p.name,
+            indicator: ind.number,
+            indicatorName: ind.shortName,
+            field: f.label,
+            cell: ref ? { sheet: ref.sheet, cell: a1(ref.row, ref.col) } : null,
+            departments: ind.responsibility.split(DEPARTMENT_SEPARATORS).map((d) => d.trim()).filter((d) => d !== ''),
+          });
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The missing inputs grouped by department (an input appears under each department it names). */
+export function groupByDepartment(list: readonly MissingInput[]): { department: string; items: MissingInput[] }[] {
+  const m = new Map<string, MissingInput[]>();
+  for (const x of list) {
+    for (const d of x.departments) {
+      const l = m.get(d);
+      if (l) l.push(x);
+      else m.set(d, [x]);
+    }
+  }
+  return [...m].map(([department, items]) => ({ department, items }));
+}
+
+/** The missing inputs as a new sheet, one row per department and input. */
+export function planMissingSheet(analysis: Analysis): FillPlan {
+  const plan = new PlanBuilder(analysis.workbook);
+  const name = freeSheetName(plan.takenNames(), vocabulary.missingSheet);
+  plan.addSheet(name);
+  vocabulary.missingHeader.forEach((h, i) => plan.write({ sheet: name, row: 1, col: i + 1, value: h, bold: true }));
+  let row = 2;
+  for (const g of groupByDepartment(missingInputs(analysis))) {
+    for (const x of g.items) {
+      [g.department, x.platform, x.indicatorName, x.field, x.cell ? `${x.cell.sheet}!${x.cell.cell}` : '(表中无此列)'].forEach((v, i) => plan.write({ sheet: name, row, col: i + 1, value: v }));
+      row++;
+    }
+  }
+  [24, 28, 22, 34, 18].forEach((w, i) => plan.width(name, i + 1, w));
+  return plan.finish();
+}
+
+export interface ChartTable {
+  readonly evaluation: EvaluationId;
+  readonly sheet: string;
+  readonly platforms: ReadonlyArray<{
+    readonly name: string;
+    readonly groups: ReadonlyArray<{ readonly name: string; readonly weight: number; readonly score: number | null }>;
+    readonly total: number | null;
+  }>;
+}
+
+/** Each platform's scores by 一级指标 and its total (the engine's, from the analysis). */
+export function chartData(analysis: Analysis): ChartTable[] {
+  return analysis.tables.map((t) => ({
+    evaluation: t.table.id,
+    sheet: t.layout.sheet,
+    platforms: t.platforms.map((p) => ({
+      name: p.name,
+      groups: p.groups.map((g, gi) => ({ name: t.table.groups[gi].name, weight: t.table.groups[gi].weight, score: g.score })),
+      total: p.total.score,
+    })),
+  }));
+}

@@ -1,0 +1,100 @@
+/**
+ * Building a write that revert can undo: the cells written in existing sheets (with what they
+ * held), the sheets added (with a fingerprint of what was written into them), the precondition
+ * that every target still holds what was read, and the revert record itself. Fill, convert,
+ * template and the missing-inputs sheet all go through this.
+ */
+import { a1 } from './address';
+import { RECORD_SHEET } from './analyze';
+import type { Finding } from './findings/codes';
+import type { FillPlan, FillPreview, Replaced } from './fill';
+import { cellAt, sheetsByName, type CellData, type CellWrite, type ExpectedCell, type SheetData, type WorkbookData } from './model';
+import { fingerprint, recordWrites, type CellRecord } from './revert';
+
+/** A sheet name not yet in use: base, base2, base3 … (31 characters at most). */
+export function freeSheetName(taken: ReadonlySet<string>, base: string): string {
+  let name = base.slice(0, 31);
+  for (let k = 2; taken.has(name); k++) name = `${base.slice(0, 29)}${k}`;
+  return name;
+}
+
+export class PlanBuilder {
+  readonly sheets: Map<string, SheetData>;
+  private readonly cells: CellWrite[] = [];
+  private readonly records: CellRecord[] = [];
+  private readonly expected: ExpectedCell[] = [];
+  private readonly added: { name: string }[] = [];
+  private readonly newSheets = new Set<string>();
+  readonly findings: Finding[] = [];
+  readonly replaced: Replaced[] = [];
+  readonly addColumns: { sheet: string; column: string; header: string }[] = [];
+  private readonly widths: { sheet: string; col: number; width: number }[] = [];
+  private readonly merges: { sheet: string; range: { top: number; left: number; bottom: number; right: number } }[] = [];
+
+  constructor(workbook: WorkbookData) {
+    this.sheets = sheetsByName(workbook);
+  }
+
+  /** Names in use, including sheets this plan adds. */
+  takenNames(): Set<string> {
+    return new Set([...this.sheets.keys(), ...this.newSheets]);
+  }
+
+  addSheet(name: string): void {
+    this.added.push({ name });
+    this.newSheets.add(name);
+  }
+
+  isNew(sheet: string): boolean {
+    return this.newSheets.has(sheet);
+  }
+
+  before(sheet: string, row: number, col: number): CellData | null {
+    if (this.newSheets.has(sheet)) return null;
+    const s = this.sheets.get(sheet);
+    return s ? cellAt(s, row, col) : null;
+  }
+
+  /** Writes a cell; in an existing sheet, records what it held and requires it unchanged. */
+  write(w: CellWrite): void {
+    this.cells.push(w);
+    if (this.newSheets.has(w.sheet)) return;
+    const before = this.before(w.sheet, w.row, w.col);
+    this.records.push({ sheet: w.sheet, cell: a1(w.row, w.col), before, after: w.formula !== undefined ? { value: w.result ?? null, formula: w.formula } : { value: w.value ?? null } });
+    this.expected.push({ sheet: w.sheet, row: w.row, col: w.col, value: before?.value ?? null, ...(before?.formula !== undefined ? { formula: before.formula } : {}) });
+  }
+
+  width(sheet: string, col: number, width: number): void {
+    this.widths.push({ sheet, col, width });
+  }
+
+  merge(sheet: string, range: { top: number; left: number; bottom: number; right: number }): void {
+    this.merges.push({ sheet, range });
+  }
+
+  /** The plan: the batch (with the revert record appended), its preconditions and a preview. */
+  finish(places: FillPlan['places'] = new Map()): FillPlan {
+    const written = this.cells.length;
+    const cells = [...this.cells];
+    const addSheets: { name: string; state?: 'veryHidden' }[] = [...this.added];
+    if (this.records.length > 0 || this.added.length > 0) {
+      const addedSheets = this.added.map((a) => ({
+        name: a.name,
+        fingerprint: fingerprint(this.cells.filter((c) => c.sheet === a.name).map((c) => ({ row: c.row, col: c.col, ...(c.formula !== undefined ? { formula: c.formula } : { value: c.value ?? null }) }))),
+      }));
+      const rec = recordWrites(this.sheets.get(RECORD_SHEET), { cells: this.records, addedSheets });
+      if (rec.addSheet) addSheets.push({ name: RECORD_SHEET, state: 'veryHidden' });
+      cells.push(...rec.cells);
+    }
+    const preview: FillPreview = { cells: written, replaced: this.replaced, addSheets: this.added.map((a) => a.name), addColumns: this.addColumns };
+    return {
+      batch: { addSheets, deleteSheets: [], cells, merges: this.merges, columnWidths: this.widths },
+      expected: this.expected,
+      findings: this.findings,
+      preview,
+      replaced: this.replaced,
+      written,
+      places,
+    };
+  }
+}
