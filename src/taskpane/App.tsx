@@ -1,5 +1,5 @@
 /**
- * The task pane: 识别结果, 检查, 解释, 填写, 待补数据, 图表 — over one workbook session, in Excel
+ * The task pane: 检查, 填写, 解释, 识别结果, 待补数据, 图表, 转换与模板 — over one workbook session, in Excel
  * (Office.js host) or on a file opened in the browser (file mode). Components get the session
  * through SessionContext; none of them calls Office.js.
  */
@@ -11,6 +11,8 @@ import { FileBar } from './components/FileBar';
 import { Fill } from './components/Fill/Fill';
 import { Missing } from './components/Missing';
 import { Recognition } from './components/Recognition';
+import { ResultBar } from './components/ResultBar';
+import { Tools } from './components/Tools';
 import { useEnvironment, usePane } from './state/context';
 
 const Charts = lazy(() => import(/* webpackChunkName: "charts" */ './components/Charts'));
@@ -28,6 +30,7 @@ const TABS = [
   ['roles', '识别结果'],
   ['missing', '待补数据'],
   ['charts', '图表'],
+  ['tools', '转换与模板'],
 ] as const;
 type TabId = (typeof TABS)[number][0];
 
@@ -61,12 +64,14 @@ export function App({ statusText }: AppProps) {
               </Tab>
             ))}
           </TabList>
+          <ResultBar />
           <div className={styles.panel} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
             {tab === 'check' ? <Check /> : null}
             {tab === 'fill' ? <Fill /> : null}
             {tab === 'explain' ? <Explain /> : null}
             {tab === 'roles' ? <Recognition /> : null}
             {tab === 'missing' ? <Missing /> : null}
+            {tab === 'tools' ? <Tools /> : null}
             {tab === 'charts' ? (
               <Suspense fallback={<Spinner size="tiny" label="正在加载图表…" />}>
                 <Charts />

@@ -12,9 +12,10 @@ import { App } from '../../src/taskpane/App';
 import { waitForOffice } from '../../src/taskpane/officeReady';
 import { SessionProvider, type Environment } from '../../src/taskpane/state/context';
 import { PaneStore } from '../../src/taskpane/state/store';
-import { groupByDepartment, missingInputs } from '../../src/taskpane/state/extras';
 import { paneSurface } from '../../src/taskpane/surface';
 import { downloadName } from '../../src/taskpane/components/FileBar';
+import { groupByDepartment } from '../../src/workbook/extras';
+import { MAPPING_SHEET } from '../../src/workbook/analyze';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import { renderFinding, WorkbookSession } from '../../src/workbook';
@@ -159,6 +160,11 @@ describe('task pane', () => {
     expect(d?.evidence.map((e) => e.kind)).toContain('mapping');
     // C already holds that input, so D is now read as a duplicate: no longer 主导产业集聚度's input
     expect(d?.role).not.toEqual({ kind: 'input', indicator: 1, field: 0 });
+    // saved with the workbook: a new session on the same host reads it back
+    await waitFor(() => expect(store.getState().busy).toBeNull());
+    expect((await host.read()).sheets.find((s) => s.name === MAPPING_SHEET)?.state).toBe('veryHidden');
+    const again = await WorkbookSession.open(host);
+    expect(again.mapping?.sheets[DATA]?.columns?.D).toEqual(JSON.parse(other!.value));
   });
 
   it('offers native formulas where the Excel lacks custom functions, and says why', async () => {
@@ -173,11 +179,33 @@ describe('task pane', () => {
   it('lists missing data by department (待补数据)', async () => {
     const host = new MemoryHost(await data());
     const store = await mount(host, FILE_ENV);
-    const groups = groupByDepartment(missingInputs(store.getState().session!));
+    const groups = groupByDepartment(store.getState().session!.missingInputs());
     expect(groups.length).toBeGreaterThan(0);
     fireEvent.click(screen.getByRole('tab', { name: '待补数据' }));
     for (const g of groups) expect(screen.getByText(g.department)).toBeTruthy();
-    expect(groups[0].items[0].cell).toEqual({ sheet: DATA, cell: `D${WIDE_FIRST_ROW}` });
+    expect(groups.flatMap((g) => g.items).some((m) => m.cell?.cell === `D${WIDE_FIRST_ROW}`)).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: '导出为工作表' }));
+    await screen.findByText('已导出“待补数据”工作表');
+    expect((await host.read()).sheets.length).toBeGreaterThan(1);
+  });
+
+  it('converts WANMU formulas to native ones and inserts a blank template (转换与模板)', async () => {
+    const host = new MemoryHost(await data());
+    const store = await mount(host);
+    await act(() => store.apply(store.getState().session!.planFill({ style: 'wanmu', replace: false })));
+    fireEvent.click(screen.getByRole('tab', { name: '转换与模板' }));
+    const n = store.getState().session!.planConvert('native').preview.cells;
+    expect(n).toBeGreaterThan(0);
+    await screen.findByText(`将转换 ${n} 个单元格。`);
+    fireEvent.click(screen.getByRole('button', { name: '转为普通公式' }));
+    await screen.findByText(`已转换 ${n} 个单元格`);
+    const after = await host.read();
+    const formulas = after.sheets.flatMap((s) => [...s.rows.values()].flatMap((r) => [...r.values()])).map((c) => c.formula ?? '');
+    expect(formulas.some((f) => /WANMU\./i.test(f))).toBe(false);
+    const sheets = after.sheets.length;
+    fireEvent.click(screen.getByRole('button', { name: '插入模板' }));
+    await screen.findByText('已插入空白模板');
+    expect((await host.read()).sheets.length).toBe(sheets + 1);
   });
 
   it('names a downloaded copy after the file', () => {

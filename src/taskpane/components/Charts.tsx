@@ -4,7 +4,6 @@ import { Body1, Field, makeStyles, Select, tokens } from '@fluentui/react-compon
 import { useMemo, useState } from 'react';
 import { tables } from '../../rules';
 import { usePane } from '../state/context';
-import { chartData } from '../state/extras';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -14,7 +13,7 @@ export default function Charts() {
   const styles = useStyles();
   const { session, version } = usePane();
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const data = useMemo(() => (session ? chartData(session) : []), [session, version]);
+  const data = useMemo(() => (session ? session.chartData() : []), [session, version]);
   const [pick, setPick] = useState(0);
   const [platform, setPlatform] = useState(0);
   if (data.length === 0) return <Body1>没有可绘制的评价表。</Body1>;

@@ -2,8 +2,8 @@
 import { Body1, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { tables } from '../../rules';
-import { usePane } from '../state/context';
-import { groupByDepartment, missingInputs, type MissingInput } from '../state/extras';
+import { usePane, usePaneStore } from '../state/context';
+import { groupByDepartment, type MissingInput } from '../../workbook/extras';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -21,10 +21,11 @@ export function missingText(groups: ReturnType<typeof groupByDepartment>): strin
 
 export function Missing() {
   const styles = useStyles();
-  const { session, version } = usePane();
+  const { session, version, busy } = usePane();
+  const store = usePaneStore();
   const [copied, setCopied] = useState<string | null>(null);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const groups = useMemo(() => (session ? groupByDepartment(missingInputs(session)) : []), [session, version]);
+  const groups = useMemo(() => (session ? groupByDepartment(session.missingInputs()) : []), [session, version]);
   if (!session) return <Body1>请先打开工作簿。</Body1>;
   if (groups.length === 0) return <Body1>所有评分所需的数据都已填写。</Body1>;
   const copy = async () => {
@@ -38,7 +39,11 @@ export function Missing() {
   return (
     <div className={styles.root}>
       <div>
-        <Button onClick={() => void copy()}>复制清单</Button> <Caption1 aria-live="polite">{copied}</Caption1>
+        <Button onClick={() => void copy()}>复制清单</Button>{' '}
+        <Button disabled={busy !== null} onClick={() => void store.apply(session.planMissingSheet(), 'missingSheet')}>
+          导出为工作表
+        </Button>{' '}
+        <Caption1 aria-live="polite">{copied}</Caption1>
       </div>
       {groups.map((g) => (
         <section key={g.department} aria-label={g.department}>

@@ -4,7 +4,7 @@
  * store's methods; nothing here touches Office.js (the host does).
  */
 import { RECORD_SHEET } from '../../workbook/analyze';
-import { resolveMapping, WorkbookSession, type FillPlan, type Finding } from '../../workbook';
+import { WorkbookSession, type FillPlan, type Finding } from '../../workbook';
 import type { SessionModel } from '../../workbook/session';
 import type { ChangedCells, WorkbookHost } from '../../workbook/model';
 import type { Mapping } from '../../workbook/mapping';
@@ -18,8 +18,11 @@ export interface Workspace {
   readonly bytes?: () => Uint8Array;
 }
 
+/** What a write was for: the pane words its result accordingly. */
+export type WriteKind = 'fill' | 'convert' | 'template' | 'missingSheet';
+
 export interface LastAction {
-  readonly kind: 'fill' | 'revert' | 'refused';
+  readonly kind: WriteKind | 'revert' | 'refused';
   readonly findings: readonly Finding[];
   readonly written: number;
   /** Sheets a revert removed (the ones the fill had added). */
@@ -89,17 +92,12 @@ export class PaneStore {
     this.unwatch = null;
     this.set({ ...EMPTY, version: this.state.version + 1, workspace });
     await this.run('读取工作簿', async () => {
-      const session = await WorkbookSession.open(workspace.host, this.analyzeOptions(this.state.mapping));
-      this.publish(session);
+      const session = await WorkbookSession.open(workspace.host);
+      this.publish(session, { mapping: session.mapping ?? { sheets: {} } });
       if (workspace.host.capabilities.changeEvents && workspace.host.onChanged) {
         this.unwatch = workspace.host.onChanged((c) => void this.changed(c));
       }
     });
-  }
-
-  private analyzeOptions(mapping: Mapping): { sheets?: ReturnType<typeof toSheets> } {
-    const sheets = toSheets(mapping);
-    return sheets ? { sheets } : {};
   }
 
   private async changed(change: ChangedCells): Promise<void> {
@@ -120,26 +118,31 @@ export class PaneStore {
     });
   }
 
-  /** The user's mapping changed: the workbook is analyzed again with it. */
+  /**
+   * The user's mapping changed: the tables are read again with it, and it is saved in the workbook
+   * (a very hidden sheet) so it travels with the file. Returns a message when the mapping is invalid.
+   */
   async setMapping(mapping: Mapping): Promise<string | null> {
-    const resolved = resolveMapping(mapping);
-    if (!resolved.ok) return resolved.message;
-    const ws = this.state.workspace;
-    this.set({ mapping });
-    if (!ws) return null;
-    await this.run('按指定的含义重新识别', async () => {
-      const session = await WorkbookSession.open(ws.host, { sheets: resolved.options });
-      this.publish(session);
+    const s = this.state.session;
+    if (!s) return null;
+    const r = s.setMapping(mapping);
+    if (!r.ok) return r.message;
+    this.publish(s, { mapping });
+    await this.run('保存列的含义', async () => {
+      const saved = await s.apply(s.planSaveMapping());
+      if (!saved.ok) throw new Error(saved.findings.map((f) => f.cell).join('、'));
+      this.publish(s);
     });
     return null;
   }
 
-  async apply(plan: FillPlan): Promise<void> {
+  /** Applies a planned write (fill, conversion, template, 待补数据 sheet) in one host write. */
+  async apply(plan: FillPlan, kind: WriteKind = 'fill'): Promise<void> {
     const s = this.state.session;
     if (!s) return;
     await this.run('写入', async () => {
       const r = await s.apply(plan);
-      if (r.ok) this.publish(s, { last: { kind: 'fill', findings: plan.findings, written: plan.written, removedSheets: 0 } });
+      if (r.ok) this.publish(s, { last: { kind, findings: plan.findings, written: plan.written, removedSheets: 0 } });
       else this.publish(s, { last: { kind: 'refused', findings: r.findings, written: 0, removedSheets: 0 } });
     });
   }
@@ -163,10 +166,4 @@ export class PaneStore {
     this.unwatch?.();
     this.unwatch = null;
   }
-}
-
-function toSheets(mapping: Mapping) {
-  if (Object.keys(mapping.sheets).length === 0) return undefined;
-  const r = resolveMapping(mapping);
-  return r.ok ? r.options : undefined;
 }

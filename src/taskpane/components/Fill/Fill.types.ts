@@ -15,6 +15,5 @@ export interface FillState {
   readonly busy: string | null;
   readonly apply: () => void;
   readonly revert: () => void;
-  readonly result: { readonly title: string; readonly intent: 'success' | 'warning' | 'error'; readonly lines: readonly string[] } | null;
   readonly planFindings: readonly Finding[];
 }

@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Radio, RadioGroup } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Checkbox, Field, ProgressBar, Radio, RadioGroup } from '@fluentui/react-components';
 import { renderFinding } from '../../../workbook';
 import { paneSurface } from '../../surface';
 import type { FillState, FillStyle } from './Fill.types';
@@ -57,20 +57,6 @@ export function renderFill(state: FillState, styles: ReturnType<typeof useFillSt
         </Button>
       </div>
       {state.busy ? <ProgressBar aria-label={state.busy} /> : null}
-      {state.result ? (
-        <MessageBar intent={state.result.intent}>
-          <MessageBarBody>
-            <MessageBarTitle>{state.result.title}</MessageBarTitle>
-            {state.result.lines.length > 0 ? (
-              <ul className={styles.list}>
-                {state.result.lines.slice(0, SHOWN).map((l, i) => (
-                  <li key={i}>{l}</li>
-                ))}
-              </ul>
-            ) : null}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
     </div>
   );
 }
