@@ -2,7 +2,8 @@
  * The pane's entry: waits for Office (not forever), then opens the workbook through the Excel host,
  * or — in a plain browser, or the offline page — starts in file mode.
  */
-import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import type React from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { associateCommands, excelHost, hasCustomFunctions, officeIsDark, selectionFeed } from './office';
@@ -19,13 +20,25 @@ function systemDark(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
 }
 
+// the theme's background fills the whole pane, not only the content
+const useRootStyles = makeStyles({ root: { minHeight: '100vh' } });
+
+function Themed({ dark, children }: { dark: boolean; children: React.ReactNode }) {
+  const styles = useRootStyles();
+  return (
+    <FluentProvider className={styles.root} theme={dark ? webDarkTheme : webLightTheme}>
+      {children}
+    </FluentProvider>
+  );
+}
+
 function render(env: Environment, dark: boolean, statusText: string): void {
   root.render(
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+    <Themed dark={dark}>
       <SessionProvider store={store} env={env}>
         <App statusText={statusText} />
       </SessionProvider>
-    </FluentProvider>,
+    </Themed>,
   );
 }
 
