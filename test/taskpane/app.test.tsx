@@ -229,3 +229,13 @@ describe('task pane', () => {
     expect(store.getState().model!.scores).toEqual(direct.model.scores);
   });
 });
+
+describe('task pane: findings by indicator', () => {
+  it('groups a finding about an input cell under that input’s indicator', async () => {
+    const host = new MemoryHost(await data());
+    // 主导产业集聚度 entered as 91 (a share must be a decimal): an input error at D6
+    host.edit(DATA, { [`D${WIDE_FIRST_ROW + 1}`]: 91 });
+    await mount(host);
+    expect(screen.getAllByText(/年度评价 · 2\. 主导产业集聚度/).length).toBeGreaterThan(0);
+  });
+});

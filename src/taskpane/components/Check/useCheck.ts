@@ -1,16 +1,31 @@
 import { useCallback, useMemo, useState } from 'react';
 import { tables, type EvaluationId } from '../../../rules';
-import { renderFinding, SEVERITY_TEXT, type Finding } from '../../../workbook';
+import { renderFinding, SEVERITY_TEXT, type Analysis, type Finding } from '../../../workbook';
+import { a1 } from '../../../workbook/address';
 import { usePane, usePaneStore } from '../../state/context';
 import { paneSurface } from '../../surface';
 import type { CheckState, FindingGroup } from './Check.types';
 
 const ORDER: Readonly<Record<Finding['severity'], number>> = { error: 0, warning: 1, info: 2 };
 
-function indicatorOf(f: Finding): { evaluation: EvaluationId; indicator: number } | null {
+type At = { evaluation: EvaluationId; indicator: number };
+
+/** Which indicator each input and score cell belongs to (findings about a cell carry no indicator of their own). */
+function cellIndicators(analysis: Analysis): Map<string, At> {
+  const m = new Map<string, At>();
+  for (const t of analysis.tables)
+    for (const p of t.platforms)
+      for (const r of p.indicators) {
+        const at = { evaluation: t.table.id, indicator: r.indicator.number };
+        for (const c of [...r.inputs, r.place.ref]) if (c) m.set(`${c.sheet}!${a1(c.row, c.col)}`, at);
+      }
+  return m;
+}
+
+function indicatorOf(f: Finding, cells: Map<string, At>): At | null {
   const facts = f.facts as { evaluation?: unknown; indicator?: unknown };
   if ((facts.evaluation === 'annual' || facts.evaluation === 'acceptance') && typeof facts.indicator === 'number') return { evaluation: facts.evaluation, indicator: facts.indicator };
-  return null;
+  return cells.get(`${f.sheet}!${f.cell}`) ?? null;
 }
 
 /** Findings grouped by indicator and severity, with counts and navigation. */
@@ -20,9 +35,10 @@ export function useCheck(): CheckState {
   const [current, setCurrent] = useState<number | null>(null);
   const { groups, flat } = useMemo(() => {
     const findings = model?.findings ?? [];
+    const cells = model ? cellIndicators(model.analysis) : new Map<string, At>();
     const by = new Map<string, { title: string; severity: Finding['severity']; key: number; list: Finding[] }>();
     for (const f of findings) {
-      const at = indicatorOf(f);
+      const at = indicatorOf(f, cells);
       const title = at ? `${tables[at.evaluation].shortName} · ${at.indicator}. ${tables[at.evaluation].indicators[at.indicator - 1]?.shortName ?? ''}` : '表格与数据';
       const k = `${f.severity}|${title}`;
       const g = by.get(k);
