@@ -244,6 +244,8 @@ export function evaluateLayout(sheets: Map<string, SheetData>, layout: TableLayo
   const scored = scoreCohort(table, values);
   const cohorts = table.indicators.map((_ind, i) => cohortInfo(sheets, layout, i, native));
   table.indicators.forEach((_ind, i) => cohortNotes(layout, i, scored.map((x) => x.indicators[i]), findings));
+  // the same unit factors for every platform: one array per indicator
+  const factors = table.indicators.map((ind, i) => ind.inputs.map((_, f) => layout.units[i]?.[f]?.factor ?? 1));
   const platforms: PlatformResult[] = layout.platforms.map((p, pi) => {
     const s = scored[pi];
     const indicators = table.indicators.map((ind, i): IndicatorResult => {
@@ -254,7 +256,7 @@ export function evaluateLayout(sheets: Map<string, SheetData>, layout: TableLayo
         : { ref: hasPlaces && layout.area.kind !== 'columns' ? null : newPlace(layout, table, pi, 'indicator', i), existing: false };
       const own = inputErrors[pi][i];
       const reason = o.ok ? null : (own ?? o.error).reason;
-      return { indicator: ind, score: o.ok ? o.score : null, reason, place, inputs: p.inputs[i], factors: ind.inputs.map((_, f) => layout.units[i]?.[f]?.factor ?? 1), nativeReadable: native[pi][i] };
+      return { indicator: ind, score: o.ok ? o.score : null, reason, place, inputs: p.inputs[i], factors: factors[i], nativeReadable: native[pi][i] };
     });
     const groups = s.groups.map((g, gi): SumResult => {
       const existing = p.groups[gi];

@@ -7,7 +7,7 @@
  */
 import { vocabulary } from '../rules';
 import { a1, absA1, colLetters } from './address';
-import type { Analysis, IndicatorResult, TableResult } from './analyze';
+import type { Analysis, TableResult } from './analyze';
 import { finding, type Finding } from './findings/codes';
 import { formatDecimals } from './formula-parse';
 import { agrees } from './review';
@@ -48,8 +48,6 @@ export interface FillPlan {
   readonly replaced: readonly Replaced[];
   /** Cells written, for reporting. */
   readonly written: number;
-  /** Where each score and total ended up (for the report after a fill). */
-  readonly places: ReadonlyMap<IndicatorResult, CellRef>;
 }
 
 const SCORE_FORMAT = '0.00';
@@ -67,7 +65,6 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
   const findings = plan.findings;
   const replaced = plan.replaced;
   const claimed = new Set<string>();
-  const places = new Map<IndicatorResult, CellRef>();
   const inputCells = new Set<string>();
   for (const t of analysis.tables) for (const p of t.layout.platforms) for (const c of p.inputs.flat()) if (c) inputCells.add(`${c.sheet}!${c.row},${c.col}`);
 
@@ -78,10 +75,8 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
   const decide = (ref: CellRef, formula: string | undefined, official: number | null, what: { evaluation: TableResult['table']['id']; indicator: number } | { what: 'subtotal' | 'total' }): 'write' | 'same' | 'keep' => {
     const key = `${ref.sheet}!${ref.row},${ref.col}`;
     if (claimed.has(key)) return 'keep';
-    if (plan.isNew(ref.sheet)) {
-      claimed.add(key);
-      return 'write';
-    }
+    // a sheet this plan adds holds only what the plan puts there, each cell once
+    if (plan.isNew(ref.sheet)) return 'write';
     const sheet = sheets.get(ref.sheet);
     const cell = sheet ? cellAt(sheet, ref.row, ref.col) : null;
     if (inputCells.has(key)) {
@@ -161,7 +156,6 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
         const d = decide(ref, formula, r.score, { evaluation: t.table.id, indicator: r.indicator.number });
         if (d === 'write') put(ref, formula, r.score);
         if (d !== 'keep') {
-          places.set(r, ref);
           shown.push(ref);
           shownValue.push(r.score);
         } else {
@@ -196,7 +190,7 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
     });
   }
 
-  return plan.finish(places);
+  return plan.finish();
 }
 
 function numberAt(sheets: Map<string, SheetData>, ref: CellRef): number {

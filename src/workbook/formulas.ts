@@ -16,12 +16,12 @@ function num(x: number): string {
 }
 
 /**
- * Yes/no cell test, the same in Excel, WPS and LibreOffice: TRUE, 1, and the texts 是 √ ✓ true 1
- * with spaces around them (other spellings the engine accepts are written as values instead).
+ * Yes/no cell test, the same in Excel, WPS and LibreOffice: `x&""` turns TRUE into "TRUE" and 1 into
+ * "1", so one lookup reads TRUE, 1 and the texts 是 √ ✓ true 1 with spaces around them (other
+ * spellings the engine accepts are written as values instead).
  */
 function yes(ref: string): string {
-  const t = `LOWER(TRIM(${ref}))`;
-  return `OR(${ref}=TRUE,${ref}=1,${t}="是",${t}="√",${t}="✓",${t}="true",${t}="1")`;
+  return `ISNUMBER(MATCH(LOWER(TRIM(${ref}&"")),{"是","√","✓","true","1"},0))`;
 }
 
 /** An input reference in the rule's unit: x/10000 for 万元 → 亿元. */

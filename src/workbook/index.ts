@@ -39,10 +39,10 @@ export async function fillWorkbook(host: WorkbookHost, fill: FillOptions, option
   const s = await WorkbookSession.open(host, options);
   const before = s.model;
   const plan = s.planFill(fill);
-  const applied = await s.apply(plan);
+  const applied = await s.apply(plan, { refresh: false });
   if (!applied.ok) throw new WriteRefused(applied.conflicts);
-  const after = applied.model;
-  return { analysis: after.analysis, plan, findings: dedupeFindings([...before.findings, ...plan.findings]), scores: after.scores, totals: after.totals };
+  // the scores' places are where the plan wrote them (or the existing cells it kept)
+  return { analysis: before.analysis, plan, findings: dedupeFindings([...before.findings, ...plan.findings]), scores: before.scores, totals: before.totals };
 }
 
 export async function revertWorkbook(host: WorkbookHost, options: AnalyzeOptions = {}): Promise<RevertResult> {

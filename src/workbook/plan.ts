@@ -57,6 +57,9 @@ export class PlanBuilder {
 
   /** Writes a cell; in an existing sheet, records what it held and requires it unchanged. */
   write(w: CellWrite): void {
+    // a formula built from many pieces is a tree of string parts until it is read; reading one
+    // character flattens it into one string now, so a large plan does not hold the trees
+    if (w.formula !== undefined) w.formula.charCodeAt(0);
     this.cells.push(w);
     if (this.newSheets.has(w.sheet)) return;
     const before = this.before(w.sheet, w.row, w.col);
@@ -73,7 +76,7 @@ export class PlanBuilder {
   }
 
   /** The plan: the batch (with the revert record appended), its preconditions and a preview. */
-  finish(places: FillPlan['places'] = new Map()): FillPlan {
+  finish(): FillPlan {
     const written = this.cells.length;
     const cells = [...this.cells];
     const addSheets: { name: string; state?: 'veryHidden' }[] = [...this.added];
@@ -94,7 +97,6 @@ export class PlanBuilder {
       preview,
       replaced: this.replaced,
       written,
-      places,
     };
   }
 }

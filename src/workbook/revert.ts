@@ -65,25 +65,31 @@ export interface FillRecord {
 
 /**
  * A fingerprint of a sheet's content: formulas by their text, constants by their value (cached
- * results are left out: a spreadsheet recalculates them). FNV-1a, 32 bits, over the cells in order.
+ * results are left out: a spreadsheet recalculates them). Each cell is hashed (FNV-1a, 32 bits)
+ * with its position and the hashes are added in two independent sums, so the order in which a host
+ * lists the cells does not matter and no copy of the sheet is kept.
  */
 export function fingerprint(cells: Iterable<{ row: number; col: number; value?: RawValue; formula?: string }>): string {
-  const parts: string[] = [];
+  let count = 0;
+  let a = 0;
+  let b = 0;
   for (const c of cells) {
     const content = c.formula !== undefined ? `=${c.formula}` : encodeValue(c.value ?? null);
-    if (content !== '') parts.push(`${c.row},${c.col}:${content}`);
-  }
-  parts.sort();
-  let h = 0x811c9dc5;
-  for (const p of parts) {
-    for (let i = 0; i < p.length; i++) {
-      h ^= p.charCodeAt(i);
+    if (content === '') continue;
+    let h = 0x811c9dc5;
+    const mix = (code: number) => {
+      h ^= code;
       h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    h ^= 0x0a;
-    h = Math.imul(h, 0x01000193) >>> 0;
+    };
+    mix(c.row & 0xffff);
+    mix(c.row >>> 16);
+    mix(c.col);
+    for (let i = 0; i < content.length; i++) mix(content.charCodeAt(i));
+    count++;
+    a = (a + h) >>> 0;
+    b = (b + Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)) >>> 0;
   }
-  return `${parts.length}:${h.toString(16)}`;
+  return `${count}:${a.toString(16)}:${b.toString(16)}`;
 }
 
 export function sheetFingerprint(sheet: SheetData): string {

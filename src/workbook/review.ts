@@ -127,6 +127,38 @@ function coversCohort(t: TableResult, arg: string, own: string, i: number): bool
   return cells.every((c) => refs.some((x) => (x.sheet ?? own) === c.sheet && x.left <= c.col && x.right >= c.col && x.top <= c.row && x.bottom >= c.row));
 }
 
+interface TableIndex {
+  /** Data row → platform name (cohort tables). */
+  readonly platformRows: ReadonlyMap<number, string>;
+  /** Per 无量纲化 indicator: its cohort's column, first and last row, and rows. */
+  readonly cohorts: ReadonlyMap<number, { col: number; top: number; bottom: number; rows: ReadonlySet<number>; expected: string }>;
+  /** Whether a range of a cohort's column holds a value that is not the cohort's, by range. */
+  readonly intruders: Map<string, boolean>;
+}
+
+const indexCache = new WeakMap<TableResult, TableIndex>();
+
+/** What the review of every cell of a table asks, computed once per table (not once per cell). */
+function tableIndex(t: TableResult, sheets: Map<string, SheetData>): TableIndex {
+  const cached = indexCache.get(t);
+  if (cached) return cached;
+  const platformRows = new Map(t.layout.platforms.map((p) => [p.nameCell?.row ?? -1, p.name]));
+  const cohorts = new Map<number, { col: number; top: number; bottom: number; rows: ReadonlySet<number>; expected: string }>();
+  t.cohorts.forEach((c, i) => {
+    if (!c || c.cells.length === 0) return;
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (const x of c.cells) {
+      if (x.row < top) top = x.row;
+      if (x.row > bottom) bottom = x.row;
+    }
+    cohorts.set(i, { col: c.cells[0].col, top, bottom, rows: new Set(c.cells.map((x) => x.row)), expected: cohortText(t.layout.sheet, c.cells, emptyAt(sheets)) ?? '' });
+  });
+  const index = { platformRows, cohorts, intruders: new Map<string, boolean>() };
+  indexCache.set(t, index);
+  return index;
+}
+
 /** Formula references that read the wrong cells; reports the first and says whether any was found. */
 function structural(ctx: Ctx, pi: number, r: IndicatorResult, at: CellRef, formula: string): boolean {
   const { t, sheets, out } = ctx;
@@ -136,7 +168,8 @@ function structural(ctx: Ctx, pi: number, r: IndicatorResult, at: CellRef, formu
   if (t.layout.kind === 'cohort') {
     const dataSheet = t.layout.sheet;
     const ownRow = own.nameCell?.row;
-    const rowsOf = new Map(t.layout.platforms.map((p) => [p.nameCell?.row ?? -1, p.name]));
+    const index = tableIndex(t, sheets);
+    const rowsOf = index.platformRows;
     for (const x of refs) {
       if ((x.sheet ?? at.sheet) !== dataSheet || x.top !== x.bottom) continue;
       if (ownRow !== undefined && x.top !== ownRow && rowsOf.has(x.top)) {
@@ -145,19 +178,22 @@ function structural(ctx: Ctx, pi: number, r: IndicatorResult, at: CellRef, formu
       }
     }
     if (ind.rule.kind === 'normalized') {
-      const cohort = cohortCellsOf(t, ind.number - 1);
-      if (cohort.length === 0) return false;
-      const col = cohort[0].col;
-      const top = Math.min(...cohort.map((c) => c.row));
-      const bottom = Math.max(...cohort.map((c) => c.row));
+      const cohort = index.cohorts.get(ind.number - 1);
+      if (!cohort) return false;
+      const { col, top, bottom } = cohort;
       const data = sheets.get(dataSheet) as SheetData;
-      const cohortRows = new Set(cohort.map((c) => c.row));
+      const cohortRows = cohort.rows;
       for (const x of refs) {
         if ((x.sheet ?? at.sheet) !== dataSheet || x.top === x.bottom || x.left !== col) continue;
-        let intruder = false;
-        for (let k = x.top; k <= x.bottom && !intruder; k++) if (!cohortRows.has(k) && !isEmptyCell(cellAt(data, k, col))) intruder = true;
+        const rangeKey = `${col},${x.top},${x.bottom}`;
+        let intruder = index.intruders.get(rangeKey);
+        if (intruder === undefined) {
+          intruder = false;
+          for (let k = x.top; k <= x.bottom && !intruder; k++) if (!cohortRows.has(k) && !isEmptyCell(cellAt(data, k, col))) intruder = true;
+          index.intruders.set(rangeKey, intruder);
+        }
         if (x.top > top || x.bottom < bottom || intruder) {
-          out.push(finding('error', 'cohort_range', at.sheet, at.row, at.col, { ref: x.text, top, bottom, expected: cohortText(dataSheet, cohort, emptyAt(sheets)) ?? '', relative: !x.absoluteRows }));
+          out.push(finding('error', 'cohort_range', at.sheet, at.row, at.col, { ref: x.text, top, bottom, expected: cohort.expected, relative: !x.absoluteRows }));
           return true;
         }
       }
@@ -286,13 +322,22 @@ function reviewPlatform(ctx: Ctx, pi: number, p: PlatformResult): void {
   reviewSum(ctx, p.total.place, p.total.score, usesGroups ? groupPlaces : indicatorPlaces, 'total', null);
 }
 
-export function reviewScores(analysis: Analysis): Finding[] {
+/** The review's findings per table and platform (so an edit re-reviews only what it changed). */
+export function reviewByPlatform(analysis: Analysis, previous?: { readonly tables: readonly TableResult[]; readonly findings: readonly (readonly (readonly Finding[])[])[] }): Finding[][][] {
   const sheets = sheetsByName(analysis.workbook);
-  const out: Finding[] = [];
-  for (const t of analysis.tables) {
-    const ctx: Ctx = { sheets, t, out };
-    t.platforms.forEach((p, pi) => reviewPlatform(ctx, pi, p));
-  }
-  return out;
+  return analysis.tables.map((t, ti) =>
+    t.platforms.map((p, pi) => {
+      const before = previous?.tables[ti];
+      // an unchanged platform of an unchanged cohort keeps its findings
+      if (before && before.platforms[pi] === p && before.cohorts === t.cohorts) return previous.findings[ti][pi].slice();
+      const out: Finding[] = [];
+      reviewPlatform({ sheets, t, out }, pi, p);
+      return out;
+    }),
+  );
+}
+
+export function reviewScores(analysis: Analysis): Finding[] {
+  return reviewByPlatform(analysis).flat(2);
 }
 

@@ -40,7 +40,7 @@ import { dedupeFindings, findingAtCell, type Finding } from './findings/codes';
 import { planFill, type FillOptions, type FillPlan } from './fill';
 import type { CellRef } from './layouts/layout';
 import { cellAt, emptyBatch, sheetsByName, type ChangedCells, type ScoreRecord, type SheetData, type TotalRecord, type WorkbookData, type WorkbookHost, type WriteConflict } from './model';
-import { reviewScores } from './review';
+import { reviewByPlatform } from './review';
 import { planRevert, type RevertPlan } from './revert';
 
 export interface SessionModel {
@@ -102,7 +102,11 @@ function expand(change: ChangedCells): { row: number; col: number }[] {
 
 export class WorkbookSession {
   private analysis!: Analysis;
-  private reviewFindings: Finding[] = [];
+  /** Input and score cells → where they are in the analysis; built once per read of the tables. */
+  private cellIndexCache: { inputs: Map<string, { t: number; pi: number; i: number }[]>; places: Map<string, { t: number; pi: number; i: number } | null> } | null = null;
+
+  /** Review findings per table and platform. */
+  private reviewFindings: Finding[][][] = [];
   private current!: SessionModel;
 
   private mappingJson: Mapping | null = null;
@@ -150,7 +154,7 @@ export class WorkbookSession {
   planSaveMapping(): FillPlan {
     const exists = this.analysis.workbook.sheets.some((s) => s.name === MAPPING_SHEET);
     const batch = { ...emptyBatch(), addSheets: exists ? [] : [{ name: MAPPING_SHEET, state: 'veryHidden' as const }], cells: [{ sheet: MAPPING_SHEET, row: 1, col: 1, value: JSON.stringify(this.mappingJson ?? { sheets: {} }) }] };
-    return { batch, expected: [], findings: [], preview: { cells: 1, replaced: [], addSheets: [], addColumns: [] }, replaced: [], written: 1, places: new Map() };
+    return { batch, expected: [], findings: [], preview: { cells: 1, replaced: [], addSheets: [], addColumns: [] }, replaced: [], written: 1 };
   }
 
   planConvert(style: 'native' | 'values'): FillPlan {
@@ -203,12 +207,13 @@ export class WorkbookSession {
   private load(data: WorkbookData): void {
     this.readSavedMapping(data);
     this.analysis = analyze(data, this.options);
-    this.reviewFindings = reviewScores(this.analysis);
+    this.cellIndexCache = null;
+    this.reviewFindings = reviewByPlatform(this.analysis);
     this.publish();
   }
 
   private publish(): void {
-    const findings = dedupeFindings([...(this.mappingFinding ? [this.mappingFinding] : []), ...this.analysis.findings, ...this.reviewFindings]);
+    const findings = dedupeFindings([...(this.mappingFinding ? [this.mappingFinding] : []), ...this.analysis.findings, ...this.reviewFindings.flat(2)]);
     this.current = { analysis: this.analysis, findings, scores: scoreRecords(this.analysis), totals: totalRecords(this.analysis) };
   }
 
@@ -220,21 +225,42 @@ export class WorkbookSession {
 
   // ------------------------------------------------------------ explain
 
+  /** Input cells and score places (a sum's place maps to null) of every table, by sheet!row,col. */
+  private cellIndex(): { inputs: Map<string, { t: number; pi: number; i: number }[]>; places: Map<string, { t: number; pi: number; i: number } | null> } {
+    if (this.cellIndexCache) return this.cellIndexCache;
+    const inputs = new Map<string, { t: number; pi: number; i: number }[]>();
+    const places = new Map<string, { t: number; pi: number; i: number } | null>();
+    this.analysis.tables.forEach((t, ti) =>
+      t.platforms.forEach((p, pi) => {
+        p.indicators.forEach((r, i) => {
+          for (const c of r.inputs) {
+            if (!c) continue;
+            const k = key(c.sheet, c.row, c.col);
+            const list = inputs.get(k);
+            if (list) list.push({ t: ti, pi, i });
+            else inputs.set(k, [{ t: ti, pi, i }]);
+          }
+          if (r.place.ref) places.set(key(r.place.ref.sheet, r.place.ref.row, r.place.ref.col), { t: ti, pi, i });
+        });
+        for (const g of p.groups) if (g.place.ref) places.set(key(g.place.ref.sheet, g.place.ref.row, g.place.ref.col), null);
+        if (p.total.place.ref) places.set(key(p.total.place.ref.sheet, p.total.place.ref.row, p.total.place.ref.col), null);
+      }),
+    );
+    this.cellIndexCache = { inputs, places };
+    return this.cellIndexCache;
+  }
+
   /** What a score or input cell is: the indicator, its 评分标准, the inputs read, the arithmetic. */
   explain(sheet: string, cell: string): Explanation | undefined {
     const at = parseA1(cell);
     if (!at) return undefined;
-    for (const t of this.analysis.tables) {
-      for (let pi = 0; pi < t.platforms.length; pi++) {
-        const p = t.platforms[pi];
-        for (const r of p.indicators) {
-          const isScore = r.place.ref?.sheet === sheet && r.place.ref.row === at.row && r.place.ref.col === at.col;
-          const isInput = r.inputs.some((c) => c?.sheet === sheet && c.row === at.row && c.col === at.col);
-          if (isScore || isInput) return this.explainResult(t, pi, p, r);
-        }
-      }
-    }
-    return undefined;
+    const index = this.cellIndex();
+    const k = key(sheet, at.row, at.col);
+    const hit = index.places.get(k) ?? index.inputs.get(k)?.[0];
+    if (!hit) return undefined;
+    const t = this.analysis.tables[hit.t];
+    const p = t.platforms[hit.pi];
+    return this.explainResult(t, hit.pi, p, p.indicators[hit.i]);
   }
 
   private explainResult(t: TableResult, pi: number, p: PlatformResult, r: IndicatorResult): Explanation {
@@ -272,13 +298,14 @@ export class WorkbookSession {
   }
 
   /** Writes a planned fill in one host write; refused when a target cell changed since it was read. */
-  async apply(plan: FillPlan): Promise<ApplyResult> {
+  async apply(plan: FillPlan, options: { readonly refresh?: boolean } = {}): Promise<ApplyResult> {
     const outcome = await this.host.write(plan.batch, plan.expected);
     if (!outcome.ok) {
       const first = outcome.conflicts[0];
       return { ok: false, conflicts: outcome.conflicts, findings: [findingAtCell('error', 'changed_since_check', first.sheet, first.cell, { count: outcome.conflicts.length })] };
     }
-    await this.refresh();
+    // a caller that is done with the workbook (the command line) need not read it again
+    if (options.refresh !== false) await this.refresh();
     return { ok: true, plan, model: this.current };
   }
 
@@ -307,24 +334,7 @@ export class WorkbookSession {
     if (!sheet) return this.refresh();
     const workbook: WorkbookData = { sheets: this.analysis.workbook.sheets.map((s) => (s.name === change.sheet ? sheet : s)) };
     const cells = expand(change);
-    const inputs = new Map<string, { t: number; pi: number; i: number }[]>();
-    const places = new Set<string>();
-    this.analysis.tables.forEach((t, ti) =>
-      t.platforms.forEach((p, pi) => {
-        p.indicators.forEach((r, i) => {
-          for (const c of r.inputs) {
-            if (!c) continue;
-            const k = key(c.sheet, c.row, c.col);
-            const list = inputs.get(k);
-            if (list) list.push({ t: ti, pi, i });
-            else inputs.set(k, [{ t: ti, pi, i }]);
-          }
-          if (r.place.existing && r.place.ref) places.add(key(r.place.ref.sheet, r.place.ref.row, r.place.ref.col));
-        });
-        for (const g of p.groups) if (g.place.existing && g.place.ref) places.add(key(g.place.ref.sheet, g.place.ref.row, g.place.ref.col));
-        if (p.total.place.existing && p.total.place.ref) places.add(key(p.total.place.ref.sheet, p.total.place.ref.row, p.total.place.ref.col));
-      }),
-    );
+    const { inputs, places } = this.cellIndex();
     const touched = cells.map((c) => key(change.sheet, c.row, c.col));
     if (touched.some((k) => !inputs.has(k) && !places.has(k))) {
       this.load(workbook);
@@ -347,8 +357,9 @@ export class WorkbookSession {
     // findings at re-read cells and at the affected platforms' score cells are replaced
     const stale = (f: Finding) => reread.has(`${f.sheet}!${f.cell}`);
     const analysis: Analysis = { ...this.analysis, workbook, tables: tablesNext, findings: [...this.analysis.findings.filter((f) => !stale(f)), ...readFindings] };
+    const previous = { tables: this.analysis.tables, findings: this.reviewFindings };
     this.analysis = analysis;
-    this.reviewFindings = reviewScores(analysis);
+    this.reviewFindings = reviewByPlatform(analysis, previous);
     this.publish();
   }
 
@@ -391,7 +402,10 @@ export class WorkbookSession {
         }
       }
     }
-    const cohorts = table.indicators.map((_ind, i) => (indicators.has(i) ? cohortInfo(sheets, layout, i, native) : t.cohorts[i]));
+    // the cohorts change only when a 无量纲化 column did (keeping them lets the review skip the other platforms)
+    const cohorts = [...indicators].some((i) => table.indicators[i].rule.kind === 'normalized')
+      ? table.indicators.map((_ind, i) => (indicators.has(i) ? cohortInfo(sheets, layout, i, native) : t.cohorts[i]))
+      : t.cohorts;
     const nextPlatforms = t.platforms.map((p, pi) => {
       if (!platforms.has(pi)) return p;
       const all: ScoreOutcome[] = p.indicators.map((r, i) => {

@@ -169,3 +169,152 @@ export function etValue(quirks: WpsQuirks, v: unknown, formulaText: unknown): Ra
   if (typeof v === 'string' || typeof v === 'boolean') return v;
   throw new Error(`无法识别的单元格值类型:${typeof v}`);
 }
+
+// ---------------------------------------------------------------- the add-in runtime
+
+/**
+ * The slice of the WPS 加载项 runtime (`window.wps`, `window.Application` of an add-in page) the
+ * WPS add-in uses. Read once at each page's entry point and passed in; nothing reads them as
+ * globals deeper down.
+ *
+ * Confirmed (WPS 加载项 docs and published add-ins): `PluginStorage.setItem(key, string)` /
+ * `getItem(key)` shared by every page of one add-in; `CreateTaskPane(url)` returning a pane with
+ * `ID` and `Visible`; `GetTaskPane(id)`; ribbon callbacks resolved by name on the entry page
+ * (index.html); `wps.AddCustomFunction(namespace, name, fn, metadata)` in ET from
+ * WPS 12.1.0.20540, absent in older builds and in WPS 文字/演示.
+ * Not confirmed: on some builds (seen on macOS) `PluginStorage`, `CreateTaskPane` and `ApiEvent`
+ * live only on `wps`, not on `Application`; `runtimeApi` looks on both, `wps` first.
+ */
+export interface WpsPluginStorage {
+  getItem(key: string): unknown;
+  setItem(key: string, value: string): unknown;
+}
+
+export interface WpsTaskPane {
+  readonly ID: unknown;
+  Visible: boolean;
+  DockPosition?: unknown;
+  Width?: unknown;
+}
+
+export interface WpsRibbonUI {
+  Invalidate(): unknown;
+  InvalidateControl?(id: string): unknown;
+}
+
+/** `wps` / `Application` as an add-in page sees them (every member optional: builds differ). */
+export interface WpsRuntimeRoot {
+  readonly Application?: EtApplication;
+  readonly PluginStorage?: WpsPluginStorage;
+  CreateTaskPane?(url: string, title?: string): WpsTaskPane;
+  GetTaskPane?(id: unknown): WpsTaskPane | null | undefined;
+  AddCustomFunction?(namespace: string, name: string, fn: (...args: unknown[]) => unknown, metadata?: unknown): unknown;
+  readonly Build?: unknown;
+  readonly Version?: unknown;
+}
+
+/** What the add-in's pages use, found on `wps` or on `Application`. */
+export interface WpsRuntime {
+  readonly app: EtApplication;
+  readonly storage: WpsPluginStorage;
+  createTaskPane(url: string): WpsTaskPane;
+  getTaskPane(id: unknown): WpsTaskPane | null;
+  /** Null when this WPS cannot add worksheet functions (older than `functionsMinVersion`). */
+  readonly addCustomFunction: ((namespace: string, name: string, fn: (...args: unknown[]) => unknown, metadata: unknown) => unknown) | null;
+  /** The build number as WPS reports it, or null. */
+  readonly version: string | null;
+}
+
+/** How a WANMU function's error reaches the cell in WPS. */
+export interface WpsErrorDelivery {
+  /** Error code WPS shows for each engine error kind (what Excel would show: see EXCEL_ERROR_CONFIG). */
+  readonly code: Readonly<Record<ErrorKind, string>>;
+  /**
+   * A single-cell result that is an error is thrown as `Error("<code> <说明>")`: WPS shows a thrown
+   * exception as an error value (not text), so SUM over it stays an error, not a wrong total.
+   */
+  readonly scalar: 'throw';
+  /**
+   * A cell inside an array result (WANMU.NORMALIZE over a range) cannot be thrown: it is written
+   * as the text "<code> <说明>".
+   */
+  readonly arrayCell: 'text';
+}
+
+export interface WpsAddinQuirks {
+  /** Namespace of the worksheet functions: =WANMU.ACCEPTANCE(…). */
+  readonly functionNamespace: string;
+  /** First WPS build with `wps.AddCustomFunction` (shown to users of older builds). */
+  readonly functionsMinVersion: string;
+  readonly errors: WpsErrorDelivery;
+  /**
+   * Arguments as WPS passes them to a function (not confirmed for every build): a cell as a
+   * number, string, boolean, or undefined/null/"" when empty; a range as a 2-D JS array of rows
+   * (0-based, `arg[row][col]`); a 1-D array as one row; an object with `Value2` (a Range, in
+   * builds that pass references) is read through its Value2; an error value as a CVErr number
+   * (`errorCodes` above) or as its text ("#N/A").
+   */
+  readonly rangeValue: (arg: object) => unknown;
+  /** Metadata type names: a parameter of any value, an optional one, a range. */
+  readonly metadataType: { readonly any: string; readonly optional: (type: string) => string };
+  /** Keys under which PluginStorage keeps the add-in's shared state (one key: one JSON value). */
+  readonly storageKey: string;
+  /** The pane page, relative to the entry page. */
+  readonly paneUrl: string;
+  /** `AddCustomFunction` of this WPS (on `wps` or `Application`), or null; needs nothing else. */
+  addCustomFunctionOf(wps: WpsRuntimeRoot | undefined, app: EtApplication | undefined): WpsRuntime['addCustomFunction'];
+  runtimeApi(wps: WpsRuntimeRoot | undefined, app: EtApplication | undefined): WpsRuntime;
+}
+
+function member<T>(roots: ReadonlyArray<object | undefined>, name: string): { owner: object; value: T } | null {
+  for (const r of roots) {
+    if (r === undefined || r === null) continue;
+    const v = (r as Record<string, unknown>)[name];
+    if (v !== undefined && v !== null) return { owner: r, value: v as T };
+  }
+  return null;
+}
+
+export const WPS_ADDIN_QUIRKS: WpsAddinQuirks = {
+  functionNamespace: 'WANMU',
+  functionsMinVersion: '12.1.0.20540',
+  errors: {
+    code: { value: '#VALUE!', na: '#N/A', num: '#NUM!', div0: '#DIV/0!', ref: '#REF!', name: '#NAME?', null: '#NULL!', spill: '#VALUE!', calc: '#VALUE!', busy: '#N/A' },
+    scalar: 'throw',
+    arrayCell: 'text',
+  },
+  rangeValue(arg) {
+    return 'Value2' in arg ? (arg as { Value2: unknown }).Value2 : arg;
+  },
+  metadataType: { any: 'any', optional: (type) => `${type}?` },
+  storageKey: 'wanmu.state',
+  paneUrl: 'pane.html',
+  addCustomFunctionOf(wps, app) {
+    const add = member<(namespace: string, name: string, fn: (...args: unknown[]) => unknown, metadata: unknown) => unknown>([wps, app], 'AddCustomFunction');
+    return add && typeof add.value === 'function' ? (ns, name, fn, metadata) => add.value.call(add.owner, ns, name, fn, metadata) : null;
+  },
+  runtimeApi(wps, app) {
+    const roots = [wps, app];
+    const application = app ?? wps?.Application;
+    if (!application) throw new Error('未找到 WPS 表格的 Application 对象:请在 WPS 表格中打开本加载项');
+    const storage = member<WpsPluginStorage>(roots, 'PluginStorage');
+    if (!storage) throw new Error('此版本的 WPS 不提供 PluginStorage,无法使用本加载项');
+    const create = member<(url: string) => WpsTaskPane>(roots, 'CreateTaskPane');
+    const get = member<(id: unknown) => WpsTaskPane | null | undefined>(roots, 'GetTaskPane');
+    const build = member<unknown>([application, wps], 'Build') ?? member<unknown>([application, wps], 'Version');
+    return {
+      app: application,
+      storage: storage.value,
+      createTaskPane(url) {
+        if (!create || typeof create.value !== 'function') throw new Error('此版本的 WPS 不支持任务窗格(CreateTaskPane)');
+        return create.value.call(create.owner, url);
+      },
+      getTaskPane(id) {
+        if (!get || typeof get.value !== 'function') return null;
+        return get.value.call(get.owner, id) ?? null;
+      },
+      addCustomFunction: this.addCustomFunctionOf(wps, app),
+      version: build && (typeof build.value === 'string' || typeof build.value === 'number') ? String(build.value) : null,
+    };
+  },
+};

@@ -1,0 +1,197 @@
+/**
+ * The WPS pane page (dist/wps/pane.html) in Chromium, as WPS opens it with CreateTaskPane: a fake
+ * `wps` / `Application` (the fake ET with a real workbook) is injected before the page loads. The
+ * page must load without errors and drive 检查 → 预览 → 填写 → 撤销 on the fake workbook, and no
+ * request may leave the add-in's folder. Needs Debian's chromium (/usr/bin/chromium); skipped,
+ * saying so, without it.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import webpack from 'webpack';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { WorkbookData } from '../../src/workbook/model';
+import { XlsxFileHost } from '../../src/hosts/file/xlsx';
+import { annualRows, annualWideWorkbook } from '../fixtures/workbooks';
+import { toBuffer } from '../helpers/workbook';
+import { toJson } from './runtime';
+
+const CHROMIUM = '/usr/bin/chromium';
+const DIST = path.resolve(__dirname, '../../dist/wps');
+const ORIGIN = 'http://wanmu-addin.test';
+const available = fs.existsSync(CHROMIUM);
+if (!available) console.warn(`pane.chromium.test: ${CHROMIUM} not found (apt-get install -y chromium): the WPS pane is not tested in a browser`);
+
+/** Bundles test/wps/browser/fake-wps.ts for the page. */
+async function fakeBundle(): Promise<string> {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-fake-wps-'));
+  const compiler = webpack({
+    mode: 'development',
+    devtool: false,
+    entry: path.resolve(__dirname, 'browser/fake-wps.ts'),
+    output: { path: out, filename: 'fake.js', library: { name: 'wanmuFake', type: 'var' } },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: path.resolve(__dirname, '../../tsconfig.build.json') } } }] },
+  });
+  await new Promise<void>((resolve, reject) =>
+    compiler.run((err, stats) => {
+      if (err) return reject(err);
+      if (stats?.hasErrors()) return reject(new Error(stats.toString('errors-only')));
+      compiler.close((e) => (e ? reject(e) : resolve()));
+    }),
+  );
+  const code = fs.readFileSync(path.join(out, 'fake.js'), 'utf8');
+  fs.rmSync(out, { recursive: true, force: true });
+  return code;
+}
+
+const TYPES: Readonly<Record<string, string>> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.xml': 'application/xml', '.svg': 'image/svg+xml' };
+
+interface Opened {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly profile: string;
+  /** Uncaught page errors. */
+  readonly errors: string[];
+  /** Requests for anything outside the add-in's folder (aborted). */
+  readonly outside: string[];
+}
+
+/** Opens pane.html as WPS does, over a fake `wps`/`Application` holding `data`, in a fresh profile. */
+async function openPane(fake: string, data: WorkbookData, functions: boolean): Promise<Opened> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const errors: string[] = [];
+  const outside: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (!url.startsWith(`${ORIGIN}/`)) {
+      outside.push(url);
+      return route.abort();
+    }
+    const file = path.join(DIST, decodeURIComponent(new URL(url).pathname));
+    if (!file.startsWith(DIST) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({ status: 200, contentType: TYPES[path.extname(file)] ?? 'application/octet-stream', body: fs.readFileSync(file) });
+  });
+  await context.addInitScript(`${fake}\nwanmuFake.install(${JSON.stringify(toJson(data))}, { functions: ${functions} });`);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${ORIGIN}/pane.html`);
+  await page.getByRole('button', { name: '检查' }).waitFor();
+  return { context, page, profile, errors, outside };
+}
+
+async function close(o: Opened | undefined): Promise<void> {
+  if (!o) return;
+  await o.context.close();
+  fs.rmSync(o.profile, { recursive: true, force: true });
+}
+
+/** The fake workbook's sheets and cells, comparable across page states. */
+function dump(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    type Sheet = { name: string; visible: number; merges: unknown[]; cells: Map<string, unknown> };
+    const app = (window as unknown as { Application: { state: Sheet[] } }).Application;
+    return JSON.stringify(app.state.map((s) => ({ name: s.name, visible: s.visible, merges: s.merges, cells: [...s.cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) })));
+  });
+}
+
+/** Formulas written in a sheet of the fake workbook. */
+function formulas(page: Page, sheet: string): Promise<string[]> {
+  return page.evaluate((name) => {
+    type Sheet = { name: string; cells: Map<string, { formula?: string }> };
+    const app = (window as unknown as { Application: { state: Sheet[] } }).Application;
+    const s = app.state.find((x) => x.name === name);
+    return s ? [...s.cells.values()].flatMap((c) => (c.formula ? [c.formula] : [])) : [];
+  }, sheet);
+}
+
+(available ? describe : describe.skip)('WPS pane page in Chromium', () => {
+  let fake: string;
+  let data: WorkbookData;
+  beforeAll(async () => {
+    data = await (await XlsxFileHost.fromBuffer(await toBuffer(annualWideWorkbook(annualRows(4))))).read();
+    fake = await fakeBundle();
+  });
+
+  describe('WPS older than 12.1.0.20540 (no AddCustomFunction)', () => {
+    let o: Opened;
+    beforeAll(async () => {
+      o = await openPane(fake, data, false);
+    });
+    afterAll(() => close(o));
+
+    it('loads, in Chinese, and says which WPS is needed for the functions', async () => {
+      const { page } = o;
+      await expect(page.getByText('点击“检查”核对当前工作簿。').count()).resolves.toBe(1);
+      await expect(page.getByText(/需要 WPS 12\.1\.0\.20540 或更高版本/).count()).resolves.toBe(1);
+      await expect(page.getByRole('radio', { name: 'WANMU 函数' }).isDisabled()).resolves.toBe(true);
+      await expect(page.getByRole('radio', { name: '普通公式' }).isChecked()).resolves.toBe(true);
+      expect(o.errors).toEqual([]);
+    });
+
+    it('drives check → preview → fill (ordinary formulas) → revert on the fake workbook; no request leaves the add-in', async () => {
+      const { page } = o;
+      const original = await dump(page);
+      await page.getByRole('button', { name: '检查' }).click();
+      const summary = page.getByRole('region', { name: '检查结果汇总' });
+      await summary.getByText(/^已计算 \d+\/60 项得分/).waitFor();
+
+      await page.getByRole('button', { name: '预览填写' }).click();
+      const preview = page.getByRole('region', { name: '填写预览' });
+      await preview.getByText(/将写入 \d+ 个单元格,新增工作表“评分结果”/).waitFor();
+      expect(await dump(page)).toBe(original);
+
+      await page.getByRole('button', { name: '填写得分' }).click();
+      await page.getByRole('status').getByText(/^已填写 \d+ 个单元格/).waitFor();
+      const written = await formulas(page, '评分结果');
+      expect(written.length).toBeGreaterThan(4 * 15);
+      expect(written.some((f) => f.includes('WANMU.'))).toBe(false);
+
+      await page.getByRole('button', { name: '撤销填写' }).click();
+      await page.getByRole('status').getByText(/^已恢复 \d+ 个单元格/).waitFor();
+      expect(await dump(page)).toBe(original);
+
+      expect(o.errors).toEqual([]);
+      expect(o.outside).toEqual([]);
+    });
+
+    it('shows what another page (the ribbon) put in the shared state', async () => {
+      const { page } = o;
+      await page.evaluate(() => {
+        const storage = (window as unknown as { wps: { PluginStorage: { getItem(k: string): string; setItem(k: string, v: string): void } } }).wps.PluginStorage;
+        const state = JSON.parse(storage.getItem('wanmu.state')) as { revision: number };
+        storage.setItem('wanmu.state', JSON.stringify({ ...state, revision: state.revision + 1, lastAction: { kind: 'error', at: '2026-01-01T00:00:00Z', action: '填写得分', message: '工作表受保护' } }));
+      });
+      await page.getByRole('status').getByText('填写得分失败:工作表受保护').waitFor({ timeout: 5000 });
+      expect(o.errors).toEqual([]);
+    });
+  });
+
+  describe('WPS with AddCustomFunction', () => {
+    let o: Opened;
+    beforeAll(async () => {
+      o = await openPane(fake, data, true);
+    });
+    afterAll(() => close(o));
+
+    it('lists the functions and fills with WANMU functions when asked, then reverts', async () => {
+      const { page } = o;
+      await page.getByText('已添加工作表函数:WANMU.NORMALIZE、WANMU.ACCEPTANCE、WANMU.ANNUAL、WANMU.EXPLAIN').waitFor();
+      const original = await dump(page);
+      await page.getByRole('radio', { name: 'WANMU 函数' }).check();
+      await page.getByRole('button', { name: '填写得分' }).click();
+      await page.getByRole('status').getByText(/^已填写 \d+ 个单元格/).waitFor();
+      expect((await formulas(page, '评分结果')).filter((f) => f.startsWith('WANMU.ANNUAL(')).length).toBeGreaterThan(0);
+      await page.getByRole('button', { name: '撤销填写' }).click();
+      await page.getByRole('status').getByText(/^已恢复 \d+ 个单元格/).waitFor();
+      expect(await dump(page)).toBe(original);
+      expect(o.errors).toEqual([]);
+      expect(o.outside).toEqual([]);
+    });
+  });
+});
