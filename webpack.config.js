@@ -94,6 +94,11 @@ module.exports = (env = {}, argv = {}) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      // The functions register themselves with CustomFunctions.associate, which exists only in Excel's
+      // custom functions runtime: outside it (a plain browser, Excel without custom functions) the
+      // page must not fail, so functions.js does nothing there.
+      new webpack.BannerPlugin({ banner: 'if (typeof CustomFunctions !== "undefined") {', raw: true, entryOnly: true, include: /^functions\.js$/ }),
+      new webpack.BannerPlugin({ banner: '}', raw: true, footer: true, entryOnly: true, include: /^functions\.js$/ }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         templateContent: page('office'),

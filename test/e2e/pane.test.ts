@@ -142,6 +142,26 @@ maybe('task pane end to end (Chromium)', () => {
     await expectOfficialScores(file);
   });
 
+  it('the Office page in a plain browser: Office.onReady never settles, so the pane turns to file mode', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
+    const page = await context.newPage();
+    const w = watch(page);
+    // office.js outside Office: loaded (here served in place, so nothing leaves the machine), never ready
+    const intercepted: string[] = [];
+    await page.route('https://appsforoffice.microsoft.com/**', (route) => {
+      intercepted.push(route.request().url());
+      return route.fulfill({ contentType: 'text/javascript', body: 'var Office = { onReady: function () { return new Promise(function () {}); } };' });
+    });
+    await page.goto(`${origin}/taskpane.html`);
+    await page.getByText('正在连接 Office…').waitFor();
+    await page.getByText('未在 Excel 中运行:可打开本机的 .xlsx 文件').waitFor({ timeout: 15000 });
+    await page.getByRole('button', { name: '打开工作簿…' }).waitFor();
+    await context.close();
+    expect(intercepted).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+    expect(w.outside).toEqual(intercepted);
+    expect(w.errors).toEqual([]);
+  });
+
   it('the offline page works from file:// with no server and no network', async () => {
     const html = fs.readFileSync(path.join(dist, 'wanmu-offline.html'), 'utf8');
     expect(html).not.toMatch(/<script[^>]+src=/);
