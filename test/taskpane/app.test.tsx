@@ -106,6 +106,7 @@ describe('task pane', () => {
     const plan = store.getState().session!.planFill({ style: 'native', replace: false });
     await screen.findByText(`将写入 ${plan.preview.cells} 个单元格。`);
     expect(screen.getByText(`新增工作表:${plan.preview.addSheets.join('、')}`)).toBeTruthy();
+    expect(screen.getByText(new RegExp(`^写入位置:.*“${plan.preview.addSheets[0]}” \\d+ 个`))).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '填写得分' }));
     await screen.findByText(`已填写 ${plan.written} 个单元格`);
     expect(host.calls.write).toBe(1);
@@ -148,6 +149,8 @@ describe('task pane', () => {
     const host = new MemoryHost(await data());
     const store = await mount(host);
     fireEvent.click(screen.getByRole('tab', { name: '识别结果' }));
+    // the example's 12 platforms are rows 5–16 under the header in row 4
+    expect(screen.getByText(/区域 A4:[A-Z]+16,12 个平台/)).toBeTruthy();
     const select = (await screen.findAllByRole('combobox')).find((el) => el.id === `role-${DATA}-4`) as HTMLSelectElement;
     expect(select).toBeDefined();
     // D is read as 主导产业集聚度's input; the user says it is the 年度工业产值 input instead

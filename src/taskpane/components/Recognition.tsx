@@ -9,6 +9,7 @@ import { renderEvidence, renderRole, renderSheetRole } from '../../workbook';
 import { colLetters } from '../../workbook/address';
 import type { ColumnRole } from '../../workbook/layouts/cohort';
 import type { Mapping } from '../../workbook/mapping';
+import type { TableLayout } from '../../workbook/layouts/layout';
 import { usePane, usePaneStore } from '../state/context';
 
 const useStyles = makeStyles({
@@ -60,6 +61,16 @@ function roleOptions(e: EvaluationId): { value: string; text: string }[] {
   return out;
 }
 
+/** Where the table is: its header row to its last platform or input row, over the columns read. */
+export function tableRange(layout: TableLayout): string {
+  const cells = layout.platforms.flatMap((p) => [p.nameCell, ...p.inputs.flat()]).filter((c): c is NonNullable<typeof c> => c !== null && c.sheet === layout.sheet);
+  const cols = layout.columns.filter((c) => c.sheet === layout.sheet).flatMap((c) => c.decisions.map((d) => d.col));
+  const all = [...cols, ...cells.map((c) => c.col)];
+  if (all.length === 0 || cells.length === 0) return `表头在第 ${layout.headerRow} 行`;
+  const bottom = Math.max(...cells.map((c) => c.row));
+  return `区域 ${colLetters(Math.min(...all))}${layout.headerRow}:${colLetters(Math.max(...all))}${bottom}`;
+}
+
 export function Recognition() {
   const styles = useStyles();
   const { model, mapping, busy } = usePane();
@@ -92,7 +103,7 @@ export function Recognition() {
             }
             description={
               <Caption1>
-                {t.layout.kind === 'issued' ? '发文表格式' : '培育名单(每个平台一行)'},表头在第 {t.layout.headerRow} 行,{t.platforms.length} 个平台
+                {t.layout.kind === 'issued' ? '发文表格式' : '培育名单(每个平台一行)'},{tableRange(t.layout)},{t.platforms.length} 个平台
                 {t.layout.scoreSheets.length > 0 ? `,评分表:${t.layout.scoreSheets.join('、')}` : ''}
               </Caption1>
             }

@@ -16,4 +16,6 @@ export interface FillState {
   readonly apply: () => void;
   readonly revert: () => void;
   readonly planFindings: readonly Finding[];
+  /** Cells written per sheet (the revert record's hidden sheet not counted). */
+  readonly where: ReadonlyArray<{ readonly sheet: string; readonly cells: number }>;
 }

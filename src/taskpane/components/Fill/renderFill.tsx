@@ -22,6 +22,7 @@ export function renderFill(state: FillState, styles: ReturnType<typeof useFillSt
       {p ? (
         <section className={styles.preview} aria-label="填写预览">
           <Body1>将写入 {p.cells} 个单元格{p.replaced.length > 0 ? `,其中覆盖 ${p.replaced.length} 个已有内容` : ''}。</Body1>
+          {state.where.length > 0 ? <Caption1>写入位置:{state.where.map((w) => `“${w.sheet}” ${w.cells} 个`).join('、')}</Caption1> : null}
           {p.addSheets.length > 0 ? <Caption1>新增工作表:{p.addSheets.join('、')}</Caption1> : null}
           {p.addColumns.length > 0 ? <Caption1>新增列:{p.addColumns.map((c) => `${c.sheet}!${c.column}“${c.header}”`).join('、')}</Caption1> : null}
           {p.replaced.length > 0 ? (

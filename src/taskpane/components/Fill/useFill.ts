@@ -17,7 +17,16 @@ export function useFill(): FillState {
     : env.mode === 'file'
       ? 'WANMU 函数只在加载了本加载项的 Excel 中计算;在其他电子表格程序中打开会显示 #NAME?。'
       : null;
+  const where = useMemo(() => {
+    const by = new Map<string, number>();
+    if (plan) {
+      const hidden = new Set(plan.batch.addSheets.filter((a) => a.state === 'veryHidden').map((a) => a.name));
+      for (const c of plan.batch.cells) if (!hidden.has(c.sheet)) by.set(c.sheet, (by.get(c.sheet) ?? 0) + 1);
+    }
+    return [...by].map(([sheet, cells]) => ({ sheet, cells }));
+  }, [plan]);
   return {
+    where,
     style: wanmuDisabled && style === 'wanmu' ? 'native' : style,
     setStyle,
     replace,
