@@ -133,6 +133,12 @@ maybe('task pane end to end (Chromium)', () => {
     await page.getByText(/各一级指标得分/).first().waitFor();
     await page.screenshot({ path: path.join(artifacts, 'file-mode-charts.png'), fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.getByRole('tab', { name: '解释' }).click();
+    await page.getByPlaceholder('如 D5').fill('D6');
+    await page.getByRole('button', { name: '解释', exact: true }).click();
+    await page.getByText(/^评分标准:/).waitFor();
+    await page.screenshot({ path: path.join(artifacts, 'file-mode-explain.png'), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.getByRole('tab', { name: '填写' }).click();
     await page.getByRole('button', { name: '撤销填写' }).click();
     await page.getByText(/^已撤销填写:/).waitFor();

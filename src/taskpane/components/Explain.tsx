@@ -12,7 +12,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   pick: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap' },
   cellInput: { width: '7em' },
-  standard: { whiteSpace: 'pre-wrap', color: tokens.colorNeutralForeground2 },
+  standard: { display: 'block', whiteSpace: 'pre-wrap', color: tokens.colorNeutralForeground2, marginBottom: tokens.spacingVerticalS },
   arithmetic: { whiteSpace: 'pre-wrap', fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, backgroundColor: tokens.colorNeutralBackground2, padding: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusMedium },
   link: { padding: 0, minWidth: 0 },
 });
