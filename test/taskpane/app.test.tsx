@@ -242,3 +242,25 @@ describe('task pane: findings by indicator', () => {
     expect(screen.getAllByText(/年度评价 · 2\. 主导产业集聚度/).length).toBeGreaterThan(0);
   });
 });
+
+describe('task pane: failures are shown, not lost', () => {
+  it('says in Chinese that the workbook could not be read, with the reason', async () => {
+    const host = new MemoryHost(await data());
+    const broken: typeof host = Object.assign(Object.create(host) as MemoryHost, {
+      read: async () => {
+        throw new Error('工作表受保护');
+      },
+    });
+    const store = new PaneStore();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <SessionProvider store={store} env={FILE_ENV}>
+          <App statusText="未在 Excel 中运行" />
+        </SessionProvider>
+      </FluentProvider>,
+    );
+    await act(() => store.open({ kind: 'file', host: broken, name: 'x.xlsx' }));
+    expect(await screen.findByText('读取工作簿失败:工作表受保护')).toBeTruthy();
+    expect(screen.queryByRole('tab', { name: '检查' })).toBeNull();
+  });
+});
