@@ -65,8 +65,15 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
   const findings = plan.findings;
   const replaced = plan.replaced;
   const claimed = new Set<string>();
-  const inputCells = new Set<string>();
-  for (const t of analysis.tables) for (const p of t.layout.platforms) for (const c of p.inputs.flat()) if (c) inputCells.add(`${c.sheet}!${c.row},${c.col}`);
+  // every input cell, asked for only when a write lands in an existing sheet
+  let inputCellSet: Set<string> | undefined;
+  const inputCells = (): Set<string> => {
+    if (!inputCellSet) {
+      inputCellSet = new Set();
+      for (const t of analysis.tables) for (const p of t.layout.platforms) for (const line of p.inputs) for (const c of line) if (c) inputCellSet.add(`${c.sheet}!${c.row},${c.col}`);
+    }
+    return inputCellSet;
+  };
 
   /**
    * Whether a cell is written: 'write' (empty, or replaced), 'same' (it already holds exactly this
@@ -79,7 +86,7 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
     if (plan.isNew(ref.sheet)) return 'write';
     const sheet = sheets.get(ref.sheet);
     const cell = sheet ? cellAt(sheet, ref.row, ref.col) : null;
-    if (inputCells.has(key)) {
+    if (inputCells().has(key)) {
       findings.push(finding('warning', 'input_not_replaced', ref.sheet, ref.row, ref.col, {}));
       return 'keep';
     }

@@ -74,8 +74,9 @@ export function fingerprint(cells: Iterable<{ row: number; col: number; value?: 
   let a = 0;
   let b = 0;
   for (const c of cells) {
-    const content = c.formula !== undefined ? `=${c.formula}` : encodeValue(c.value ?? null);
-    if (content === '') continue;
+    // a formula is hashed as "=" and its text, a constant as its encoded value
+    const content = c.formula !== undefined ? c.formula : encodeValue(c.value ?? null);
+    if (content === '' && c.formula === undefined) continue;
     let h = 0x811c9dc5;
     const mix = (code: number) => {
       h ^= code;
@@ -84,6 +85,7 @@ export function fingerprint(cells: Iterable<{ row: number; col: number; value?: 
     mix(c.row & 0xffff);
     mix(c.row >>> 16);
     mix(c.col);
+    if (c.formula !== undefined) mix(61);
     for (let i = 0; i < content.length; i++) mix(content.charCodeAt(i));
     count++;
     a = (a + h) >>> 0;

@@ -139,7 +139,7 @@ export class WorkbookSession {
     return this.mappingJson;
   }
 
-  /** Uses a mapping (the --map JSON shape) from now on; the tables are read again. */
+  /** Uses a mapping (the JSON shape of a mapping file) from now on; the tables are read again. */
   setMapping(json: unknown): { ok: true } | { ok: false; message: string } {
     const r = resolveMapping(json);
     if (!r.ok) return r;
@@ -214,7 +214,20 @@ export class WorkbookSession {
 
   private publish(): void {
     const findings = dedupeFindings([...(this.mappingFinding ? [this.mappingFinding] : []), ...this.analysis.findings, ...this.reviewFindings.flat(2)]);
-    this.current = { analysis: this.analysis, findings, scores: scoreRecords(this.analysis), totals: totalRecords(this.analysis) };
+    const analysis = this.analysis;
+    // score and total records are made when first asked for (a large fill need not hold them while it writes)
+    let scores: ScoreRecord[] | undefined;
+    let totals: TotalRecord[] | undefined;
+    this.current = {
+      analysis,
+      findings,
+      get scores() {
+        return (scores ??= scoreRecords(analysis));
+      },
+      get totals() {
+        return (totals ??= totalRecords(analysis));
+      },
+    };
   }
 
   /** Reads the whole workbook again. */

@@ -137,7 +137,8 @@ export interface SheetEdits {
 }
 
 export interface SheetWriteResult {
-  readonly xml: string;
+  /** The sheet's XML in pieces, in order (a large sheet is never one string). */
+  readonly parts: readonly string[];
   /** An existing formula was replaced or removed (the calculation chain is then out of date). */
   readonly formulaRemoved: boolean;
 }
@@ -326,7 +327,7 @@ export function writeSheet(source: string, edits: SheetEdits, styles: Styles): S
     }
   }
 
-  const replacements: { start: number; end: number; text: string }[] = [];
+  const replacements: { start: number; end: number; text: string | readonly string[] }[] = [];
   const rowName = qualified(s.rootName, 'row');
   const serializeNewRow = (index: number, line: Map<number, CellEdit>): string => {
     const row = element(rowName, [['r', String(index)]]);
@@ -357,17 +358,21 @@ export function writeSheet(source: string, edits: SheetEdits, styles: Styles): S
       replacements.push({ start: r.start, end: r.end, text: serializeElement(row) });
     }
   }
-  let tail = '';
-  for (; t < targets.length; t++) tail += serializeNewRow(targets[t], byRow.get(targets[t]) as Map<number, CellEdit>);
+  // rows after the last existing one, one piece each
+  const tail: string[] = [];
+  for (; t < targets.length; t++) {
+    const row = serializeNewRow(targets[t], byRow.get(targets[t]) as Map<number, CellEdit>);
+    if (row) tail.push(row);
+  }
   const sd = s.sheetData;
-  if (tail) {
+  if (tail.length > 0) {
     if (sd.selfClosing) {
       const open = parseElement(xml.slice(sd.start, sd.end));
       open.children = [text('')];
       const full = serializeElement(open);
       // `<sheetData ...></sheetData>` with the rows in between
       const cut = full.lastIndexOf('</');
-      replacements.push({ start: sd.start, end: sd.end, text: full.slice(0, cut) + tail + full.slice(cut) });
+      replacements.push({ start: sd.start, end: sd.end, text: [full.slice(0, cut), ...tail, full.slice(cut)] });
     } else replacements.push({ start: sd.contentEnd, end: sd.contentEnd, text: tail });
   }
 
@@ -448,11 +453,13 @@ export function writeSheet(source: string, edits: SheetEdits, styles: Styles): S
   const out: string[] = [];
   let pos = 0;
   for (const r of replacements) {
-    out.push(xml.slice(pos, r.start), r.text);
+    out.push(xml.slice(pos, r.start));
+    if (typeof r.text === 'string') out.push(r.text);
+    else for (const piece of r.text) out.push(piece);
     pos = r.end;
   }
   out.push(xml.slice(pos));
-  return { xml: out.join(''), formulaRemoved };
+  return { parts: out, formulaRemoved };
 }
 
 

@@ -69,6 +69,23 @@ function startsWith(buf: Uint8Array, magic: number[]): boolean {
 const utf8 = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
+/** UTF-8 of text given in pieces, encoded piece by piece into one buffer (no whole-text string). */
+function encodeParts(parts: readonly string[]): Uint8Array {
+  let size = 0;
+  for (const p of parts) size += p.length * 3;
+  let out = new Uint8Array(Math.min(size, 1 << 20));
+  let used = 0;
+  for (const p of parts) {
+    if (out.length - used < p.length * 3) {
+      const grown = new Uint8Array(Math.max(out.length * 2, used + p.length * 3));
+      grown.set(out.subarray(0, used));
+      out = grown;
+    }
+    used += encoder.encodeInto(p, out.subarray(used)).written;
+  }
+  return out.slice(0, used);
+}
+
 /** Text of an XML part, without a byte order mark. */
 function decode(bytes: Uint8Array): string {
   const s = utf8.decode(bytes);
@@ -424,7 +441,7 @@ export class WorkbookFile implements WorkbookHost {
         if (e instanceof XmlError || e instanceof SheetWriteError) throw corrupt(this.path, e);
         throw e;
       }
-      this.pkg.set(info.part, result.xml);
+      this.pkg.set(info.part, encodeParts(result.parts));
       this.cache.delete(name);
       formulaRemoved ||= result.formulaRemoved;
     }
