@@ -6,6 +6,7 @@
  *  4. files (scripts/bench-files.ts): fill of the cohort file and of a ~20 MB rich workbook, a
  *     far-cell file and a full 1,048,576-row sheet, each with its peak memory
  *  5. the workbook model (scripts/bench-model.ts): recalculation, report, memory, many tables
+ *  6. the task pane (scripts/bench-pane.ts): check through the Office.js host fake, explain, re-check after edits, bundle sizes
  */
 import { performance } from 'perf_hooks';
 import { scoreCohort, scorePlatform, type IndicatorValues } from '../src/engine';
@@ -14,6 +15,7 @@ import { tables, type InputField } from '../src/rules';
 import { runFilesBench } from './bench-files';
 import { runWorkbookBench } from './bench-workbook';
 import { runModelBench } from './bench-model';
+import { runPaneBench } from './bench-pane';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -71,4 +73,5 @@ void (async () => {
   await runWorkbookBench();
   await runFilesBench();
   await runModelBench();
+  await runPaneBench();
 })();

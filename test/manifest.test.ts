@@ -59,10 +59,38 @@ describe('manifest.xml', () => {
     expect(sets).toContain('SharedRuntime');
   });
 
-  it('has a ribbon button that opens the task pane', () => {
-    const control = all(xml, 'Control').find((c) => c.$?.['xsi:type'] === 'Button');
-    const action = all(control, 'Action')[0];
-    expect(action.$?.['xsi:type']).toBe('ShowTaskpane');
+  it('has a ribbon group 万亩千亿评分 with 检查, 填写得分, 撤销填写 and 打开面板', () => {
+    const group = all(xml, 'Group').find((g) => g.$?.id === 'Wanmu.Group');
+    const label = (resid: string) => all(xml, 'bt:String').find((s) => s.$?.id === resid)?.$?.DefaultValue;
+    expect(label((all(group, 'Label')[0].$ as Record<string, string>).resid)).toBe('万亩千亿评分');
+    const controls = all(group, 'Control');
+    const labels = controls.map((c) => label((all(c, 'Label')[0].$ as Record<string, string>).resid));
+    expect(labels).toEqual(['检查', '填写得分', '撤销填写', '打开面板']);
+    const actions = controls.map((c) => all(c, 'Action')[0]);
+    expect(actions[3].$?.['xsi:type']).toBe('ShowTaskpane');
+    // the commands that need no dialog run from the ribbon, in the shared runtime the pane registers them in
+    const pane = fs.readFileSync(path.join(root, 'src/taskpane/office.ts'), 'utf8');
+    for (const a of actions.slice(0, 3)) {
+      expect(a.$?.['xsi:type']).toBe('ExecuteFunction');
+      const fn = all(a, 'FunctionName')[0] as unknown as string;
+      expect(pane).toContain(`'${fn}'`);
+    }
+  });
+
+  it('requires the Excel API set the Office.js host uses', () => {
+    const sets = all(xml, 'Set').map((s) => s.$ as Record<string, string>);
+    expect(sets).toContainEqual({ Name: 'ExcelApi', MinVersion: '1.4' });
+  });
+
+  it('takes its base URL at build time (WANMU_BASE_URL), https only', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { baseUrl, rebaseManifest } = require('../scripts/manifest-base') as { baseUrl: (s?: string) => string; rebaseManifest: (x: string, b: string) => string };
+    expect(baseUrl(undefined)).toBe('https://localhost:3000');
+    expect(baseUrl('https://oa.example.gov.cn/wanmu/')).toBe('https://oa.example.gov.cn/wanmu');
+    expect(() => baseUrl('http://oa.example.gov.cn')).toThrow(/https/);
+    const out = rebaseManifest(fs.readFileSync(manifestPath, 'utf8'), 'https://oa.example.gov.cn/wanmu');
+    expect(out).not.toContain('localhost:3000');
+    expect(out).toContain('<bt:Url id="Taskpane.Url" DefaultValue="https://oa.example.gov.cn/wanmu/taskpane.html"/>');
   });
 
   it('every resid resolves to a resource, and every resource is used', () => {

@@ -1,39 +1,85 @@
 /**
- * The task pane. For now it reports whether it runs inside Office and lists the worksheet
- * functions; workbook checking and filling come with the workbook layer.
+ * The task pane: 检查, 填写, 解释, 识别结果, 待补数据, 图表, 转换与模板 — over one workbook session, in Excel
+ * (Office.js host) or on a file opened in the browser (file mode). Components get the session
+ * through SessionContext; none of them calls Office.js.
  */
-import { Body1, Caption1, Card, CardHeader, makeStyles, Text, Title3, tokens } from '@fluentui/react-components';
-import type { HostStatus } from './officeReady';
+import { Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, Tab, TabList, Title3, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useState } from 'react';
+import { Check } from './components/Check/Check';
+import { Explain } from './components/Explain';
+import { FileBar } from './components/FileBar';
+import { Fill } from './components/Fill/Fill';
+import { Missing } from './components/Missing';
+import { Recognition } from './components/Recognition';
+import { ResultBar } from './components/ResultBar';
+import { Tools } from './components/Tools';
+import { useEnvironment, usePane } from './state/context';
+
+const Charts = lazy(() => import(/* webpackChunkName: "charts" */ './components/Charts'));
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
-  code: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForeground1 },
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0, maxWidth: '100%', boxSizing: 'border-box' },
+  tabs: { flexWrap: 'wrap' },
+  panel: { minWidth: 0 },
 });
 
+const TABS = [
+  ['check', '检查'],
+  ['fill', '填写'],
+  ['explain', '解释'],
+  ['roles', '识别结果'],
+  ['missing', '待补数据'],
+  ['charts', '图表'],
+  ['tools', '转换与模板'],
+] as const;
+type TabId = (typeof TABS)[number][0];
+
 export interface AppProps {
-  readonly status: HostStatus | null;
+  /** Shown under the title: where the pane runs. */
+  readonly statusText: string;
 }
 
-const FUNCTIONS: ReadonlyArray<readonly [string, string]> = [
-  ['=WANMU.ACCEPTANCE(序号, 输入1, …)', '验收评价(附件2)指标得分'],
-  ['=WANMU.ANNUAL(序号, 输入1, …)', '年度评价(附件3)指标得分'],
-  ['=WANMU.NORMALIZE(x, 培育名单, 分值)', '无量纲化得分(附件4)'],
-  ['=WANMU.EXPLAIN("验收", 序号, 输入1, …)', '得分的计算过程'],
-];
-
-export function App({ status }: AppProps) {
+export function App({ statusText }: AppProps) {
   const styles = useStyles();
-  const statusText =
-    status === null ? '正在连接 Office…' : status.kind === 'office' ? `已连接:${status.host}` : '未在 Office 中运行(未加载 office.js),仅可查看说明';
+  const env = useEnvironment();
+  const { busy, error, model } = usePane();
+  const [tab, setTab] = useState<TabId>('check');
   return (
-    <div className={styles.root}>
-      <Title3>万亩千亿评分助手</Title3>
+    <main className={styles.root}>
+      <Title3 as="h1">万亩千亿评分助手</Title3>
       <Caption1 role="status">{statusText}</Caption1>
-      {FUNCTIONS.map(([sig, desc]) => (
-        <Card key={sig}>
-          <CardHeader header={<Text className={styles.code}>{sig}</Text>} description={<Body1>{desc}</Body1>} />
-        </Card>
-      ))}
-    </div>
+      {env.mode === 'file' ? <FileBar /> : null}
+      {busy ? <Spinner size="tiny" label={`${busy}…`} /> : null}
+      {error ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {model ? (
+        <>
+          <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label="功能">
+            {TABS.map(([id, text]) => (
+              <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
+                {text}
+              </Tab>
+            ))}
+          </TabList>
+          <ResultBar />
+          <div className={styles.panel} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            {tab === 'check' ? <Check /> : null}
+            {tab === 'fill' ? <Fill /> : null}
+            {tab === 'explain' ? <Explain /> : null}
+            {tab === 'roles' ? <Recognition /> : null}
+            {tab === 'missing' ? <Missing /> : null}
+            {tab === 'tools' ? <Tools /> : null}
+            {tab === 'charts' ? (
+              <Suspense fallback={<Spinner size="tiny" label="正在加载图表…" />}>
+                <Charts />
+              </Suspense>
+            ) : null}
+          </div>
+        </>
+      ) : null}
+    </main>
   );
 }

@@ -1,0 +1,92 @@
+/**
+ * The task pane's operations through the Office.js host (over the faithful Excel fake of
+ * test/hosts/fakes/excel.ts), on a 2,000-platform 培育名单: the check (host read + analysis) and its
+ * syncs, explain on a selection change, the re-check after the user edits one input and one
+ * 无量纲化 input (session.update), and the pane bundles' gzipped sizes (after npm run build).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { gzipSync } from 'zlib';
+import { ExcelHost } from '../src/hosts/excel/host';
+import { XlsxFileHost } from '../src/hosts/file/xlsx';
+import { WorkbookSession } from '../src/workbook';
+import type { XlContext } from '../src/hosts/excel/host';
+import { FakeExcel } from '../test/hosts/fakes/excel';
+import { annualRows, annualWideWorkbook, toBuffer, WIDE_FIRST_ROW } from '../test/fixtures/workbooks';
+
+const SHEET = '培育名单数据';
+
+function med(xs: number[]): number {
+  return xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+}
+
+async function edit(x: FakeExcel, address: string, value: number): Promise<void> {
+  await x.run(async (ctx: XlContext) => {
+    ctx.workbook.worksheets.getItem(SHEET).getRange(address).formulas = [[value]];
+    await ctx.sync();
+  });
+}
+
+export async function runPaneBench(platforms = 2000, runs = 3): Promise<void> {
+  const data = await (await XlsxFileHost.fromBuffer(await toBuffer(annualWideWorkbook(annualRows(platforms))))).read();
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  const checks: number[] = [];
+  let syncs = 0;
+  let session: WorkbookSession | undefined;
+  let x: FakeExcel | undefined;
+  for (let i = 0; i < runs; i++) {
+    x = FakeExcel.from(data, () => null);
+    const host = new ExcelHost({ run: x.run, runIn: x.runIn, isSetSupported: () => true, reportError: (e) => { throw e; } });
+    const before = x.syncs;
+    const t0 = performance.now();
+    session = await WorkbookSession.open(host);
+    checks.push(performance.now() - t0);
+    syncs = x.syncs - before;
+  }
+  if (!session || !x) return;
+  out(`面板检查 ${platforms.toLocaleString()} 个平台(Office.js 宿主,模拟 Excel):median ${med(checks).toFixed(0)} ms,${syncs} 次 sync`);
+
+  // explain on a selection change: any input or score cell
+  const times: number[] = [];
+  for (let k = 0; k < 200; k++) {
+    const row = WIDE_FIRST_ROW + ((k * 37) % platforms);
+    const col = 'CDEFGHIJKLMNOPQ'[k % 15];
+    const t0 = performance.now();
+    const ex = session.explain(SHEET, `${col}${row}`);
+    times.push(performance.now() - t0);
+    if (!ex) throw new Error(`no explanation for ${col}${row}`);
+  }
+  out(`选中单元格后的解释:median ${med(times).toFixed(2)} ms,最长 ${Math.max(...times).toFixed(2)} ms(200 次)`);
+
+  // re-check after the user edits one input (D: 主导产业集聚度) and one 无量纲化 input (C: 工业产值)
+  for (const [label, col, value] of [['一个普通输入', 'D', 0.61], ['一个无量纲化输入(整列重算)', 'C', 123.4]] as const) {
+    const address = `${col}${WIDE_FIRST_ROW + 10}`;
+    await edit(x, address, value);
+    const before = x.syncs;
+    const t0 = performance.now();
+    await session.update({ sheet: SHEET, cells: [address] });
+    out(`修改${label}后重新检查:${(performance.now() - t0).toFixed(0)} ms,${x.syncs - before} 次 sync`);
+  }
+
+  // bundle sizes
+  const dist = path.resolve(__dirname, '..', 'dist');
+  if (!fs.existsSync(dist)) {
+    out('面板包大小:dist/ 不存在,请先运行 npm run build');
+    return;
+  }
+  const size = (f: string) => {
+    const p = path.join(dist, f);
+    if (!fs.existsSync(p)) return null;
+    const b = fs.readFileSync(p);
+    return { raw: b.length, gz: gzipSync(b, { level: 9 }).length };
+  };
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+  const chunks = fs.readdirSync(dist).filter((f) => f.endsWith('.chunk.js'));
+  const initial = ['taskpane.js', 'functions.js'].map(size).reduce((a, s) => a + (s?.gz ?? 0), 0);
+  for (const f of ['functions.js', 'taskpane.js', ...chunks, 'wanmu-offline.html']) {
+    const s = size(f);
+    if (s) out(`  ${f}: ${kb(s.raw)},gzip ${kb(s.gz)}`);
+  }
+  out(`面板首次加载脚本(functions.js + taskpane.js):gzip ${kb(initial)}(目标 ≤ 350 KB)${initial <= 350 * 1024 ? '达标' : '未达标'}`);
+}

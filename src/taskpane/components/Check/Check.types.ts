@@ -1,0 +1,21 @@
+import type { Finding } from '../../../workbook';
+
+export interface FindingGroup {
+  /** 指标 name (or 其他) and severity. */
+  readonly title: string;
+  readonly severity: Finding['severity'];
+  readonly items: ReadonlyArray<{ readonly finding: Finding; readonly index: number; readonly text: string }>;
+}
+
+export interface CheckState {
+  readonly counts: { readonly errors: number; readonly warnings: number; readonly scored: number; readonly withheld: number };
+  readonly groups: readonly FindingGroup[];
+  /** All findings in display order (for 上一个/下一个). */
+  readonly total: number;
+  readonly current: number | null;
+  readonly currentText: string | null;
+  readonly canSelect: boolean;
+  readonly go: (index: number) => void;
+  readonly next: () => void;
+  readonly previous: () => void;
+}

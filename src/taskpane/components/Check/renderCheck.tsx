@@ -1,0 +1,68 @@
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Body1, Button, Caption1, mergeClasses } from '@fluentui/react-components';
+import type { CheckState } from './Check.types';
+import { useCheckStyles } from './useCheckStyles.styles';
+
+export function renderCheck(state: CheckState, styles: ReturnType<typeof useCheckStyles>) {
+  const { counts } = state;
+  return (
+    <div className={styles.root}>
+      <div className={styles.counts} role="group" aria-label="检查结果概览">
+        <div className={styles.count}>
+          <span className={mergeClasses(styles.number, counts.errors > 0 ? styles.error : undefined)}>{counts.errors}</span>
+          <Caption1>错误</Caption1>
+        </div>
+        <div className={styles.count}>
+          <span className={mergeClasses(styles.number, counts.warnings > 0 ? styles.warning : undefined)}>{counts.warnings}</span>
+          <Caption1>警告</Caption1>
+        </div>
+        <div className={styles.count}>
+          <span className={styles.number}>{counts.scored}</span>
+          <Caption1>已计算得分</Caption1>
+        </div>
+        <div className={styles.count}>
+          <span className={styles.number}>{counts.withheld}</span>
+          <Caption1>暂不计分</Caption1>
+        </div>
+      </div>
+      {state.total === 0 ? (
+        <Body1>没有需要处理的问题。</Body1>
+      ) : (
+        <>
+          <div className={styles.nav}>
+            <Button size="small" onClick={state.previous}>
+              上一个
+            </Button>
+            <Button size="small" onClick={state.next}>
+              下一个
+            </Button>
+            <Caption1 aria-live="polite">{state.current === null ? `共 ${state.total} 条` : `第 ${state.current + 1} / ${state.total} 条`}</Caption1>
+          </div>
+          {state.currentText && !state.canSelect ? <Caption1>{state.currentText}</Caption1> : null}
+          <Accordion multiple collapsible defaultOpenItems={state.groups.filter((g) => g.severity === 'error').map((g) => g.title)}>
+            {state.groups.map((g) => (
+              <AccordionItem key={g.title} value={g.title}>
+                <AccordionHeader size="small">
+                  {g.title}({g.items.length})
+                </AccordionHeader>
+                <AccordionPanel>
+                  <ul className={styles.list}>
+                    {g.items.map((it) => (
+                      <li key={it.index}>
+                        <button type="button" className={mergeClasses(styles.item, state.current === it.index ? styles.selected : undefined)} aria-current={state.current === it.index ? 'true' : undefined} onClick={() => state.go(it.index)}>
+                          <span className={styles.where}>
+                            {it.finding.sheet}!{it.finding.cell}
+                          </span>
+                          {it.text}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </AccordionPanel>
+              </AccordionItem>
+            ))}
+          </Accordion>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+/**
+ * 识别结果: the tables found and every column's role with its evidence. Changing a role here is the
+ * user's mapping: the workbook is analyzed again with it (and it is kept with the workbook).
+ */
+import { Badge, Body1, Caption1, Card, CardHeader, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { tables, type EvaluationId } from '../../rules';
+import { renderEvidence, renderRole, renderSheetRole } from '../../workbook';
+import { colLetters } from '../../workbook/address';
+import type { ColumnRole } from '../../workbook/layouts/cohort';
+import type { Mapping } from '../../workbook/mapping';
+import type { TableLayout } from '../../workbook/layouts/layout';
+import { usePane, usePaneStore } from '../state/context';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  columns: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
+  column: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  evidence: { color: tokens.colorNeutralForeground3 },
+  sheets: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+type MappingColumn = Mapping['sheets'][string] extends { columns?: infer C } ? (C extends Record<string, infer V> ? V : never) : never;
+
+/** The mapping's spelling of a role (the same as a mapping file's). */
+function specOf(role: ColumnRole, e: EvaluationId): MappingColumn | null {
+  switch (role.kind) {
+    case 'platform':
+      return 'platform';
+    case 'total':
+      return 'total';
+    case 'ignored':
+      return 'ignore';
+    case 'note':
+      return 'note';
+    case 'input':
+      return { indicator: role.indicator + 1, field: tables[e].indicators[role.indicator].inputs[role.field].id };
+    case 'score':
+      return { score: role.indicator + 1 };
+    case 'subtotal':
+      return { subtotal: tables[e].groups[role.group].name };
+    default:
+      return null;
+  }
+}
+
+/** Every role a column of this evaluation can have, in words, with its mapping value. */
+function roleOptions(e: EvaluationId): { value: string; text: string }[] {
+  const t = tables[e];
+  const out: { value: string; text: string }[] = [
+    { value: JSON.stringify('platform'), text: '平台名称' },
+    { value: JSON.stringify('ignore'), text: '不使用' },
+    { value: JSON.stringify('note'), text: '备注/说明' },
+  ];
+  t.indicators.forEach((ind) =>
+    ind.inputs.forEach((f) => out.push({ value: JSON.stringify({ indicator: ind.number, field: f.id }), text: `输入“${f.label}”(${ind.shortName})` })),
+  );
+  t.indicators.forEach((ind) => out.push({ value: JSON.stringify({ score: ind.number }), text: `得分“${ind.shortName}”` }));
+  t.groups.forEach((g) => out.push({ value: JSON.stringify({ subtotal: g.name }), text: `小计“${g.name}”` }));
+  out.push({ value: JSON.stringify('total'), text: '总分' });
+  return out;
+}
+
+/** Where the table is: its header row to its last platform or input row, over the columns read. */
+export function tableRange(layout: TableLayout): string {
+  const cells = layout.platforms.flatMap((p) => [p.nameCell, ...p.inputs.flat()]).filter((c): c is NonNullable<typeof c> => c !== null && c.sheet === layout.sheet);
+  const cols = layout.columns.filter((c) => c.sheet === layout.sheet).flatMap((c) => c.decisions.map((d) => d.col));
+  const all = [...cols, ...cells.map((c) => c.col)];
+  if (all.length === 0 || cells.length === 0) return `表头在第 ${layout.headerRow} 行`;
+  const bottom = Math.max(...cells.map((c) => c.row));
+  return `区域 ${colLetters(Math.min(...all))}${layout.headerRow}:${colLetters(Math.max(...all))}${bottom}`;
+}
+
+export function Recognition() {
+  const styles = useStyles();
+  const { model, mapping, busy } = usePane();
+  const store = usePaneStore();
+  const [problem, setProblem] = useState<string | null>(null);
+  const options = useMemo(() => ({ annual: roleOptions('annual'), acceptance: roleOptions('acceptance') }), []);
+  if (!model) return <Body1>请先打开工作簿。</Body1>;
+  const a = model.analysis;
+
+  const change = async (sheet: string, evaluation: EvaluationId, headerRow: number, col: number, value: string) => {
+    const letter = colLetters(col);
+    const prev = mapping.sheets[sheet] ?? {};
+    const columns: Record<string, MappingColumn> = { ...(prev.columns ?? {}) };
+    if (value === '') delete columns[letter];
+    else columns[letter] = JSON.parse(value) as MappingColumn;
+    const next: Mapping = { sheets: { ...mapping.sheets, [sheet]: { ...prev, evaluation, headerRow, columns } } };
+    setProblem(await store.setMapping(next));
+  };
+
+  return (
+    <div className={styles.root}>
+      {a.tables.length === 0 ? <Body1>未找到验收评价或年度评价的表格。</Body1> : null}
+      {a.tables.map((t, ti) => (
+        <Card key={`${t.layout.sheet}-${ti}`}>
+          <CardHeader
+            header={
+              <Body1>
+                <b>{t.layout.sheet}</b> · {t.table.shortName}
+              </Body1>
+            }
+            description={
+              <Caption1>
+                {t.layout.kind === 'issued' ? '发文表格式' : '培育名单(每个平台一行)'},{tableRange(t.layout)},{t.platforms.length} 个平台
+                {t.layout.scoreSheets.length > 0 ? `,评分表:${t.layout.scoreSheets.join('、')}` : ''}
+              </Caption1>
+            }
+          />
+          {t.layout.columns.map((cs) => (
+            <ul key={cs.sheet} className={styles.columns} aria-label={`${cs.sheet} 的各列`}>
+              {cs.decisions.map((d) => {
+                const spec = specOf(d.role, t.table.id);
+                const mapped = mapping.sheets[cs.sheet]?.columns?.[colLetters(d.col)];
+                const value = mapped !== undefined ? JSON.stringify(mapped) : spec !== null ? JSON.stringify(spec) : '';
+                const id = `role-${cs.sheet}-${d.col}`;
+                return (
+                  <li key={d.col} className={styles.column}>
+                    <label htmlFor={id}>
+                      <Body1>
+                        {cs.sheet}!{colLetters(d.col)} “{d.header}”:{renderRole(d, t.table.id)}
+                      </Body1>{' '}
+                      {d.evidence.some((e) => e.kind === 'mapping') ? <Badge appearance="tint">用户指定</Badge> : null}
+                    </label>
+                    <Caption1 className={styles.evidence}>{d.evidence.map(renderEvidence).join(';') || '无依据'}</Caption1>
+                    <Select id={id} size="small" value={value} disabled={busy !== null} onChange={(_, data) => void change(cs.sheet, t.table.id, cs.headerRow, d.col, data.value)}>
+                      <option value="">{spec === null ? renderRole(d, t.table.id) : '(自动识别)'}</option>
+                      {options[t.table.id].map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.text}
+                        </option>
+                      ))}
+                    </Select>
+                  </li>
+                );
+              })}
+            </ul>
+          ))}
+        </Card>
+      ))}
+      {problem ? <Body1 role="alert">{problem}</Body1> : null}
+      <section aria-label="各工作表">
+        <Caption1>各工作表:</Caption1>
+        <ul className={styles.sheets}>
+          {a.sheets.map((s) => (
+            <li key={s.sheet}>
+              <Caption1>
+                {s.sheet}:{renderSheetRole(s.role)}
+                {s.scores ? `(对应数据表“${s.scores}”)` : ''}
+              </Caption1>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+/**
+ * The pane's state: the open workspace (an Office workbook or a file), its session, the user's
+ * column mapping, and what is running. Components read it through `usePane()` and act through the
+ * store's methods; nothing here touches Office.js (the host does).
+ */
+import { RECORD_SHEET } from '../../workbook/analyze';
+import { WorkbookSession, type FillPlan, type Finding } from '../../workbook';
+import type { SessionModel } from '../../workbook/session';
+import type { ChangedCells, WorkbookHost } from '../../workbook/model';
+import type { Mapping } from '../../workbook/mapping';
+
+export interface Workspace {
+  readonly kind: 'office' | 'file';
+  readonly host: WorkbookHost;
+  /** The file's name (file mode) or the Office host's name. */
+  readonly name: string;
+  /** File mode: the workbook's bytes as written now (for download). */
+  readonly bytes?: () => Uint8Array;
+}
+
+/** What a write was for: the pane words its result accordingly. */
+export type WriteKind = 'fill' | 'convert' | 'template' | 'missingSheet';
+
+export interface LastAction {
+  readonly kind: WriteKind | 'revert' | 'refused';
+  readonly findings: readonly Finding[];
+  readonly written: number;
+  /** Sheets a revert removed (the ones the fill had added). */
+  readonly removedSheets: number;
+}
+
+export interface PaneState {
+  readonly workspace: Workspace | null;
+  readonly session: WorkbookSession | null;
+  readonly model: SessionModel | null;
+  readonly mapping: Mapping;
+  /** What is running, in Chinese, or null. */
+  readonly busy: string | null;
+  readonly error: string | null;
+  readonly last: LastAction | null;
+  /** Bumped on every model change. */
+  readonly version: number;
+}
+
+const EMPTY: PaneState = { workspace: null, session: null, model: null, mapping: { sheets: {} }, busy: null, error: null, last: null, version: 0 };
+
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export class PaneStore {
+  private state: PaneState = EMPTY;
+  private readonly listeners = new Set<() => void>();
+  private unwatch: (() => void) | null = null;
+
+  readonly subscribe = (l: () => void): (() => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+
+  readonly getState = (): PaneState => this.state;
+
+  private set(patch: Partial<PaneState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  private publish(session: WorkbookSession, extra: Partial<PaneState> = {}): void {
+    this.set({ session, model: session.model, version: this.state.version + 1, ...extra });
+  }
+
+  /** Runs an operation with a busy label; a failure is shown to the user, not lost. */
+  async run<T>(label: string, op: () => Promise<T>): Promise<T | undefined> {
+    this.set({ busy: label, error: null });
+    try {
+      const out = await op();
+      this.set({ busy: null });
+      return out;
+    } catch (e) {
+      this.set({ busy: null, error: `${label}失败:${errorText(e)}` });
+      return undefined;
+    }
+  }
+
+  reportError = (e: unknown): void => {
+    this.set({ error: errorText(e) });
+  };
+
+  /** Opens a workspace: one host read, then keeps the session current as the user edits. */
+  async open(workspace: Workspace): Promise<void> {
+    this.unwatch?.();
+    this.unwatch = null;
+    this.set({ ...EMPTY, version: this.state.version + 1, workspace });
+    await this.run('读取工作簿', async () => {
+      const session = await WorkbookSession.open(workspace.host);
+      this.publish(session, { mapping: session.mapping ?? { sheets: {} } });
+      if (workspace.host.capabilities.changeEvents && workspace.host.onChanged) {
+        this.unwatch = workspace.host.onChanged((c) => void this.changed(c));
+      }
+    });
+  }
+
+  private async changed(change: ChangedCells): Promise<void> {
+    const s = this.state.session;
+    if (!s || this.state.busy) return;
+    await this.run('重新检查', async () => {
+      await s.update(change);
+      this.publish(s);
+    });
+  }
+
+  async refresh(): Promise<void> {
+    const s = this.state.session;
+    if (!s) return;
+    await this.run('重新检查', async () => {
+      await s.refresh();
+      this.publish(s);
+    });
+  }
+
+  /**
+   * The user's mapping changed: the tables are read again with it, and it is saved in the workbook
+   * (a very hidden sheet) so it travels with the file. Returns a message when the mapping is invalid.
+   */
+  async setMapping(mapping: Mapping): Promise<string | null> {
+    const s = this.state.session;
+    if (!s) return null;
+    const r = s.setMapping(mapping);
+    if (!r.ok) return r.message;
+    this.publish(s, { mapping });
+    await this.run('保存列的含义', async () => {
+      const saved = await s.apply(s.planSaveMapping());
+      if (!saved.ok) throw new Error(saved.findings.map((f) => f.cell).join('、'));
+      this.publish(s);
+    });
+    return null;
+  }
+
+  /** Applies a planned write (fill, conversion, template, 待补数据 sheet) in one host write. */
+  async apply(plan: FillPlan, kind: WriteKind = 'fill'): Promise<void> {
+    const s = this.state.session;
+    if (!s) return;
+    await this.run('写入', async () => {
+      const r = await s.apply(plan);
+      if (r.ok) this.publish(s, { last: { kind, findings: plan.findings, written: plan.written, removedSheets: 0 } });
+      else this.publish(s, { last: { kind: 'refused', findings: r.findings, written: 0, removedSheets: 0 } });
+    });
+  }
+
+  async revert(): Promise<void> {
+    const s = this.state.session;
+    if (!s) return;
+    await this.run('撤销填写', async () => {
+      const r = await s.revert();
+      this.publish(s, { last: { kind: 'revert', findings: r.plan.findings, written: r.plan.batch.cells.length, removedSheets: r.plan.batch.deleteSheets.filter((n) => n !== RECORD_SHEET).length } });
+    });
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    const host = this.state.workspace?.host;
+    if (!host?.capabilities.select || !host.select) return;
+    await this.run('定位单元格', () => (host.select as (s: string, c: string) => Promise<void>)(sheet, cell));
+  }
+
+  close(): void {
+    this.unwatch?.();
+    this.unwatch = null;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The pane over the Office.js host (ExcelHost over the faithful Excel fake): the check is read in
+ * one host read, a click on a finding selects its cell in Excel, a fill is one write, and a cell
+ * the user edits in Excel (a change event) is re-checked.
+ */
+import './jsdom-setup';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import * as path from 'path';
+import { App } from '../../src/taskpane/App';
+import { officeIsDark } from '../../src/taskpane/office';
+import { SessionProvider } from '../../src/taskpane/state/context';
+import { PaneStore } from '../../src/taskpane/state/store';
+import { ExcelHost } from '../../src/hosts/excel/host';
+import { XlsxFileHost } from '../../src/hosts/file/xlsx';
+import { FakeExcel } from '../hosts/fakes/excel';
+
+const EXAMPLE = path.resolve(__dirname, '../../examples/年度评价-培育名单.xlsx');
+
+describe('task pane over the Office.js host', () => {
+  it('checks, selects a finding’s cell in Excel, fills in one write', async () => {
+    const x = FakeExcel.from(await (await XlsxFileHost.open(EXAMPLE)).read(), () => null);
+    const errors: unknown[] = [];
+    const host = new ExcelHost({ run: x.run, runIn: x.runIn, isSetSupported: () => true, reportError: (e) => errors.push(e) });
+    expect(host.capabilities).toEqual({ select: true, changeEvents: true, undoGroup: true });
+    const store = new PaneStore();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <SessionProvider store={store} env={{ mode: 'office', customFunctions: true, selection: null }}>
+          <App statusText="已连接:Excel" />
+        </SessionProvider>
+      </FluentProvider>,
+    );
+    await act(() => store.open({ kind: 'office', host, name: 'Excel' }));
+    await screen.findByRole('tab', { name: '检查' });
+    fireEvent.click(screen.getByRole('button', { name: '下一个' }));
+    const first = store.getState().model!.findings[0];
+    await waitFor(() => expect(x.selection?.sheet).toBe(first.sheet));
+    expect(x.selection?.address.replace(/\$/g, '').split('!').pop()).toBe(first.cell);
+    const syncs = x.syncs;
+    fireEvent.click(screen.getByRole('tab', { name: '填写' }));
+    fireEvent.click(await screen.findByRole('button', { name: '填写得分' }));
+    await screen.findByText(/已填写 \d+ 个单元格/);
+    expect(x.syncs - syncs).toBeLessThanOrEqual(4);
+    expect(errors).toEqual([]);
+  });
+
+  it('follows Office’s theme: dark when the body background is dark', () => {
+    const office = (bg: string) => ({ context: { officeTheme: { bodyBackgroundColor: bg } } }) as unknown as typeof Office;
+    expect(officeIsDark(office('#262626'))).toBe(true);
+    expect(officeIsDark(office('#ffffff'))).toBe(false);
+    expect(officeIsDark(office(''))).toBe(false);
+  });
+});
