@@ -287,7 +287,9 @@ export function analyze(workbook: WorkbookData, options: AnalyzeOptions = {}): A
       readings.push({ sheet: sheet.name, role: 'none', scores: null });
       continue;
     }
-    const issued = !opts?.columns ? recognizeIssuedTable(sheet, opts?.issued) : undefined;
+    // a mapping that names cohort roles (platform, inputs, scores …) settles the layout as a cohort
+    const cohortMapped = Object.values(opts?.columns ?? {}).some((r) => r.kind !== 'ignored' && r.kind !== 'note');
+    const issued = !cohortMapped ? recognizeIssuedTable(sheet, opts?.issued) : undefined;
     if (issued) {
       layouts.push(issued);
       readings.push({ sheet: sheet.name, role: 'issued', scores: null });

@@ -106,7 +106,7 @@ export function resolveMapping(json: unknown): MappingResult {
       ...(spec.headerRow ? { headerRow: spec.headerRow } : {}),
       ...(spec.role ? { role: spec.role } : {}),
       ...(spec.inputSheet ? { inputSheet: spec.inputSheet } : {}),
-      ...(Object.keys(columns).some((k) => columns[k].kind !== 'ignored' && columns[k].kind !== 'note') ? { columns } : {}),
+      ...(Object.keys(columns).length > 0 ? { columns } : {}),
       ...(Object.keys(issued).length > 0 ? { issued } : {}),
     });
   }

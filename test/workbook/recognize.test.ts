@@ -121,3 +121,16 @@ describe('a mapping settles the issued table’s columns too', () => {
     expect(r.findings.filter((f) => f.cell.startsWith('I'))).toEqual([expect.objectContaining({ code: 'other_column' })]);
   });
 });
+
+describe('a mapping that only leaves columns out', () => {
+  it('takes effect in a cohort table: the column is not read', async () => {
+    const { resolveMapping } = await import('../../src/workbook/mapping');
+    const { annualRows, annualWideWorkbook } = await import('../fixtures/workbooks');
+    const wb = annualWideWorkbook(annualRows(3), { title: false, twoRows: false });
+    const mapping = resolveMapping({ sheets: { 培育名单数据: { columns: { D: 'ignore' } } } });
+    if (!mapping.ok) throw new Error(mapping.message);
+    const r = await check(wb, { sheets: mapping.options });
+    expect(r.scores.filter((s) => s.indicator === 2).map((s) => s.score)).toEqual([null, null, null]);
+    expect(r.scores.filter((s) => s.indicator === 1).every((s) => s.score !== null)).toBe(true);
+  });
+});
