@@ -137,8 +137,8 @@ export interface SheetEdits {
 }
 
 export interface SheetWriteResult {
-  /** The sheet's XML in pieces, in order (a large sheet is never one string). */
-  readonly parts: readonly string[];
+  /** The sheet's XML in pieces, in order (a large sheet is never one string); the encoder empties it. */
+  readonly parts: string[];
   /** An existing formula was replaced or removed (the calculation chain is then out of date). */
   readonly formulaRemoved: boolean;
 }

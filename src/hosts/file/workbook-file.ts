@@ -70,21 +70,28 @@ const utf8 = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
 /** UTF-8 of text given in pieces, encoded piece by piece into one buffer (no whole-text string). */
-function encodeParts(parts: readonly string[]): Uint8Array {
+function encodeParts(parts: string[]): Uint8Array {
+  // each piece becomes bytes and lets go of its text at once, so a large sheet is held as text
+  // and as bytes only piece by piece
+  const chunks: Uint8Array[] = [];
   let size = 0;
-  for (const p of parts) size += p.length * 3;
-  let out = new Uint8Array(Math.min(size, 1 << 20));
-  let used = 0;
-  for (const p of parts) {
-    if (out.length - used < p.length * 3) {
-      const grown = new Uint8Array(Math.max(out.length * 2, used + p.length * 3));
-      grown.set(out.subarray(0, used));
-      out = grown;
-    }
-    used += encoder.encodeInto(p, out.subarray(used)).written;
+  for (let i = 0; i < parts.length; i++) {
+    const bytes = encoder.encode(parts[i]);
+    parts[i] = '';
+    chunks.push(bytes);
+    size += bytes.length;
   }
-  return out.slice(0, used);
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (let i = 0; i < chunks.length; i++) {
+    out.set(chunks[i], at);
+    at += chunks[i].length;
+    chunks[i] = EMPTY_BYTES;
+  }
+  return out;
 }
+
+const EMPTY_BYTES = new Uint8Array(0);
 
 /** Text of an XML part, without a byte order mark. */
 function decode(bytes: Uint8Array): string {
