@@ -13,9 +13,10 @@ async function main(): Promise<void> {
   for (const name of ['年度评价-培育名单.xlsx', '验收评价-平台自评.xlsx']) {
     const input = path.join(root, 'examples', name);
     const output = path.join(outDir, name.replace(/\.xlsx$/, '-已评分.xlsx'));
-    process.stdout.write(`\n===== wanmu fill examples/${name} -o out/${path.basename(output)} =====\n`);
-    const code = await run(['fill', input, '-o', output]);
-    process.stdout.write(`(退出码 ${code}:${code === 0 ? '无错误' : code === 1 ? '发现错误,见上' : '无法读取'})\n`);
+    // out/ belongs to the demo: a second run replaces what the first wrote
+    process.stdout.write(`\n===== wanmu fill examples/${name} -o out/${path.basename(output)} --force =====\n`);
+    const code = await run(['fill', input, '-o', output, '--force']);
+    process.stdout.write(`(退出码 ${code}:${code === 0 ? '无错误' : code === 1 ? '发现错误,见上' : '未完成,原因见上'})\n`);
   }
   process.stdout.write(`\n已评分的工作簿在 ${outDir}/ 中;用 Excel、WPS 或 LibreOffice 打开即可查看公式。\n`);
 }
