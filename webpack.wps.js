@@ -1,6 +1,7 @@
 /*
  * Build of the WPS add-in (dist/wps): index.html (the entry page WPS loads: functions.js then
- * main.js), pane.html (+ pane.js, the task pane), ribbon.xml, images, functions.json.
+ * main.js), pane.html (+ pane.js: the add-in's task pane, src/taskpane/App.tsx over WpsHost;
+ * *.chunk.js: its charts, loaded when shown), ribbon.xml, images, functions.json.
  * The functions' metadata is generated from src/functions/functions.ts by the same generator the
  * Excel build uses (custom-functions-metadata), and put into functions.js at build time.
  * The deployment folders (dist/wps-server, dist/wps-offline) are made by scripts/wps-deploy.js.
@@ -27,6 +28,8 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, 'dist/wps'),
       filename: '[name].js',
+      // the pane's charts are loaded when the 图表 tab opens
+      chunkFilename: '[name].chunk.js',
       clean: true,
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },

@@ -7,6 +7,9 @@ import { ExcelHost, officeJsDeps } from '../hosts/excel/host';
 import type { SelectionFeed } from './state/context';
 import type { PaneStore } from './state/store';
 
+/** What the pane says where Excel lacks the custom functions runtime. */
+export const EXCEL_NO_FUNCTIONS_NOTE = '此版本的 Excel 不支持自定义函数(如批量许可版 Office 2019),WANMU 函数会显示 #NAME?;请使用“普通公式”或“数值”填写。';
+
 /** Office's custom functions runtime (absent in e.g. volume-licensed Office 2019). */
 export function hasCustomFunctions(office: typeof Office): boolean {
   return office.context.requirements.isSetSupported('CustomFunctionsRuntime', '1.1');

@@ -177,7 +177,7 @@ export class ScoringController {
   }
 }
 
-/** How the WPS pane and ribbon word a finding's suggested actions. */
+/** How the WPS ribbon (its messages and the shared state) words a finding's suggested actions. */
 export const WPS_SURFACE: Surface = {
   mapHint: '可将列标题改为附件中的写法后重新检查,或用命令行 wanmu 的 --map 映射文件指定',
   replaceHint: '如需按官方规则重写,请在面板中勾选“覆盖已有得分”后填写(覆盖前的内容记录在工作簿中,可撤销)',

@@ -10,6 +10,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { waitForOffice } from '../../src/taskpane/officeReady';
+import { EXCEL_NO_FUNCTIONS_NOTE as EXCEL_NOTE } from '../../src/taskpane/office';
 import { SessionProvider, type Environment } from '../../src/taskpane/state/context';
 import { PaneStore } from '../../src/taskpane/state/store';
 import { paneSurface } from '../../src/taskpane/surface';
@@ -25,8 +26,8 @@ import * as path from 'path';
 const DATA = '培育名单数据';
 const WIDE_FIRST_ROW = 5;
 const EXAMPLE = path.resolve(__dirname, '../../examples/年度评价-培育名单.xlsx');
-const FILE_ENV: Environment = { mode: 'file', customFunctions: false, selection: null };
-const OFFICE_ENV: Environment = { mode: 'office', customFunctions: true, selection: null };
+const FILE_ENV: Environment = { mode: 'file', hostName: '文件', customFunctions: false, noFunctionsNote: '', selection: null };
+const OFFICE_ENV: Environment = { mode: 'host', hostName: 'Excel', customFunctions: true, noFunctionsNote: EXCEL_NOTE, selection: null };
 
 /** The example 培育名单 with one input blanked (D5: 主导产业集聚度 of the first platform). */
 async function data(): Promise<WorkbookData> {
@@ -40,7 +41,7 @@ async function mount(host: MemoryHost, env: Environment = OFFICE_ENV) {
   render(
     <FluentProvider theme={webLightTheme}>
       <SessionProvider store={store} env={env}>
-        <App statusText={env.mode === 'office' ? '已连接:Excel' : '未在 Excel 中运行'} />
+        <App statusText={env.mode === 'host' ? '已连接:Excel' : '未在 Excel 中运行'} />
       </SessionProvider>
     </FluentProvider>,
   );

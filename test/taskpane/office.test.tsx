@@ -10,7 +10,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import * as path from 'path';
 import { App } from '../../src/taskpane/App';
-import { officeIsDark } from '../../src/taskpane/office';
+import { EXCEL_NO_FUNCTIONS_NOTE as EXCEL_NOTE, officeIsDark } from '../../src/taskpane/office';
 import { SessionProvider } from '../../src/taskpane/state/context';
 import { PaneStore } from '../../src/taskpane/state/store';
 import { ExcelHost } from '../../src/hosts/excel/host';
@@ -28,12 +28,12 @@ describe('task pane over the Office.js host', () => {
     const store = new PaneStore();
     render(
       <FluentProvider theme={webLightTheme}>
-        <SessionProvider store={store} env={{ mode: 'office', customFunctions: true, selection: null }}>
+        <SessionProvider store={store} env={{ mode: 'host', hostName: 'Excel', customFunctions: true, noFunctionsNote: EXCEL_NOTE, selection: null }}>
           <App statusText="已连接:Excel" />
         </SessionProvider>
       </FluentProvider>,
     );
-    await act(() => store.open({ kind: 'office', host, name: 'Excel' }));
+    await act(() => store.open({ kind: 'host', host, name: 'Excel' }));
     await screen.findByRole('tab', { name: '检查' });
     fireEvent.click(screen.getByRole('button', { name: '下一个' }));
     const first = store.getState().model!.findings[0];

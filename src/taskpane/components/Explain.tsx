@@ -38,7 +38,11 @@ export function Explain() {
 
   return (
     <div className={styles.root}>
-      {env.selection ? <Caption1>在工作表中选中任一得分或数据单元格,这里显示它的计算过程。</Caption1> : null}
+      {env.selection ? (
+        <Caption1>在工作表中选中任一得分或数据单元格,这里显示它的计算过程。</Caption1>
+      ) : env.mode === 'host' ? (
+        <Caption1>{env.hostName}不会把选中的单元格告诉面板:请在下面选择工作表、输入单元格地址。</Caption1>
+      ) : null}
       <form
         className={styles.pick}
         onSubmit={(e) => {
@@ -89,7 +93,7 @@ export function Explain() {
                   </TableCell>
                   <TableCell>
                     {i.cell ? (
-                      env.mode === 'office' ? (
+                      env.mode === 'host' ? (
                         <Button appearance="transparent" size="small" className={styles.link} onClick={() => void store.select(i.cell!.sheet, i.cell!.cell)}>
                           {i.cell.sheet}!{i.cell.cell}
                         </Button>

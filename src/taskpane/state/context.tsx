@@ -8,10 +8,17 @@ export interface SelectionFeed {
 }
 
 export interface Environment {
-  /** 'office': inside Excel; 'file': a browser page working on an opened .xlsx file. */
-  readonly mode: 'office' | 'file';
-  /** The host application runs WANMU.* custom functions (Office with CustomFunctionsRuntime). */
+  /** 'host': inside a spreadsheet application (Excel, WPS 表格); 'file': a browser page working on an opened .xlsx file. */
+  readonly mode: 'host' | 'file';
+  /** The application's name as the user knows it ('Excel', 'WPS 表格'); in file mode, the file's page. */
+  readonly hostName: string;
+  /**
+   * The host application runs WANMU.* worksheet functions (Office with CustomFunctionsRuntime;
+   * WPS where AddCustomFunction registered them).
+   */
   readonly customFunctions: boolean;
+  /** Host mode without functions: what the user is told (which version is needed, what to use instead). */
+  readonly noFunctionsNote: string;
   readonly selection: SelectionFeed | null;
 }
 

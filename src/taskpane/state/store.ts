@@ -1,7 +1,7 @@
 /**
- * The pane's state: the open workspace (an Office workbook or a file), its session, the user's
+ * The pane's state: the open workspace (a workbook in the host application, or a file), its session, the user's
  * column mapping, and what is running. Components read it through `usePane()` and act through the
- * store's methods; nothing here touches Office.js (the host does).
+ * store's methods; nothing here touches Office.js or the WPS object model (the host does).
  */
 import { RECORD_SHEET } from '../../workbook/analyze';
 import { WorkbookSession, type FillPlan, type Finding } from '../../workbook';
@@ -10,9 +10,9 @@ import type { ChangedCells, WorkbookHost } from '../../workbook/model';
 import type { Mapping } from '../../workbook/mapping';
 
 export interface Workspace {
-  readonly kind: 'office' | 'file';
+  readonly kind: 'host' | 'file';
   readonly host: WorkbookHost;
-  /** The file's name (file mode) or the Office host's name. */
+  /** The file's name (file mode) or the host application's name. */
   readonly name: string;
   /** File mode: the workbook's bytes as written now (for download). */
   readonly bytes?: () => Uint8Array;

@@ -6,14 +6,14 @@ export function useFill(): FillState {
   const { session, version, busy } = usePane();
   const env = useEnvironment();
   const store = usePaneStore();
-  const wanmuDisabled = env.mode === 'office' && !env.customFunctions;
+  const wanmuDisabled = env.mode === 'host' && !env.customFunctions;
   const [style, setStyle] = useState<FillStyle>('native');
   const [replace, setReplace] = useState(false);
   // the plan is recomputed whenever the model changes (version) or an option does
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const plan = useMemo(() => (session ? session.planFill({ style, replace }) : null), [session, version, style, replace]);
   const wanmuNote = wanmuDisabled
-    ? '此版本的 Excel 不支持自定义函数(如批量许可版 Office 2019),WANMU 函数会显示 #NAME?;请使用“普通公式”或“数值”填写。'
+    ? env.noFunctionsNote
     : env.mode === 'file'
       ? 'WANMU 函数只在加载了本加载项的 Excel 中计算;在其他电子表格程序中打开会显示 #NAME?。'
       : null;
