@@ -318,7 +318,7 @@ export function analyze(workbook: WorkbookData, options: AnalyzeOptions = {}): A
   }
   const results: TableResult[] = [];
   for (const layout of layouts) {
-    findings.push(...layout.findings);
+    for (const f of layout.findings) findings.push(f);
     results.push(evaluateLayout(sheets, layout, findings));
   }
   if (results.length === 0) findings.push(finding('warning', 'no_table', workbook.sheets[0]?.name ?? '', 1, 1, {}));

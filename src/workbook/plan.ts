@@ -87,7 +87,8 @@ export class PlanBuilder {
       }));
       const rec = recordWrites(this.sheets.get(RECORD_SHEET), { cells: this.records, addedSheets });
       if (rec.addSheet) addSheets.push({ name: RECORD_SHEET, state: 'veryHidden' });
-      cells.push(...rec.cells);
+      // one by one: spreading a large array into push overflows the call stack
+      for (const c of rec.cells) cells.push(c);
     }
     const preview: FillPreview = { cells: written, replaced: this.replaced, addSheets: this.added.map((a) => a.name), addColumns: this.addColumns };
     return {

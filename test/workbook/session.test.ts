@@ -196,3 +196,15 @@ describe('workbook session', () => {
     expect(plan.findings.map((f) => f.code)).toContain('input_not_replaced');
   });
 });
+
+describe('large plans', () => {
+  it('a fill into an existing score sheet of 2,000 platforms plans without overflowing the call stack', async () => {
+    const rows = annualRows(2000);
+    const wb = annualWideWorkbook(rows, { scoreSheet: rows.map((r) => r.name) });
+    const s = await WorkbookSession.open(new MemoryHost(await (await XlsxFileHost.fromBuffer(await toBuffer(wb))).read()));
+    const plan = s.planFill({ style: 'native', replace: false });
+    // every indicator score and the total of every platform, each with its record row
+    expect(plan.preview.cells).toBe(2000 * 16);
+    expect(plan.batch.cells.filter((c) => c.sheet === RECORD_SHEET).length).toBeGreaterThan(2000 * 16);
+  });
+});

@@ -309,10 +309,11 @@ export class ExcelHost implements WorkbookHost {
       if (mine.length === 0) return toSheet(h.info, null, h.merged);
       const grid: Grid = { address: h.used.address, values: [], formulas: [], numberFormat: [], valueTypes: [] };
       for (const r of mine) {
-        grid.values.push(...r.values);
-        grid.formulas.push(...r.formulas);
-        grid.numberFormat.push(...r.numberFormat);
-        grid.valueTypes.push(...r.valueTypes);
+        // row by row: spreading a large band into push overflows the call stack
+        for (const line of r.values) grid.values.push(line);
+        for (const line of r.formulas) grid.formulas.push(line);
+        for (const line of r.numberFormat) grid.numberFormat.push(line);
+        for (const line of r.valueTypes) grid.valueTypes.push(line);
       }
       return toSheet(h.info, grid, h.merged);
     });
