@@ -1,7 +1,11 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { sheetError, type RawValue } from '../../src/engine';
 import { ExcelHost, splitAreas, widthToPoints, type ExcelHostDeps } from '../../src/hosts/excel/host';
-import { buildSheet, cellAt, emptyBatch, type CellData, type CellWrite, type WorkbookData } from '../../src/workbook/model';
+import { XlsxFileHost } from '../../src/hosts/file/xlsx';
+import { WorkbookSession } from '../../src/workbook';
+import { colLetters } from '../../src/workbook/address';
+import { buildSheet, cellAt, emptyBatch, type CellData, type CellWrite, type ExpectedCell, type WorkbookData } from '../../src/workbook/model';
+import { annualRows, annualWideWorkbook, toBuffer, WIDE_FIRST_ROW } from '../fixtures/workbooks';
 import { contractWorkbook, describeHostContract } from './contract';
 import { FakeExcel } from './fakes/excel';
 
@@ -53,20 +57,42 @@ function bigWorkbook(rows: number): WorkbookData {
 }
 
 describe('Excel host round trips', () => {
-  it('reads in one sync once it knows the sheet list, two the first time', async () => {
+  it('reads in one sync, the first time too (walking the sheets it does not know yet)', async () => {
     const x = FakeExcel.from(contractWorkbook(), calculate);
     const { host } = make(x);
-    await host.read();
-    expect(x.syncs).toBe(2);
+    const first = await host.read();
+    expect(x.syncs).toBe(1);
+    expect(first.sheets.map((s) => s.name)).toEqual(['基础数据', "评分 '22"]);
+    expect(cellAt(first.sheets[1], 40, 9)).toEqual({ value: 'far away' });
     x.syncs = 0;
-    await host.read();
+    expect(await host.read()).toEqual(first);
     expect(x.syncs).toBe(1);
     x.syncs = 0;
     await host.read({ sheets: ["评分 '22"] });
     expect(x.syncs).toBe(1);
+    // a scoped first read walks the names only, then reads the sheets asked for
+    const y = FakeExcel.from(contractWorkbook(), calculate);
+    const scoped = await make(y).host.read({ sheets: ["评分 '22"] });
+    expect(scoped.sheets.map((s) => s.name)).toEqual(["评分 '22"]);
+    expect(y.syncs).toBe(2);
   });
 
-  it('writes in one sync without expected cells and two with them', async () => {
+  it('walks a workbook of more sheets than one walk holds in one sync per 64 sheets', async () => {
+    const sheets = Array.from({ length: 130 }, (_, i) => buildSheet(`表${i + 1}`, [{ row: 1, col: 1, cell: { value: i + 1 } }], i === 99 ? [{ top: 2, left: 1, bottom: 2, right: 2 }] : [], i === 64 ? 'hidden' : 'visible'));
+    const x = FakeExcel.from({ sheets }, calculate);
+    const wb = await make(x).host.read();
+    expect(x.syncs).toBe(3);
+    expect(wb.sheets.map((s) => s.name)).toEqual(sheets.map((s) => s.name));
+    expect(wb.sheets.map((s) => cellAt(s, 1, 1)?.value)).toEqual(sheets.map((_, i) => i + 1));
+    expect(wb.sheets[99].merges).toEqual([{ top: 2, left: 1, bottom: 2, right: 2 }]);
+    expect(wb.sheets[64].state).toBe('hidden');
+    // exactly 64: the 64th proxy is a sheet, so one more sync finds the end
+    const y = FakeExcel.from({ sheets: sheets.slice(0, 64) }, calculate);
+    expect((await make(y).host.read()).sheets).toHaveLength(64);
+    expect(y.syncs).toBe(2);
+  });
+
+  it('writes in one sync, with expected cells too', async () => {
     const x = FakeExcel.from(contractWorkbook(), calculate);
     const { host } = make(x);
     await host.read();
@@ -75,10 +101,11 @@ describe('Excel host round trips', () => {
     expect(x.syncs).toBe(1);
     x.syncs = 0;
     expect(await host.write({ ...emptyBatch(), cells: [{ sheet: '基础数据', row: 4, col: 6, value: 2 }] }, [{ sheet: '基础数据', row: 4, col: 6, value: null }])).toEqual({ ok: true });
-    expect(x.syncs).toBe(2);
+    expect(x.syncs).toBe(1);
+    expect(x.cell('基础数据', 'F4')?.value).toBe(2);
   });
 
-  it('checks and fills a 2,000-platform × 35-column workbook in 3 syncs with block writes', async () => {
+  it('checks and fills a 2,000-platform × 35-column workbook in 2 syncs with block writes', async () => {
     const x = FakeExcel.from(bigWorkbook(2000), calculate);
     const { host } = make(x);
     await host.read(); // the pane read the workbook when it opened
@@ -94,7 +121,7 @@ describe('Excel host round trips', () => {
     for (let r = 2; r <= 2001; r++) for (let c = 41; c <= 50; c++) cells.push({ sheet: '基础数据', row: r, col: c, formula: `B${r}*10`, result: 10, numFmt: '0.00' });
     const expected = cells.map((w) => ({ sheet: w.sheet, row: w.row, col: w.col, value: null }));
     expect(await host.write({ ...emptyBatch(), cells }, expected)).toEqual({ ok: true });
-    expect(x.syncs).toBe(3);
+    expect(x.syncs).toBe(2);
     expect(x.gridWrites).toBe(2); // one formulas grid and one number-format grid for the block
     expect(x.gridCells).toBe(40000);
     expect(x.maxRequest).toBeLessThan(5_000_000);
@@ -131,6 +158,8 @@ describe('Excel host round trips', () => {
     if (!r.ok) expect(r.conflicts.map((c) => c.cell)).toEqual([`${'BCDEF'[7777 % 5]}${2 + Math.floor(7777 / 5)}`]);
     expect(x.syncs).toBeGreaterThan(1);
     expect(x.maxResponse).toBeLessThanOrEqual(300_000);
+    expect(x.cell('基础数据', 'AO1')).toBeUndefined(); // the refused write was undone
+
   });
 
   it('reads in row bands when the workbook does not fit one response', async () => {
@@ -258,6 +287,138 @@ describe('Excel host and a changing workbook', () => {
     const r = await host.write({ ...emptyBatch(), cells: [{ sheet: '基础数据', row: 4, col: 6, value: 5 }] }, [{ sheet: '基础数据', row: 4, col: 6, value: null }]);
     expect(r).toEqual({ ok: false, conflicts: [{ sheet: '基础数据', cell: 'F4', expected: { sheet: '基础数据', row: 4, col: 6, value: null }, found: { value: '备注' } }] });
     expect(x.cell('基础数据', 'F4')?.value).toBe('备注');
+  });
+});
+
+describe('Excel host: the precondition in the write’s own sync', () => {
+  /** Every cell of a sheet, copied (the fake's state, quote prefixes and formats included). */
+  const cellsOf = (x: FakeExcel, sheet: string) => new Map([...x.sheet(sheet).cells].map(([k, v]) => [k, { ...v }]));
+
+  it('refuses a write whose target cells changed after the read, in 2 syncs, and puts every target back', async () => {
+    const x = FakeExcel.from(contractWorkbook(), calculate);
+    const { host } = make(x);
+    const read = (await host.read()).sheets[0];
+    // targets B3:D5: numbers, a percentage, quote-prefixed text, a formula, an error formula
+    const cells: CellWrite[] = [];
+    const expected: ExpectedCell[] = [];
+    for (let row = 3; row <= 5; row++) {
+      for (let col = 2; col <= 4; col++) {
+        cells.push({ sheet: '基础数据', row, col, formula: `B${row}*10`, result: 10, numFmt: '0.000' });
+        const c = cellAt(read, row, col);
+        expected.push({ sheet: '基础数据', row, col, value: c?.value ?? null, ...(c?.formula !== undefined ? { formula: c.formula } : {}) });
+      }
+    }
+    cells.push({ sheet: '新表', row: 1, col: 1, value: '新' });
+    await x.userEdit('基础数据', 'C4', '用户刚改的');
+    const before = cellsOf(x, '基础数据');
+    const sheetsBefore = x.sheets.map((s) => s.name);
+    x.syncs = 0;
+    const r = await host.write({ ...emptyBatch(), addSheets: [{ name: '新表' }], cells }, expected);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.conflicts.map((c) => [c.cell, c.found])).toEqual([['C4', { value: '用户刚改的' }]]);
+    expect(x.syncs).toBe(2);
+    // the write did happen in the first sync (it is what gets undone) ...
+    expect(x.gridCells).toBeGreaterThan(0);
+    // ... and every target is back: the user's edit, formulas, formats, quote prefixes
+    expect(x.cell('基础数据', 'C4')?.value).toBe('用户刚改的');
+    expect(cellsOf(x, '基础数据')).toEqual(before);
+    expect(x.sheets.map((s) => s.name)).toEqual(sheetsBefore);
+    expect((await host.read()).sheets.map((s) => s.name)).toEqual(sheetsBefore);
+  });
+
+  it('queues the precondition loads ahead of the writes, so they see the cells as they were', async () => {
+    const x = FakeExcel.from(contractWorkbook(), calculate);
+    const { host } = make(x);
+    await host.read();
+    x.syncs = 0;
+    // the expected value is the old one: were the loads after the write, they would see 7 and refuse
+    const r = await host.write({ ...emptyBatch(), cells: [{ sheet: '基础数据', row: 3, col: 2, value: 7 }] }, [{ sheet: '基础数据', row: 3, col: 2, value: 1180.5 }]);
+    expect(r).toEqual({ ok: true });
+    expect(x.syncs).toBe(1);
+    expect(x.cell('基础数据', 'B3')?.value).toBe(7);
+    expect(x.cell('基础数据', 'B5')?.value).toBe(1180.5); // fake does not recalculate; the formula stays
+  });
+
+  it('checks first, in its own sync, a write that deletes sheets (a deletion cannot be undone)', async () => {
+    const x = FakeExcel.from(contractWorkbook(), calculate);
+    const { host } = make(x);
+    await host.read();
+    const batch = { ...emptyBatch(), deleteSheets: ["评分 '22"], cells: [{ sheet: '基础数据', row: 9, col: 1, value: 'x' }] };
+    x.syncs = 0;
+    const refused = await host.write(batch, [{ sheet: '基础数据', row: 9, col: 1, value: 'y' }]);
+    expect(refused.ok).toBe(false);
+    expect(x.syncs).toBe(1);
+    expect(x.sheets.map((s) => s.name)).toEqual(['基础数据', "评分 '22"]);
+    expect(x.cell('基础数据', 'A9')).toBeUndefined();
+    x.syncs = 0;
+    expect(await host.write(batch, [{ sheet: '基础数据', row: 9, col: 1, value: null }])).toEqual({ ok: true });
+    expect(x.syncs).toBe(2);
+    expect(x.sheets.map((s) => s.name)).toEqual(['基础数据']);
+  });
+
+  it('takes cells on a sheet deleted since the read as empty (lists the sheets again, writes nothing twice)', async () => {
+    const x = FakeExcel.from(contractWorkbook(), calculate);
+    const { host } = make(x);
+    await host.read();
+    x.sheets.splice(1, 1);
+    x.syncs = 0;
+    const r = await host.write({ ...emptyBatch(), cells: [{ sheet: '基础数据', row: 9, col: 2, value: 3 }] }, [
+      { sheet: "评分 '22", row: 1, col: 1, value: null },
+      { sheet: '基础数据', row: 9, col: 2, value: null },
+    ]);
+    expect(r).toEqual({ ok: true });
+    expect(x.syncs).toBe(3); // refused load, sheet list, write
+    expect(x.cell('基础数据', 'B9')?.value).toBe(3);
+  });
+
+  it('checks and fills a 2,000-platform cohort table through a session in 2 syncs, over existing scores', async () => {
+    const rows = annualRows(2000);
+    const wb = annualWideWorkbook(rows);
+    const ws = wb.getWorksheet('培育名单数据');
+    if (!ws) throw new Error('no data sheet');
+    const col = ws.columnCount + 1;
+    // a score column already filled by hand: the fill replaces it, so every target is non-empty
+    ws.getCell(WIDE_FIRST_ROW - 1, col).value = '主导产业集聚度得分';
+    rows.forEach((_, i) => (ws.getCell(WIDE_FIRST_ROW + i, col).value = (i % 7) / 2));
+    const data = await (await XlsxFileHost.fromBuffer(await toBuffer(wb))).read();
+    const x = FakeExcel.from(data, calculate);
+    const { host } = make(x);
+    const session = await WorkbookSession.open(host); // the check
+    const plan = session.planFill({ style: 'native', replace: true });
+    expect(plan.expected.filter((e) => e.value !== null).length).toBe(2000);
+    const applied = await session.apply(plan, { refresh: false }); // the fill
+    expect(applied.ok).toBe(true);
+    expect(x.syncs).toBe(2);
+    expect(x.maxResponse).toBeLessThan(5_000_000);
+    expect(x.maxRequest).toBeLessThan(5_000_000);
+    const last = x.cell('培育名单数据', `${colLetters(col)}${WIDE_FIRST_ROW + 1999}`);
+    expect(last?.formula).toBeDefined();
+  });
+
+  it('refuses the 2,000-platform fill when the user changed one score after the check, and keeps the change', async () => {
+    const rows = annualRows(2000);
+    const wb = annualWideWorkbook(rows);
+    const ws = wb.getWorksheet('培育名单数据');
+    if (!ws) throw new Error('no data sheet');
+    const col = ws.columnCount + 1;
+    ws.getCell(WIDE_FIRST_ROW - 1, col).value = '主导产业集聚度得分';
+    rows.forEach((_, i) => (ws.getCell(WIDE_FIRST_ROW + i, col).value = (i % 7) / 2));
+    const data = await (await XlsxFileHost.fromBuffer(await toBuffer(wb))).read();
+    const x = FakeExcel.from(data, calculate);
+    const session = await WorkbookSession.open(make(x).host);
+    const plan = session.planFill({ style: 'native', replace: true });
+    const cell = `${colLetters(col)}${WIDE_FIRST_ROW + 1000}`;
+    await x.userEdit('培育名单数据', cell, 4.5);
+    const before = cellsOf(x, '培育名单数据');
+    const sheets = x.sheets.map((s) => s.name);
+    x.syncs = 0;
+    const r = await session.apply(plan, { refresh: false });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.conflicts.map((c) => c.cell)).toEqual([cell]);
+    expect(x.syncs).toBe(2);
+    expect(x.cell('培育名单数据', cell)?.value).toBe(4.5);
+    expect(cellsOf(x, '培育名单数据')).toEqual(before);
+    expect(x.sheets.map((s) => s.name)).toEqual(sheets);
   });
 });
 

@@ -7,13 +7,28 @@
  * time that the real Office.js types satisfy them.
  *
  * Round trips (context.sync calls):
- *  - read: 1 when the host already knows the sheet list (from its previous read or write);
- *    2 on the first read, because Office.js cannot enumerate worksheets and load their used
- *    ranges in the same request (the collection's items exist only after a sync). If the user
- *    added, deleted or renamed sheets since, the host notices and reads again with the new list.
- *  - write: 1 sync to read the expected cells (skipped when none are given), 1 sync for the whole
- *    write. The write is split into more syncs only when its estimated request payload exceeds
- *    the budget (Excel on the web refuses requests above 5 MB; see PAYLOAD_BUDGET).
+ *  - read: 1. The first read walks the sheets without knowing them: `worksheets.getFirst()` and
+ *    `getNextOrNullObject()` chained 64 times (WALK_STEP), each proxy loading its name,
+ *    visibility, used range and merged areas; proxies past the last sheet are null objects. More
+ *    than 64 sheets take one more sync per 64. Later reads use the sheet list remembered from the
+ *    last read or write (checked against Excel's list in the same sync; if the user added,
+ *    deleted or renamed sheets since, the host reads again with the new list). A first read of
+ *    chosen sheets walks the names only, then reads them: 2. When the used ranges do not fit one
+ *    response (Excel on the web: 5 MB), they are read in row bands over more syncs.
+ *  - write: 1, whatever the number of rows, with `suspendApiCalculationUntilNextSync()`; split
+ *    into more syncs only when the estimated request exceeds the budget (PAYLOAD_BUDGET).
+ *  - write with expected cells (the precondition "the target cells have not changed since they
+ *    were read"): the same single sync. Office.js runs a batch's operations in order, so the batch
+ *    first loads every expected cell and every cell the write will change (values, formulas,
+ *    number formats), then writes. After the sync the host compares; if any expected cell had
+ *    changed, a second sync restores every target cell to exactly what was loaded (contents, then
+ *    number formats) and deletes the sheets the write added, and the write is
+ *    refused (`{ok: false, conflicts}`). A conflict so never loses the user's edit, and the common
+ *    case costs one sync. With `mergeUndoGroup` (ExcelApi 1.20) the write and its undoing are one
+ *    undo step. Not restorable, hence checked in a sync of its own before writing (2 syncs): a
+ *    write that deletes sheets, or clears cells or merges ranges on existing sheets. Bold and
+ *    column widths a refused write set on existing sheets are not put back (formatting, not
+ *    data). Expected cells on sheets the host has not seen cost one sync to list the sheets first.
  *
  * Text that Excel would parse (numbers, dates, formulas, booleans) is written with a leading
  * apostrophe (see textNeedsGuard); Excel stores it as a quote prefix and reads the text back
@@ -36,7 +51,7 @@ import {
   type WriteBatch,
   type WriteOutcome,
 } from '../../workbook/model';
-import { columnsAddress, denseBlocks, errorValue, findConflicts, formulaOf, jsonSize, parseRangeAddress, planWrite, rangeAddress, rangeCells, type Block, type ContentCell } from '../shared/blocks';
+import { columnsAddress, denseBlocks, errorValue, findConflicts, formulaOf, jsonSize, parseRangeAddress, planWrite, rangeAddress, rangeCells, textNeedsGuard, type Block, type CellInput, type ContentCell, type WritePlan } from '../shared/blocks';
 
 // ---- The slice of the Office.js object model the host uses -------------------------------------
 
@@ -63,12 +78,15 @@ export interface XlRange {
 }
 
 export interface XlWorksheet {
+  readonly isNullObject: boolean;
   readonly id: string;
   name: string;
   visibility: string;
   load(propertyNames: string): unknown;
   getRange(address?: string): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  /** The next sheet in tab order (ExcelApi 1.5); a null object after the last one. */
+  getNextOrNullObject(visibleOnly?: boolean): XlWorksheet;
   activate(): void;
   delete(): void;
 }
@@ -90,6 +108,8 @@ export interface XlWorksheetCollection {
   readonly items: XlWorksheet[];
   load(propertyNames: string): unknown;
   getItem(key: string): XlWorksheet;
+  /** The first sheet in tab order (ExcelApi 1.5). */
+  getFirst(visibleOnly?: boolean): XlWorksheet;
   add(name?: string): XlWorksheet;
   readonly onChanged: { add(handler: (args: XlChangedArgs) => Promise<unknown>): XlEventResult };
 }
@@ -199,6 +219,38 @@ interface SheetInfo {
   readonly state: SheetState;
 }
 
+/** A block the write will change, as it was loaded just before: what a restore types back. */
+interface Target {
+  readonly sheet: string;
+  readonly range: CellRange;
+  readonly inputs: CellInput[][];
+  /** Number formats to put back (typing can change a format too, e.g. a date formula's). */
+  readonly formats: unknown[][];
+}
+
+/** The precondition's queued loads: readable after the sync that runs them. */
+interface Precondition {
+  /** Request bytes of loads still queued (for the caller's sync). */
+  readonly queued: number;
+  /** What an expected cell holds now (null: empty, or on a missing sheet). */
+  readonly found: (e: ExpectedCell) => CellData | null;
+  readonly targets: readonly Target[];
+}
+
+/**
+ * What to type to put a loaded cell back: its formula, its text (quote-prefixed where Excel would
+ * parse it, see textNeedsGuard), or the constant as Excel reports it in the formula grid.
+ */
+function restoreInput(value: RawValue, formula: string | undefined, formulaText: unknown): CellInput {
+  if (formula !== undefined) return `=${formula}`;
+  if (value === null) return '';
+  if (typeof value === 'string') return textNeedsGuard(value) ? `'${value}` : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  // an error constant: its text ("#N/A") types back as that error
+  if (typeof formulaText === 'string') return formulaText;
+  throw new Error(`无法还原单元格内容 ${String(formulaText)}`);
+}
+
 /** Queued work of a write, with its estimated size, flushed in syncs under the budget. */
 type Op = { readonly bytes: number; readonly queue: (ctx: XlContext, sheets: Map<string, XlWorksheet>) => void };
 
@@ -229,6 +281,11 @@ export class ExcelHost implements WorkbookHost {
   async read(scope: ReadScope = {}): Promise<WorkbookData> {
     return this.deps.run(async (ctx) => {
       const inScope = (name: string) => !scope.sheets || scope.sheets.includes(name);
+      if (this.known === null) {
+        // First read: walk the sheets and (for a whole-workbook read) load their contents at once.
+        const walked = await this.walk(ctx, scope.sheets === undefined);
+        if (walked !== null) return { sheets: walked };
+      }
       let list = this.known ?? (await this.loadSheetList(ctx));
       for (let attempt = 0; attempt < 3; attempt++) {
         const wanted = list.filter((s) => inScope(s.name));
@@ -264,6 +321,54 @@ export class ExcelHost implements WorkbookHost {
       }
       throw new Error('读取工作簿时工作表列表不断变化,请稍后重试');
     });
+  }
+
+  /**
+   * Walks the sheets in tab order without knowing them: `getFirst()`, then `getNextOrNullObject()`
+   * chained WALK_STEP times per sync, each proxy loading its id, name and visibility and (with
+   * contents) its used range and merged areas. Proxies past the last sheet are null objects, so
+   * one sync suffices up to WALK_STEP sheets; a workbook with more takes another sync per
+   * WALK_STEP, continuing from the last sheet found. Sets the remembered sheet list. Returns the
+   * sheets (null without contents).
+   */
+  private async walk(ctx: XlContext, withContents: boolean): Promise<SheetData[] | null> {
+    const list: SheetInfo[] = [];
+    const sheets: SheetData[] = [];
+    let last: XlWorksheet | null = null;
+    for (;;) {
+      const probes: { ws: XlWorksheet; used: XlRange | null; merged: XlRangeAreas | null }[] = [];
+      for (let i = 0; i < WALK_STEP; i++) {
+        const prev: XlWorksheet | null = i === 0 ? last : probes[i - 1].ws;
+        const ws = prev ? prev.getNextOrNullObject() : ctx.workbook.worksheets.getFirst();
+        ws.load('id,name,visibility');
+        if (!withContents) {
+          probes.push({ ws, used: null, merged: null });
+          continue;
+        }
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load(GRID_PROPERTIES);
+        const merged = ws.getRange().getMergedAreasOrNullObject();
+        merged.load('address');
+        probes.push({ ws, used, merged });
+      }
+      try {
+        await ctx.sync();
+      } catch (e) {
+        // Too much for one response (Excel on the web: 5 MB): list the sheets, read in row bands.
+        if (withContents && errorCode(e) === 'ResponsePayloadSizeLimitExceeded') return this.readInBands(ctx, await this.loadSheetList(ctx));
+        throw e;
+      }
+      for (const p of probes) {
+        if (p.ws.isNullObject) {
+          this.known = list;
+          return withContents ? sheets : null;
+        }
+        const info: SheetInfo = { id: p.ws.id, name: p.ws.name, state: stateOf(p.ws.visibility) };
+        list.push(info);
+        if (p.used && p.merged) sheets.push(toSheet(info, p.used.isNullObject ? null : gridOf(p.used), p.merged));
+      }
+      last = probes[probes.length - 1].ws;
+    }
   }
 
   /**
@@ -320,96 +425,199 @@ export class ExcelHost implements WorkbookHost {
   }
 
   async write(batch: WriteBatch, expected: readonly ExpectedCell[]): Promise<WriteOutcome> {
+    const plan = planWrite(batch);
     return this.deps.run(
       async (ctx) => {
-        if (expected.length > 0) {
-          const conflicts = await this.check(ctx, expected);
-          if (conflicts.length > 0) return { ok: false, conflicts };
+        if (expected.length === 0) {
+          await this.apply(ctx, plan, 0);
+          return { ok: true };
         }
-        await this.apply(ctx, batch);
-        return { ok: true };
+        const added = new Set(plan.addSheets.map((a) => a.name));
+        // The write goes in the same sync as the precondition only when a conflict can be undone:
+        // cell contents and number formats are restored and added sheets deleted, but deleted
+        // sheets, cleared ranges and merges on existing sheets could not be put back.
+        const restorable = plan.deleteSheets.length === 0 && plan.sheets.every((s) => added.has(s.sheet) || (s.clears.length === 0 && s.merges.length === 0));
+        const needed = new Set([...expected.map((e) => e.sheet), ...(restorable ? plan.sheets.filter((s) => !added.has(s.sheet)).map((s) => s.sheet) : [])]);
+        const names = (list: readonly SheetInfo[]) => new Set(list.map((s) => s.name));
+        let known = names(this.known ?? []);
+        // Expected cells on a sheet the host has not seen: list the sheets first (cells on a missing
+        // sheet are empty). Not needed after a read, which is how a fill is always preceded.
+        if (this.known === null || [...needed].some((n) => !known.has(n))) known = names(await this.loadSheetList(ctx));
+        for (let attempt = 0; ; attempt++) {
+          let pre: Precondition;
+          try {
+            pre = await this.queuePrecondition(ctx, expected, restorable ? plan : null, known, added);
+            if (restorable) await this.apply(ctx, plan, pre.queued);
+            else await ctx.sync();
+          } catch (e) {
+            // A sheet of the remembered list was deleted or renamed since: its loads come first in
+            // the batch, so nothing was written. List the sheets again and retry once.
+            if (errorCode(e) !== 'ItemNotFound' || attempt > 0) throw e;
+            const now = names(await this.loadSheetList(ctx));
+            if ([...needed].every((n) => !known.has(n) || now.has(n))) throw e;
+            known = now;
+            continue;
+          }
+          const conflicts = findConflicts(expected, pre.found);
+          if (conflicts.length === 0) {
+            if (!restorable) await this.apply(ctx, plan, 0);
+            return { ok: true };
+          }
+          if (restorable) await this.restore(ctx, pre.targets, plan.addSheets.map((a) => a.name));
+          return { ok: false, conflicts };
+        }
       },
       this.capabilities.undoGroup ? { mergeUndoGroup: true } : undefined,
     );
   }
 
-  /** Reads the expected cells (blocks per sheet) in one sync, two if the sheet list was unknown. */
-  private async check(ctx: XlContext, expected: readonly ExpectedCell[]) {
-    const found = new Map<string, CellData | null>();
+  /**
+   * Queues loads of the expected cells and (with a plan) of every cell the plan's content blocks
+   * will write on existing sheets (values, formulas, number formats: what a restore needs), grouped
+   * into blocks. Loads whose estimated responses exceed the budget are synced early, before any
+   * write; the last group is left queued for the caller's sync. Cells on sheets not in `known` are
+   * taken as empty.
+   */
+  private async queuePrecondition(ctx: XlContext, expected: readonly ExpectedCell[], plan: WritePlan | null, known: ReadonlySet<string>, added: ReadonlySet<string>): Promise<Precondition> {
     const key = (sheet: string, row: number, col: number) => `${sheet}\u0000${row}:${col}`;
-    // Queues block reads of the expected cells on these sheets; syncs early only when the
-    // responses would exceed the budget (CHECK_BYTES_PER_CELL each).
-    const queueSheets = async (names: ReadonlySet<string>) => {
-      let pending = 0;
-      const reads: { sheet: string; range: CellRange; r: XlRange }[] = [];
-      const bySheet = new Map<string, ExpectedCell[]>();
-      for (const e of expected) {
-        if (!names.has(e.sheet)) continue;
-        const list = bySheet.get(e.sheet);
-        if (list) list.push(e);
-        else bySheet.set(e.sheet, [e]);
-      }
-      for (const [sheet, cells] of bySheet) {
-        const ws = ctx.workbook.worksheets.getItem(sheet);
-        for (const b of denseBlocks(cells.map((e) => ({ row: e.row, col: e.col, item: e })))) {
-          const width = b.range.right - b.range.left + 1;
-          const rows = Math.max(1, Math.floor(this.budget / (width * CHECK_BYTES_PER_CELL)));
-          for (let top = b.range.top; top <= b.range.bottom; top += rows) {
-            const range = { ...b.range, top, bottom: Math.min(b.range.bottom, top + rows - 1) };
-            const cost = rangeCells(range) * CHECK_BYTES_PER_CELL;
-            if (pending > 0 && pending + cost > this.budget) {
-              await ctx.sync();
-              pending = 0;
-            }
-            pending += cost;
-            const r = ws.getRange(rangeAddress(range));
-            r.load('values,formulas,valueTypes');
-            reads.push({ sheet, range, r });
-          }
-        }
-      }
-      return () => {
-        for (const { sheet, range, r } of reads) {
-          for (let i = 0; i <= range.bottom - range.top; i++) {
-            for (let j = 0; j <= range.right - range.left; j++) {
-              const value = cellValue(r.values[i][j], r.valueTypes[i][j]);
-              const formula = formulaOf(value, r.formulas[i][j]);
-              found.set(key(sheet, range.top + i, range.left + j), value === null && formula === undefined ? null : { value, ...(formula !== undefined ? { formula } : {}) });
-            }
-          }
-        }
-      };
+    const expectedAt = new Map<string, ExpectedCell>();
+    for (const e of expected) expectedAt.set(key(e.sheet, e.row, e.col), e);
+    // Response bytes of one cell: from what it is expected to hold where known, else a fixed bound.
+    const cellCost = (sheet: string, row: number, col: number, numFmt: boolean) => {
+      const e = expectedAt.get(key(sheet, row, col));
+      if (!e) return numFmt ? BYTES_PER_CELL : CHECK_BYTES_PER_CELL;
+      const size = jsonSize(e.value === null || typeof e.value !== 'object' ? e.value ?? '' : '#VALUE!');
+      return 24 + size + (e.formula !== undefined ? jsonSize(e.formula) + 1 : size) + (numFmt ? 24 : 0);
     };
-    const sheetsOf = new Set(expected.map((e) => e.sheet));
-    let known = new Set((this.known ?? []).map((s) => s.name));
-    for (let attempt = 0; ; attempt++) {
-      const queried = new Set([...sheetsOf].filter((s) => known.has(s)));
-      const list = this.queueSheetList(ctx);
-      let collect: () => void;
-      try {
-        collect = await queueSheets(queried);
-        await ctx.sync();
-      } catch (e) {
-        if (errorCode(e) !== 'ItemNotFound' || attempt > 0) throw e;
-        known = new Set((await this.loadSheetList(ctx)).map((s) => s.name));
-        continue;
+    const reads: { sheet: string; range: CellRange; r: XlRange; target: boolean }[] = [];
+    let pending = 0;
+    let queued = 0;
+    const sheets = new Map<string, XlWorksheet>();
+    const sheet = (name: string) => {
+      let ws = sheets.get(name);
+      if (!ws) sheets.set(name, (ws = ctx.workbook.worksheets.getItem(name)));
+      return ws;
+    };
+    const queue = async (name: string, range: CellRange, target: boolean) => {
+      // row bands under the budget
+      let top = range.top;
+      let cost = 0;
+      const flushBand = async (bottom: number) => {
+        const band = { ...range, top, bottom };
+        if (queued > 0 && pending + cost > this.budget) {
+          await ctx.sync();
+          sheets.clear();
+          pending = 0;
+          queued = 0;
+        }
+        const r = sheet(name).getRange(rangeAddress(band));
+        r.load(target ? 'values,formulas,valueTypes,numberFormat' : 'values,formulas,valueTypes');
+        reads.push({ sheet: name, range: band, r, target });
+        pending += cost;
+        queued++;
+        top = bottom + 1;
+        cost = 0;
+      };
+      for (let row = range.top; row <= range.bottom; row++) {
+        let line = 0;
+        for (let col = range.left; col <= range.right; col++) line += cellCost(name, row, col, target);
+        if (row > top && cost + line > this.budget) await flushBand(row - 1);
+        cost += line;
       }
-      collect();
-      const now = new Set((this.known = list()).map((s) => s.name));
-      const missed = new Set([...sheetsOf].filter((s) => now.has(s) && !queried.has(s)));
-      if (missed.size > 0) {
-        const more = await queueSheets(missed);
-        await ctx.sync();
-        more();
+      await flushBand(range.bottom);
+    };
+    const covered = new Set<string>();
+    for (const s of plan?.sheets ?? []) {
+      if (added.has(s.sheet) || !known.has(s.sheet)) continue;
+      for (const b of s.content) {
+        for (let i = 0; i <= b.range.bottom - b.range.top; i++) for (let j = 0; j <= b.range.right - b.range.left; j++) covered.add(key(s.sheet, b.range.top + i, b.range.left + j));
+        await queue(s.sheet, b.range, true);
       }
-      break;
     }
-    return findConflicts(expected, (e) => found.get(key(e.sheet, e.row, e.col)) ?? null);
+    const bySheet = new Map<string, ExpectedCell[]>();
+    for (const e of expected) {
+      if (!known.has(e.sheet) || covered.has(key(e.sheet, e.row, e.col))) continue;
+      const list = bySheet.get(e.sheet);
+      if (list) list.push(e);
+      else bySheet.set(e.sheet, [e]);
+    }
+    for (const [name, cells] of bySheet) for (const b of denseBlocks(cells.map((e) => ({ row: e.row, col: e.col, item: e })))) await queue(name, b.range, false);
+
+    const state = new Map<string, CellData | null>();
+    const targets: Target[] = [];
+    let collected = false;
+    const collect = () => {
+      if (collected) return;
+      collected = true;
+      for (const { sheet: name, range, r, target } of reads) {
+        const inputs: CellInput[][] = [];
+        for (let i = 0; i <= range.bottom - range.top; i++) {
+          const line: CellInput[] = [];
+          for (let j = 0; j <= range.right - range.left; j++) {
+            const type = r.valueTypes[i][j];
+            const value = cellValue(r.values[i][j], type);
+            const formula = formulaOf(value, r.formulas[i][j]);
+            state.set(key(name, range.top + i, range.left + j), value === null && formula === undefined ? null : { value, ...(formula !== undefined ? { formula } : {}) });
+            line.push(restoreInput(value, formula, r.formulas[i][j]));
+          }
+          inputs.push(line);
+        }
+        if (target) targets.push({ sheet: name, range, inputs, formats: r.numberFormat });
+      }
+    };
+    return {
+      queued: queued * OP_OVERHEAD,
+      found: (e) => {
+        collect();
+        return state.get(key(e.sheet, e.row, e.col)) ?? null;
+      },
+      get targets() {
+        collect();
+        return targets;
+      },
+    };
   }
 
-  /** Queues the whole write and syncs once, or in budget-sized syncs for very large batches. */
-  private async apply(ctx: XlContext, batch: WriteBatch): Promise<void> {
-    const plan = planWrite(batch);
+  /**
+   * Undoes a write whose precondition failed: every target cell gets back what was loaded just
+   * before the write (contents first, then the number formats the write changed), and the sheets
+   * the write added are deleted. Syncs once, more only above the request budget.
+   */
+  private async restore(ctx: XlContext, targets: readonly Target[], addedSheets: readonly string[]): Promise<void> {
+    let pending = 0;
+    let sheets = new Map<string, XlWorksheet>();
+    const sheet = (name: string) => {
+      let ws = sheets.get(name);
+      if (!ws) sheets.set(name, (ws = ctx.workbook.worksheets.getItem(name)));
+      return ws;
+    };
+    const add = async (bytes: number, queue: () => void) => {
+      if (pending > 0 && pending + bytes > this.budget) {
+        await ctx.sync();
+        sheets = new Map();
+        pending = 0;
+      }
+      queue();
+      pending += bytes;
+    };
+    for (const t of targets) {
+      await add(OP_OVERHEAD + gridSize(t.inputs) + gridSize(t.formats), () => {
+        const range = sheet(t.sheet).getRange(rangeAddress(t.range));
+        range.formulas = t.inputs;
+        range.numberFormat = t.formats;
+      });
+    }
+    for (const name of addedSheets) await add(OP_OVERHEAD, () => sheet(name).delete());
+    if (pending > 0) await ctx.sync();
+    if (this.known && addedSheets.length > 0) this.known = this.known.filter((s) => !addedSheets.includes(s.name));
+  }
+
+  /**
+   * Queues the whole write and syncs once, or in budget-sized syncs for very large batches.
+   * `queuedBytes`: the request size of operations the caller queued before (the precondition's
+   * loads), which go in the first sync, ahead of the writes.
+   */
+  private async apply(ctx: XlContext, plan: WritePlan, queuedBytes: number): Promise<void> {
     const ops: Op[] = [];
     const added = new Map<string, XlWorksheet>();
     for (const add of plan.addSheets) {
@@ -452,17 +660,20 @@ export class ExcelHost implements WorkbookHost {
     for (const name of plan.deleteSheets) ops.push({ bytes: OP_OVERHEAD, queue: (c) => c.workbook.worksheets.getItem(name).delete() });
 
     let sheets = new Map<string, XlWorksheet>();
-    let pending = 0;
-    let queued = 0;
+    let pending = queuedBytes;
+    let queued = queuedBytes > 0 ? 1 : 0;
+    let suspended = false;
     const flush = async () => {
       await ctx.sync();
       sheets = new Map();
       pending = 0;
       queued = 0;
+      suspended = false;
     };
     for (const op of ops) {
       if (queued > 0 && pending + op.bytes > this.budget) await flush();
-      if (queued === 0) ctx.application.suspendApiCalculationUntilNextSync();
+      if (!suspended) ctx.application.suspendApiCalculationUntilNextSync();
+      suspended = true;
       op.queue(ctx, sheets);
       pending += op.bytes;
       queued++;
@@ -560,6 +771,8 @@ function band(block: Block<ContentCell>, from: number, to: number): Block<Conten
 }
 
 const GRID_PROPERTIES = 'address,values,formulas,numberFormat,valueTypes';
+/** Worksheet proxies per sync when walking the sheets of a workbook the host has not read. */
+const WALK_STEP = 64;
 /** Response bytes per expected cell read back (value, formula, type as JSON). */
 const CHECK_BYTES_PER_CELL = 48;
 /** Response bytes per cell budgeted for a banded read (value, formula, format, type as JSON). */

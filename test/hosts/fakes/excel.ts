@@ -288,6 +288,14 @@ class FakeWorksheets implements XlWorksheetCollection {
     return new FakeWorksheet(this.ctx, () => this.ctx.x.sheet(key));
   }
 
+  getFirst(visibleOnly?: boolean): XlWorksheet {
+    return new FakeWorksheet(this.ctx, () => {
+      const first = this.ctx.x.sheets.find((s) => !visibleOnly || s.visibility === 'Visible');
+      if (!first) throw new OfficeError('ItemNotFound', 'no worksheet');
+      return first;
+    });
+  }
+
   add(name?: string): XlWorksheet {
     let st: SheetState | null = null;
     const sheetName = name ?? `Sheet${this.ctx.x.sheets.length + 1}`;
@@ -296,13 +304,36 @@ class FakeWorksheets implements XlWorksheetCollection {
   }
 }
 
+/**
+ * A worksheet proxy. `resolve` finds its sheet at sync time; null for a null object (past the last
+ * sheet). Methods returning objects on a null object return null objects; setting properties or
+ * calling actions on one fails the sync (InvalidOperation).
+ */
 class FakeWorksheet implements XlWorksheet {
   private data: Partial<Record<'id' | 'name' | 'visibility', string>> = {};
+  /** Whether the proxy was a null object, as of the sync that ran its load; null before. */
+  private isNull: boolean | null = null;
 
-  constructor(private readonly ctx: FakeContext, private readonly resolve: () => SheetState) {}
+  constructor(private readonly ctx: FakeContext, private readonly resolveOrNull: () => SheetState | null) {}
+
+  private resolve(): SheetState {
+    const s = this.resolveOrNull();
+    if (!s) throw new OfficeError('InvalidOperation', 'method called on a null object');
+    return s;
+  }
+
+  get isNullObject(): boolean {
+    return this.isNull ?? notLoaded('Worksheet.isNullObject');
+  }
 
   snapshot(wanted: string[]): void {
-    const s = this.resolve();
+    const found = this.resolveOrNull();
+    this.isNull = found === null;
+    if (!found) {
+      this.data = {};
+      return;
+    }
+    const s = found;
     for (const p of wanted) {
       if (p !== 'id' && p !== 'name' && p !== 'visibility') throw new OfficeError('InvalidArgument', `unknown property ${p}`);
       this.data[p] = s[p];
@@ -336,12 +367,25 @@ class FakeWorksheet implements XlWorksheet {
 
   getRange(address?: string): XlRange {
     const rect = address === undefined ? { top: 1, left: 1, bottom: 1048576, right: 16384 } : parseAddress(address);
-    return new FakeRange(this.ctx, () => ({ sheet: this.resolve(), rect }));
+    return new FakeRange(this.ctx, () => {
+      const sheet = this.resolveOrNull();
+      return sheet ? { sheet, rect } : null;
+    });
+  }
+
+  getNextOrNullObject(visibleOnly?: boolean): XlWorksheet {
+    return new FakeWorksheet(this.ctx, () => {
+      const s = this.resolveOrNull();
+      if (!s) return null;
+      const after = this.ctx.x.sheets.slice(this.ctx.x.sheets.indexOf(s) + 1);
+      return after.find((n) => !visibleOnly || n.visibility === 'Visible') ?? null;
+    });
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange {
     return new FakeRange(this.ctx, () => {
-      const sheet = this.resolve();
+      const sheet = this.resolveOrNull();
+      if (!sheet) return null;
       const rect = this.ctx.x.usedRange(sheet, valuesOnly === true);
       return rect ? { sheet, rect } : null;
     });
@@ -470,7 +514,9 @@ class FakeRange implements XlRange {
       const next = { ...c, row, col };
       if (numFmt === undefined) delete next.numFmt;
       else next.numFmt = numFmt;
-      sheet.cells.set(key, next);
+      // an empty cell in General with no other formatting is no different from one never touched
+      if (next.value === null && next.formula === undefined && next.numFmt === undefined && !next.bold) sheet.cells.delete(key);
+      else sheet.cells.set(key, next);
     });
   }
   get valueTypes(): ReadonlyArray<ReadonlyArray<string>> {
@@ -520,7 +566,7 @@ class FakeRange implements XlRange {
   getMergedAreasOrNullObject(): XlRangeAreas {
     return new FakeRangeAreas(this.ctx, () => {
       const t = this.resolve();
-      if (!t) throw new OfficeError('InvalidOperation', 'method called on a null object');
+      if (!t) return null; // a null object's areas are a null object
       const areas = t.sheet.merges.filter((m) => intersects(m, t.rect));
       if (areas.length > 512) throw new OfficeError('GeneralException', 'more than 512 merged areas');
       return areas.length === 0 ? null : areas.map((m) => addressOf(t.sheet.name, m)).join(', ');
