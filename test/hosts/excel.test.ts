@@ -77,6 +77,20 @@ describe('Excel host round trips', () => {
     expect(y.syncs).toBe(2);
   });
 
+  it('falls back to listing the sheets first where Excel refuses calls on the null objects past the last sheet', async () => {
+    const x = FakeExcel.from(contractWorkbook(), calculate);
+    x.rejectsCallsOnNullObjects = true;
+    const { host } = make(x);
+    const first = await host.read();
+    expect(first.sheets.map((s) => s.name)).toEqual(['基础数据', "评分 '22"]);
+    expect(cellAt(first.sheets[1], 40, 9)).toEqual({ value: 'far away' });
+    // the refused walk, the list, the contents; later reads are one sync and do not walk again
+    expect(x.syncs).toBe(3);
+    x.syncs = 0;
+    expect(await host.read()).toEqual(first);
+    expect(x.syncs).toBe(1);
+  });
+
   it('walks a workbook of more sheets than one walk holds in one sync per 64 sheets', async () => {
     const sheets = Array.from({ length: 130 }, (_, i) => buildSheet(`表${i + 1}`, [{ row: 1, col: 1, cell: { value: i + 1 } }], i === 99 ? [{ top: 2, left: 1, bottom: 2, right: 2 }] : [], i === 64 ? 'hidden' : 'visible'));
     const x = FakeExcel.from({ sheets }, calculate);

@@ -259,6 +259,8 @@ export class ExcelHost implements WorkbookHost {
   private readonly budget: number;
   /** Sheet list as of the last sync that loaded it; null until then. */
   private known: SheetInfo[] | null = null;
+  /** This Excel refused the one-sync walk (methods on null objects): list the sheets first instead. */
+  private walkRefused = false;
 
   constructor(private readonly deps: ExcelHostDeps) {
     const has = (r: { set: string; version: string }) => deps.isSetSupported(r.set, r.version);
@@ -281,10 +283,11 @@ export class ExcelHost implements WorkbookHost {
   async read(scope: ReadScope = {}): Promise<WorkbookData> {
     return this.deps.run(async (ctx) => {
       const inScope = (name: string) => !scope.sheets || scope.sheets.includes(name);
-      if (this.known === null) {
+      if (this.known === null && !this.walkRefused) {
         // First read: walk the sheets and (for a whole-workbook read) load their contents at once.
         const walked = await this.walk(ctx, scope.sheets === undefined);
-        if (walked !== null) return { sheets: walked };
+        if (walked === 'refused') this.walkRefused = true;
+        else if (walked !== null) return { sheets: walked };
       }
       let list = this.known ?? (await this.loadSheetList(ctx));
       for (let attempt = 0; attempt < 3; attempt++) {
@@ -331,7 +334,7 @@ export class ExcelHost implements WorkbookHost {
    * WALK_STEP, continuing from the last sheet found. Sets the remembered sheet list. Returns the
    * sheets (null without contents).
    */
-  private async walk(ctx: XlContext, withContents: boolean): Promise<SheetData[] | null> {
+  private async walk(ctx: XlContext, withContents: boolean): Promise<SheetData[] | null | 'refused'> {
     const list: SheetInfo[] = [];
     const sheets: SheetData[] = [];
     let last: XlWorksheet | null = null;
@@ -356,6 +359,9 @@ export class ExcelHost implements WorkbookHost {
       } catch (e) {
         // Too much for one response (Excel on the web: 5 MB): list the sheets, read in row bands.
         if (withContents && errorCode(e) === 'ResponsePayloadSizeLimitExceeded') return this.readInBands(ctx, await this.loadSheetList(ctx));
+        // An Excel that refuses calls on the null objects past the last sheet: the caller lists
+        // the sheets first (one more sync), as every later read would anyway. Nothing was written.
+        if (errorCode(e) === 'InvalidArgument' || errorCode(e) === 'ItemNotFound' || errorCode(e) === 'GeneralException') return 'refused';
         throw e;
       }
       for (const p of probes) {

@@ -120,6 +120,8 @@ export class FakeExcel {
   readonly handlers = new Set<(args: XlChangedArgs) => Promise<unknown>>();
   selection: { sheet: string; address: string } | null = null;
   active: string | null = null;
+  /** Behave like an Excel that refuses methods called on a null worksheet object (unconfirmed either way). */
+  rejectsCallsOnNullObjects = false;
 
   constructor(readonly calculate: (formula: string) => RawValue) {}
 
@@ -376,6 +378,7 @@ class FakeWorksheet implements XlWorksheet {
   getNextOrNullObject(visibleOnly?: boolean): XlWorksheet {
     return new FakeWorksheet(this.ctx, () => {
       const s = this.resolveOrNull();
+      if (!s && this.ctx.x.rejectsCallsOnNullObjects) throw new OfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
       if (!s) return null;
       const after = this.ctx.x.sheets.slice(this.ctx.x.sheets.indexOf(s) + 1);
       return after.find((n) => !visibleOnly || n.visibility === 'Visible') ?? null;
@@ -385,6 +388,7 @@ class FakeWorksheet implements XlWorksheet {
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange {
     return new FakeRange(this.ctx, () => {
       const sheet = this.resolveOrNull();
+      if (!sheet && this.ctx.x.rejectsCallsOnNullObjects) throw new OfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
       if (!sheet) return null;
       const rect = this.ctx.x.usedRange(sheet, valuesOnly === true);
       return rect ? { sheet, rect } : null;
