@@ -155,6 +155,16 @@ export interface PlatformScore {
   readonly total: number | null;
 }
 
+/**
+ * The sum of scores as a spreadsheet's SUM of the cells that show them: left to right, unrounded
+ * (the same order `summarize` adds indicators in).
+ */
+export function addScores(scores: readonly number[]): number {
+  let total = 0;
+  for (const x of scores) total += x;
+  return total;
+}
+
 /** Adds indicator outcomes into 一级指标 subtotals and the total (unrounded). */
 export function summarize(table: EvaluationTable, outcomes: readonly ScoreOutcome[]): PlatformScore {
   const sums: (number | null)[] = table.groups.map(() => 0);

@@ -20,3 +20,9 @@ export const percentUnits: readonly string[] = ['%', '％', '百分比', '百分
  * least one above its lower end) holds percentage points: 72.5 means 72.5 %.
  */
 export const PERCENT_POINTS_RANGE = { above: 1, max: 100 } as const;
+
+/** Measure words and other non-money units a header may state in brackets: 个, 项, 家 … */
+export const counterUnits: readonly string[] = ['个', '项', '家', '人', '名', '支', '次', '元', '亩', '吨', '%'];
+
+/** Words before a unit in a header's brackets: (单位:万元). */
+export const unitLabels: readonly string[] = ['单位'];

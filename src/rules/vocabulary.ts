@@ -49,6 +49,14 @@ export const vocabulary = {
   missingSheet: '待补数据',
   /** Header of the missing-inputs sheet. */
   missingHeader: ['责任部门', '平台', '指标', '所需数据', '单元格'],
+  /** The missing-inputs sheet's cell text for an input the table has no column for. */
+  missingNoColumn: '(表中无此列)',
+  /**
+   * Spellings of 是/否 a spreadsheet formula reads as the engine does, after LOWER(TRIM(x&"")):
+   * TRUE and 1 become "true"/"1" there (other spellings the engine accepts are written as values).
+   */
+  nativeYes: ['是', '√', '✓', 'true', '1'],
+  nativeNo: ['否', '×', '✗', 'false', '0'],
   /** Words in a title that name the evaluation. */
   titleWords: { acceptance: ['验收'], annual: ['年度'] },
 } as const;

@@ -101,7 +101,7 @@ export const MAPPING_SHEET = vocabulary.mappingSheet as string;
 const NOTICE_SEVERITY = { percent_text: 'warning', fullwidth: 'warning', number_as_text: 'info' } as const;
 
 /** Spellings of yes/no that the native formula's LOWER(TRIM(x)) test reads as the engine does. */
-const NATIVE_YES_NO = new Set(['是', '否', '√', '✓', '×', '✗', 'true', 'false', '1', '0']);
+const NATIVE_YES_NO = new Set<string>([...vocabulary.nativeYes, ...vocabulary.nativeNo]);
 
 /** Whether a native formula sees the same input as the engine for this cell. */
 export function nativeReads(field: InputField, raw: RawValue): boolean {

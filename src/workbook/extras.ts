@@ -130,7 +130,7 @@ export function planMissingSheet(analysis: Analysis): FillPlan {
   let row = 2;
   for (const g of groupByDepartment(missingInputs(analysis))) {
     for (const x of g.items) {
-      [g.department, x.platform, x.indicatorName, x.field, x.cell ? `${x.cell.sheet}!${x.cell.cell}` : '(表中无此列)'].forEach((v, i) => plan.write({ sheet: name, row, col: i + 1, value: v }));
+      [g.department, x.platform, x.indicatorName, x.field, x.cell ? `${x.cell.sheet}!${x.cell.cell}` : vocabulary.missingNoColumn].forEach((v, i) => plan.write({ sheet: name, row, col: i + 1, value: v }));
       row++;
     }
   }

@@ -5,6 +5,7 @@
  * held, so that revert restores it exactly. Scores (cached results, values) come from the
  * analysis, i.e. from the engine; a subtotal or total it writes sums the score cells shown.
  */
+import { addScores } from '../engine';
 import { vocabulary } from '../rules';
 import { a1, absA1, colLetters } from './address';
 import type { Analysis, TableResult } from './analyze';
@@ -133,12 +134,15 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
     t.platforms.forEach((p) => {
       const shown: (CellRef | null)[] = [];
       const shownValue: number[] = [];
+      /** Whether the shown cell holds the engine's score (written now, or already the same formula). */
+      const shownOfficial: boolean[] = [];
       for (const r of p.indicators) {
         const i = r.indicator.number - 1;
         const ref = r.place.ref;
         if (!ref || r.score === null) {
           shown.push(r.place.existing ? ref : null);
           shownValue.push(r.place.existing && ref ? numberAt(sheets, ref) : 0);
+          shownOfficial.push(false);
           continue;
         }
         const cohort = t.cohorts[i];
@@ -165,15 +169,19 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
         if (d !== 'keep') {
           shown.push(ref);
           shownValue.push(r.score);
+          shownOfficial.push(true);
         } else {
           shown.push(r.place.existing ? ref : null);
           shownValue.push(numberAt(sheets, ref));
+          shownOfficial.push(false);
         }
       }
       // Sums add the score cells shown beside them, so the sheet always adds up.
       const sumOf = (target: CellRef, idx: readonly number[], official: number): { formula: string | undefined; value: number } => {
         const refs = idx.map((i) => shown[i]);
-        const value = idx.reduce((s, i) => s + shownValue[i], 0);
+        // the cached result is what the spreadsheet will show: the engine's figure when every cell
+        // added holds the engine's score, else the engine's sum of the cells as they stand
+        const value = idx.every((i) => shownOfficial[i]) ? official : addScores(idx.map((i) => shownValue[i]));
         if (refs.some((x) => x === null) || options.style === 'values') {
           if (refs.some((x) => x === null) && options.style !== 'values') findings.push(finding('info', 'value_instead_of_formula', target.sheet, target.row, target.col, { why: 'irregular' }));
           return { formula: undefined, value: refs.some((x) => x === null) ? official : value };
@@ -244,9 +252,16 @@ function writeArea(
       if (!text) return;
       const col = L.indicatorCol(i);
       // cached results: the smallest and largest value in the cohort's cells, as MIN/MAX compute them
-      const values = cohort.cells.map(valueAt);
-      put({ sheet: s, row: minRow, col }, `MIN(${text})`, Math.min(...values));
-      put({ sheet: s, row: maxRow, col }, `MAX(${text})`, Math.max(...values));
+      // (a loop: spreading a large cohort into Math.min overflows the call stack)
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const c of cohort.cells) {
+        const v = valueAt(c);
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+      put({ sheet: s, row: minRow, col }, `MIN(${text})`, lo);
+      put({ sheet: s, row: maxRow, col }, `MAX(${text})`, hi);
       bounds.set(i, { min: absA1(minRow, col), max: absA1(maxRow, col) });
       any = true;
     });

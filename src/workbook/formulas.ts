@@ -4,7 +4,7 @@
  * the engine's order of operations so that they evaluate to exactly the engine's scores.
  * No score is computed here: these are texts.
  */
-import { normalization, type Indicator, type EvaluationId } from '../rules';
+import { normalization, vocabulary, type Indicator, type EvaluationId } from '../rules';
 import { a1, absA1, sheetRef } from './address';
 import type { CellRef } from './layouts/layout';
 
@@ -20,8 +20,10 @@ function num(x: number): string {
  * "1", so one lookup reads TRUE, 1 and the texts 是 √ ✓ true 1 with spaces around them (other
  * spellings the engine accepts are written as values instead).
  */
+const YES_CONSTANT = `{${vocabulary.nativeYes.map((w) => `"${w}"`).join(',')}}`;
+
 function yes(ref: string): string {
-  return `ISNUMBER(MATCH(LOWER(TRIM(${ref}&"")),{"是","√","✓","true","1"},0))`;
+  return `ISNUMBER(MATCH(LOWER(TRIM(${ref}&"")),${YES_CONSTANT},0))`;
 }
 
 /** An input reference in the rule's unit: x/10000 for 万元 → 亿元. */

@@ -152,9 +152,12 @@ export class WorkbookSession {
 
   /** Saves the mapping into the workbook (a very hidden sheet), so it travels with the file. */
   planSaveMapping(): FillPlan {
-    const exists = this.analysis.workbook.sheets.some((s) => s.name === MAPPING_SHEET);
-    const batch = { ...emptyBatch(), addSheets: exists ? [] : [{ name: MAPPING_SHEET, state: 'veryHidden' as const }], cells: [{ sheet: MAPPING_SHEET, row: 1, col: 1, value: JSON.stringify(this.mappingJson ?? { sheets: {} }) }] };
-    return { batch, expected: [], findings: [], preview: { cells: 1, replaced: [], addSheets: [], addColumns: [] }, replaced: [], written: 1 };
+    const sheet = this.analysis.workbook.sheets.find((s) => s.name === MAPPING_SHEET);
+    const batch = { ...emptyBatch(), addSheets: sheet ? [] : [{ name: MAPPING_SHEET, state: 'veryHidden' as const }], cells: [{ sheet: MAPPING_SHEET, row: 1, col: 1, value: JSON.stringify(this.mappingJson ?? { sheets: {} }) }] };
+    // the saved mapping is replaced only while it is what was read (never something written since)
+    const before = sheet ? cellAt(sheet, 1, 1) : null;
+    const expected = sheet ? [{ sheet: MAPPING_SHEET, row: 1, col: 1, value: before?.value ?? null, ...(before?.formula !== undefined ? { formula: before.formula } : {}) }] : [];
+    return { batch, expected, findings: [], preview: { cells: 1, replaced: [], addSheets: [], addColumns: [] }, replaced: [], written: 1 };
   }
 
   planConvert(style: 'native' | 'values'): FillPlan {

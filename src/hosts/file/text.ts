@@ -2,6 +2,7 @@
  * Cell text in SpreadsheetML: the `_xHHHH_` escapes of ST_Xstring, and shifting the relative
  * references of a shared formula from its master cell to a dependent cell.
  */
+import { colLetters, colNumber } from '../../workbook/address';
 
 function isHex(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
@@ -51,22 +52,6 @@ function isDigit(c: number): boolean {
 }
 function isNameChar(c: number): boolean {
   return isLetter(c) || isDigit(c) || c === 95 || c === 46 || c === 92 || c > 127;
-}
-
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function colLetters(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /**

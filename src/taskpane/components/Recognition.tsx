@@ -67,8 +67,16 @@ export function tableRange(layout: TableLayout): string {
   const cols = layout.columns.filter((c) => c.sheet === layout.sheet).flatMap((c) => c.decisions.map((d) => d.col));
   const all = [...cols, ...cells.map((c) => c.col)];
   if (all.length === 0 || cells.length === 0) return `表头在第 ${layout.headerRow} 行`;
-  const bottom = Math.max(...cells.map((c) => c.row));
-  return `区域 ${colLetters(Math.min(...all))}${layout.headerRow}:${colLetters(Math.max(...all))}${bottom}`;
+  // loops, not spreads: a large table's cells would overflow the call stack
+  let bottom = 0;
+  for (const c of cells) if (c.row > bottom) bottom = c.row;
+  let left = Infinity;
+  let right = 0;
+  for (const c of all) {
+    if (c < left) left = c;
+    if (c > right) right = c;
+  }
+  return `区域 ${colLetters(left)}${layout.headerRow}:${colLetters(right)}${bottom}`;
 }
 
 export function Recognition() {

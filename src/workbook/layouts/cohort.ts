@@ -9,7 +9,7 @@
  * the input sheet it scores), both, or none — and ambiguous readings are reported, never guessed.
  */
 import { absentMeansDefault, tables, vocabulary, type EvaluationId, type Indicator } from '../../rules';
-import { percentUnits, PERCENT_POINTS_RANGE } from '../../rules/units';
+import { counterUnits, moneyUnits, percentUnits, PERCENT_POINTS_RANGE, unitLabels } from '../../rules/units';
 import { isMoneyUnit, unitFactor } from '../../engine';
 import { colLetters } from '../address';
 import { finding, type Finding } from '../findings/codes';
@@ -135,13 +135,18 @@ type HeaderSays =
 /** The unit in a header's brackets: 工业总产值(万元) → 万元; (单位:万元) too. */
 export function headerUnit(text: string): string | null {
   const t = normalizeText(text);
-  const groups = [...t.matchAll(/\(([^()]*)\)/g)].map((m) => m[1].replace(/^单位[::]?/, ''));
+  const groups = [...t.matchAll(/\(([^()]*)\)/g)].map((m) => {
+    const label = unitLabels.find((l) => m[1].startsWith(l));
+    return label ? m[1].slice(label.length).replace(/^[::]/, '') : m[1];
+  });
   for (let i = groups.length - 1; i >= 0; i--) {
     const g = groups[i];
     if (g === '') continue;
-    if (percentUnits.includes(g) || isMoneyUnit(g) || /^[个项家人名支次元亩吨%]/.test(g)) return g;
+    if (percentUnits.includes(g) || isMoneyUnit(g) || counterUnits.some((u) => g.startsWith(u))) return g;
   }
-  for (const u of ['亿元', '万元', '元']) if (t.endsWith(u) && !t.endsWith(`${u})`)) return u;
+  // a money unit written after the label without brackets: 工业总产值万元 (longest first: 亿元 before 元)
+  const money = Object.keys(moneyUnits).sort((a, b) => b.length - a.length);
+  for (const u of money) if (t.endsWith(u) && !t.endsWith(`${u})`)) return u;
   return null;
 }
 
@@ -161,7 +166,8 @@ function says(parent: string, child: string): HeaderSays {
   if (parentIsScore && child.trim() !== '') {
     const ind = indicatorCandidates(child);
     if (ind.length > 0) return { kind: 'score', refs: ind };
-    const g = groupCandidates(child.replace(/小计$/, ''));
+    const subtotalWord = vocabulary.subtotal.find((w) => child.endsWith(w));
+    const g = groupCandidates(subtotalWord ? child.slice(0, -subtotalWord.length) : child);
     if (g.length > 0) return { kind: 'subtotal', refs: g };
     if (isTotalLabel(child)) return { kind: 'total' };
   }

@@ -4,7 +4,7 @@
  * columns — a single 完成值 | 得分 pair, several platforms' columns, or each platform's name
  * merged over its own 数据 | 得分 pair. Columns that are neither (备注, 说明 …) are "other".
  */
-import { absentMeansDefault, FULL_MARKS, tables, type EvaluationId, type EvaluationTable, type Indicator } from '../../rules';
+import { absentMeansDefault, FULL_MARKS, tables, vocabulary, type EvaluationId, type EvaluationTable, type Indicator } from '../../rules';
 import { parseInput } from '../../engine';
 import { finding, type Finding } from '../findings/codes';
 import {
@@ -274,9 +274,9 @@ export function recognizeIssuedTable(sheet: SheetData, overrides: Readonly<Recor
   });
 
   const decisions: ColumnDecision[] = [];
-  const fixedNames: Record<LayoutColumn, string> = { group: '一级指标', number: '序号', name: '二级指标', standard: '评分标准', points: '分值', responsibility: table.responsibilityHeader };
+  const fixedName = (role: LayoutColumn) => (role === 'responsibility' ? table.responsibilityHeader : vocabulary.columns[role][0]);
   for (const [role, col] of Object.entries(roles) as [LayoutColumn, number][]) {
-    decisions.push({ col, header: idx.text(cols.headerRow, col), role: { kind: 'unrecognized', text: fixedNames[role] }, evidence: [{ kind: 'header', text: idx.text(cols.headerRow, col) }], unit: NO_UNIT });
+    decisions.push({ col, header: idx.text(cols.headerRow, col), role: { kind: 'unrecognized', text: fixedName(role) }, evidence: [{ kind: 'header', text: idx.text(cols.headerRow, col) }], unit: NO_UNIT });
   }
   values.forEach((v, vi) => {
     decisions.push({ col: v.value, header: v.name ?? idx.text(cols.lastHeaderRow, v.value), role: { kind: 'platform' }, evidence: [{ kind: 'header', text: platforms[vi].name }], unit: NO_UNIT });
