@@ -8,7 +8,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { gzipSync } from 'zlib';
+import type { RawValue } from '../src/engine';
 import { ExcelHost } from '../src/hosts/excel/host';
+import { MemoryHost } from '../src/hosts/memory/host';
 import { XlsxFileHost } from '../src/hosts/file/xlsx';
 import { WorkbookSession } from '../src/workbook';
 import type { XlContext } from '../src/hosts/excel/host';
@@ -16,6 +18,7 @@ import { FakeExcel } from '../test/hosts/fakes/excel';
 import { annualRows, annualWideWorkbook, toBuffer, WIDE_FIRST_ROW } from '../test/fixtures/workbooks';
 
 const SHEET = '培育名单数据';
+const EDITS = [['一个普通输入', 'D', 0.61], ['一个无量纲化输入(整列重算)', 'C', 123.4]] as const;
 
 function med(xs: number[]): number {
   return xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -47,6 +50,11 @@ export async function runPaneBench(platforms = 2000, runs = 3): Promise<void> {
   if (!session || !x) return;
   out(`面板检查 ${platforms.toLocaleString()} 个平台(Office.js 宿主,模拟 Excel):median ${med(checks).toFixed(0)} ms,${syncs} 次 sync`);
 
+  // the pane builds the index of cells and formulas when idle after opening
+  const p0 = performance.now();
+  session.prepareUpdates();
+  out(`打开后空闲时准备解释与增量检查(单元格与公式索引):${(performance.now() - p0).toFixed(0)} ms`);
+
   // explain on a selection change: any input or score cell
   const times: number[] = [];
   for (let k = 0; k < 200; k++) {
@@ -60,13 +68,44 @@ export async function runPaneBench(platforms = 2000, runs = 3): Promise<void> {
   out(`选中单元格后的解释:median ${med(times).toFixed(2)} ms,最长 ${Math.max(...times).toFixed(2)} ms(200 次)`);
 
   // re-check after the user edits one input (D: 主导产业集聚度) and one 无量纲化 input (C: 工业产值)
-  for (const [label, col, value] of [['一个普通输入', 'D', 0.61], ['一个无量纲化输入(整列重算)', 'C', 123.4]] as const) {
+  let t0: number;
+  for (const [label, col, value] of EDITS) {
     const address = `${col}${WIDE_FIRST_ROW + 10}`;
     await edit(x, address, value);
     const before = x.syncs;
-    const t0 = performance.now();
+    t0 = performance.now();
     await session.update({ sheet: SHEET, cells: [address] });
     out(`修改${label}后重新检查:${(performance.now() - t0).toFixed(0)} ms,${x.syncs - before} 次 sync`);
+  }
+
+  // the same on a workbook whose score columns hold native formulas (as wanmu fills them), which
+  // Excel recalculates after each edit: the re-check reads the edited cell and the formulas that
+  // read it, and finds no error
+  const unfilled = new MemoryHost(data);
+  const fillPlan = (await WorkbookSession.open(unfilled)).planFill({ style: 'native', replace: false });
+  const filledHost = new MemoryHost(data);
+  await filledHost.write(fillPlan.batch, []);
+  const filled = await filledHost.read();
+  const results = async () => {
+    const plan = (await WorkbookSession.open(new MemoryHost(await unfilled.read()))).planFill({ style: 'native', replace: false });
+    const byFormula = new Map<string, RawValue>();
+    for (const c of plan.batch.cells) if (c.formula !== undefined) byFormula.set(c.formula, c.result ?? null);
+    return (f: string) => byFormula.get(f) ?? null;
+  };
+  const fx = FakeExcel.from(filled, await results());
+  const fhost = new ExcelHost({ run: fx.run, runIn: fx.runIn, isSetSupported: () => true, reportError: (e) => { throw e; } });
+  const fsession = await WorkbookSession.open(fhost);
+  fsession.prepareUpdates();
+  const errors = (m: { findings: readonly { severity: string }[] }) => m.findings.filter((f) => f.severity === 'error').length;
+  for (const [label, col, value] of EDITS) {
+    const address = `${col}${WIDE_FIRST_ROW + 11}`;
+    unfilled.edit(SHEET, { [address]: value });
+    await edit(fx, address, value);
+    fx.recalculate(await results());
+    const before = fx.syncs;
+    t0 = performance.now();
+    const m = await fsession.update({ sheet: SHEET, cells: [address] });
+    out(`已填写得分公式的工作簿,修改${label}后重新检查:${(performance.now() - t0).toFixed(0)} ms,${fx.syncs - before} 次 sync,错误 ${errors(m)} 个`);
   }
 
   // bundle sizes

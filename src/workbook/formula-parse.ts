@@ -8,8 +8,26 @@ export interface Call {
   readonly args: readonly string[];
 }
 
+/**
+ * A bounded memo for parses of formula text: a re-check after an edit reviews the same formulas
+ * again. Emptied when full (parses are cheap; the memo only spares repeating them).
+ */
+export function memoize<T>(parse: (formula: string) => T, size = 60_000): (formula: string) => T {
+  const memo = new Map<string, T>();
+  return (formula) => {
+    const hit = memo.get(formula);
+    if (hit !== undefined || memo.has(formula)) return hit as T;
+    const out = parse(formula);
+    if (memo.size >= size) memo.clear();
+    memo.set(formula, out);
+    return out;
+  };
+}
+
 /** The formula as one top-level call NAME(args…), or undefined. */
-export function topCall(formula: string): Call | undefined {
+export const topCall: (formula: string) => Call | undefined = memoize(parseTopCall);
+
+function parseTopCall(formula: string): Call | undefined {
   const f = formula.trim().replace(/^=/, '').replace(/^_xlfn\./i, '').replace(/^_xludf\./i, '');
   const m = /^([A-Za-z_][A-Za-z0-9_.]*)\s*\(/.exec(f);
   if (!m) return undefined;

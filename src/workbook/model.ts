@@ -120,12 +120,37 @@ export interface ChangedCells {
   readonly sheet: string;
   /** A1 addresses or ranges (A1:C4). */
   readonly cells: readonly string[];
+  /**
+   * Rows, columns or cells were inserted or deleted (or the host cannot tell): positions moved,
+   * so the sheet must be read again as a whole.
+   */
+  readonly structural?: boolean;
+}
+
+/** A rectangle of one sheet. */
+export interface SheetRange {
+  readonly sheet: string;
+  readonly range: CellRange;
+}
+
+/** What a rectangle holds now: the cells that exist in it (every other cell is empty). */
+export interface RangeCells {
+  readonly sheet: string;
+  readonly range: CellRange;
+  /** In row, then column order; null when the sheet does not exist (deleted or renamed since it was read). */
+  readonly cells: ReadonlyArray<{ readonly row: number; readonly col: number; readonly cell: CellData }> | null;
 }
 
 /** One read and one write per operation. */
 export interface WorkbookHost {
   readonly capabilities: HostCapabilities;
   read(scope?: ReadScope): Promise<WorkbookData>;
+  /**
+   * Reads some rectangles (the cells a user edited, and the formula cells that may have been
+   * recalculated since): values, formulas and number formats as `read` gives them, in one round
+   * trip where the host has round trips. Answers in the order asked.
+   */
+  readRanges(ranges: readonly SheetRange[]): Promise<readonly RangeCells[]>;
   /** Applies the batch as one write, unless a cell in `expected` no longer holds what was read. */
   write(batch: WriteBatch, expected: readonly ExpectedCell[]): Promise<WriteOutcome>;
   select?(sheet: string, cell: string): Promise<void>;
@@ -204,21 +229,17 @@ export function buildSheet(
   return { name, rowCount, colCount, rows, merges, ...(state && state !== 'visible' ? { state } : {}) };
 }
 
-/**
- * Builds a sparse sheet from 2-D arrays as Office.js and WPS return them (0-based, starting at
- * `origin`). Empty strings with no formula are not cells.
- */
-export function sheetFromGrid(
-  name: string,
-  grid: {
-    readonly origin: { readonly row: number; readonly col: number };
-    readonly values: ReadonlyArray<ReadonlyArray<RawValue>>;
-    readonly formulas?: ReadonlyArray<ReadonlyArray<string | null | undefined>>;
-    readonly numFmts?: ReadonlyArray<ReadonlyArray<string | null | undefined>>;
-  },
-  merges: readonly CellRange[] = [],
-  state?: SheetState,
-): SheetData {
+/** 2-D arrays as Office.js and WPS return them (0-based, starting at `origin`). */
+export interface CellGrid {
+  readonly origin: { readonly row: number; readonly col: number };
+  readonly values: ReadonlyArray<ReadonlyArray<RawValue>>;
+  /** Formula text with '=' (anything else: no formula). */
+  readonly formulas?: ReadonlyArray<ReadonlyArray<string | null | undefined>>;
+  readonly numFmts?: ReadonlyArray<ReadonlyArray<string | null | undefined>>;
+}
+
+/** The cells of a grid that exist: empty strings with no formula are not cells; General is no format. */
+export function gridCells(grid: CellGrid): { row: number; col: number; cell: CellData }[] {
   const out: { row: number; col: number; cell: CellData }[] = [];
   grid.values.forEach((line, r) =>
     line.forEach((v, c) => {
@@ -231,6 +252,30 @@ export function sheetFromGrid(
       out.push({ row: grid.origin.row + r, col: grid.origin.col + c, cell: { value, ...(formula !== undefined ? { formula } : {}), ...(numFmt ? { numFmt } : {}) } });
     }),
   );
-  return buildSheet(name, out, merges, state);
+  return out;
 }
 
+/** Builds a sparse sheet from 2-D arrays as Office.js and WPS return them. */
+export function sheetFromGrid(name: string, grid: CellGrid, merges: readonly CellRange[] = [], state?: SheetState): SheetData {
+  return buildSheet(name, gridCells(grid), merges, state);
+}
+
+
+/** The cells of a sheet inside a rectangle, as `readRanges` answers (for hosts that read whole sheets). */
+export function cellsInRange(sheet: SheetData | undefined, range: CellRange): RangeCells['cells'] {
+  if (!sheet) return null;
+  const out: { row: number; col: number; cell: CellData }[] = [];
+  for (let row = range.top; row <= range.bottom; row++) {
+    const line = sheet.rows.get(row);
+    if (!line) continue;
+    if (line.size < range.right - range.left + 1) {
+      for (const [col, cell] of line) if (col >= range.left && col <= range.right) out.push({ row, col, cell });
+    } else {
+      for (let col = range.left; col <= range.right; col++) {
+        const cell = line.get(col);
+        if (cell) out.push({ row, col, cell });
+      }
+    }
+  }
+  return out.sort((a, b) => a.row - b.row || a.col - b.col);
+}

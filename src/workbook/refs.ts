@@ -1,5 +1,6 @@
 /** References inside a formula text (A1 style), enough to review score formulas. */
 import { colNumber } from './address';
+import { memoize } from './formula-parse';
 
 export interface FormulaRef {
   /** Sheet named in the reference, or null for the formula's own sheet. */
@@ -15,7 +16,10 @@ export interface FormulaRef {
 const REF_RE =
   /(?<![A-Za-z0-9_$.\u4e00-\u9fff])(?:(?:'((?:[^']|'')+)'|([A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*))!)?(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?::(\$?)([A-Za-z]{1,3})(\$?)(\d+))?(?![A-Za-z0-9_(])/g;
 
-export function formulaRefs(formula: string): FormulaRef[] {
+/** The references of a formula, in order (memoized: callers must not change the list). */
+export const formulaRefs: (formula: string) => readonly FormulaRef[] = memoize(parseRefs);
+
+export function parseRefs(formula: string): FormulaRef[] {
   const noStrings = formula.replace(/"(?:[^"]|"")*"/g, '""');
   const out: FormulaRef[] = [];
   for (const m of noStrings.matchAll(REF_RE)) {

@@ -10,7 +10,7 @@ import { parseInput } from '../engine';
 import { type EvaluationId } from '../rules';
 import type { Analysis, IndicatorResult, PlatformResult, TableResult } from './analyze';
 import { finding, type Finding } from './findings/codes';
-import { formatDecimals, outerRounding, roundAs, topCall, typedDecimals, type Rounding } from './formula-parse';
+import { formatDecimals, memoize, outerRounding, roundAs, topCall, typedDecimals, type Rounding } from './formula-parse';
 import { cohortText, FUNCTION_OF, nativeFormula, refText } from './formulas';
 import type { CellRef } from './layouts/layout';
 import { cellAt, isEmptyCell, sheetsByName, type CellData, type SheetData } from './model';
@@ -258,8 +258,17 @@ function reviewIndicator(ctx: Ctx, pi: number, r: IndicatorResult): void {
   }
 }
 
-/** Cells a formula refers to on its own sheet, ranges expanded (up to a limit). */
-function referencedCells(formula: string, own: string): Set<string> | undefined {
+/** Cells a formula refers to on its own sheet, ranges expanded (up to a limit); memoized (read only). */
+function referencedCells(formula: string, own: string): ReadonlySet<string> | undefined {
+  return referencedMemo(`${own}\u0000${formula}`);
+}
+
+const referencedMemo = memoize((k: string): ReadonlySet<string> | undefined => {
+  const cut = k.indexOf('\u0000');
+  return expandRefs(k.slice(cut + 1), k.slice(0, cut));
+}, 20_000);
+
+function expandRefs(formula: string, own: string): Set<string> | undefined {
   const out = new Set<string>();
   for (const x of formulaRefs(formula)) {
     const s = x.sheet ?? own;
@@ -305,8 +314,30 @@ function reviewSum(ctx: Ctx, place: { ref: CellRef | null; existing: boolean }, 
   if (cell.formula === undefined) ctx.out.push(finding('info', 'typed_constant', ref.sheet, ref.row, ref.col, { what }));
 }
 
+/**
+ * An indicator's review depends on its result, its score cell, its cohort and the table's layout:
+ * while all four are the same objects, its findings are the same (a re-check after an edit
+ * reviews the platforms whose scores moved, and within them only the indicators that did).
+ */
+const reviewed = new WeakMap<IndicatorResult, { readonly cell: CellData | null; readonly cohort: unknown; readonly layout: unknown; readonly findings: readonly Finding[] }>();
+
+function reviewIndicatorOnce(ctx: Ctx, pi: number, r: IndicatorResult): void {
+  const ref = r.place.ref;
+  const sheet = ref ? ctx.sheets.get(ref.sheet) : undefined;
+  const cell = ref && sheet ? cellAt(sheet, ref.row, ref.col) : null;
+  const cohort = ctx.t.cohorts[r.indicator.number - 1];
+  const memo = reviewed.get(r);
+  if (memo && memo.cell === cell && memo.cohort === cohort && memo.layout === ctx.t.layout) {
+    for (const f of memo.findings) ctx.out.push(f);
+    return;
+  }
+  const start = ctx.out.length;
+  reviewIndicator(ctx, pi, r);
+  reviewed.set(r, { cell, cohort, layout: ctx.t.layout, findings: ctx.out.slice(start) });
+}
+
 function reviewPlatform(ctx: Ctx, pi: number, p: PlatformResult): void {
-  for (const r of p.indicators) reviewIndicator(ctx, pi, r);
+  for (const r of p.indicators) reviewIndicatorOnce(ctx, pi, r);
   const table = ctx.t.table;
   p.groups.forEach((g, gi) => {
     const parts = p.indicators.filter((r) => r.indicator.group === gi).map((r) => (r.place.existing ? r.place.ref : null));

@@ -18,3 +18,14 @@ export function sameContentAs(expected: Pick<CellData, 'value' | 'formula'> | Ex
   if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
   return a === b;
 }
+
+/** Whether two reads of a cell hold exactly the same: value (cached result included), formula and number format. */
+export function sameCell(a: CellData | null | undefined, b: CellData | null | undefined): boolean {
+  const x = norm(a?.value);
+  const y = norm(b?.value);
+  if ((a?.formula ?? undefined) !== (b?.formula ?? undefined)) return false;
+  if ((a?.numFmt ?? undefined) !== (b?.numFmt ?? undefined)) return false;
+  if (x === null || y === null) return x === y;
+  if (typeof x === 'object' || typeof y === 'object') return JSON.stringify(x) === JSON.stringify(y);
+  return x === y;
+}

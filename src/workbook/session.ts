@@ -39,8 +39,10 @@ import {
 import { dedupeFindings, findingAtCell, type Finding } from './findings/codes';
 import { planFill, type FillOptions, type FillPlan } from './fill';
 import type { CellRef } from './layouts/layout';
-import { cellAt, emptyBatch, sheetsByName, type ChangedCells, type ScoreRecord, type SheetData, type TotalRecord, type WorkbookData, type WorkbookHost, type WriteConflict } from './model';
+import { cellAt, emptyBatch, sheetsByName, type CellData, type CellRange, type ChangedCells, type RangeCells, type SheetRange, type ScoreRecord, type SheetData, type TotalRecord, type WorkbookData, type WorkbookHost, type WriteConflict } from './model';
+import { Dependents } from './dependents';
 import { reviewByPlatform } from './review';
+import { sameCell } from './same';
 import { planRevert, type RevertPlan } from './revert';
 
 export interface SessionModel {
@@ -87,23 +89,125 @@ function key(sheet: string, row: number, col: number): string {
   return `${sheet}!${row},${col}`;
 }
 
-function expand(change: ChangedCells): { row: number; col: number }[] {
-  const out: { row: number; col: number }[] = [];
+/** Input cells → their indicators; score cells (a sum's cell maps to null); score, subtotal and total cells → their platform. */
+interface CellIndex {
+  readonly inputs: Map<string, { t: number; pi: number; i: number }[]>;
+  readonly places: Map<string, { t: number; pi: number; i: number } | null>;
+  readonly owners: Map<string, { t: number; pi: number }>;
+}
+
+/** Most cells one edit may cover before its sheet is simply read again. */
+const UPDATE_CELLS = 5000;
+
+/** The edited rectangles, or null when an address is not a cell or a range of cells (whole rows, columns). */
+function editedRanges(change: ChangedCells): CellRange[] | null {
+  const out: CellRange[] = [];
   for (const ref of change.cells) {
-    const [from, to] = ref.split(':');
-    const a = parseA1(from);
-    const b = to ? parseA1(to) : a;
-    if (!a || !b) continue;
-    for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) out.push({ row: r, col: c });
-    if (out.length > 100000) break;
+    for (const part of ref.split(',')) {
+      const [from, to, ...rest] = part.trim().split(':');
+      const a = parseA1(from);
+      const b = to === undefined ? a : parseA1(to);
+      if (!a || !b || rest.length > 0) return null;
+      out.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
+    }
   }
   return out;
+}
+
+/** Cells as rectangles: runs of consecutive rows per column. */
+function columnRuns(cells: readonly { sheet: string; row: number; col: number }[]): SheetRange[] {
+  const byColumn = new Map<string, { sheet: string; col: number; rows: number[] }>();
+  for (const c of cells) {
+    const k = `${c.sheet}\u0000${c.col}`;
+    const list = byColumn.get(k);
+    if (list) list.rows.push(c.row);
+    else byColumn.set(k, { sheet: c.sheet, col: c.col, rows: [c.row] });
+  }
+  const out: SheetRange[] = [];
+  for (const { sheet, col, rows } of byColumn.values()) {
+    rows.sort((a, b) => a - b);
+    let top = rows[0];
+    let bottom = rows[0];
+    for (const row of rows) {
+      if (row <= bottom + 1) {
+        bottom = Math.max(bottom, row);
+        continue;
+      }
+      out.push({ sheet, range: { top, left: col, bottom, right: col } });
+      top = bottom = row;
+    }
+    out.push({ sheet, range: { top, left: col, bottom, right: col } });
+  }
+  return out;
+}
+
+interface ChangedCell {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly before: CellData | null;
+  readonly after: CellData | null;
+}
+
+/** The workbook with the rectangles read again, and the cells that differ from before. */
+function patchWorkbook(workbook: WorkbookData, got: readonly RangeCells[]): { workbook: WorkbookData; changed: ChangedCell[] } {
+  const bySheet = sheetsByName(workbook);
+  const changed: ChangedCell[] = [];
+  const seen = new Set<string>();
+  const patched = new Map<string, { rows: Map<number, ReadonlyMap<number, CellData>>; copied: Set<number>; rowCount: number; colCount: number }>();
+  for (const g of got) {
+    const sheet = bySheet.get(g.sheet);
+    if (!sheet || !g.cells) continue;
+    // the cells come in row, then column order (the contract): walk them alongside the positions
+    const cells = g.cells;
+    let next = 0;
+    const { top, left, bottom, right } = g.range;
+    for (let row = top; row <= bottom; row++) {
+      const line = sheet.rows.get(row);
+      for (let col = left; col <= right; col++) {
+        while (next < cells.length && (cells[next].row < row || (cells[next].row === row && cells[next].col < col))) next++;
+        const hit = cells[next];
+        const after = hit && hit.row === row && hit.col === col ? hit.cell : null;
+        const before = line?.get(col) ?? null;
+        if (sameCell(before, after)) continue;
+        const k = key(g.sheet, row, col);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        changed.push({ sheet: g.sheet, row, col, before, after });
+        let p = patched.get(g.sheet);
+        if (!p) patched.set(g.sheet, (p = { rows: new Map(sheet.rows), copied: new Set(), rowCount: sheet.rowCount, colCount: sheet.colCount }));
+        let r = p.rows.get(row) as Map<number, CellData> | undefined;
+        if (!p.copied.has(row)) {
+          r = new Map(r ?? []);
+          p.copied.add(row);
+        } else if (!r) r = new Map();
+        p.rows.set(row, r);
+        if (after) r.set(col, after);
+        else r.delete(col);
+        if (r.size === 0) p.rows.delete(row);
+        if (after) {
+          p.rowCount = Math.max(p.rowCount, row);
+          p.colCount = Math.max(p.colCount, col);
+        }
+      }
+    }
+  }
+  if (changed.length === 0) return { workbook, changed };
+  return {
+    workbook: { sheets: workbook.sheets.map((s) => {
+      const p = patched.get(s.name);
+      return p ? { ...s, rows: p.rows, rowCount: p.rowCount, colCount: p.colCount } : s;
+    }) },
+    changed,
+  };
 }
 
 export class WorkbookSession {
   private analysis!: Analysis;
   /** Input and score cells → where they are in the analysis; built once per read of the tables. */
-  private cellIndexCache: { inputs: Map<string, { t: number; pi: number; i: number }[]>; places: Map<string, { t: number; pi: number; i: number } | null> } | null = null;
+  private cellIndexCache: CellIndex | null = null;
+  /** Which formulas read which cells; built once per analysis (see update). */
+  private dependentsCache: Dependents | null = null;
 
   /** Review findings per table and platform. */
   private reviewFindings: Finding[][][] = [];
@@ -211,6 +315,7 @@ export class WorkbookSession {
     this.readSavedMapping(data);
     this.analysis = analyze(data, this.options);
     this.cellIndexCache = null;
+    this.dependentsCache = null;
     this.reviewFindings = reviewByPlatform(this.analysis);
     this.publish();
   }
@@ -242,10 +347,11 @@ export class WorkbookSession {
   // ------------------------------------------------------------ explain
 
   /** Input cells and score places (a sum's place maps to null) of every table, by sheet!row,col. */
-  private cellIndex(): { inputs: Map<string, { t: number; pi: number; i: number }[]>; places: Map<string, { t: number; pi: number; i: number } | null> } {
+  private cellIndex(): CellIndex {
     if (this.cellIndexCache) return this.cellIndexCache;
     const inputs = new Map<string, { t: number; pi: number; i: number }[]>();
     const places = new Map<string, { t: number; pi: number; i: number } | null>();
+    const owners = new Map<string, { t: number; pi: number }>();
     this.analysis.tables.forEach((t, ti) =>
       t.platforms.forEach((p, pi) => {
         p.indicators.forEach((r, i) => {
@@ -256,13 +362,17 @@ export class WorkbookSession {
             if (list) list.push({ t: ti, pi, i });
             else inputs.set(k, [{ t: ti, pi, i }]);
           }
-          if (r.place.ref) places.set(key(r.place.ref.sheet, r.place.ref.row, r.place.ref.col), { t: ti, pi, i });
+          if (r.place.ref) {
+            places.set(key(r.place.ref.sheet, r.place.ref.row, r.place.ref.col), { t: ti, pi, i });
+            owners.set(key(r.place.ref.sheet, r.place.ref.row, r.place.ref.col), { t: ti, pi });
+          }
         });
         for (const g of p.groups) if (g.place.ref) places.set(key(g.place.ref.sheet, g.place.ref.row, g.place.ref.col), null);
         if (p.total.place.ref) places.set(key(p.total.place.ref.sheet, p.total.place.ref.row, p.total.place.ref.col), null);
+        for (const ref of [...p.groups.map((g) => g.place.ref), p.total.place.ref]) if (ref) owners.set(key(ref.sheet, ref.row, ref.col), { t: ti, pi });
       }),
     );
-    this.cellIndexCache = { inputs, places };
+    this.cellIndexCache = { inputs, places, owners };
     return this.cellIndexCache;
   }
 
@@ -345,30 +455,73 @@ export class WorkbookSession {
    * tables themselves may have changed.
    */
   async update(change: ChangedCells): Promise<SessionModel> {
-    const fresh = await this.host.read({ sheets: [change.sheet] });
-    const sheet = fresh.sheets.find((s) => s.name === change.sheet);
-    if (!sheet) return this.refresh();
-    const workbook: WorkbookData = { sheets: this.analysis.workbook.sheets.map((s) => (s.name === change.sheet ? sheet : s)) };
-    const cells = expand(change);
-    const { inputs, places } = this.cellIndex();
-    const touched = cells.map((c) => key(change.sheet, c.row, c.col));
-    if (touched.some((k) => !inputs.has(k) && !places.has(k))) {
-      this.load(workbook);
-      return this.current;
-    }
-    const affected = touched.flatMap((k) => inputs.get(k) ?? []);
-    this.rescore(workbook, affected);
+    const edited = change.structural ? null : editedRanges(change);
+    if (!edited || edited.reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0) > UPDATE_CELLS) return this.reloadSheets([change.sheet]);
+    // the edited cells, and the formulas that read them: Excel and WPS report only what the user
+    // typed, not the formulas recalculated since
+    const editedCells = edited.flatMap((r) => {
+      const out: { sheet: string; row: number; col: number }[] = [];
+      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push({ sheet: change.sheet, row, col });
+      return out;
+    });
+    const recalculated = this.dependents().after(editedCells, UPDATE_CELLS * 4);
+    if (!recalculated) return this.refresh();
+    const ranges: SheetRange[] = [...edited.map((range) => ({ sheet: change.sheet, range })), ...columnRuns(recalculated)];
+    const got = await this.host.readRanges(ranges);
+    if (got.some((g) => g.cells === null)) return this.refresh(); // a sheet was deleted or renamed
+    const { workbook, changed } = patchWorkbook(this.analysis.workbook, got);
+    if (changed.length === 0) return this.current;
+    const { inputs, places, owners } = this.cellIndex();
+    const inModel = (k: string) => inputs.has(k) || places.has(k) || owners.has(k);
+    const typed = new Set(editedCells.map((c) => key(c.sheet, c.row, c.col)));
+    const keys = changed.map((c) => key(c.sheet, c.row, c.col));
+    // the user typed outside the tables' inputs and score cells (a header, a name, a new row): read
+    // the sheet again; a recalculated formula outside them changes nothing the tables read
+    if (keys.some((k) => typed.has(k) && !inModel(k))) return this.reloadSheets([change.sheet], workbook);
+    if (changed.some((c) => c.before?.formula !== c.after?.formula)) this.dependentsCache = null;
+    const affected = keys.flatMap((k) => inputs.get(k) ?? []);
+    const dirty = keys.map((k) => owners.get(k)).filter((o): o is { t: number; pi: number } => o !== undefined);
+    this.rescore(workbook, affected, dirty);
     return this.current;
   }
 
-  private rescore(workbook: WorkbookData, affected: readonly { t: number; pi: number; i: number }[]): void {
+  /**
+   * Builds what a re-check after an edit needs (the cell index and the formulas' dependents), so
+   * that the first edit is as quick as the next; the pane calls it when idle after opening.
+   */
+  prepareUpdates(): void {
+    this.cellIndex();
+    this.dependents();
+  }
+
+  private dependents(): Dependents {
+    return (this.dependentsCache ??= new Dependents(this.analysis.workbook));
+  }
+
+  /** Reads these sheets again as a whole and analyses the workbook anew. */
+  private async reloadSheets(names: readonly string[], base: WorkbookData = this.analysis.workbook): Promise<SessionModel> {
+    const fresh = sheetsByName(await this.host.read({ sheets: names }));
+    if (names.some((n) => !fresh.has(n) && base.sheets.some((s) => s.name === n))) return this.refresh();
+    const known = new Set(base.sheets.map((s) => s.name));
+    this.load({ sheets: [...base.sheets.map((s) => fresh.get(s.name) ?? s), ...[...fresh.values()].filter((s) => !known.has(s.name))] });
+    return this.current;
+  }
+
+  /**
+   * Re-scores the affected inputs' indicators and reviews their platforms again, and the `dirty`
+   * platforms (whose score cells changed) too.
+   */
+  private rescore(workbook: WorkbookData, affected: readonly { t: number; pi: number; i: number }[], dirty: readonly { t: number; pi: number }[] = []): void {
     const sheets = sheetsByName(workbook);
     const readFindings: Finding[] = [];
     const reread = new Set<string>();
     const tablesNext = this.analysis.tables.map((t, ti) => {
       const mine = affected.filter((a) => a.t === ti);
-      if (mine.length === 0) return t;
-      return this.rescoreTable(sheets, t, mine, readFindings, reread);
+      const next = mine.length === 0 ? t : this.rescoreTable(sheets, t, mine, readFindings, reread);
+      const again = new Set(dirty.filter((d) => d.t === ti).map((d) => d.pi));
+      if (again.size === 0) return next;
+      // a new object makes the review look at the platform again
+      return { ...next, platforms: next.platforms.map((p, pi) => (again.has(pi) && p === t.platforms[pi] ? { ...p } : p)) };
     });
     // findings at re-read cells and at the affected platforms' score cells are replaced
     const stale = (f: Finding) => reread.has(`${f.sheet}!${f.cell}`);

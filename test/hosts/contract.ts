@@ -93,6 +93,47 @@ export function describeHostContract(name: string, make: HostFactory): void {
       expect(wb.sheets.map((s) => s.name)).toEqual(["评分 '22"]);
     });
 
+    it('reads rectangles as the whole read gives their cells, in the order asked', async () => {
+      const { host } = await make(contractWorkbook());
+      const whole = sheetOf(await host.read(), '基础数据');
+      const got = await host.readRanges([
+        { sheet: '基础数据', range: { top: 3, left: 2, bottom: 5, right: 4 } },
+        { sheet: "评分 '22", range: { top: 40, left: 9, bottom: 40, right: 9 } },
+        { sheet: '基础数据', range: { top: 7, left: 1, bottom: 9, right: 3 } },
+        { sheet: '没有这张表', range: { top: 1, left: 1, bottom: 1, right: 1 } },
+        { sheet: '基础数据', range: { top: 3, left: 3, bottom: 3, right: 3 } },
+      ]);
+      expect(got.map((g) => g.sheet)).toEqual(['基础数据', "评分 '22", '基础数据', '没有这张表', '基础数据']);
+      const expected: { row: number; col: number; cell: CellData }[] = [];
+      for (let row = 3; row <= 5; row++)
+        for (let col = 2; col <= 4; col++) {
+          const cell = cellAt(whole, row, col);
+          if (cell) expected.push({ row, col, cell });
+        }
+      expect(expected.length).toBe(8); // D5 is empty
+      expect(got[0].cells).toEqual(expected);
+      expect(got[0].cells).toContainEqual({ row: 3, col: 3, cell: { value: 0.72, numFmt: '0.00%' } });
+      expect(got[0].cells).toContainEqual({ row: 5, col: 3, cell: { value: sheetError('div0'), formula: '1/0' } });
+      expect(got[0].cells).toContainEqual({ row: 4, col: 4, cell: { value: '=不是公式' } });
+      expect(got[1].cells).toEqual([{ row: 40, col: 9, cell: { value: 'far away' } }]);
+      expect(got[2].cells).toEqual([]);
+      expect(got[3].cells).toBeNull();
+      expect(got[4].cells).toEqual([{ row: 3, col: 3, cell: { value: 0.72, numFmt: '0.00%' } }]);
+    });
+
+    it('reads rectangles as they are after a write', async () => {
+      const { host } = await make(contractWorkbook());
+      await host.read();
+      // (the fakes answer SUM(B3:B4) from a table of results, the file host keeps the result given)
+      await host.write(batch({ cells: [{ sheet: '基础数据', row: 3, col: 2, value: 99 }, { sheet: '基础数据', row: 4, col: 2, value: null }, { sheet: '基础数据', row: 6, col: 2, formula: 'SUM(B3:B4)', result: 1180.5, numFmt: '0.0' }] }), []);
+      const [r] = await host.readRanges([{ sheet: '基础数据', range: { top: 3, left: 2, bottom: 6, right: 2 } }]);
+      // an emptied cell may stay listed as a formatted blank (value null)
+      expect(r.cells?.filter((c) => c.row !== 5 && (c.cell.value !== null || c.cell.formula !== undefined))).toEqual([
+        { row: 3, col: 2, cell: { value: 99 } },
+        { row: 6, col: 2, cell: { value: 1180.5, formula: 'SUM(B3:B4)', numFmt: '0.0' } },
+      ]);
+    });
+
     it('writes values, formulas with results, number formats and new sheets in one batch', async () => {
       const { host } = await make(contractWorkbook());
       const r = await host.write(

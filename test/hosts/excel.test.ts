@@ -478,4 +478,17 @@ describe('Excel host capabilities', () => {
     expect(x.handlers.size).toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it('marks inserted and deleted rows, columns and cells as structural changes (the session reads the sheet again)', async () => {
+    const x = FakeExcel.from(contractWorkbook(), calculate);
+    const { host } = make(x);
+    const seen: { cells: readonly string[]; structural?: boolean }[] = [];
+    host.onChanged((c) => seen.push({ cells: c.cells, ...(c.structural ? { structural: true } : {}) }));
+    await new Promise((r) => setImmediate(r));
+    await x.userEdit('基础数据', 'B3', 5);
+    await x.userEdit('基础数据', 'B3', 5, 'RowInserted', '3:3');
+    await x.userEdit('基础数据', 'B3', 5, 'CellDeleted', 'B3');
+    await x.userEdit('基础数据', 'B3', 5, 'Unknown', 'B3');
+    expect(seen).toEqual([{ cells: ['B3'] }, { cells: ['3:3'], structural: true }, { cells: ['B3'], structural: true }, { cells: ['B3'], structural: true }]);
+  });
 });

@@ -173,6 +173,76 @@ describe('workbook session', () => {
     expect(s.model.findings.filter((f) => f.cell === `D${WIDE_FIRST_ROW + 1}`)).toEqual([]);
   });
 
+  /** A workbook wanmu filled with native formulas, and what Excel would calculate for them after edits. */
+  async function filledWorkbook(n: number) {
+    const unfilled = new MemoryHost(await data(n));
+    const plan = (await WorkbookSession.open(unfilled)).planFill({ style: 'native', replace: false });
+    const host = new MemoryHost(await data(n));
+    expect(await host.write(plan.batch, [])).toEqual({ ok: true });
+    /** The user types into the data sheet; Excel recalculates every formula (no change event for those). */
+    const type = async (cells: Record<string, number>) => {
+      unfilled.edit(DATA, cells);
+      host.edit(DATA, cells);
+      const again = (await WorkbookSession.open(new MemoryHost(await unfilled.read()))).planFill({ style: 'native', replace: false });
+      const results: Record<string, Record<string, number | string | boolean | null>> = {};
+      for (const c of again.batch.cells) if (c.formula !== undefined) (results[c.sheet] ??= {})[`${colLetters(c.col)}${c.row}`] = c.result ?? null;
+      for (const [sheet, cells2] of Object.entries(results)) host.recalculated(sheet, cells2);
+    };
+    return { host, type };
+  }
+
+  it('update reads the formulas an edit recalculates: no stale score is reported, before or after a 无量纲化 edit', async () => {
+    const { host, type } = await filledWorkbook(6);
+    const s = await WorkbookSession.open(host);
+    expect(s.model.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const reads = host.calls.read;
+    await type({ [`D${WIDE_FIRST_ROW + 1}`]: 0.4 });
+    await s.update({ sheet: DATA, cells: [`D${WIDE_FIRST_ROW + 1}`] });
+    expect(s.model.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    await type({ [`C${WIDE_FIRST_ROW + 2}`]: 999 });
+    await s.update({ sheet: DATA, cells: [`C${WIDE_FIRST_ROW + 2}`] });
+    expect(s.model.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // no sheet was read again as a whole: only the edited cells and the formulas reading them
+    expect(host.calls.read).toBe(reads);
+    expect(host.calls.readRanges).toBe(2);
+    // the same as a fresh check of the edited workbook
+    const fresh = await WorkbookSession.open(host);
+    expect(scoresOf(s)).toEqual(scoresOf(fresh));
+    expect(s.model.findings.map((f) => `${f.sheet}!${f.cell} ${f.code}`).sort()).toEqual(fresh.model.findings.map((f) => `${f.sheet}!${f.cell} ${f.code}`).sort());
+  });
+
+  it('update after an input edit whose score formula was not recalculated reports the stale score (a typed number is not a formula)', async () => {
+    const { host } = await filledWorkbook(4);
+    const s = await WorkbookSession.open(host);
+    const score = s.model.scores.find((x) => x.platform === s.model.analysis.tables[0].platforms[1].name && x.indicator === 2);
+    if (!score) throw new Error('no score record');
+    // the user overwrites the score formula with its value, then changes the input: the typed score is now wrong
+    const typed = score.score as number;
+    host.edit(score.sheet, { [score.cell]: typed });
+    await s.update({ sheet: score.sheet, cells: [score.cell] });
+    expect(s.model.findings.filter((f) => f.cell === score.cell && f.sheet === score.sheet).map((f) => f.code)).toEqual(['typed_constant']);
+    host.edit(DATA, { [`D${WIDE_FIRST_ROW + 1}`]: 0.1 });
+    await s.update({ sheet: DATA, cells: [`D${WIDE_FIRST_ROW + 1}`] });
+    expect(s.model.findings.filter((f) => f.cell === score.cell && f.sheet === score.sheet).map((f) => f.code)).toEqual(['score_mismatch']);
+    // typing the right score into the score cell clears the error at once
+    const right = s.explain(score.sheet, score.cell)?.score as number;
+    host.edit(score.sheet, { [score.cell]: right });
+    await s.update({ sheet: score.sheet, cells: [score.cell] });
+    expect(s.model.findings.filter((f) => f.cell === score.cell && f.sheet === score.sheet && f.severity === 'error')).toEqual([]);
+  });
+
+  it('an inserted or deleted row, or an address that is not cells, reads the sheet again', async () => {
+    const host = new MemoryHost(await data(3));
+    const s = await WorkbookSession.open(host);
+    const reads = host.calls.read;
+    host.editStructure(DATA, { [`D${WIDE_FIRST_ROW}`]: 0.5 }, `${WIDE_FIRST_ROW}:${WIDE_FIRST_ROW}`);
+    await s.update({ sheet: DATA, cells: [`${WIDE_FIRST_ROW}:${WIDE_FIRST_ROW}`], structural: true });
+    expect(host.calls.read).toBe(reads + 1);
+    expect(s.model.analysis.tables[0].platforms[0].indicators[1].score).toBeCloseTo((0.5 / 0.8) * 5, 12);
+    await s.update({ sheet: DATA, cells: ['C:C'] });
+    expect(host.calls.read).toBe(reads + 2);
+  });
+
   it('an edit to a header reads the tables again', async () => {
     const host = new MemoryHost(await data(3));
     const s = await WorkbookSession.open(host);

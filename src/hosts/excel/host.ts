@@ -37,13 +37,15 @@
 import type { RawValue } from '../../engine';
 import {
   buildSheet,
-  sheetFromGrid,
+  gridCells,
   type CellData,
   type CellRange,
   type ChangedCells,
   type ExpectedCell,
   type HostCapabilities,
+  type RangeCells,
   type ReadScope,
+  type SheetRange,
   type SheetData,
   type SheetState,
   type WorkbookData,
@@ -102,6 +104,13 @@ export interface XlChangedArgs {
   readonly address: string;
   /** "ThisLocalAddin" for this add-in's own writes (ExcelApi 1.14; absent before). */
   readonly triggerSource?: string;
+  /** "RangeEdited", "RowInserted", "CellDeleted" …, or "Unknown" (Excel.DataChangeType). */
+  readonly changeType?: string;
+}
+
+/** Change types after which the edited cells alone do not say what moved: the sheet is read again. */
+export function structuralChange(changeType: string | undefined): boolean {
+  return changeType !== undefined && changeType !== 'RangeEdited';
 }
 
 export interface XlWorksheetCollection {
@@ -430,6 +439,51 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
+  /**
+   * Reads rectangles in one sync (more only when their estimated response exceeds the budget).
+   * Rectangles on sheets not in the remembered list answer null; if a remembered sheet was
+   * deleted or renamed since, the list is read again and the read retried once.
+   */
+  async readRanges(ranges: readonly SheetRange[]): Promise<readonly RangeCells[]> {
+    return this.deps.run(async (ctx) => {
+      let list = this.known ?? (await this.loadSheetList(ctx));
+      for (let attempt = 0; ; attempt++) {
+        const names = new Set(list.map((s) => s.name));
+        const sheets = new Map<string, XlWorksheet>();
+        const loads: (XlRange | null)[] = [];
+        try {
+          let pending = 0;
+          for (const { sheet, range } of ranges) {
+            if (!names.has(sheet)) {
+              loads.push(null);
+              continue;
+            }
+            const cost = rangeCells(range) * BYTES_PER_CELL;
+            if (pending > 0 && pending + cost > this.budget) {
+              await ctx.sync();
+              pending = 0;
+            }
+            let ws = sheets.get(sheet);
+            if (!ws) sheets.set(sheet, (ws = ctx.workbook.worksheets.getItem(sheet)));
+            const r = ws.getRange(rangeAddress(range));
+            r.load(GRID_PROPERTIES);
+            loads.push(r);
+            pending += cost;
+          }
+          await ctx.sync();
+        } catch (e) {
+          if (errorCode(e) !== 'ItemNotFound' || attempt > 0) throw e;
+          list = await this.loadSheetList(ctx);
+          continue;
+        }
+        return ranges.map(({ sheet, range }, i) => {
+          const r = loads[i];
+          return { sheet, range, cells: r ? cellsOfGrid(gridOf(r)).cells : null };
+        });
+      }
+    });
+  }
+
   async write(batch: WriteBatch, expected: readonly ExpectedCell[]): Promise<WriteOutcome> {
     const plan = planWrite(batch);
     return this.deps.run(
@@ -716,7 +770,7 @@ export class ExcelHost implements WorkbookHost {
           await ctx.sync();
           return ws.name;
         }));
-      if (!removed) listener({ sheet: name, cells: [args.address] });
+      if (!removed) listener({ sheet: name, cells: [args.address], ...(structuralChange(args.changeType) ? { structural: true } : {}) });
     };
     const remove = (r: XlEventResult) =>
       this.deps.runIn(r.context, async (ctx) => {
@@ -797,10 +851,8 @@ function gridOf(r: XlRange): Grid {
   return { address: r.address, values: r.values, formulas: r.formulas, numberFormat: r.numberFormat, valueTypes: r.valueTypes.map((line) => [...line]) };
 }
 
-/** Builds a sparse sheet from a loaded used range (null: empty sheet) and its merged areas. */
-function toSheet(info: SheetInfo, used: Grid | null, merged: XlRangeAreas): SheetData {
-  const merges = merged.isNullObject ? [] : splitAreas(merged.address).map((a) => parseRangeAddress(a)).filter((r): r is CellRange => r !== undefined);
-  if (used === null) return buildSheet(info.name, [], merges, info.state);
+/** The cells of a loaded range (values typed by valueTypes, formulas, number formats). */
+function cellsOfGrid(used: Grid): { origin: CellRange; cells: ReturnType<typeof gridCells> } {
   const origin = parseRangeAddress(used.address);
   if (!origin) throw new Error(`无法识别区域地址 ${used.address}`);
   const values = used.values.map((line, i) => line.map((v, j) => cellValue(v, used.valueTypes[i]?.[j])));
@@ -810,5 +862,12 @@ function toSheet(info: SheetInfo, used: Grid | null, merged: XlRangeAreas): Shee
   }));
   const numFmts = used.numberFormat.map((line) => line.map((f) => (typeof f === 'string' ? f : null)));
   if (values.length * (values[0]?.length ?? 0) !== rangeCells(origin)) throw new Error(`区域 ${used.address} 的数据与地址不一致`);
-  return sheetFromGrid(info.name, { origin: { row: origin.top, col: origin.left }, values, formulas, numFmts }, merges, info.state);
+  return { origin, cells: gridCells({ origin: { row: origin.top, col: origin.left }, values, formulas, numFmts }) };
+}
+
+/** Builds a sparse sheet from a loaded used range (null: empty sheet) and its merged areas. */
+function toSheet(info: SheetInfo, used: Grid | null, merged: XlRangeAreas): SheetData {
+  const merges = merged.isNullObject ? [] : splitAreas(merged.address).map((a) => parseRangeAddress(a)).filter((r): r is CellRange => r !== undefined);
+  if (used === null) return buildSheet(info.name, [], merges, info.state);
+  return buildSheet(info.name, cellsOfGrid(used).cells, merges, info.state);
 }

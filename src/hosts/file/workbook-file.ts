@@ -12,11 +12,15 @@ import { a1 } from '../../workbook/address';
 import {
   NO_CAPABILITIES,
   cellAt,
+  cellsInRange,
+  sheetsByName,
   type CellRange,
   type CellWrite,
   type ExpectedCell,
+  type RangeCells,
   type ReadScope,
   type SheetData,
+  type SheetRange,
   type SheetState,
   type WorkbookData,
   type WorkbookHost,
@@ -405,6 +409,13 @@ export class WorkbookFile implements WorkbookHost {
       throw corrupt(this.path, e);
     }
     return { sheets };
+  }
+
+  /** The file holds no edits between reads: the rectangles are cut from the (cached) sheets. */
+  async readRanges(ranges: readonly SheetRange[]): Promise<readonly RangeCells[]> {
+    const names = [...new Set(ranges.map((r) => r.sheet))];
+    const sheets = sheetsByName(await this.read({ sheets: names }));
+    return ranges.map(({ sheet, range }) => ({ sheet, range, cells: cellsInRange(sheets.get(sheet), range) }));
   }
 
   private sheet(name: string): SheetInfo | undefined {

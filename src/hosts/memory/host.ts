@@ -13,7 +13,9 @@ import {
   type ChangedCells,
   type ExpectedCell,
   type HostCapabilities,
+  type RangeCells,
   type ReadScope,
+  type SheetRange,
   type SheetState,
   type WorkbookData,
   type WorkbookHost,
@@ -39,7 +41,7 @@ export class MemoryHost implements WorkbookHost {
   private sheets: MutableSheet[] = [];
   private listeners = new Set<(c: ChangedCells) => void>();
   /** Calls made, for tests that count round trips. */
-  readonly calls = { read: 0, write: 0, select: 0 };
+  readonly calls = { read: 0, readRanges: 0, write: 0, select: 0 };
   selection: { sheet: string; cell: string } | null = null;
 
   constructor(data: WorkbookData = { sheets: [] }, capabilities: Partial<HostCapabilities> = {}) {
@@ -57,6 +59,31 @@ export class MemoryHost implements WorkbookHost {
     return {
       sheets: this.sheets.filter((s) => !wanted || wanted.has(s.name)).map((s) => buildSheet(s.name, [...s.cells.values()], s.merges, s.state)),
     };
+  }
+
+  async readRanges(ranges: readonly SheetRange[]): Promise<readonly RangeCells[]> {
+    this.calls.readRanges++;
+    const out: RangeCells[] = [];
+    for (const { sheet, range } of ranges) {
+      const s = this.sheet(sheet);
+      if (!s) {
+        out.push({ sheet, range, cells: null });
+        continue;
+      }
+      const area = (range.bottom - range.top + 1) * (range.right - range.left + 1);
+      const cells: { row: number; col: number; cell: CellData }[] = [];
+      if (area < s.cells.size) {
+        for (let row = range.top; row <= range.bottom; row++)
+          for (let col = range.left; col <= range.right; col++) {
+            const c = s.cells.get(a1(row, col));
+            if (c) cells.push({ row, col, cell: c.cell });
+          }
+      } else {
+        for (const c of s.cells.values()) if (c.row >= range.top && c.row <= range.bottom && c.col >= range.left && c.col <= range.right) cells.push({ row: c.row, col: c.col, cell: c.cell });
+      }
+      out.push({ sheet, range, cells: cells.sort((a, b) => a.row - b.row || a.col - b.col) });
+    }
+    return out;
   }
 
   private sheet(name: string): MutableSheet | undefined {
@@ -108,6 +135,31 @@ export class MemoryHost implements WorkbookHost {
 
   /** The user types into cells (A1 → value, or '=…' for a formula with its result). */
   edit(sheet: string, cells: Readonly<Record<string, RawValue | { formula: string; result: RawValue }>>): void {
+    this.set(sheet, cells);
+    for (const l of this.listeners) l({ sheet, cells: Object.keys(cells) });
+  }
+
+  /** The user inserts or deletes rows (given as the cells after the change): reported as structural. */
+  editStructure(sheet: string, cells: Readonly<Record<string, RawValue | { formula: string; result: RawValue }>>, address: string): void {
+    this.set(sheet, cells);
+    for (const l of this.listeners) l({ sheet, cells: [address], structural: true });
+  }
+
+  /**
+   * Formulas recalculated after an edit: new cached results, not reported to change listeners
+   * (as in Excel and WPS, whose change events report only what the user typed).
+   */
+  recalculated(sheet: string, results: Readonly<Record<string, RawValue>>): void {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    for (const [ref, value] of Object.entries(results)) {
+      const old = s.cells.get(ref);
+      if (!old || old.cell.formula === undefined) throw new Error(`no formula at ${sheet}!${ref}`);
+      old.cell = { ...old.cell, value };
+    }
+  }
+
+  private set(sheet: string, cells: Readonly<Record<string, RawValue | { formula: string; result: RawValue }>>): void {
     const s = this.sheet(sheet);
     if (!s) throw new Error(`no sheet ${sheet}`);
     for (const [ref, v] of Object.entries(cells)) {
@@ -119,6 +171,5 @@ export class MemoryHost implements WorkbookHost {
       if (cell.value === null && cell.formula === undefined && !old?.numFmt) s.cells.delete(ref);
       else s.cells.set(ref, { row: at.row, col: at.col, cell });
     }
-    for (const l of this.listeners) l({ sheet, cells: Object.keys(cells) });
   }
 }

@@ -21,14 +21,17 @@
 import type { RawValue } from '../../engine';
 import {
   buildSheet,
+  gridCells,
   sheetFromGrid,
   type CellData,
   type CellRange,
   type ChangedCells,
   type ExpectedCell,
   type HostCapabilities,
+  type RangeCells,
   type ReadScope,
   type SheetData,
+  type SheetRange,
   type WorkbookData,
   type WorkbookHost,
   type WriteBatch,
@@ -65,6 +68,35 @@ export class WpsHost implements WorkbookHost {
       out.push(this.readSheet(ws, name));
     }
     return { sheets: out };
+  }
+
+  /**
+   * Per rectangle: Value2 and Formula (1 call each), then number formats as the read asks them
+   * (one call when the rectangle's format is uniform). A sheet that no longer exists answers null.
+   */
+  async readRanges(ranges: readonly SheetRange[]): Promise<readonly RangeCells[]> {
+    const q = this.quirks;
+    const byName = new Map(this.sheets().map((ws) => [ws.Name, ws]));
+    return ranges.map(({ sheet, range }) => {
+      const ws = byName.get(sheet);
+      if (!ws) return { sheet, range, cells: null };
+      const r = ws.Range(rangeAddress(range));
+      const rows = range.bottom - range.top + 1;
+      const cols = range.right - range.left + 1;
+      const rawFormulas = q.grid(r.Formula, rows, cols);
+      const values = q.grid(r.Value2, rows, cols).map((line, i) => line.map((v, j) => etValue(q, v, rawFormulas[i][j])));
+      const formulas = rawFormulas.map((line, i) =>
+        line.map((f, j) => {
+          const formula = formulaOf(values[i][j], f);
+          return formula === undefined ? null : `=${formula}`;
+        }),
+      );
+      const content = values.map((line, i) => line.map((v, j) => (v !== null && v !== '') || formulas[i][j] !== null));
+      if (!content.some((line) => line.some(Boolean))) return { sheet, range, cells: [] };
+      const numFmts = this.readFormats(ws, r, range, content);
+      const cells = gridCells({ origin: { row: range.top, col: range.left }, values, formulas, numFmts });
+      return { sheet, range, cells };
+    });
   }
 
   private readSheet(ws: EtWorksheet, name: string): SheetData {

@@ -52,6 +52,9 @@ export class PaneStore {
   private state: PaneState = EMPTY;
   private readonly listeners = new Set<() => void>();
   private unwatch: (() => void) | null = null;
+  /** Edits not yet re-checked, and the loop re-checking them. */
+  private pending: ChangedCells[] = [];
+  private draining: Promise<void> | null = null;
 
   readonly subscribe = (l: () => void): (() => void) => {
     this.listeners.add(l);
@@ -90,23 +93,66 @@ export class PaneStore {
   async open(workspace: Workspace): Promise<void> {
     this.unwatch?.();
     this.unwatch = null;
+    this.pending = [];
     this.set({ ...EMPTY, version: this.state.version + 1, workspace });
     await this.run('读取工作簿', async () => {
       const session = await WorkbookSession.open(workspace.host);
       this.publish(session, { mapping: session.mapping ?? { sheets: {} } });
       if (workspace.host.capabilities.changeEvents && workspace.host.onChanged) {
-        this.unwatch = workspace.host.onChanged((c) => void this.changed(c));
+        this.unwatch = workspace.host.onChanged((c) => this.changed(c));
+        // what explain and the re-check after an edit need, built while the user reads the results
+        setTimeout(() => {
+          try {
+            if (this.state.session === session) session.prepareUpdates();
+          } catch (e) {
+            this.reportError(e);
+          }
+        }, 0);
       }
     });
   }
 
-  private async changed(change: ChangedCells): Promise<void> {
-    const s = this.state.session;
-    if (!s || this.state.busy) return;
-    await this.run('重新检查', async () => {
-      await s.update(change);
-      this.publish(s);
+  /**
+   * The user edited cells: re-check them. Edits made while something else runs (a fill, an
+   * earlier re-check) wait for it and are re-checked after, never dropped.
+   */
+  private changed(change: ChangedCells): void {
+    this.pending.push(change);
+    this.draining ??= this.drain().finally(() => {
+      this.draining = null;
     });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.length > 0) {
+      if (this.state.busy) {
+        await this.idle();
+        continue;
+      }
+      const s = this.state.session;
+      const batch = this.pending.splice(0);
+      if (!s) return;
+      await this.run('重新检查', async () => {
+        for (const c of batch) await s.update(c);
+        this.publish(s);
+      });
+    }
+  }
+
+  /** Resolves when nothing is running. */
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const off = this.subscribe(() => {
+        if (this.state.busy) return;
+        off();
+        resolve();
+      });
+    });
+  }
+
+  /** Resolves when every edit reported so far has been re-checked (tests, and the WPS ribbon). */
+  async settled(): Promise<void> {
+    while (this.draining) await this.draining;
   }
 
   async refresh(): Promise<void> {

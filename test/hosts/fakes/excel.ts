@@ -143,6 +143,14 @@ export class FakeExcel {
     return x;
   }
 
+  /**
+   * Excel recalculates: every formula cell takes the result `calculate` gives for it now. Change
+   * handlers hear nothing (Excel's onChanged reports edits, not recalculations).
+   */
+  recalculate(calculate: (formula: string) => RawValue): void {
+    for (const st of this.sheets) for (const c of st.cells.values()) if (c.formula !== undefined) c.value = calculate(c.formula);
+  }
+
   addSheet(name: string): SheetState {
     if (this.sheets.some((s) => s.name === name)) throw new OfficeError('ItemAlreadyExists', `sheet ${name} exists`);
     const st: SheetState = { id: `{sheet-${this.nextId++}}`, name, visibility: 'Visible', cells: new Map(), merges: [], widths: new Map() };
@@ -171,15 +179,18 @@ export class FakeExcel {
     return batch(context);
   };
 
-  /** The user types into a cell; change handlers hear about it. */
-  async userEdit(sheet: string, address: string, input: string | number | boolean): Promise<void> {
+  /**
+   * The user types into a cell; change handlers hear about it (with `changeType`, as Excel
+   * reports it: an inserted row is "RowInserted" at the row's address).
+   */
+  async userEdit(sheet: string, address: string, input: string | number | boolean, changeType = 'RangeEdited', reported = address): Promise<void> {
     const st = this.sheet(sheet);
     const at = parseAddress(address);
     const key = a1(at.top, at.left);
     const typed = typeInto(input, st.cells.get(key), this.calculate);
     if (typed === null) st.cells.delete(key);
     else if (typed !== 'unchanged') st.cells.set(key, { row: at.top, col: at.left, ...typed });
-    for (const h of this.handlers) await h({ worksheetId: st.id, address, triggerSource: 'Unknown' });
+    for (const h of this.handlers) await h({ worksheetId: st.id, address: reported, triggerSource: 'Unknown', changeType });
   }
 
   /** Bounding box of the cells (with valuesOnly: of the cells with a value or formula). */
