@@ -450,9 +450,10 @@ export class WorkbookSession {
   // ------------------------------------------------------------ update after edits
 
   /**
-   * The user edited cells: re-read that sheet and re-score only what depends on them. Edits to
-   * headers, names or anything that is not an input or a score re-read the whole workbook, as the
-   * tables themselves may have changed.
+   * The user edited cells: reads them and the formulas that read them (one host round trip), and
+   * re-scores and re-reviews only what depends on them. Edits to headers, names or anything that
+   * is not an input or a score, and inserted or deleted rows, read the edited sheet again as a
+   * whole, as the tables themselves may have changed.
    */
   async update(change: ChangedCells): Promise<SessionModel> {
     const edited = change.structural ? null : editedRanges(change);

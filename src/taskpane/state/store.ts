@@ -70,6 +70,27 @@ export class PaneStore {
 
   private publish(session: WorkbookSession, extra: Partial<PaneState> = {}): void {
     this.set({ session, model: session.model, version: this.state.version + 1, ...extra });
+    this.prepare(session);
+  }
+
+  private preparing = false;
+
+  /**
+   * Builds what explain and the re-check after an edit need (after opening, a fill, a revert)
+   * while the user reads the results, so that the first edit is re-checked as quickly as the next.
+   */
+  private prepare(session: WorkbookSession): void {
+    if (this.preparing || !session.host.capabilities.changeEvents) return;
+    this.preparing = true;
+    setTimeout(() => {
+      this.preparing = false;
+      if (this.state.session !== session) return;
+      try {
+        session.prepareUpdates();
+      } catch (e) {
+        this.reportError(e);
+      }
+    }, 0);
   }
 
   /** Runs an operation with a busy label; a failure is shown to the user, not lost. */
@@ -100,14 +121,6 @@ export class PaneStore {
       this.publish(session, { mapping: session.mapping ?? { sheets: {} } });
       if (workspace.host.capabilities.changeEvents && workspace.host.onChanged) {
         this.unwatch = workspace.host.onChanged((c) => this.changed(c));
-        // what explain and the re-check after an edit need, built while the user reads the results
-        setTimeout(() => {
-          try {
-            if (this.state.session === session) session.prepareUpdates();
-          } catch (e) {
-            this.reportError(e);
-          }
-        }, 0);
       }
     });
   }
