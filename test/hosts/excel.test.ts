@@ -43,7 +43,7 @@ function make(x: FakeExcel, supported: Readonly<Record<string, string>> = { Exce
   return { host, errors };
 }
 
-describeHostContract('Excel (office-addin-mock)', async (data) => ({ host: make(FakeExcel.from(data, calculate)).host }));
+describeHostContract('Excel (Office.js fake; requirement sets through office-addin-mock)', async (data) => ({ host: make(FakeExcel.from(data, calculate)).host }));
 
 /** A data sheet like a filled-in 2,000-platform table: 35 columns, a header row. */
 function bigWorkbook(rows: number): WorkbookData {
