@@ -6,7 +6,8 @@ import { WorkbookSession } from '../../src/workbook';
 import { colLetters } from '../../src/workbook/address';
 import { buildSheet, cellAt, emptyBatch, type CellData, type CellWrite, type ExpectedCell, type WorkbookData } from '../../src/workbook/model';
 import { annualRows, annualWideWorkbook, toBuffer, WIDE_FIRST_ROW } from '../fixtures/workbooks';
-import { contractWorkbook, describeHostContract } from './contract';
+import { markSeverityOf } from '../../src/workbook/marks';
+import { contractWorkbook, describeHostContract, refOf, userFormatRange } from './contract';
 import { FakeExcel } from './fakes/excel';
 
 /**
@@ -43,7 +44,15 @@ function make(x: FakeExcel, supported: Readonly<Record<string, string>> = { Exce
   return { host, errors };
 }
 
-describeHostContract('Excel (office-addin-mock)', async (data) => ({ host: make(FakeExcel.from(data, calculate)).host }));
+describeHostContract('Excel (office-addin-mock)', async (data, options = {}) => {
+  const x = FakeExcel.from(data, calculate);
+  for (const f of options.userFormats ?? []) x.addFormat(f.sheet, { type: 'Custom', formula: `=${f.formula}`, fill: '#00FF00', ranges: [userFormatRange(f)] });
+  return {
+    host: make(x).host,
+    userFormats: async () =>
+      x.sheets.flatMap((s) => s.formats.filter((f) => markSeverityOf(f.formula) === undefined).map((f) => ({ sheet: s.name, ref: refOf(f.ranges), formula: f.formula.slice(1) }))),
+  };
+});
 
 /** A data sheet like a filled-in 2,000-platform table: 35 columns, a header row. */
 function bigWorkbook(rows: number): WorkbookData {

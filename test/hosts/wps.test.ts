@@ -2,14 +2,23 @@ import { sheetError, type RawValue } from '../../src/engine';
 import { WpsHost } from '../../src/hosts/wps/host';
 import { WPS_QUIRKS } from '../../src/hosts/wps/quirks';
 import { buildSheet, cellAt, emptyBatch, type CellData, type CellWrite, type WorkbookData } from '../../src/workbook/model';
-import { contractWorkbook, describeHostContract } from './contract';
+import { markSeverityOf } from '../../src/workbook/marks';
+import { contractWorkbook, describeHostContract, refOf, userFormatRange } from './contract';
 import { FakeEt } from './fakes/et';
 
 /** The fake does not calculate: results WPS computes for the formulas the tests write. */
 const RESULTS: Readonly<Record<string, RawValue>> = { 'SUM(B3:B4)': 1180.5, '1/0': sheetError('div0'), 'MIN(10,B3/1000*10)': 10, 'B3*2': 2361 };
 const calculate = (formula: string): RawValue => RESULTS[formula] ?? (/^B\d+\*10$/.test(formula) ? 10 : sheetError('name'));
 
-describeHostContract('WPS (fake ET)', async (data) => ({ host: new WpsHost(FakeEt.from(data, calculate)) }));
+describeHostContract('WPS (fake ET)', async (data, options = {}) => {
+  const et = FakeEt.from(data, calculate);
+  for (const f of options.userFormats ?? []) et.addCondition(f.sheet, { type: 2, formula1: `=${f.formula}`, color: 0x00ff00, ranges: [userFormatRange(f)] });
+  return {
+    host: new WpsHost(et),
+    userFormats: async () =>
+      et.state.flatMap((s) => s.conditions.filter((c) => markSeverityOf(c.formula1) === undefined).map((c) => ({ sheet: s.name, ref: refOf(c.ranges), formula: c.formula1.slice(1) }))),
+  };
+});
 
 /** A data sheet like a filled-in platform table: 35 columns, a title merged over the header. */
 function platformSheet(rows: number, formatted: boolean): WorkbookData {
@@ -152,9 +161,11 @@ describe('WPS host values and quirks', () => {
 describe('WPS host capabilities', () => {
   it('declares undo grouping and change events only when the build has them', () => {
     const full = new WpsHost(FakeEt.from(contractWorkbook(), calculate));
-    expect(full.capabilities).toEqual({ select: true, changeEvents: true, undoGroup: true });
+    expect(full.capabilities).toEqual({ select: true, changeEvents: true, undoGroup: true, marks: true });
     const bare = new WpsHost(FakeEt.from(contractWorkbook(), calculate, { undo: false, events: false }));
-    expect(bare.capabilities).toEqual({ select: true, changeEvents: false, undoGroup: false });
+    expect(bare.capabilities).toEqual({ select: true, changeEvents: false, undoGroup: false, marks: true });
+    // marking is configuration too: quirks without conditional formats declare none
+    expect(new WpsHost(FakeEt.from(contractWorkbook(), calculate), { ...WPS_QUIRKS, marks: null }).capabilities.marks).toBe(false);
   });
 
   it('reports the user’s edits, not its own writes, and unregisters with the last listener', async () => {
