@@ -2,7 +2,7 @@ import { sheetError, type RawValue } from '../../src/engine';
 import { WpsHost } from '../../src/hosts/wps/host';
 import { WPS_QUIRKS } from '../../src/hosts/wps/quirks';
 import { buildSheet, cellAt, emptyBatch, type CellData, type CellWrite, type WorkbookData } from '../../src/workbook/model';
-import { markSeverityOf } from '../../src/workbook/marks';
+import { canonicalMarks, markSeverityOf } from '../../src/workbook/marks';
 import { contractWorkbook, describeHostContract, refOf, userFormatRange } from './contract';
 import { FakeEt } from './fakes/et';
 
@@ -190,5 +190,40 @@ describe('WPS host capabilities', () => {
     await new WpsHost(et).select("评分 '22", 'I40');
     expect(et.activeName).toBe("评分 '22");
     expect(et.selection).toEqual({ sheet: "评分 '22", address: 'I40' });
+  });
+});
+
+describe('WPS host marks', () => {
+  it('adds formula conditions with the marker, a BGR fill, after the user’s; leaves other kinds unread', async () => {
+    const et = FakeEt.from(contractWorkbook(), calculate);
+    // a data bar has no Formula1 (the fake fails if it is read)
+    et.addCondition('基础数据', { type: 4, formula1: '', color: null, ranges: [{ top: 3, left: 2, bottom: 4, right: 2 }] });
+    et.addCondition('基础数据', { type: 2, formula1: '=B3>1000', color: 0x00ff00, ranges: [{ top: 3, left: 2, bottom: 4, right: 2 }] });
+    const host = new WpsHost(et);
+    const marks = [{ sheet: '基础数据', severity: 'error' as const, ranges: [{ top: 3, left: 2, bottom: 3, right: 2 }, { top: 3, left: 3, bottom: 4, right: 3 }] }];
+    await host.setMarks(marks);
+    expect(et.sheet('基础数据').conditions.map((c) => [c.type, c.formula1, c.color])).toEqual([
+      [4, '', null],
+      [2, '=B3>1000', 0x00ff00],
+      [2, '=ISTEXT("万亩千亿评分:错误")', 0xcec7ff],
+    ]);
+    expect(await host.readMarks()).toEqual(marks);
+    expect(et.undoLog).toEqual(['begin', 'end:万亩千亿评分']);
+    await host.setMarks([]);
+    expect(et.sheet('基础数据').conditions.map((c) => c.type)).toEqual([4, 2]);
+  });
+
+  it('splits a long range list into Range addresses of at most 255 characters', async () => {
+    const et = FakeEt.from(contractWorkbook(), calculate);
+    const host = new WpsHost(et);
+    const ranges = Array.from({ length: 300 }, (_, i) => ({ top: 3 + 2 * i, left: 2, bottom: 3 + 2 * i, right: 2 }));
+    await host.setMarks([{ sheet: '基础数据', severity: 'warning', ranges }]);
+    expect(et.sheet('基础数据').conditions.length).toBeGreaterThan(1);
+    expect(canonicalMarks(await host.readMarks())).toEqual(canonicalMarks([{ sheet: '基础数据', severity: 'warning', ranges }]));
+  });
+
+  it('the BGR colour of an RRGGBB fill', () => {
+    expect(WPS_QUIRKS.marks?.color('FFEB9C')).toBe(0x9cebff);
+    expect(WPS_QUIRKS.marks?.color('123456')).toBe(0x563412);
   });
 });
