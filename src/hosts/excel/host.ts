@@ -29,6 +29,11 @@
  *    write that deletes sheets, or clears cells or merges ranges on existing sheets. Bold and
  *    column widths a refused write set on existing sheets are not put back (formatting, not
  *    data). Expected cells on sheets the host has not seen cost one sync to list the sheets first.
+ *  - marks (conditional formats, ExcelApi 1.9): not part of `read`, which stays one sync; `readMarks`
+ *    is one sync to find wanmu's formats on every sheet (with the sheet list) and one for their
+ *    ranges (none when there are none); `setMarks` is one sync to find them and one that deletes
+ *    them and adds the new ones (the first of each takes one more before any read has listed the
+ *    sheets, or when the user added sheets since).
  *
  * Text that Excel would parse (numbers, dates, formulas, booleans) is written with a leading
  * apostrophe (see textNeedsGuard); Excel stores it as a quote prefix and reads the text back
