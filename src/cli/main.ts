@@ -1,6 +1,6 @@
 /**
  * The `wanmu` command line for .xlsx files:
- *   wanmu check FILE [--json] [--map M]
+ *   wanmu check FILE [--json] [--map M] [--mark|--unmark -o OUT [--force]]
  *   wanmu fill FILE -o OUT [--formulas native|wanmu|values] [--replace] [--force] [--json] [--map M]
  *   wanmu revert FILE -o OUT [--force] [--json]
  *   wanmu template acceptance|annual -o OUT [--platforms N] [--force]
@@ -13,8 +13,10 @@ import { checkOutput, saveErrorMessage } from '../hosts/file/output';
 import { FileOpenError, XlsxFileHost } from '../hosts/file/xlsx';
 import { findTable, tables, vocabulary, type EvaluationId } from '../rules';
 import { validateRules } from '../rules/validate';
-import { checkWorkbook, fillWorkbook, renderEvidence, renderFinding, renderRole, renderSheetRole, resolveMapping, revertWorkbook, SEVERITY_TEXT, templateBatch, WriteRefused, type Finding, type Report } from '../workbook';
-import { colLetters } from '../workbook/address';
+import { markedCells } from '../workbook/marks';
+import type { MarkSet, MarkSeverity } from '../workbook/model';
+import { checkWorkbook, fillWorkbook, renderEvidence, renderFinding, renderRole, renderSheetRole, resolveMapping, revertWorkbook, SEVERITY_TEXT, templateBatch, WorkbookSession, WriteRefused, type Finding, type Report } from '../workbook';
+import { a1, colLetters } from '../workbook/address';
 import type { Analysis, AnalyzeOptions } from '../workbook/analyze';
 import type { FormulaStyle } from '../workbook/formulas';
 import { cliSurface } from './surface';
@@ -28,9 +30,11 @@ export interface Io {
 const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
 const USAGE = `用法:
-  wanmu check 文件.xlsx [--json] [--roles] [--map 映射.json]
+  wanmu check 文件.xlsx [--json] [--roles] [--map 映射.json] [--mark|--unmark -o 输出.xlsx [--force]]
       检查工作簿:对照附件2/附件3核对评价表,校验数据,计算得分,复核已有的得分公式;
-      --roles 列出每张表、每一列被识别为什么以及依据
+      --roles 列出每张表、每一列被识别为什么以及依据;
+      --mark 另存一份,在表格中标出有问题的单元格(错误浅红色,警告浅黄色;用条件格式标出,
+      不改动单元格的内容和格式);--unmark 另存一份,去掉本工具的标记
   wanmu fill 文件.xlsx -o 输出.xlsx [--formulas native|wanmu|values] [--replace] [--force] [--json] [--map 映射.json]
       填写得分(默认写入普通公式,无需加载项也能复核);不会覆盖已有内容,除非使用 --replace;
       输入数据从不被覆盖;原文件保持不变,只改动写入的单元格;填写记录保存在工作簿中,可用 revert 撤销
@@ -50,7 +54,7 @@ interface Args {
 }
 
 const VALUE_FLAGS = new Set(['-o', '--output', '--formulas', '--map', '--platforms']);
-const BOOL_FLAGS = new Set(['--json', '--replace', '--roles', '--force', '--help', '-h']);
+const BOOL_FLAGS = new Set(['--json', '--replace', '--roles', '--force', '--mark', '--unmark', '--help', '-h']);
 
 function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
@@ -86,9 +90,50 @@ function message(f: Finding): string {
   return renderFinding(f, cliSurface);
 }
 
-function jsonReport(r: Report): string {
+function jsonReport(r: Report, extra: Record<string, unknown> = {}): string {
   const findings = r.findings.map((f) => ({ severity: f.severity, code: f.code, message: message(f), sheet: f.sheet, cell: f.cell, facts: f.facts }));
-  return `${JSON.stringify({ findings, scores: r.scores, totals: r.totals }, null, 2)}\n`;
+  return `${JSON.stringify({ findings, scores: r.scores, totals: r.totals, ...extra }, null, 2)}\n`;
+}
+
+/** Marks as JSON: sheet, severity, ranges in A1 ("B3", "C3:C4"). */
+function marksJson(marks: readonly MarkSet[]): unknown[] {
+  return marks.map((m) => ({ sheet: m.sheet, severity: m.severity, ranges: m.ranges.map((x) => (x.top === x.bottom && x.left === x.right ? a1(x.top, x.left) : `${a1(x.top, x.left)}:${a1(x.bottom, x.right)}`)) }));
+}
+
+/**
+ * check --mark / --unmark: the checked workbook saved as OUT with the problem cells marked (or
+ * wanmu's marks removed), through the same session and host as the pane.
+ */
+async function checkAndMark(target: string, output: string, mark: boolean, args: Args, io: Io): Promise<number> {
+  const where = checkOutput(target, output, { force: args.flags.has('--force') });
+  if (!where.ok) {
+    io.err(`${where.message}\n`);
+    return 2;
+  }
+  const options = loadMapping(args.flags.get('--map'));
+  const { host, step } = await open(target, io);
+  const session = await WorkbookSession.open(host, options);
+  const r = session.model;
+  const had = mark ? [] : await session.readMarks();
+  const marks = await session.mark(mark);
+  step(`正在保存 ${escapeControl(path.basename(output))}…`);
+  if (!(await save(host, output, io))) return 2;
+  step('完成');
+  const json = args.flags.has('--json');
+  if (json) io.out(jsonReport(r, { marks: marksJson(marks) }));
+  else {
+    io.out(humanReport(target, r));
+    if (args.flags.has('--roles')) io.out(rolesReport(r.analysis));
+    const count = (severity: MarkSeverity) => markedCells(marks.filter((m) => m.severity === severity));
+    if (mark) {
+      io.out(
+        marks.length > 0
+          ? `已在表格中标出 ${markedCells(marks)} 个单元格(错误 ${count('error')} 个,浅红色;警告 ${count('warning')} 个,浅黄色),保存为 ${escapeControl(output)};标记是条件格式,不改动单元格的内容和格式,可用 wanmu check ${escapeControl(output)} --unmark -o 输出.xlsx 去掉\n`
+          : `没有需要标出的单元格,保存为 ${escapeControl(output)}\n`,
+      );
+    } else io.out(markedCells(had) > 0 ? `已去掉本工具的标记(${markedCells(had)} 个单元格),保存为 ${escapeControl(output)}\n` : `工作簿中没有本工具的标记,保存为 ${escapeControl(output)}\n`);
+  }
+  return r.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
 /** Every sheet's role and every column's role with its evidence. */
@@ -183,6 +228,15 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     const json = args.flags.has('--json');
     if (command === 'check') {
       if (!target) throw new UsageError('请指定要检查的 .xlsx 文件');
+      const mark = args.flags.has('--mark');
+      const unmark = args.flags.has('--unmark');
+      const output = args.flags.get('-o');
+      if (mark && unmark) throw new UsageError('--mark 和 --unmark 不能同时使用');
+      if (mark || unmark) {
+        if (typeof output !== 'string') throw new UsageError(`请用 -o 指定${mark ? '标出问题单元格' : '去掉标记'}后保存的文件`);
+        return await checkAndMark(target, output, mark, args, io);
+      }
+      if (output !== undefined) throw new UsageError('check 只在使用 --mark 或 --unmark 时保存文件(-o)');
       const options = loadMapping(args.flags.get('--map'));
       const { host, step } = await open(target, io);
       const r = await checkWorkbook(host, options);

@@ -59,4 +59,10 @@ export const vocabulary = {
   nativeNo: ['否', '×', '✗', 'false', '0'],
   /** Words in a title that name the evaluation. */
   titleWords: { acceptance: ['验收'], annual: ['年度'] },
+  /**
+   * The text inside the always-true formula of wanmu's conditional formats that mark problem
+   * cells, ISTEXT("万亩千亿评分:错误"): users see it in the conditional-format manager, and wanmu
+   * recognizes its own rules by it (never by anything else).
+   */
+  markers: { error: '万亩千亿评分:错误', warning: '万亩千亿评分:警告' },
 } as const;

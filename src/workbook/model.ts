@@ -109,6 +109,8 @@ export interface HostCapabilities {
   readonly changeEvents: boolean;
   /** A write is one step of the host's own undo. */
   readonly undoGroup: boolean;
+  /** `setMarks` and `readMarks` mark problem cells with wanmu's conditional formats (see MarkSet). */
+  readonly marks: boolean;
 }
 
 export interface ReadScope {
@@ -155,9 +157,27 @@ export interface WorkbookHost {
   write(batch: WriteBatch, expected: readonly ExpectedCell[]): Promise<WriteOutcome>;
   select?(sheet: string, cell: string): Promise<void>;
   onChanged?(listener: (change: ChangedCells) => void): () => void;
+  /** Replaces all of wanmu's marks in the workbook with these (none: clears them); see MarkSet. */
+  setMarks?(marks: readonly MarkSet[]): Promise<void>;
+  /** wanmu's marks the workbook holds now (a separate call: the first read stays one round trip). */
+  readMarks?(): Promise<MarkSet[]>;
 }
 
-export const NO_CAPABILITIES: HostCapabilities = { select: false, changeEvents: false, undoGroup: false };
+export const NO_CAPABILITIES: HostCapabilities = { select: false, changeEvents: false, undoGroup: false, marks: false };
+
+export type MarkSeverity = 'error' | 'warning';
+
+/**
+ * Problem cells of one sheet marked for one severity: in the workbook, a conditional format of
+ * type expression whose formula is an always-true marker naming wanmu and the severity
+ * (src/workbook/marks.ts), with a fill colour. Marks never change a cell's value, formula, number
+ * format or fill; wanmu recognizes its own rules by the marker alone and never touches others.
+ */
+export interface MarkSet {
+  readonly sheet: string;
+  readonly severity: MarkSeverity;
+  readonly ranges: readonly CellRange[];
+}
 
 export function emptyBatch(): WriteBatch {
   return { addSheets: [], deleteSheets: [], cells: [], merges: [], columnWidths: [] };

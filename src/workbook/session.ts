@@ -44,6 +44,8 @@ import { Dependents } from './dependents';
 import { reviewByPlatform } from './review';
 import { sameCell } from './same';
 import { planRevert, type RevertPlan } from './revert';
+import { planMarks, sameMarks } from './marks';
+import type { MarkSet } from './model';
 
 export interface SessionModel {
   readonly analysis: Analysis;
@@ -282,6 +284,51 @@ export class WorkbookSession {
 
   chartData(): ChartTable[] {
     return chartData(this.analysis);
+  }
+
+  // ------------------------------------------------------------ marks (conditional formats on problem cells)
+
+  /** wanmu's marks in the workbook as this session last read or wrote them; null before. */
+  private marksNow: readonly MarkSet[] | null = null;
+
+  /** The host can mark problem cells. */
+  get canMark(): boolean {
+    return this.host.capabilities.marks && typeof this.host.setMarks === 'function' && typeof this.host.readMarks === 'function';
+  }
+
+  /** The marks the current findings call for: errors and warnings at cells (see marks.ts). */
+  planMarks(): MarkSet[] {
+    return planMarks(this.current.findings, this.analysis.workbook.sheets);
+  }
+
+  /** Whether the workbook holds wanmu's marks, as last read or written; null before either. */
+  get marked(): boolean | null {
+    if (this.marksNow === null) return null;
+    const sheets = new Set(this.analysis.workbook.sheets.map((s) => s.name));
+    return this.marksNow.some((m) => m.ranges.length > 0 && sheets.has(m.sheet));
+  }
+
+  /** Reads which of wanmu's marks the workbook holds (one host call). */
+  async readMarks(): Promise<readonly MarkSet[]> {
+    const host = this.host;
+    if (!this.canMark || !host.readMarks) throw new Error('此处不能在表格中标出问题单元格');
+    this.marksNow = await host.readMarks();
+    return this.marksNow;
+  }
+
+  /**
+   * Marks the cells of the current errors and warnings (on), or clears wanmu's marks (off): the
+   * host replaces all of wanmu's marks in one call. Nothing is written when the workbook holds
+   * exactly these marks already (the pane re-marks after every re-check).
+   */
+  async mark(on: boolean): Promise<readonly MarkSet[]> {
+    const host = this.host;
+    if (!this.canMark || !host.setMarks) throw new Error('此处不能在表格中标出问题单元格');
+    const plan = on ? this.planMarks() : [];
+    if (this.marksNow !== null && sameMarks(this.marksNow, plan)) return plan;
+    await host.setMarks(plan);
+    this.marksNow = plan;
+    return plan;
   }
 
   /** Reads the mapping saved in the workbook, unless one was set in this session. */

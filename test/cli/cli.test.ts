@@ -72,6 +72,51 @@ describe('wanmu check', () => {
   });
 });
 
+describe('wanmu check --mark / --unmark', () => {
+  it('saves a copy with the problem cells marked, cells untouched, and --unmark takes the marks away again', async () => {
+    const { XlsxFileHost } = await import('../../src/hosts/file/xlsx');
+    const r = await cli('check', file('errors.xlsx'), '--mark', '-o', file('marked.xlsx'));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`[错误] 培育名单数据!D${WIDE_FIRST_ROW}`);
+    expect(r.out).toMatch(/已在表格中标出 \d+ 个单元格\(错误 [1-9]\d* 个,浅红色;警告 \d+ 个,浅黄色\),保存为 .*marked\.xlsx/);
+    const marked = await XlsxFileHost.open(file('marked.xlsx'));
+    const marks = await marked.readMarks();
+    expect(marks.some((m) => m.severity === 'error' && m.sheet === '培育名单数据' && m.ranges.some((x) => x.top <= WIDE_FIRST_ROW && WIDE_FIRST_ROW <= x.bottom && x.left <= 4 && 4 <= x.right))).toBe(true);
+    const original = await (await XlsxFileHost.open(file('errors.xlsx'))).read();
+    expect(await marked.read()).toEqual(original);
+    // marking again replaces, never adds
+    expect((await cli('check', file('marked.xlsx'), '--mark', '-o', file('marked-again.xlsx'))).code).toBe(1);
+    expect(await (await XlsxFileHost.open(file('marked-again.xlsx'))).readMarks()).toEqual(marks);
+    const u = await cli('check', file('marked.xlsx'), '--unmark', '-o', file('unmarked.xlsx'));
+    expect(u.code).toBe(1);
+    expect(u.out).toMatch(/已去掉本工具的标记\(\d+ 个单元格\),保存为/);
+    const unmarked = await XlsxFileHost.open(file('unmarked.xlsx'));
+    expect(await unmarked.readMarks()).toEqual([]);
+    expect(await unmarked.read()).toEqual(original);
+    expect((await cli('check', file('clean.xlsx'), '--unmark', '-o', file('none.xlsx'))).out).toContain('工作簿中没有本工具的标记');
+  });
+
+  it('--json adds the marks: sheet, severity, A1 ranges', async () => {
+    const r = await cli('check', file('errors.xlsx'), '--mark', '-o', file('marked-json.xlsx'), '--json');
+    const j = JSON.parse(r.out) as { marks: { sheet: string; severity: string; ranges: string[] }[] };
+    expect(Object.keys(j).sort()).toEqual(['findings', 'marks', 'scores', 'totals']);
+    expect(j.marks.find((m) => m.severity === 'error')?.ranges.some((x) => x === `D${WIDE_FIRST_ROW}` || x.startsWith(`D${WIDE_FIRST_ROW}:`))).toBe(true);
+  });
+
+  it('needs -o, one of --mark and --unmark, a new output file unless --force, never the input', async () => {
+    expect((await cli('check', file('errors.xlsx'), '--mark')).code).toBe(2);
+    expect((await cli('check', file('errors.xlsx'), '--mark', '--unmark', '-o', file('m.xlsx'))).code).toBe(2);
+    expect((await cli('check', file('errors.xlsx'), '-o', file('m.xlsx'))).code).toBe(2);
+    expect((await cli('check', file('errors.xlsx'), '--mark', '-o', file('errors.xlsx'))).code).toBe(2);
+    fs.writeFileSync(file('exists.xlsx'), 'x');
+    const refused = await cli('check', file('errors.xlsx'), '--mark', '-o', file('exists.xlsx'));
+    expect(refused.code).toBe(2);
+    expect(fs.readFileSync(file('exists.xlsx'), 'utf8')).toBe('x');
+    expect((await cli('check', file('errors.xlsx'), '--mark', '-o', file('exists.xlsx'), '--force')).code).toBe(1);
+    expect(fs.readFileSync(file('exists.xlsx')).subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
 describe('wanmu check --roles', () => {
   it('lists every sheet and column with what it was read as, and why', async () => {
     const r = await cli('check', file('clean.xlsx'), '--roles');

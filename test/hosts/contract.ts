@@ -3,18 +3,45 @@
  * and (with their fakes) the Office.js and WPS hosts. A host is given a workbook and must read it
  * back exactly, apply a batch as one write, refuse a write whose target cells changed, and keep
  * types exact (numbers stay numbers, text that looks like a number or a formula stays text).
+ * A host that declares `marks` must replace, read back and clear wanmu's marks (conditional
+ * formats) without touching cells or the user's own conditional formats.
  */
-import { buildSheet, emptyBatch, type CellData, type SheetData, type WorkbookData, type WorkbookHost, type WriteBatch } from '../../src/workbook/model';
+import { parseRangeAddress, rangeAddress } from '../../src/hosts/shared/blocks';
+import { canonicalMarks } from '../../src/workbook/marks';
+import { buildSheet, emptyBatch, type CellData, type CellRange, type MarkSet, type SheetData, type WorkbookData, type WorkbookHost, type WriteBatch } from '../../src/workbook/model';
 import { cellAt } from '../../src/workbook/model';
 import { sheetError } from '../../src/engine';
+
+/** A conditional format of the user's own: an expression rule on one range. */
+export interface UserFormat {
+  readonly sheet: string;
+  /** "B3" or "B3:B4". */
+  readonly ref: string;
+  /** Without '='. */
+  readonly formula: string;
+}
+
+/** The rectangle of a user format's ref. */
+export function userFormatRange(f: UserFormat): CellRange {
+  const r = parseRangeAddress(f.ref);
+  if (!r) throw new Error(`not a range: ${f.ref}`);
+  return r;
+}
+
+/** A format's ranges as a UserFormat ref (space-separated, as in an sqref). */
+export function refOf(ranges: readonly CellRange[]): string {
+  return ranges.map(rangeAddress).join(' ');
+}
 
 export interface HostUnderTest {
   readonly host: WorkbookHost;
   /** Saves and opens the workbook again (hosts with a file behind them). */
   readonly reopen?: () => Promise<WorkbookHost>;
+  /** Hosts that mark: the conditional formats in the workbook now that are not wanmu's, in priority order. */
+  readonly userFormats?: () => Promise<UserFormat[]>;
 }
 
-export type HostFactory = (data: WorkbookData) => Promise<HostUnderTest>;
+export type HostFactory = (data: WorkbookData, options?: { readonly userFormats?: readonly UserFormat[] }) => Promise<HostUnderTest>;
 
 function cells(list: ReadonlyArray<[number, number, CellData]>) {
   return list.map(([row, col, cell]) => ({ row, col, cell }));
@@ -46,6 +73,30 @@ export function contractWorkbook(): WorkbookData {
   );
   const scores: SheetData = buildSheet("评分 '22", cells([[1, 1, { value: '得分' }], [40, 9, { value: 'far away' }]]));
   return { sheets: [data, scores] };
+}
+
+const cellRange = (top: number, left: number, bottom = top, right = left) => ({ top, left, bottom, right });
+
+/** Marks on both sheets, both severities, single cells and a run down a column. */
+const MARKS: readonly MarkSet[] = [
+  { sheet: '基础数据', severity: 'error', ranges: [cellRange(3, 2), cellRange(3, 3, 4, 3)] },
+  { sheet: '基础数据', severity: 'warning', ranges: [cellRange(4, 4)] },
+  { sheet: "评分 '22", severity: 'warning', ranges: [cellRange(40, 9)] },
+];
+
+/** The user's own rules, two of them close to wanmu's markers without being one. */
+const USER_FORMATS: readonly UserFormat[] = [
+  { sheet: '基础数据', ref: 'B3:B4', formula: 'B3>1000' },
+  { sheet: '基础数据', ref: 'D3', formula: 'NOT(ISTEXT("万亩千亿评分:错误"))' },
+  { sheet: "评分 '22", ref: 'A1', formula: 'ISTEXT("万亩千亿评分")' },
+];
+
+/** The host's marking calls, or null for a host that declares no marks. */
+function marking(host: WorkbookHost): { set(marks: readonly MarkSet[]): Promise<void>; read(): Promise<MarkSet[]> } | null {
+  if (!host.capabilities.marks) return null;
+  const { setMarks, readMarks } = host;
+  if (!setMarks || !readMarks) throw new Error('a host that declares marks has setMarks and readMarks');
+  return { set: (m) => setMarks.call(host, m), read: () => readMarks.call(host) };
 }
 
 function batch(partial: Partial<WriteBatch>): WriteBatch {
@@ -225,8 +276,77 @@ export function describeHostContract(name: string, make: HostFactory): void {
       const { host } = await make(contractWorkbook());
       expect(typeof host.capabilities.select).toBe('boolean');
       expect(typeof host.capabilities.changeEvents).toBe('boolean');
+      expect(typeof host.capabilities.marks).toBe('boolean');
       if (host.capabilities.select) expect(typeof host.select).toBe('function');
       if (host.capabilities.changeEvents) expect(typeof host.onChanged).toBe('function');
+      if (host.capabilities.marks) expect([typeof host.setMarks, typeof host.readMarks]).toEqual(['function', 'function']);
+    });
+
+    describe('marks (hosts that declare them)', () => {
+      it('marks cells and reads the marks back, leaving every cell as it was', async () => {
+        const { host } = await make(contractWorkbook());
+        const m = marking(host);
+        if (!m) return;
+        const before = await host.read();
+        expect(await m.read()).toEqual([]);
+        await m.set(MARKS);
+        expect(canonicalMarks(await m.read())).toEqual(canonicalMarks(MARKS));
+        expect(await host.read()).toEqual(before);
+      });
+
+      it('replaces all of its marks with the ones given, and clears them with none', async () => {
+        const { host } = await make(contractWorkbook());
+        const m = marking(host);
+        if (!m) return;
+        const before = await host.read();
+        await m.set(MARKS);
+        const next: MarkSet[] = [{ sheet: '基础数据', severity: 'error', ranges: [cellRange(5, 2, 5, 3)] }];
+        await m.set(next);
+        expect(canonicalMarks(await m.read())).toEqual(canonicalMarks(next));
+        await m.set([]);
+        expect(await m.read()).toEqual([]);
+        await m.set([]);
+        expect(await m.read()).toEqual([]);
+        expect(await host.read()).toEqual(before);
+      });
+
+      it('never changes or deletes the user’s own conditional formats, even ones that look like its markers', async () => {
+        const made = await make(contractWorkbook(), { userFormats: USER_FORMATS });
+        const m = marking(made.host);
+        if (!m) return;
+        if (!made.userFormats) throw new Error('a factory for a host that marks reports the user’s conditional formats');
+        expect(await made.userFormats()).toEqual(USER_FORMATS);
+        expect(await m.read()).toEqual([]);
+        await m.set(MARKS);
+        expect(await made.userFormats()).toEqual(USER_FORMATS);
+        expect(canonicalMarks(await m.read())).toEqual(canonicalMarks(MARKS));
+        await m.set([]);
+        expect(await made.userFormats()).toEqual(USER_FORMATS);
+        expect(await m.read()).toEqual([]);
+      });
+
+      it('refuses marks on a sheet the workbook does not have, marking nothing', async () => {
+        const { host } = await make(contractWorkbook());
+        const m = marking(host);
+        if (!m) return;
+        await m.set(MARKS);
+        await expect(m.set([{ sheet: '没有这张表', severity: 'error', ranges: [cellRange(1, 1)] }])).rejects.toThrow();
+        expect(canonicalMarks(await m.read())).toEqual(canonicalMarks(MARKS));
+      });
+
+      it('keeps its marks after saving and opening again, and clears them there', async () => {
+        const made = await make(contractWorkbook(), { userFormats: USER_FORMATS });
+        const m = marking(made.host);
+        if (!m || !made.reopen) return; // hosts without a file behind them have nothing to reopen
+        await m.set(MARKS);
+        const again = await made.reopen();
+        const m2 = marking(again);
+        if (!m2) throw new Error('the reopened host marks as the first did');
+        expect(canonicalMarks(await m2.read())).toEqual(canonicalMarks(MARKS));
+        await m2.set([]);
+        expect(await m2.read()).toEqual([]);
+        expect(await again.read()).toEqual(await made.host.read());
+      });
     });
   });
 }

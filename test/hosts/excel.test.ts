@@ -6,7 +6,8 @@ import { WorkbookSession } from '../../src/workbook';
 import { colLetters } from '../../src/workbook/address';
 import { buildSheet, cellAt, emptyBatch, type CellData, type CellWrite, type ExpectedCell, type WorkbookData } from '../../src/workbook/model';
 import { annualRows, annualWideWorkbook, toBuffer, WIDE_FIRST_ROW } from '../fixtures/workbooks';
-import { contractWorkbook, describeHostContract } from './contract';
+import { canonicalMarks, markSeverityOf } from '../../src/workbook/marks';
+import { contractWorkbook, describeHostContract, refOf, userFormatRange } from './contract';
 import { FakeExcel } from './fakes/excel';
 
 /**
@@ -43,7 +44,15 @@ function make(x: FakeExcel, supported: Readonly<Record<string, string>> = { Exce
   return { host, errors };
 }
 
-describeHostContract('Excel (Office.js fake; requirement sets through office-addin-mock)', async (data) => ({ host: make(FakeExcel.from(data, calculate)).host }));
+describeHostContract('Excel (Office.js fake; requirement sets through office-addin-mock)', async (data, options = {}) => {
+  const x = FakeExcel.from(data, calculate);
+  for (const f of options.userFormats ?? []) x.addFormat(f.sheet, { type: 'Custom', formula: `=${f.formula}`, fill: '#00FF00', ranges: [userFormatRange(f)] });
+  return {
+    host: make(x).host,
+    userFormats: async () =>
+      x.sheets.flatMap((s) => s.formats.filter((f) => markSeverityOf(f.formula) === undefined).map((f) => ({ sheet: s.name, ref: refOf(f.ranges), formula: f.formula.slice(1) }))),
+  };
+});
 
 /** A data sheet like a filled-in 2,000-platform table: 35 columns, a header row. */
 function bigWorkbook(rows: number): WorkbookData {
@@ -490,5 +499,74 @@ describe('Excel host capabilities', () => {
     await x.userEdit('基础数据', 'B3', 5, 'CellDeleted', 'B3');
     await x.userEdit('基础数据', 'B3', 5, 'Unknown', 'B3');
     expect(seen).toEqual([{ cells: ['B3'] }, { cells: ['3:3'], structural: true }, { cells: ['B3'], structural: true }, { cells: ['B3'], structural: true }]);
+  });
+});
+
+describe('Excel host marks', () => {
+  const column = (rows: number) => Array.from({ length: rows }, (_, i) => ({ top: 3 + 2 * i, left: 2, bottom: 3 + 2 * i, right: 2 }));
+
+  it('declares marks only with ExcelApi 1.9 (getRanges, ConditionalFormat.getRanges)', () => {
+    const x = FakeExcel.from(contractWorkbook(), calculate);
+    expect(make(x, { ExcelApi: '1.8' }).host.capabilities.marks).toBe(false);
+    expect(make(x, { ExcelApi: '1.9' }).host.capabilities.marks).toBe(true);
+  });
+
+  it('marks in two syncs after a read and reads them back in two: Custom formats with the marker formula and fill, after the user’s', async () => {
+    const x = FakeExcel.from(contractWorkbook(), calculate);
+    x.addFormat('基础数据', { type: 'DataBar', formula: '', fill: null, ranges: [{ top: 3, left: 2, bottom: 4, right: 2 }] });
+    x.addFormat('基础数据', { type: 'Custom', formula: '=B3>1000', fill: '#00FF00', ranges: [{ top: 3, left: 2, bottom: 4, right: 2 }] });
+    const { host } = make(x);
+    await host.read();
+    x.syncs = 0;
+    const marks = [
+      { sheet: '基础数据', severity: 'error' as const, ranges: [{ top: 3, left: 2, bottom: 4, right: 2 }] },
+      { sheet: "评分 '22", severity: 'warning' as const, ranges: [{ top: 40, left: 9, bottom: 40, right: 9 }] },
+    ];
+    await host.setMarks(marks);
+    expect(x.syncs).toBe(2);
+    expect(x.sheet('基础数据').formats.map((f) => [f.type, f.formula, f.fill])).toEqual([
+      ['DataBar', '', null],
+      ['Custom', '=B3>1000', '#00FF00'],
+      ['Custom', '=ISTEXT("万亩千亿评分:错误")', '#FFC7CE'],
+    ]);
+    expect(x.sheet("评分 '22").formats.map((f) => [f.formula, f.fill])).toEqual([['=ISTEXT("万亩千亿评分:警告")', '#FFEB9C']]);
+    x.syncs = 0;
+    expect(await host.readMarks()).toEqual(marks);
+    expect(x.syncs).toBe(2);
+    // replacing: the old ones are deleted in the same sync as the new ones are added
+    x.syncs = 0;
+    await host.setMarks([]);
+    expect(x.syncs).toBe(2);
+    expect(x.sheet('基础数据').formats.map((f) => f.type)).toEqual(['DataBar', 'Custom']);
+  });
+
+  it('splits a long range list into formats whose addresses getRanges takes, and reads all of it back', async () => {
+    const x = FakeExcel.from(contractWorkbook(), calculate);
+    const { host } = make(x);
+    await host.read();
+    const ranges = column(300);
+    await host.setMarks([{ sheet: '基础数据', severity: 'warning', ranges }]);
+    expect(x.sheet('基础数据').formats.length).toBeGreaterThan(1);
+    expect(canonicalMarks(await host.readMarks())).toEqual(canonicalMarks([{ sheet: '基础数据', severity: 'warning', ranges }]));
+    await host.setMarks([]);
+    expect(x.sheet('基础数据').formats).toEqual([]);
+  });
+
+  it('finds its marks on a sheet added since the last read (a copy of a marked sheet) and clears them there', async () => {
+    const x = FakeExcel.from(contractWorkbook(), calculate);
+    const { host } = make(x);
+    await host.read();
+    const copy = x.addSheet('基础数据 (2)');
+    copy.formats.push({ id: x.newId('format'), type: 'Custom', formula: '=ISTEXT("万亩千亿评分:错误")', fill: '#FFC7CE', ranges: [{ top: 1, left: 1, bottom: 1, right: 1 }] });
+    expect(await host.readMarks()).toEqual([{ sheet: '基础数据 (2)', severity: 'error', ranges: [{ top: 1, left: 1, bottom: 1, right: 1 }] }]);
+    await host.setMarks([]);
+    expect(copy.formats).toEqual([]);
+  });
+
+  it('is one undo step where Excel merges undo groups', async () => {
+    const x = FakeExcel.from(contractWorkbook(), calculate);
+    const { host } = make(x, { ExcelApi: '1.20' });
+    await host.setMarks([{ sheet: '基础数据', severity: 'error', ranges: [{ top: 3, left: 2, bottom: 3, right: 2 }] }]);
+    expect(x.runs[x.runs.length - 1]).toEqual({ mergeUndoGroup: true });
   });
 });

@@ -1,7 +1,15 @@
 import { MemoryHost } from '../../src/hosts/memory/host';
-import { describeHostContract } from './contract';
+import { markSeverityOf } from '../../src/workbook/marks';
+import { describeHostContract, refOf, userFormatRange } from './contract';
 
-describeHostContract('in-memory host', async (data) => ({ host: new MemoryHost(data) }));
+describeHostContract('in-memory host', async (data, options = {}) => {
+  const host = new MemoryHost(data);
+  for (const f of options.userFormats ?? []) host.addConditionalFormat({ sheet: f.sheet, formula: f.formula, fill: '00FF00', ranges: [userFormatRange(f)] });
+  return {
+    host,
+    userFormats: async () => host.conditionalFormats.filter((f) => markSeverityOf(f.formula) === undefined).map((f) => ({ sheet: f.sheet, ref: refOf(f.ranges), formula: f.formula })),
+  };
+});
 
 describe('in-memory host as the user', () => {
   it('reports edits to change listeners', async () => {

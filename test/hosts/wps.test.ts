@@ -2,14 +2,23 @@ import { sheetError, type RawValue } from '../../src/engine';
 import { WpsHost } from '../../src/hosts/wps/host';
 import { WPS_QUIRKS } from '../../src/hosts/wps/quirks';
 import { buildSheet, cellAt, emptyBatch, type CellData, type CellWrite, type WorkbookData } from '../../src/workbook/model';
-import { contractWorkbook, describeHostContract } from './contract';
+import { canonicalMarks, markSeverityOf } from '../../src/workbook/marks';
+import { contractWorkbook, describeHostContract, refOf, userFormatRange } from './contract';
 import { FakeEt } from './fakes/et';
 
 /** The fake does not calculate: results WPS computes for the formulas the tests write. */
 const RESULTS: Readonly<Record<string, RawValue>> = { 'SUM(B3:B4)': 1180.5, '1/0': sheetError('div0'), 'MIN(10,B3/1000*10)': 10, 'B3*2': 2361 };
 const calculate = (formula: string): RawValue => RESULTS[formula] ?? (/^B\d+\*10$/.test(formula) ? 10 : sheetError('name'));
 
-describeHostContract('WPS (fake ET)', async (data) => ({ host: new WpsHost(FakeEt.from(data, calculate)) }));
+describeHostContract('WPS (fake ET)', async (data, options = {}) => {
+  const et = FakeEt.from(data, calculate);
+  for (const f of options.userFormats ?? []) et.addCondition(f.sheet, { type: 2, formula1: `=${f.formula}`, color: 0x00ff00, ranges: [userFormatRange(f)] });
+  return {
+    host: new WpsHost(et),
+    userFormats: async () =>
+      et.state.flatMap((s) => s.conditions.filter((c) => markSeverityOf(c.formula1) === undefined).map((c) => ({ sheet: s.name, ref: refOf(c.ranges), formula: c.formula1.slice(1) }))),
+  };
+});
 
 /** A data sheet like a filled-in platform table: 35 columns, a title merged over the header. */
 function platformSheet(rows: number, formatted: boolean): WorkbookData {
@@ -152,9 +161,11 @@ describe('WPS host values and quirks', () => {
 describe('WPS host capabilities', () => {
   it('declares undo grouping and change events only when the build has them', () => {
     const full = new WpsHost(FakeEt.from(contractWorkbook(), calculate));
-    expect(full.capabilities).toEqual({ select: true, changeEvents: true, undoGroup: true });
+    expect(full.capabilities).toEqual({ select: true, changeEvents: true, undoGroup: true, marks: true });
     const bare = new WpsHost(FakeEt.from(contractWorkbook(), calculate, { undo: false, events: false }));
-    expect(bare.capabilities).toEqual({ select: true, changeEvents: false, undoGroup: false });
+    expect(bare.capabilities).toEqual({ select: true, changeEvents: false, undoGroup: false, marks: true });
+    // marking is configuration too: quirks without conditional formats declare none
+    expect(new WpsHost(FakeEt.from(contractWorkbook(), calculate), { ...WPS_QUIRKS, marks: null }).capabilities.marks).toBe(false);
   });
 
   it('reports the user’s edits, not its own writes, and unregisters with the last listener', async () => {
@@ -179,5 +190,40 @@ describe('WPS host capabilities', () => {
     await new WpsHost(et).select("评分 '22", 'I40');
     expect(et.activeName).toBe("评分 '22");
     expect(et.selection).toEqual({ sheet: "评分 '22", address: 'I40' });
+  });
+});
+
+describe('WPS host marks', () => {
+  it('adds formula conditions with the marker, a BGR fill, after the user’s; leaves other kinds unread', async () => {
+    const et = FakeEt.from(contractWorkbook(), calculate);
+    // a data bar has no Formula1 (the fake fails if it is read)
+    et.addCondition('基础数据', { type: 4, formula1: '', color: null, ranges: [{ top: 3, left: 2, bottom: 4, right: 2 }] });
+    et.addCondition('基础数据', { type: 2, formula1: '=B3>1000', color: 0x00ff00, ranges: [{ top: 3, left: 2, bottom: 4, right: 2 }] });
+    const host = new WpsHost(et);
+    const marks = [{ sheet: '基础数据', severity: 'error' as const, ranges: [{ top: 3, left: 2, bottom: 3, right: 2 }, { top: 3, left: 3, bottom: 4, right: 3 }] }];
+    await host.setMarks(marks);
+    expect(et.sheet('基础数据').conditions.map((c) => [c.type, c.formula1, c.color])).toEqual([
+      [4, '', null],
+      [2, '=B3>1000', 0x00ff00],
+      [2, '=ISTEXT("万亩千亿评分:错误")', 0xcec7ff],
+    ]);
+    expect(await host.readMarks()).toEqual(marks);
+    expect(et.undoLog).toEqual(['begin', 'end:万亩千亿评分']);
+    await host.setMarks([]);
+    expect(et.sheet('基础数据').conditions.map((c) => c.type)).toEqual([4, 2]);
+  });
+
+  it('splits a long range list into Range addresses of at most 255 characters', async () => {
+    const et = FakeEt.from(contractWorkbook(), calculate);
+    const host = new WpsHost(et);
+    const ranges = Array.from({ length: 300 }, (_, i) => ({ top: 3 + 2 * i, left: 2, bottom: 3 + 2 * i, right: 2 }));
+    await host.setMarks([{ sheet: '基础数据', severity: 'warning', ranges }]);
+    expect(et.sheet('基础数据').conditions.length).toBeGreaterThan(1);
+    expect(canonicalMarks(await host.readMarks())).toEqual(canonicalMarks([{ sheet: '基础数据', severity: 'warning', ranges }]));
+  });
+
+  it('the BGR colour of an RRGGBB fill', () => {
+    expect(WPS_QUIRKS.marks?.color('FFEB9C')).toBe(0x9cebff);
+    expect(WPS_QUIRKS.marks?.color('123456')).toBe(0x563412);
   });
 });

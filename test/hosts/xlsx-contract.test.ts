@@ -2,20 +2,22 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
+import { markSeverityOf } from '../../src/workbook/marks';
 import { describeHostContract } from './contract';
-import { packageOf } from './file/package';
+import { conditionalFormatsOf, packageOf } from './file/package';
 
 /**
  * The file host is given the contract workbook as a hand-written package (so error results and
  * number formats are stored exactly), saved to disk and opened from there.
  */
-describeHostContract('xlsx file host', async (data) => {
+describeHostContract('xlsx file host', async (data, options = {}) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-contract-'));
   const file = path.join(dir, 'contract.xlsx');
-  fs.writeFileSync(file, packageOf(data));
+  fs.writeFileSync(file, packageOf(data, { conditionalFormats: options.userFormats }));
   const host = await XlsxFileHost.open(file);
   return {
     host,
+    userFormats: async () => conditionalFormatsOf(host.toBuffer(), data.sheets.map((s) => s.name), (f) => markSeverityOf(f) === undefined),
     reopen: async () => {
       const again = path.join(dir, `again-${Date.now()}.xlsx`);
       await host.save(again);

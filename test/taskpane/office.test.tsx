@@ -24,7 +24,7 @@ describe('task pane over the Office.js host', () => {
     const x = FakeExcel.from(await (await XlsxFileHost.open(EXAMPLE)).read(), () => null);
     const errors: unknown[] = [];
     const host = new ExcelHost({ run: x.run, runIn: x.runIn, isSetSupported: () => true, reportError: (e) => errors.push(e) });
-    expect(host.capabilities).toEqual({ select: true, changeEvents: true, undoGroup: true });
+    expect(host.capabilities).toEqual({ select: true, changeEvents: true, undoGroup: true, marks: true });
     const store = new PaneStore();
     render(
       <FluentProvider theme={webLightTheme}>
@@ -44,6 +44,31 @@ describe('task pane over the Office.js host', () => {
     fireEvent.click(await screen.findByRole('button', { name: '填写得分' }));
     await screen.findByText(/已填写 \d+ 个单元格/);
     expect(x.syncs - syncs).toBeLessThanOrEqual(4);
+    expect(errors).toEqual([]);
+  });
+
+  it('marks the problem cells in Excel as conditional formats, and clears them', async () => {
+    const x = FakeExcel.from(await (await XlsxFileHost.open(EXAMPLE)).read(), () => null);
+    const errors: unknown[] = [];
+    const host = new ExcelHost({ run: x.run, runIn: x.runIn, isSetSupported: () => true, reportError: (e) => errors.push(e) });
+    const store = new PaneStore();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <SessionProvider store={store} env={{ mode: 'host', hostName: 'Excel', customFunctions: true, noFunctionsNote: EXCEL_NOTE, selection: null }}>
+          <App statusText="已连接:Excel" />
+        </SessionProvider>
+      </FluentProvider>,
+    );
+    await act(() => store.open({ kind: 'host', host, name: 'Excel' }));
+    const syncs = x.syncs;
+    fireEvent.click(await screen.findByRole('switch', { name: '在表格中标出问题单元格' }));
+    await waitFor(() => expect(store.getState().marked).toBe(true));
+    expect(x.syncs - syncs).toBe(2);
+    const ours = () => x.sheets.flatMap((s) => s.formats.filter((f) => f.formula.startsWith('=ISTEXT("万亩千亿评分:')));
+    expect(ours().length).toBeGreaterThan(0);
+    fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
+    await waitFor(() => expect(store.getState().marked).toBe(false));
+    expect(ours()).toEqual([]);
     expect(errors).toEqual([]);
   });
 

@@ -29,6 +29,11 @@
  *    write that deletes sheets, or clears cells or merges ranges on existing sheets. Bold and
  *    column widths a refused write set on existing sheets are not put back (formatting, not
  *    data). Expected cells on sheets the host has not seen cost one sync to list the sheets first.
+ *  - marks (conditional formats, ExcelApi 1.9): not part of `read`, which stays one sync; `readMarks`
+ *    is one sync to find wanmu's formats on every sheet (with the sheet list) and one for their
+ *    ranges (none when there are none); `setMarks` is one sync to find them and one that deletes
+ *    them and adds the new ones (the first of each takes one more before any read has listed the
+ *    sheets, or when the user added sheets since).
  *
  * Text that Excel would parse (numbers, dates, formulas, booleans) is written with a leading
  * apostrophe (see textNeedsGuard); Excel stores it as a quote prefix and reads the text back
@@ -44,6 +49,8 @@ import {
   type ExpectedCell,
   type HostCapabilities,
   type RangeCells,
+  type MarkSet,
+  type MarkSeverity,
   type ReadScope,
   type SheetRange,
   type SheetData,
@@ -53,7 +60,8 @@ import {
   type WriteBatch,
   type WriteOutcome,
 } from '../../workbook/model';
-import { columnsAddress, denseBlocks, errorValue, findConflicts, formulaOf, jsonSize, parseRangeAddress, planWrite, rangeAddress, rangeCells, textNeedsGuard, type Block, type CellInput, type ContentCell, type WritePlan } from '../shared/blocks';
+import { MARK_FILL, markFormula, markSeverityOf } from '../../workbook/marks';
+import { areaChunks, columnsAddress, denseBlocks, errorValue, findConflicts, formulaOf, jsonSize, parseRangeAddress, planWrite, rangeAddress, rangeCells, textNeedsGuard, type Block, type CellInput, type ContentCell, type WritePlan } from '../shared/blocks';
 
 // ---- The slice of the Office.js object model the host uses -------------------------------------
 
@@ -62,6 +70,33 @@ export interface XlRangeAreas {
   /** Comma-separated areas, each with its sheet: "Sheet1!A1:D1, Sheet1!F3:G4". */
   readonly address: string;
   load(propertyNames: string): unknown;
+  /** Conditional formats that intersect the areas (ExcelApi 1.9); `add` applies one to all of them. */
+  readonly conditionalFormats: XlConditionalFormatCollection;
+}
+
+/** A conditional format of type Custom: an expression (`rule.formula`, with '=') and its format. */
+export interface XlCustomConditionalFormat {
+  readonly isNullObject: boolean;
+  readonly rule: { formula: string };
+  readonly format: { readonly fill: { color: string } };
+}
+
+export interface XlConditionalFormat {
+  readonly type: string;
+  /** Lower numbers come first; a number past the last is taken as the last place. */
+  priority: number;
+  readonly custom: XlCustomConditionalFormat;
+  /** A null object unless the format is of type Custom (loadable on any item). */
+  readonly customOrNullObject: XlCustomConditionalFormat;
+  /** The ranges it applies to (ExcelApi 1.9). */
+  getRanges(): XlRangeAreas;
+  delete(): void;
+}
+
+export interface XlConditionalFormatCollection {
+  readonly items: XlConditionalFormat[];
+  load(propertyNames: string): unknown;
+  add(type: 'Custom'): XlConditionalFormat;
 }
 
 export interface XlRange {
@@ -74,6 +109,8 @@ export interface XlRange {
   readonly format: { readonly font: { bold: boolean }; columnWidth: number };
   load(propertyNames: string): unknown;
   getMergedAreasOrNullObject(): XlRangeAreas;
+  /** Conditional formats that intersect the range (ExcelApi 1.6). */
+  readonly conditionalFormats: XlConditionalFormatCollection;
   clear(): void;
   merge(across?: boolean): void;
   select(): void;
@@ -87,6 +124,8 @@ export interface XlWorksheet {
   load(propertyNames: string): unknown;
   getRange(address?: string): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  /** Several areas at once, "A1, B2:B5" (ExcelApi 1.9). */
+  getRanges(address: string): XlRangeAreas;
   /** The next sheet in tab order (ExcelApi 1.5); a null object after the last one. */
   getNextOrNullObject(visibleOnly?: boolean): XlWorksheet;
   activate(): void;
@@ -149,6 +188,19 @@ export const UNDO_GROUP_REQUIREMENT = { set: 'ExcelApi', version: '1.20' } as co
 export const CHANGE_EVENTS_REQUIREMENT = { set: 'ExcelApi', version: '1.9' } as const;
 /** `Range.getMergedAreasOrNullObject` (read fails without it). */
 export const MERGED_AREAS_REQUIREMENT = { set: 'ExcelApi', version: '1.13' } as const;
+/**
+ * Marks (conditional formats, ExcelApi 1.6) on `Worksheet.getRanges` areas, read back with
+ * `ConditionalFormat.getRanges` (both ExcelApi 1.9).
+ */
+export const MARKS_REQUIREMENT = { set: 'ExcelApi', version: '1.9' } as const;
+/**
+ * Longest address given to `Worksheet.getRanges` at once: 255 characters, the limit reported for
+ * it (as for VBA's Range; the Office docs state none). Longer range lists get one conditional
+ * format per chunk.
+ */
+export const RANGES_ADDRESS_LIMIT = 255;
+/** A priority past any sheet's number of conditional formats: Excel puts the format last. */
+const LAST_PRIORITY = 1_000_000;
 
 /**
  * Request budget per sync. Excel on the web refuses requests (and responses) above 5 MB; the
@@ -273,7 +325,7 @@ export class ExcelHost implements WorkbookHost {
 
   constructor(private readonly deps: ExcelHostDeps) {
     const has = (r: { set: string; version: string }) => deps.isSetSupported(r.set, r.version);
-    this.capabilities = { select: true, changeEvents: has(CHANGE_EVENTS_REQUIREMENT), undoGroup: has(UNDO_GROUP_REQUIREMENT) };
+    this.capabilities = { select: true, changeEvents: has(CHANGE_EVENTS_REQUIREMENT), undoGroup: has(UNDO_GROUP_REQUIREMENT), marks: has(MARKS_REQUIREMENT) };
     this.budget = deps.payloadBudget ?? PAYLOAD_BUDGET;
   }
 
@@ -745,6 +797,97 @@ export class ExcelHost implements WorkbookHost {
       const gone = new Set(plan.deleteSheets);
       this.known = [...this.known, ...plan.addSheets.map((a) => ({ id: '', name: a.name, state: a.state ?? 'visible' }))].filter((s) => !gone.has(s.name));
     }
+  }
+
+  /**
+   * wanmu's conditional formats on every sheet, as proxies: one sync loads every sheet's formats
+   * (type and, for Custom ones, the formula) with the sheet list; if the list changed since it was
+   * remembered, again with the new list (a sheet copied with its marks is found too).
+   */
+  private async findMarks(ctx: XlContext): Promise<{ sheet: string; severity: MarkSeverity; format: XlConditionalFormat }[]> {
+    let list = this.known ?? (await this.loadSheetList(ctx));
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = this.queueSheetList(ctx);
+      const loads = list.map((s) => {
+        const formats = ctx.workbook.worksheets.getItem(s.name).getRange().conditionalFormats;
+        formats.load('items/type,items/customOrNullObject/rule/formula');
+        return { sheet: s.name, formats };
+      });
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (errorCode(e) !== 'ItemNotFound' || attempt === 2) throw e;
+        list = await this.loadSheetList(ctx);
+        continue;
+      }
+      const now = (this.known = current());
+      if (now.length !== list.length || now.some((s, i) => s.name !== list[i].name)) {
+        list = now;
+        continue;
+      }
+      const out: { sheet: string; severity: MarkSeverity; format: XlConditionalFormat }[] = [];
+      for (const l of loads) {
+        for (const format of l.formats.items) {
+          if (format.type !== 'Custom' || format.customOrNullObject.isNullObject) continue;
+          const severity = markSeverityOf(format.customOrNullObject.rule.formula);
+          if (severity) out.push({ sheet: l.sheet, severity, format });
+        }
+      }
+      return out;
+    }
+    throw new Error('读取工作簿时工作表列表不断变化,请稍后重试');
+  }
+
+  /** Two syncs: wanmu's formats (with the sheet list), then the ranges they apply to. */
+  async readMarks(): Promise<MarkSet[]> {
+    return this.deps.run(async (ctx) => {
+      const found = await this.findMarks(ctx);
+      if (found.length === 0) return [];
+      const areas = found.map((f) => {
+        const a = f.format.getRanges();
+        a.load('address');
+        return a;
+      });
+      await ctx.sync();
+      return found.map((f, i) => ({
+        sheet: f.sheet,
+        severity: f.severity,
+        ranges: splitAreas(areas[i].address).map((a) => {
+          const r = parseRangeAddress(a);
+          if (!r) throw new Error(`无法识别区域地址 ${a}`);
+          return r;
+        }),
+      }));
+    });
+  }
+
+  /**
+   * Two syncs: wanmu's formats are found (with the sheet list), then deleted and the new ones added
+   * in one batch; each new format goes after the sheet's others (the user's keep their places).
+   * A range list longer than RANGES_ADDRESS_LIMIT becomes several formats.
+   */
+  async setMarks(marks: readonly MarkSet[]): Promise<void> {
+    await this.deps.run(
+      async (ctx) => {
+        const old = await this.findMarks(ctx);
+        const names = new Set((this.known ?? []).map((s) => s.name));
+        for (const m of marks) if (!names.has(m.sheet)) throw new Error(`找不到工作表“${m.sheet}”`);
+        for (const o of old) o.format.delete();
+        let added = 0;
+        for (const m of marks) {
+          const ws = ctx.workbook.worksheets.getItem(m.sheet);
+          for (const address of areaChunks(m.ranges, RANGES_ADDRESS_LIMIT)) {
+            const format = ws.getRanges(address).conditionalFormats.add('Custom');
+            format.custom.rule.formula = `=${markFormula(m.severity)}`;
+            format.custom.format.fill.color = `#${MARK_FILL[m.severity]}`;
+            format.priority = LAST_PRIORITY;
+            added++;
+          }
+        }
+        if (old.length > 0 || added > 0) await ctx.sync();
+      },
+      this.capabilities.undoGroup ? { mergeUndoGroup: true } : undefined,
+    );
   }
 
   async select(sheet: string, cell: string): Promise<void> {

@@ -13,13 +13,14 @@ import { attr, element, elements, localName, newParser, parseElement, qualified,
 export class SheetWriteError extends Error {}
 
 /** Elements of CT_Worksheet in schema order. */
-const ORDER = [
+export const WORKSHEET_ORDER = [
   'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetCalcPr', 'sheetProtection', 'protectedRanges', 'scenarios',
   'autoFilter', 'sortState', 'dataConsolidate', 'customSheetViews', 'mergeCells', 'phoneticPr', 'conditionalFormatting', 'dataValidations',
   'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches',
   'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems',
   'tableParts', 'extLst',
 ];
+const ORDER = WORKSHEET_ORDER;
 
 interface Span {
   readonly start: number;

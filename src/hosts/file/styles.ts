@@ -143,6 +143,21 @@ export class Styles {
     return index;
   }
 
+  /**
+   * A differential format that only fills solid with `rgb` (RRGGBB), for a conditional format:
+   * the one already there (as wanmu writes it) or a new one at the end of `<dxfs>`.
+   */
+  fillDxf(rgb: string): number {
+    const root = this.doc.root.name;
+    const color = (name: string) => element(qualified(root, name), [['rgb', `FF${rgb}`]]);
+    // dxf fills are read from bgColor by Excel and from fgColor by some others: both are given
+    const dxf = element(qualified(root, 'dxf'), [], [element(qualified(root, 'fill'), [], [element(qualified(root, 'patternFill'), [['patternType', 'solid']], [color('fgColor'), color('bgColor')])])]);
+    const want = serializeElement(dxf);
+    const existing = this.container('dxfs', false);
+    const same = existing ? elements(existing, 'dxf').findIndex((d) => serializeElement(d) === want) : -1;
+    return same >= 0 ? same : this.append('dxfs', dxf);
+  }
+
   toXml(): string {
     return serializeXml(this.doc);
   }

@@ -18,6 +18,7 @@ import {
   type CellWrite,
   type ExpectedCell,
   type RangeCells,
+  type MarkSet,
   type ReadScope,
   type SheetData,
   type SheetRange,
@@ -29,8 +30,10 @@ import {
   type WriteOutcome,
 } from '../../workbook/model';
 import { sameContent } from '../memory/host';
+import { marksSink, writeMarks, type SheetMark } from './marks';
 import { SheetReadError, sharedStringsSink, sheetSink, type TextSink } from './sheet-read';
 import { newSheetXml, SheetWriteError, writeSheet } from './sheet-write';
+import { MARK_FILL } from '../../workbook/marks';
 import { minimalStyles, SPREADSHEETML, Styles } from './styles';
 import { attr, attrLocal, child, element, elements, localName, parseXml, prefixFor, qualified, serializeXml, setAttr, text, textOf, XML_DECL, XmlError, type XmlDocument, type XmlElement } from './xml';
 import { inflateEntry, inflateEntryChunks, newEntry, readZip, writeZip, ZipError, type ZipEntry } from './zip';
@@ -258,7 +261,7 @@ export function corrupt(path: string, e: unknown): FileOpenError {
 }
 
 export class WorkbookFile implements WorkbookHost {
-  readonly capabilities = NO_CAPABILITIES;
+  readonly capabilities = { ...NO_CAPABILITIES, marks: true };
   private sheets: SheetInfo[] = [];
   private workbookPart = '';
   private stylesPart: string | undefined;
@@ -635,6 +638,58 @@ export class WorkbookFile implements WorkbookHost {
     this.pkg.touch(relsPartOf(this.workbookPart));
     this.removeOverride(part);
     this.pkg.remove(part);
+  }
+
+  /** wanmu's rules of a worksheet, streamed. */
+  private sheetMarks(info: SheetInfo): SheetMark[] {
+    const found: SheetMark[] = [];
+    this.pkg.stream(info.part, marksSink(found), this.pkg.limits.sheetBytes);
+    return found;
+  }
+
+  async readMarks(): Promise<MarkSet[]> {
+    const out: MarkSet[] = [];
+    try {
+      for (const info of this.sheets) {
+        if (info.kind !== 'worksheet') continue;
+        for (const m of this.sheetMarks(info)) out.push({ sheet: info.name, severity: m.severity, ranges: m.ranges });
+      }
+    } catch (e) {
+      throw corrupt(this.path, e);
+    }
+    return out;
+  }
+
+  /**
+   * Replaces wanmu's conditional formats in every worksheet (see marks.ts). A sheet that has none
+   * and gets none is not rewritten; the fill formats are added to the styles only when used (and
+   * stay there, unused, once the marks are cleared).
+   */
+  async setMarks(marks: readonly MarkSet[]): Promise<void> {
+    const bySheet = new Map<string, SheetMark[]>();
+    for (const m of marks) {
+      const info = this.sheet(m.sheet);
+      if (!info) throw new Error(`no sheet ${m.sheet}`);
+      if (info.kind !== 'worksheet') throw new Error(`not a worksheet: ${m.sheet}`);
+      const list = bySheet.get(m.sheet);
+      if (list) list.push(m);
+      else bySheet.set(m.sheet, [m]);
+    }
+    const dxf = (severity: SheetMark['severity']) => this.styles().fillDxf(MARK_FILL[severity]);
+    try {
+      for (const info of this.sheets) {
+        if (info.kind !== 'worksheet') continue;
+        const wanted = bySheet.get(info.name) ?? [];
+        // a sheet without marks to write is read as a stream first: most hold none of wanmu's
+        if (wanted.length === 0 && this.sheetMarks(info).length === 0) continue;
+        const parts = writeMarks(this.pkg.text(info.part), wanted, dxf);
+        if (parts) this.pkg.set(info.part, encodeParts(parts));
+      }
+    } catch (e) {
+      if (e instanceof XmlError || e instanceof SheetWriteError || e instanceof ZipError) throw corrupt(this.path, e);
+      throw e;
+    }
+    this.saveStyles();
   }
 
   /** The package as written now. */

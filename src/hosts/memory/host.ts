@@ -6,6 +6,7 @@
 import type { RawValue } from '../../engine';
 import { sameContentAs } from '../../workbook/same';
 import { a1, parseA1 } from '../../workbook/address';
+import { MARK_FILL, markFormula, markSeverityOf } from '../../workbook/marks';
 import {
   buildSheet,
   type CellData,
@@ -14,6 +15,7 @@ import {
   type ExpectedCell,
   type HostCapabilities,
   type RangeCells,
+  type MarkSet,
   type ReadScope,
   type SheetRange,
   type SheetState,
@@ -31,6 +33,16 @@ interface MutableSheet {
   state: SheetState;
 }
 
+/** A conditional format of type expression, as the in-memory host keeps it: wanmu's marks and the user's own alike. */
+export interface MemoryConditionalFormat {
+  readonly sheet: string;
+  /** Formula without '='. */
+  readonly formula: string;
+  /** Fill colour, RRGGBB. */
+  readonly fill: string;
+  readonly ranges: readonly CellRange[];
+}
+
 /** Same content for the purpose of a write precondition: value and formula. */
 export function sameContent(expected: ExpectedCell, found: CellData | null): boolean {
   return sameContentAs(expected, found);
@@ -41,11 +53,13 @@ export class MemoryHost implements WorkbookHost {
   private sheets: MutableSheet[] = [];
   private listeners = new Set<(c: ChangedCells) => void>();
   /** Calls made, for tests that count round trips. */
-  readonly calls = { read: 0, readRanges: 0, write: 0, select: 0 };
+  readonly calls = { read: 0, readRanges: 0, write: 0, select: 0, setMarks: 0, readMarks: 0 };
   selection: { sheet: string; cell: string } | null = null;
+  /** Conditional formats in priority order (the user's, and wanmu's marks after them). */
+  conditionalFormats: MemoryConditionalFormat[] = [];
 
   constructor(data: WorkbookData = { sheets: [] }, capabilities: Partial<HostCapabilities> = {}) {
-    this.capabilities = { select: true, changeEvents: true, undoGroup: false, ...capabilities };
+    this.capabilities = { select: true, changeEvents: true, undoGroup: false, marks: true, ...capabilities };
     for (const s of data.sheets) {
       const cells = new Map<string, { row: number; col: number; cell: CellData }>();
       s.rows.forEach((line, row) => line.forEach((cell, col) => cells.set(a1(row, col), { row, col, cell })));
@@ -120,6 +134,7 @@ export class MemoryHost implements WorkbookHost {
     }
     for (const m of batch.merges) this.sheet(m.sheet)?.merges.push(m.range);
     for (const name of batch.deleteSheets) this.sheets = this.sheets.filter((s) => s.name !== name);
+    if (batch.deleteSheets.length > 0) this.conditionalFormats = this.conditionalFormats.filter((f) => !batch.deleteSheets.includes(f.sheet));
     return { ok: true };
   }
 
@@ -131,6 +146,30 @@ export class MemoryHost implements WorkbookHost {
   onChanged(listener: (change: ChangedCells) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  async setMarks(marks: readonly MarkSet[]): Promise<void> {
+    this.calls.setMarks++;
+    for (const m of marks) if (!this.sheet(m.sheet)) throw new Error(`no sheet ${m.sheet}`);
+    const others = this.conditionalFormats.filter((f) => markSeverityOf(f.formula) === undefined);
+    const ours = marks.filter((m) => m.ranges.length > 0).map((m) => ({ sheet: m.sheet, formula: markFormula(m.severity), fill: MARK_FILL[m.severity], ranges: [...m.ranges] }));
+    this.conditionalFormats = [...others, ...ours];
+  }
+
+  async readMarks(): Promise<MarkSet[]> {
+    this.calls.readMarks++;
+    const out: MarkSet[] = [];
+    for (const f of this.conditionalFormats) {
+      const severity = markSeverityOf(f.formula);
+      if (severity) out.push({ sheet: f.sheet, severity, ranges: [...f.ranges] });
+    }
+    return out;
+  }
+
+  /** The user adds a conditional format of their own. */
+  addConditionalFormat(format: MemoryConditionalFormat): void {
+    if (!this.sheet(format.sheet)) throw new Error(`no sheet ${format.sheet}`);
+    this.conditionalFormats.push(format);
   }
 
   /** The user types into cells (A1 → value, or '=…' for a formula with its result). */

@@ -243,3 +243,22 @@ export function jsonSize(v: unknown): number {
   if (typeof v === 'boolean') return v ? 4 : 5;
   return JSON.stringify(v).length;
 }
+
+/**
+ * Multi-area addresses of the ranges ("A1,B2:B5"), each at most `limit` characters (hosts limit
+ * the address a range is asked for by), in the ranges' order. A range is never split.
+ */
+export function areaChunks(ranges: readonly CellRange[], limit: number, separator = ','): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const r of ranges) {
+    const a = rangeAddress(r);
+    if (cur !== '' && cur.length + separator.length + a.length > limit) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur === '' ? a : `${cur}${separator}${a}`;
+  }
+  if (cur !== '') out.push(cur);
+  return out;
+}

@@ -29,6 +29,8 @@ import {
   type ExpectedCell,
   type HostCapabilities,
   type RangeCells,
+  type MarkSet,
+  type MarkSeverity,
   type ReadScope,
   type SheetData,
   type SheetRange,
@@ -37,8 +39,9 @@ import {
   type WriteBatch,
   type WriteOutcome,
 } from '../../workbook/model';
-import { columnsAddress, denseBlocks, findConflicts, formulaOf, parseRangeAddress, planWrite, rangeAddress } from '../shared/blocks';
-import { etValue, WPS_QUIRKS, type EtApplication, type EtRange, type EtWorksheet, type WpsQuirks } from './quirks';
+import { MARK_FILL, markFormula, markSeverityOf } from '../../workbook/marks';
+import { areaChunks, columnsAddress, denseBlocks, findConflicts, formulaOf, parseRangeAddress, planWrite, rangeAddress } from '../shared/blocks';
+import { etValue, WPS_QUIRKS, type EtApplication, type EtFormatCondition, type EtRange, type EtWorksheet, type WpsMarkQuirks, type WpsQuirks } from './quirks';
 
 export class WpsHost implements WorkbookHost {
   readonly capabilities: HostCapabilities;
@@ -47,7 +50,7 @@ export class WpsHost implements WorkbookHost {
   private writing = false;
 
   constructor(private readonly app: EtApplication, private readonly quirks: WpsQuirks = WPS_QUIRKS) {
-    this.capabilities = { select: true, changeEvents: app.ApiEvent !== undefined, undoGroup: quirks.undo(app) !== null };
+    this.capabilities = { select: true, changeEvents: app.ApiEvent !== undefined, undoGroup: quirks.undo(app) !== null, marks: quirks.marks !== null };
   }
 
   private sheets(): EtWorksheet[] {
@@ -274,6 +277,78 @@ export class WpsHost implements WorkbookHost {
       }
     }
     return findConflicts(expected, (e) => found.get(key(e.sheet, e.row, e.col)) ?? null);
+  }
+
+  /** wanmu's conditions of a sheet, with their 1-based indexes (read from the last: deleting keeps the others' places). */
+  private sheetMarks(ws: EtWorksheet, q: WpsMarkQuirks): { index: number; severity: MarkSeverity; condition: EtFormatCondition }[] {
+    const all = q.conditions(ws);
+    const out: { index: number; severity: MarkSeverity; condition: EtFormatCondition }[] = [];
+    for (let i = all.Count; i >= 1; i--) {
+      const condition = all.Item(i);
+      // only a formula condition has Formula1
+      if (condition.Type !== q.expressionType) continue;
+      const formula = condition.Formula1;
+      const severity = typeof formula === 'string' ? markSeverityOf(formula) : undefined;
+      if (severity) out.push({ index: i, severity, condition });
+    }
+    return out;
+  }
+
+  private markQuirks(): WpsMarkQuirks {
+    const q = this.quirks.marks;
+    if (!q) throw new Error('此版本的 WPS 不支持标出问题单元格');
+    return q;
+  }
+
+  async readMarks(): Promise<MarkSet[]> {
+    const q = this.markQuirks();
+    const out: MarkSet[] = [];
+    for (const ws of this.sheets()) {
+      const name = ws.Name;
+      for (const m of this.sheetMarks(ws, q).reverse()) {
+        const ranges = this.quirks
+          .address(m.condition.AppliesTo)
+          .split(q.areaSeparator)
+          .map((a) => {
+            const r = parseRangeAddress(a);
+            if (!r) throw new Error(`无法识别区域地址 ${a}`);
+            return r;
+          });
+        out.push({ sheet: name, severity: m.severity, ranges });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Deletes wanmu's conditions on every sheet and adds the new ones (each after the sheet's
+   * others), in one undo step where the build has one. Calls: a few per condition.
+   */
+  async setMarks(marks: readonly MarkSet[]): Promise<void> {
+    const q = this.markQuirks();
+    const app = this.app;
+    const sheets = this.sheets().map((ws) => ({ ws, name: ws.Name }));
+    for (const m of marks) if (!sheets.some((s) => s.name === m.sheet)) throw new Error(`找不到工作表“${m.sheet}”`);
+    const undo = this.quirks.undo(app);
+    const screen = app.ScreenUpdating;
+    this.writing = true;
+    app.ScreenUpdating = false;
+    undo?.begin();
+    try {
+      for (const { ws } of sheets) for (const m of this.sheetMarks(ws, q)) m.condition.Delete();
+      for (const m of marks) {
+        const ws = (sheets.find((s) => s.name === m.sheet) as { ws: EtWorksheet }).ws;
+        for (const address of areaChunks(m.ranges, q.addressLimit, q.areaSeparator)) {
+          const condition = ws.Range(address).FormatConditions.Add(q.expressionType, q.omitted, `=${markFormula(m.severity)}`);
+          condition.Interior.Color = q.color(MARK_FILL[m.severity]);
+          q.placeLast(condition);
+        }
+      }
+    } finally {
+      undo?.end();
+      app.ScreenUpdating = screen;
+      this.writing = false;
+    }
   }
 
   async select(sheet: string, cell: string): Promise<void> {

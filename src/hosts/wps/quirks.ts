@@ -20,6 +20,11 @@
  *  - Error values in Value2 as CVErr numbers (xlErrDiv0 = -2146826281 …).
  *  - `Application.DebugTools.UndoTransBegin(workbook)` / `UndoTransEnd(workbook, cancel, description)`:
  *    undocumented; used only when both exist, argument order as observed in WPS add-in code.
+ *  - Conditional formats as in VBA (marks): `Range("A1,B2:B5").FormatConditions.Add(2, null,
+ *    '=ISTEXT("…")')` (2 = xlExpression), `Interior.Color` as BGR, a sheet's all in
+ *    `Cells.FormatConditions` (`Count`, 1-based `Item`, `Type`, `Formula1` of formula conditions
+ *    only, `AppliesTo`, `Delete()`), `SetLastPriority()` where present; `Range` addresses up to
+ *    255 characters.
  */
 import { sheetError, type ErrorKind, type RawValue } from '../../engine';
 import type { SheetState } from '../../workbook/model';
@@ -42,12 +47,34 @@ export interface EtRange {
   Clear(): unknown;
   Merge(across?: boolean): unknown;
   Select(): unknown;
+  /** The range's conditional formats (for `Add`; a sheet's all are `Cells.FormatConditions`). */
+  readonly FormatConditions: EtFormatConditions;
+}
+
+/** `FormatConditions` as in VBA: 1-based `Item`, `Add(Type, Operator, Formula1, …)`. */
+export interface EtFormatConditions {
+  readonly Count: number;
+  Item(index: number): EtFormatCondition;
+  Add(type: number, operator?: unknown, formula1?: unknown): EtFormatCondition;
+}
+
+export interface EtFormatCondition {
+  readonly Type: unknown;
+  /** The expression with '=' (only a formula condition has one). */
+  readonly Formula1: unknown;
+  readonly AppliesTo: EtRange;
+  readonly Interior: { Color: unknown };
+  /** Moves the condition after the sheet's others (Excel 2007's VBA; not confirmed in every WPS build). */
+  readonly SetLastPriority?: unknown;
+  Delete(): unknown;
 }
 
 export interface EtWorksheet {
   Name: string;
   Visible: unknown;
   readonly UsedRange: EtRange;
+  /** Every cell of the sheet. */
+  readonly Cells: EtRange;
   Range(address: string): EtRange;
   Activate(): unknown;
   Delete(): unknown;
@@ -98,6 +125,26 @@ export interface WpsQuirks {
   readonly sheetChangeEvent: string;
   /** Undo grouping, when the build has it (null: no grouping). */
   undo(app: EtApplication): { begin(): void; end(): void } | null;
+  /** Conditional formats for wanmu's marks (null: this WPS cannot mark cells). */
+  readonly marks: WpsMarkQuirks | null;
+}
+
+/** How WPS takes and gives wanmu's marks (conditional formats of type expression). */
+export interface WpsMarkQuirks {
+  /** `FormatConditions.Add` Type of a formula condition (xlExpression). */
+  readonly expressionType: number;
+  /** What is passed for an omitted argument (Operator). */
+  readonly omitted: null | undefined;
+  /** Longest address `Worksheet.Range` takes (VBA's 255 characters); longer lists become several conditions. */
+  readonly addressLimit: number;
+  /** Separator of a multi-area address, in and out ("A1,B2:B5"). */
+  readonly areaSeparator: string;
+  /** Every conditional format of a sheet. */
+  conditions(ws: EtWorksheet): EtFormatConditions;
+  /** `Interior.Color` of an RRGGBB colour: a BGR integer. */
+  color(rgb: string): number;
+  /** Puts a new condition after the sheet's others where the build can (SetLastPriority). */
+  placeLast(condition: EtFormatCondition): void;
 }
 
 type Method = (this: unknown, ...args: unknown[]) => unknown;
@@ -144,6 +191,21 @@ export const WPS_QUIRKS: WpsQuirks = {
     return v === undefined || v === null || v === '';
   },
   sheetChangeEvent: 'SheetChange',
+  marks: {
+    expressionType: 2,
+    omitted: null,
+    addressLimit: 255,
+    areaSeparator: ',',
+    conditions: (ws) => ws.Cells.FormatConditions,
+    color(rgb) {
+      const n = parseInt(rgb, 16);
+      return ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff);
+    },
+    placeLast(condition) {
+      const last = condition.SetLastPriority;
+      if (typeof last === 'function') (last as Method).call(condition);
+    },
+  },
   undo(app) {
     const tools = app.DebugTools;
     const begin = tools?.UndoTransBegin;

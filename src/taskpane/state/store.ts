@@ -40,9 +40,13 @@ export interface PaneState {
   readonly last: LastAction | null;
   /** Bumped on every model change. */
   readonly version: number;
+  /** The user asked for the problem cells to be marked in the workbook: the marks follow every re-check. */
+  readonly marking: boolean;
+  /** The workbook holds wanmu's marks (found on opening, or written since). */
+  readonly marked: boolean;
 }
 
-const EMPTY: PaneState = { workspace: null, session: null, model: null, mapping: { sheets: {} }, busy: null, error: null, last: null, version: 0 };
+const EMPTY: PaneState = { workspace: null, session: null, model: null, mapping: { sheets: {} }, busy: null, error: null, last: null, version: 0, marking: false, marked: false };
 
 export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -69,7 +73,7 @@ export class PaneStore {
   }
 
   private publish(session: WorkbookSession, extra: Partial<PaneState> = {}): void {
-    this.set({ session, model: session.model, version: this.state.version + 1, ...extra });
+    this.set({ session, model: session.model, version: this.state.version + 1, marked: session.marked === true, ...extra });
     this.prepare(session);
   }
 
@@ -123,6 +127,34 @@ export class PaneStore {
         this.unwatch = workspace.host.onChanged((c) => this.changed(c));
       }
     });
+    // whether the workbook already holds marks (a failure here is shown; the check stays open)
+    const opened = this.state.session;
+    if (opened?.canMark) {
+      await this.run('读取标记', async () => {
+        await opened.readMarks();
+        this.set({ marked: opened.marked === true });
+      });
+    }
+  }
+
+  /**
+   * Marks the problem cells in the workbook (on), re-marked after every re-check from then on, or
+   * clears wanmu's marks (off).
+   */
+  async setMarking(on: boolean): Promise<void> {
+    const s = this.state.session;
+    if (!s) return;
+    await this.run(on ? '标出问题单元格' : '清除标记', async () => {
+      await s.mark(on);
+      this.set({ marking: on, marked: s.marked === true });
+    });
+  }
+
+  /** After a re-check or a write: the marks follow the findings while marking is on. */
+  private async followMarks(s: WorkbookSession): Promise<void> {
+    if (!this.state.marking) return;
+    await s.mark(true);
+    this.set({ marked: s.marked === true });
   }
 
   /**
@@ -148,6 +180,7 @@ export class PaneStore {
       await this.run('重新检查', async () => {
         for (const c of batch) await s.update(c);
         this.publish(s);
+        await this.followMarks(s);
       });
     }
   }
@@ -174,6 +207,7 @@ export class PaneStore {
     await this.run('重新检查', async () => {
       await s.refresh();
       this.publish(s);
+      await this.followMarks(s);
     });
   }
 
@@ -191,6 +225,7 @@ export class PaneStore {
       const saved = await s.apply(s.planSaveMapping());
       if (!saved.ok) throw new Error(saved.findings.map((f) => f.cell).join('、'));
       this.publish(s);
+      await this.followMarks(s);
     });
     return null;
   }
@@ -203,6 +238,7 @@ export class PaneStore {
       const r = await s.apply(plan);
       if (r.ok) this.publish(s, { last: { kind, findings: plan.findings, written: plan.written, removedSheets: 0 } });
       else this.publish(s, { last: { kind: 'refused', findings: r.findings, written: 0, removedSheets: 0 } });
+      await this.followMarks(s);
     });
   }
 
@@ -212,6 +248,7 @@ export class PaneStore {
     await this.run('撤销填写', async () => {
       const r = await s.revert();
       this.publish(s, { last: { kind: 'revert', findings: r.plan.findings, written: r.plan.batch.cells.length, removedSheets: r.plan.batch.deleteSheets.filter((n) => n !== RECORD_SHEET).length } });
+      await this.followMarks(s);
     });
   }
 

@@ -13,14 +13,18 @@
  *    leading apostrophe → text); grids must match the range's size;
  *  - `Worksheets.Add` activates the new sheet; `Worksheet.Delete` with DisplayAlerts on would
  *    show a confirmation dialog, which the fake refuses;
- *  - changes, the host's included, fire "SheetChange" listeners registered with ApiEvent.
+ *  - changes, the host's included, fire "SheetChange" listeners registered with ApiEvent;
+ *  - conditional formats as VBA has them: `Range("A1,B2:B5")` is a multi-area range (addresses up
+ *    to 255 characters), `FormatConditions.Add(2, …, "=…")` puts a formula condition first,
+ *    `SetLastPriority()` moves it last, `Formula1` of a non-formula condition fails, `Interior.Color`
+ *    is a BGR number; a sheet's all are `Cells.FormatConditions`.
  * Every property access and method call on the object model counts in `calls`.
  * Formulas are not calculated: `calculate` gives their results (see the tests).
  */
 import { ERROR_TEXT, isSheetError, type ErrorKind, type RawValue } from '../../../src/engine';
 import { a1, colNumber } from '../../../src/workbook/address';
 import type { CellRange, WorkbookData } from '../../../src/workbook/model';
-import type { EtApplication, EtRange, EtWorksheet, EtWorksheets } from '../../../src/hosts/wps/quirks';
+import type { EtApplication, EtFormatCondition, EtFormatConditions, EtRange, EtWorksheet, EtWorksheets } from '../../../src/hosts/wps/quirks';
 import { typeInto, type FakeCell } from './excel';
 
 const CVERR: Readonly<Record<ErrorKind, number>> = {
@@ -38,13 +42,28 @@ const CVERR: Readonly<Record<ErrorKind, number>> = {
 
 type Cell = FakeCell & { row: number; col: number };
 
+/** A conditional format as the fake keeps it. */
+export interface FakeCondition {
+  /** 2: a formula condition (xlExpression); others (1: cell value, 4: data bar) have no Formula1 here. */
+  readonly type: number;
+  readonly formula1: string;
+  /** Interior.Color as set (BGR), or null. */
+  color: number | null;
+  readonly ranges: CellRange[];
+}
+
 interface SheetState {
   name: string;
   visible: number;
   cells: Map<string, Cell>;
   merges: CellRange[];
   widths: Map<number, number>;
+  /** Conditional formats, first first. */
+  conditions: FakeCondition[];
 }
+
+/** Longest address `Worksheet.Range` takes (as VBA's). */
+const RANGE_ADDRESS_LIMIT = 255;
 
 function parse(address: string): CellRange {
   const local = address.replace(/\$/g, '');
@@ -117,7 +136,7 @@ export class FakeEt implements EtApplication {
   }
 
   addSheet(name: string, at: number): SheetState {
-    const st: SheetState = { name, visible: -1, cells: new Map(), merges: [], widths: new Map() };
+    const st: SheetState = { name, visible: -1, cells: new Map(), merges: [], widths: new Map(), conditions: [] };
     this.state.splice(at, 0, st);
     return st;
   }
@@ -130,6 +149,11 @@ export class FakeEt implements EtApplication {
 
   cell(sheet: string, address: string): FakeCell | undefined {
     return this.sheet(sheet).cells.get(address);
+  }
+
+  /** The user adds a conditional format (after the sheet's others). */
+  addCondition(sheet: string, condition: FakeCondition): void {
+    this.sheet(sheet).conditions.push(condition);
   }
 
   get activeName(): string | null {
@@ -257,9 +281,15 @@ class FakeSheet implements EtWorksheet {
     }
     return new FakeRange(this.x, this.st, bottom === 0 ? { top: 1, left: 1, bottom: 1, right: 1 } : { top, left, bottom, right });
   }
+  get Cells(): EtRange {
+    this.x.tick();
+    return new FakeRange(this.x, this.st, { top: 1, left: 1, bottom: 1048576, right: 16384 });
+  }
   Range(address: string): EtRange {
     this.x.tick();
-    return new FakeRange(this.x, this.st, parse(address));
+    if (address.length > RANGE_ADDRESS_LIMIT) throw new Error(`fake ET: Range address of ${address.length} characters`);
+    const areas = address.split(',').map(parse);
+    return areas.length === 1 ? new FakeRange(this.x, this.st, areas[0]) : new FakeAreas(this.x, this.st, areas);
   }
   Activate(): unknown {
     this.x.tick();
@@ -446,6 +476,137 @@ class FakeRange implements EtRange {
     this.x.tick();
     const addr = this.Address as (r?: boolean, c?: boolean) => string;
     this.x.selection = { sheet: this.st.name, address: addr(false, false) };
+    return true;
+  }
+  get FormatConditions(): EtFormatConditions {
+    this.x.tick();
+    return new FakeConditions(this.x, this.st, [this.r]);
+  }
+}
+
+function addressFunction(areas: readonly CellRange[]): (rowAbs?: boolean, colAbs?: boolean) => string {
+  return (rowAbs = true, colAbs = true) => {
+    const cell = (row: number, col: number) => `${colAbs ? '$' : ''}${a1(1, col).replace(/\d+$/, '')}${rowAbs ? '$' : ''}${row}`;
+    return areas.map((r) => (r.top === r.bottom && r.left === r.right ? cell(r.top, r.left) : `${cell(r.top, r.left)}:${cell(r.bottom, r.right)}`)).join(',');
+  };
+}
+
+/** A multi-area range: what the host uses of one (its address, its conditional formats); the rest is refused. */
+class FakeAreas implements EtRange {
+  constructor(private readonly x: FakeEt, private readonly st: SheetState, private readonly areas: CellRange[]) {}
+
+  private refuse(what: string): never {
+    throw new Error(`fake ET: ${what} of a multi-area range is not used by the host`);
+  }
+  get Address(): unknown {
+    this.x.tick();
+    return addressFunction(this.areas);
+  }
+  get FormatConditions(): EtFormatConditions {
+    this.x.tick();
+    return new FakeConditions(this.x, this.st, this.areas);
+  }
+  get Row(): number { return this.refuse('Row'); }
+  get Column(): number { return this.refuse('Column'); }
+  get Rows(): { readonly Count: number } { return this.refuse('Rows'); }
+  get Columns(): { readonly Count: number } { return this.refuse('Columns'); }
+  get Value2(): unknown { return this.refuse('Value2'); }
+  set Value2(_v: unknown) { this.refuse('Value2'); }
+  get Formula(): unknown { return this.refuse('Formula'); }
+  set Formula(_v: unknown) { this.refuse('Formula'); }
+  get NumberFormat(): unknown { return this.refuse('NumberFormat'); }
+  set NumberFormat(_v: unknown) { this.refuse('NumberFormat'); }
+  get MergeCells(): unknown { return this.refuse('MergeCells'); }
+  get MergeArea(): EtRange { return this.refuse('MergeArea'); }
+  get Font(): { Bold: unknown } { return this.refuse('Font'); }
+  get ColumnWidth(): unknown { return this.refuse('ColumnWidth'); }
+  set ColumnWidth(_v: unknown) { this.refuse('ColumnWidth'); }
+  Clear(): unknown { return this.refuse('Clear'); }
+  Merge(): unknown { return this.refuse('Merge'); }
+  Select(): unknown { return this.refuse('Select'); }
+}
+
+function overlaps(a: CellRange, b: CellRange): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+/** The conditional formats that intersect some areas, in the sheet's order. */
+class FakeConditions implements EtFormatConditions {
+  constructor(private readonly x: FakeEt, private readonly st: SheetState, private readonly areas: CellRange[]) {}
+
+  private list(): FakeCondition[] {
+    return this.st.conditions.filter((c) => c.ranges.some((r) => this.areas.some((a) => overlaps(r, a))));
+  }
+  get Count(): number {
+    this.x.tick();
+    return this.list().length;
+  }
+  Item(index: number): EtFormatCondition {
+    this.x.tick();
+    const c = this.list()[index - 1];
+    if (!c || index < 1) throw new Error(`fake ET: FormatConditions.Item(${index}) out of range (1-based)`);
+    return new FakeConditionApi(this.x, this.st, c);
+  }
+  Add(type: number, _operator?: unknown, formula1?: unknown): EtFormatCondition {
+    this.x.tick();
+    if (type !== 2) throw new Error(`fake ET: only formula conditions (2) are added by the host, not ${type}`);
+    if (typeof formula1 !== 'string' || !formula1.startsWith('=')) throw new Error('fake ET: Formula1 must be a formula text with =');
+    const c: FakeCondition = { type, formula1, color: null, ranges: this.areas.map((r) => ({ ...r })) };
+    this.st.conditions.unshift(c);
+    return new FakeConditionApi(this.x, this.st, c);
+  }
+}
+
+class FakeConditionApi implements EtFormatCondition {
+  constructor(private readonly x: FakeEt, private readonly st: SheetState, private readonly c: FakeCondition) {}
+
+  private alive(): void {
+    if (!this.st.conditions.includes(this.c)) throw new Error('fake ET: the condition was deleted');
+  }
+  get Type(): unknown {
+    this.x.tick();
+    this.alive();
+    return this.c.type;
+  }
+  get Formula1(): unknown {
+    this.x.tick();
+    this.alive();
+    if (this.c.type !== 2 && this.c.type !== 1) throw new Error('fake ET: this condition has no Formula1');
+    return this.c.formula1;
+  }
+  get AppliesTo(): EtRange {
+    this.x.tick();
+    this.alive();
+    return this.c.ranges.length === 1 ? new FakeRange(this.x, this.st, this.c.ranges[0]) : new FakeAreas(this.x, this.st, this.c.ranges);
+  }
+  get Interior(): { Color: unknown } {
+    this.x.tick();
+    const c = this.c;
+    const x = this.x;
+    return {
+      get Color(): unknown {
+        throw new Error('fake ET: Interior.Color is not read by the host');
+      },
+      set Color(v: unknown) {
+        x.tick();
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffffff) throw new Error(`fake ET: Color ${String(v)}`);
+        c.color = v;
+      },
+    };
+  }
+  get SetLastPriority(): unknown {
+    this.x.tick();
+    return () => {
+      this.alive();
+      this.st.conditions.splice(this.st.conditions.indexOf(this.c), 1);
+      this.st.conditions.push(this.c);
+      return true;
+    };
+  }
+  Delete(): unknown {
+    this.x.tick();
+    this.alive();
+    this.st.conditions.splice(this.st.conditions.indexOf(this.c), 1);
     return true;
   }
 }

@@ -13,7 +13,11 @@
  *    become numbers, "TRUE" a boolean, "#N/A" an error, a leading apostrophe keeps text (quote
  *    prefix, not part of the value); null leaves a cell as it is, "" empties it;
  *  - grids must match the range's size (InvalidArgument otherwise);
- *  - requests and responses above the payload limit fail (Excel on the web: 5 MB).
+ *  - requests and responses above the payload limit fail (Excel on the web: 5 MB);
+ *  - conditional formats are kept per sheet in priority order: `add` puts a new one first (as the
+ *    Excel UI does), `priority = n` moves it (past the last: last); `customOrNullObject` is a null
+ *    object for other types, `custom` of another type fails; `getRanges` takes at most
+ *    GET_RANGES_LIMIT characters (the limit reported for it).
  * It does not calculate: a formula's value comes from the `calculate` function the test gives
  * (the results Excel would compute for the formulas the test writes).
  *
@@ -27,7 +31,19 @@ import type { RawValue } from '../../../src/engine';
 import { ERROR_TEXT, errorKindFromText, isSheetError, sheetError } from '../../../src/engine';
 import { a1, colNumber, sheetRef } from '../../../src/workbook/address';
 import type { CellRange, WorkbookData } from '../../../src/workbook/model';
-import type { XlChangedArgs, XlContext, XlEventResult, XlRange, XlRangeAreas, XlRunOptions, XlWorksheet, XlWorksheetCollection } from '../../../src/hosts/excel/host';
+import type {
+  XlChangedArgs,
+  XlConditionalFormat,
+  XlConditionalFormatCollection,
+  XlContext,
+  XlCustomConditionalFormat,
+  XlEventResult,
+  XlRange,
+  XlRangeAreas,
+  XlRunOptions,
+  XlWorksheet,
+  XlWorksheetCollection,
+} from '../../../src/hosts/excel/host';
 
 export interface FakeCell {
   value: RawValue;
@@ -37,6 +53,17 @@ export interface FakeCell {
   quotePrefix?: boolean;
 }
 
+/** A conditional format as the fake keeps it. */
+export interface FakeFormat {
+  readonly id: string;
+  readonly type: 'Custom' | 'DataBar' | 'CellValue';
+  /** Custom: the formula as Excel reports it, with '='. */
+  formula: string;
+  /** Custom: fill colour as set ('#RRGGBB'), or null. */
+  fill: string | null;
+  ranges: CellRange[];
+}
+
 interface SheetState {
   id: string;
   name: string;
@@ -44,7 +71,12 @@ interface SheetState {
   cells: Map<string, FakeCell & { row: number; col: number }>;
   merges: CellRange[];
   widths: Map<number, number>;
+  /** Conditional formats, first (priority 0) first. */
+  formats: FakeFormat[];
 }
+
+/** Longest address `getRanges` takes (the limit reported for it; the Office docs state none). */
+export const GET_RANGES_LIMIT = 255;
 
 export class OfficeError extends Error {
   constructor(readonly code: string, message: string) {
@@ -153,7 +185,7 @@ export class FakeExcel {
 
   addSheet(name: string): SheetState {
     if (this.sheets.some((s) => s.name === name)) throw new OfficeError('ItemAlreadyExists', `sheet ${name} exists`);
-    const st: SheetState = { id: `{sheet-${this.nextId++}}`, name, visibility: 'Visible', cells: new Map(), merges: [], widths: new Map() };
+    const st: SheetState = { id: `{sheet-${this.nextId++}}`, name, visibility: 'Visible', cells: new Map(), merges: [], widths: new Map(), formats: [] };
     this.sheets.push(st);
     return st;
   }
@@ -166,6 +198,17 @@ export class FakeExcel {
 
   cell(sheet: string, address: string): FakeCell | undefined {
     return this.sheet(sheet).cells.get(address);
+  }
+
+  newId(kind: string): string {
+    return `{${kind}-${this.nextId++}}`;
+  }
+
+  /** The user adds a conditional format (after the sheet's others). */
+  addFormat(sheet: string, format: Omit<FakeFormat, 'id'>): FakeFormat {
+    const f = { ...format, id: this.newId('format') };
+    this.sheet(sheet).formats.push(f);
+    return f;
   }
 
   readonly run = async <T>(batch: (context: XlContext) => Promise<T>, options?: XlRunOptions): Promise<T> => {
@@ -386,6 +429,23 @@ class FakeWorksheet implements XlWorksheet {
     });
   }
 
+  getRanges(address: string): XlRangeAreas {
+    const resolve = (): { sheet: SheetState; rects: CellRange[] } | null => {
+      const sheet = this.resolveOrNull();
+      if (!sheet) return null;
+      if (address.length > GET_RANGES_LIMIT) throw new OfficeError('InvalidArgument', `address of ${address.length} characters`);
+      return { sheet, rects: address.split(',').map((a) => parseAddress(a.trim())) };
+    };
+    return new FakeRangeAreas(
+      this.ctx,
+      () => {
+        const t = resolve();
+        return t ? t.rects.map((r) => addressOf(t.sheet.name, r)).join(', ') : null;
+      },
+      resolve,
+    );
+  }
+
   getNextOrNullObject(visibleOnly?: boolean): XlWorksheet {
     return new FakeWorksheet(this.ctx, () => {
       const s = this.resolveOrNull();
@@ -578,6 +638,13 @@ class FakeRange implements XlRange {
     return this;
   }
 
+  get conditionalFormats(): XlConditionalFormatCollection {
+    return new FakeFormats(this.ctx, () => {
+      const t = this.resolve();
+      return t ? { sheet: t.sheet, rects: [t.rect] } : null;
+    });
+  }
+
   getMergedAreasOrNullObject(): XlRangeAreas {
     return new FakeRangeAreas(this.ctx, () => {
       const t = this.resolve();
@@ -612,10 +679,19 @@ class FakeRange implements XlRange {
   }
 }
 
+type Areas = { sheet: SheetState; rects: CellRange[] } | null;
+
 class FakeRangeAreas implements XlRangeAreas {
   private data: { isNullObject: boolean; address: string } | null = null;
 
-  constructor(private readonly ctx: FakeContext, private readonly resolve: () => string | null) {}
+  /** `areas`: the cells, for conditional formats (merged areas as the host reads them have none). */
+  constructor(private readonly ctx: FakeContext, private readonly resolve: () => string | null, private readonly areas?: () => Areas) {}
+
+  get conditionalFormats(): XlConditionalFormatCollection {
+    const areas = this.areas;
+    if (!areas) throw new OfficeError('InvalidOperation', 'fake: conditional formats of these areas are not modelled');
+    return new FakeFormats(this.ctx, areas);
+  }
 
   get isNullObject(): boolean {
     return (this.data ?? notLoaded('RangeAreas.isNullObject')).isNullObject;
@@ -632,5 +708,165 @@ class FakeRangeAreas implements XlRangeAreas {
       return address?.length ?? 10;
     });
     return this;
+  }
+}
+
+/** The conditional formats that intersect some areas (`Range.conditionalFormats`, `RangeAreas.conditionalFormats`). */
+class FakeFormats implements XlConditionalFormatCollection {
+  private loaded: XlConditionalFormat[] | null = null;
+
+  constructor(private readonly ctx: FakeContext, private readonly areas: () => Areas) {}
+
+  private target(): { sheet: SheetState; rects: CellRange[] } {
+    const t = this.areas();
+    if (!t) throw new OfficeError('InvalidOperation', 'method called on a null object');
+    return t;
+  }
+
+  get items(): XlConditionalFormat[] {
+    return this.loaded ?? notLoaded('ConditionalFormatCollection.items');
+  }
+
+  load(propertyNames: string): unknown {
+    const wanted = props(propertyNames).map((p) => p.replace(/^items\//, ''));
+    for (const p of wanted) if (p !== 'type' && p !== 'customOrNullObject/rule/formula' && p !== 'id') throw new OfficeError('InvalidArgument', `fake: unknown property ${p}`);
+    this.ctx.enqueueLoad(() => {
+      const { sheet, rects } = this.target();
+      const hit = sheet.formats.filter((f) => f.ranges.some((r) => rects.some((t) => intersects(r, t))));
+      this.loaded = hit.map((f) => {
+        const proxy = new FakeFormatProxy(this.ctx, () => sheet.formats.find((x) => x.id === f.id) ?? null, () => sheet);
+        proxy.snapshot(f, wanted);
+        return proxy;
+      });
+      return 40 + hit.reduce((n, f) => n + 60 + f.formula.length, 0);
+    });
+    return this;
+  }
+
+  add(type: 'Custom'): XlConditionalFormat {
+    let made: FakeFormat | null = null;
+    let sheetOf: SheetState | null = null;
+    this.ctx.enqueue(20, () => {
+      const { sheet, rects } = this.target();
+      made = { id: this.ctx.x.newId('format'), type, formula: '', fill: null, ranges: rects.map((r) => ({ ...r })) };
+      sheetOf = sheet;
+      sheet.formats.unshift(made);
+    });
+    return new FakeFormatProxy(
+      this.ctx,
+      () => made,
+      () => sheetOf,
+    );
+  }
+}
+
+/** A conditional format proxy: properties loaded through its collection, setters and methods queued. */
+class FakeFormatProxy implements XlConditionalFormat {
+  private data: { type?: string; formula?: string | null } = {};
+
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly resolve: () => FakeFormat | null,
+    private readonly sheetOf: () => SheetState | null,
+  ) {}
+
+  private target(): { format: FakeFormat; sheet: SheetState } {
+    const format = this.resolve();
+    const sheet = this.sheetOf();
+    if (!format || !sheet || !sheet.formats.includes(format)) throw new OfficeError('ItemNotFound', 'the conditional format does not exist');
+    return { format, sheet };
+  }
+
+  snapshot(f: FakeFormat, wanted: string[]): void {
+    if (wanted.includes('type')) this.data.type = f.type;
+    if (wanted.includes('customOrNullObject/rule/formula')) this.data.formula = f.type === 'Custom' ? f.formula : null;
+  }
+
+  get type(): string {
+    return this.data.type ?? notLoaded('ConditionalFormat.type');
+  }
+
+  get priority(): number {
+    return notLoaded('ConditionalFormat.priority');
+  }
+  set priority(n: number) {
+    this.ctx.enqueue(10, () => {
+      const { format, sheet } = this.target();
+      sheet.formats.splice(sheet.formats.indexOf(format), 1);
+      sheet.formats.splice(Math.max(0, Math.min(n, sheet.formats.length)), 0, format);
+    });
+  }
+
+  get customOrNullObject(): XlCustomConditionalFormat {
+    const formula = this.data.formula;
+    if (formula === undefined) notLoaded('ConditionalFormat.customOrNullObject');
+    return {
+      isNullObject: formula === null,
+      rule: {
+        get formula(): string {
+          if (formula === null) throw new OfficeError('InvalidOperation', 'property of a null object');
+          return formula;
+        },
+      },
+      format: { fill: { get color(): string { return notLoaded('ConditionalRangeFill.color'); } } },
+    };
+  }
+
+  get custom(): XlCustomConditionalFormat {
+    const ctx = this.ctx;
+    const custom = () => {
+      const { format } = this.target();
+      if (format.type !== 'Custom') throw new OfficeError('InvalidOperation', `not a Custom conditional format: ${format.type}`);
+      return format;
+    };
+    return {
+      isNullObject: false,
+      rule: {
+        get formula(): string {
+          return notLoaded('ConditionalFormatRule.formula');
+        },
+        set formula(v: string) {
+          ctx.enqueue(v.length, () => {
+            if (!v.startsWith('=')) throw new OfficeError('InvalidArgument', 'a conditional format formula starts with =');
+            custom().formula = v;
+          });
+        },
+      },
+      format: {
+        fill: {
+          get color(): string {
+            return notLoaded('ConditionalRangeFill.color');
+          },
+          set color(v: string) {
+            ctx.enqueue(10, () => {
+              if (!/^#[0-9A-F]{6}$/i.test(v)) throw new OfficeError('InvalidArgument', `colour ${v}`);
+              custom().fill = v.toUpperCase();
+            });
+          },
+        },
+      },
+    };
+  }
+
+  getRanges(): XlRangeAreas {
+    const areas = (): Areas => {
+      const { format, sheet } = this.target();
+      return { sheet, rects: format.ranges };
+    };
+    return new FakeRangeAreas(
+      this.ctx,
+      () => {
+        const t = areas();
+        return t ? t.rects.map((r) => addressOf(t.sheet.name, r)).join(', ') : null;
+      },
+      areas,
+    );
+  }
+
+  delete(): void {
+    this.ctx.enqueue(10, () => {
+      const { format, sheet } = this.target();
+      sheet.formats.splice(sheet.formats.indexOf(format), 1);
+    });
   }
 }

@@ -2,7 +2,8 @@
  * Hand-made .xlsx packages for the file host's tests: the XML is written here, the way a program
  * that does not use any spreadsheet library would write it.
  */
-import { zipSync, strToU8 } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { attr, elements, parseXml, textOf } from '../../../src/hosts/file/xml';
 import type { RawValue } from '../../../src/engine';
 import { a1 } from '../../../src/workbook/address';
 import type { WorkbookData } from '../../../src/workbook/model';
@@ -61,8 +62,23 @@ function valueXml(v: RawValue, formula: boolean): { t: string; v: string } {
   return { t: ' t="e"', v: `<v>${text[v.sheetError] ?? '#VALUE!'}</v>` };
 }
 
-/** A package holding the given workbook exactly (values, formulas with cached results, number formats, merges, states). */
-export function packageOf(data: WorkbookData): Buffer {
+/** A conditional format of type expression on one sqref, with one fill (dxf 0). */
+export interface HandFormat {
+  readonly sheet: string;
+  readonly ref: string;
+  /** Without '='. */
+  readonly formula: string;
+}
+
+/**
+ * A package holding the given workbook exactly (values, formulas with cached results, number
+ * formats, merges, states), and the given conditional formats (priorities 1, 2 … in order).
+ */
+export function packageOf(data: WorkbookData, extra: { readonly conditionalFormats?: readonly HandFormat[] } = {}): Buffer {
+  const formatsXml = (sheet: string) =>
+    (extra.conditionalFormats ?? [])
+      .map((f, i) => (f.sheet === sheet ? `<conditionalFormatting sqref="${f.ref}"><cfRule type="expression" dxfId="0" priority="${i + 1}"><formula>${esc(f.formula)}</formula></cfRule></conditionalFormatting>` : ''))
+      .join('');
   const formats: string[] = [];
   const styleOf = (fmt: string | undefined) => {
     if (!fmt) return 0;
@@ -85,8 +101,29 @@ export function packageOf(data: WorkbookData): Buffer {
       })
       .join('');
     const merges = s.merges.length ? `<mergeCells count="${s.merges.length}">${s.merges.map((m) => `<mergeCell ref="${a1(m.top, m.left)}:${a1(m.bottom, m.right)}"/>`).join('')}</mergeCells>` : '';
-    return { name: s.name, state: s.state === 'visible' ? undefined : s.state, xml: `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>${body}</sheetData>${merges}</worksheet>` };
+    return { name: s.name, state: s.state === 'visible' ? undefined : s.state, xml: `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>${body}</sheetData>${merges}${formatsXml(s.name)}</worksheet>` };
   });
-  const styles = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN}"><numFmts count="${formats.length}">${formats.map((f, i) => `<numFmt numFmtId="${164 + i}" formatCode="${esc(f).replace(/"/g, '&quot;')}"/>`).join('')}</numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${formats.length + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>${formats.map((_, i) => `<xf numFmtId="${164 + i}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join('')}</cellXfs></styleSheet>`;
+  const styles = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN}"><numFmts count="${formats.length}">${formats.map((f, i) => `<numFmt numFmtId="${164 + i}" formatCode="${esc(f).replace(/"/g, '&quot;')}"/>`).join('')}</numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${formats.length + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>${formats.map((_, i) => `<xf numFmtId="${164 + i}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join('')}</cellXfs>${extra.conditionalFormats?.length ? '<dxfs count="1"><dxf><fill><patternFill><bgColor rgb="FF00FF00"/></patternFill></fill></dxf></dxfs>' : ''}</styleSheet>`;
   return handPackage(sheets, { styles });
+}
+
+/**
+ * The expression conditional formats of a package made by packageOf (sheet i in
+ * xl/worksheets/sheet{i+1}.xml), in document order, each rule with its sqref; `keep` chooses.
+ */
+export function conditionalFormatsOf(buf: Uint8Array, sheets: readonly string[], keep: (formula: string) => boolean): HandFormat[] {
+  const files = unzipSync(buf);
+  const out: HandFormat[] = [];
+  sheets.forEach((sheet, i) => {
+    const part = files[`xl/worksheets/sheet${i + 1}.xml`];
+    if (!part) throw new Error(`no part for sheet ${sheet}`);
+    const root = parseXml(strFromU8(part)).root;
+    for (const cf of elements(root, 'conditionalFormatting')) {
+      for (const rule of elements(cf, 'cfRule')) {
+        const formula = elements(rule, 'formula').map(textOf).join('');
+        if (keep(formula)) out.push({ sheet, ref: attr(cf, 'sqref') ?? '', formula });
+      }
+    }
+  });
+  return out;
 }

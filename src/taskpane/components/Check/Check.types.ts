@@ -7,6 +7,19 @@ export interface FindingGroup {
   readonly items: ReadonlyArray<{ readonly finding: Finding; readonly index: number; readonly text: string }>;
 }
 
+/** Marking the problem cells in the workbook, where the host can. */
+export interface MarksState {
+  /** The host marks cells (conditional formats): the switch is shown. */
+  readonly available: boolean;
+  /** The marks follow the findings. */
+  readonly on: boolean;
+  /** The workbook holds wanmu's marks. */
+  readonly present: boolean;
+  readonly disabled: boolean;
+  readonly toggle: (on: boolean) => void;
+  readonly clear: () => void;
+}
+
 export interface CheckState {
   readonly counts: { readonly errors: number; readonly warnings: number; readonly scored: number; readonly withheld: number };
   readonly groups: readonly FindingGroup[];
@@ -18,4 +31,5 @@ export interface CheckState {
   readonly go: (index: number) => void;
   readonly next: () => void;
   readonly previous: () => void;
+  readonly marks: MarksState;
 }

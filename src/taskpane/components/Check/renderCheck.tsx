@@ -1,6 +1,32 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Body1, Button, Caption1, mergeClasses } from '@fluentui/react-components';
-import type { CheckState } from './Check.types';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Body1, Button, Caption1, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, Switch } from '@fluentui/react-components';
+import type { CheckState, MarksState } from './Check.types';
 import { useCheckStyles } from './useCheckStyles.styles';
+
+/** 在表格中标出问题单元格: a switch, what the marks are, and clearing marks already in the workbook. */
+function renderMarks(marks: MarksState, styles: ReturnType<typeof useCheckStyles>) {
+  if (!marks.available) return null;
+  return (
+    <div className={styles.marks}>
+      <Switch label="在表格中标出问题单元格" checked={marks.on} disabled={marks.disabled} onChange={(_, data) => marks.toggle(data.checked)} />
+      {marks.on ? <Caption1>错误标为浅红色,警告标为浅黄色,每次检查后随之更新。标记是条件格式,不改动单元格的内容和格式。</Caption1> : null}
+      {marks.present && !marks.on ? (
+        <MessageBar intent="info">
+          <MessageBarBody>工作簿中已有万亩千亿评分的标记。</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" disabled={marks.disabled} onClick={marks.clear}>
+              清除标记
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+      {marks.present && marks.on ? (
+        <Button size="small" disabled={marks.disabled} onClick={marks.clear}>
+          清除标记
+        </Button>
+      ) : null}
+    </div>
+  );
+}
 
 export function renderCheck(state: CheckState, styles: ReturnType<typeof useCheckStyles>) {
   const { counts } = state;
@@ -24,6 +50,7 @@ export function renderCheck(state: CheckState, styles: ReturnType<typeof useChec
           <Caption1>暂不计分</Caption1>
         </div>
       </div>
+      {renderMarks(state.marks, styles)}
       {state.total === 0 ? (
         <Body1>没有需要处理的问题。</Body1>
       ) : (

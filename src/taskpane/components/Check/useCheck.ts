@@ -4,7 +4,7 @@ import { renderFinding, SEVERITY_TEXT, type Analysis, type Finding } from '../..
 import { a1 } from '../../../workbook/address';
 import { usePane, usePaneStore } from '../../state/context';
 import { paneSurface } from '../../surface';
-import type { CheckState, FindingGroup } from './Check.types';
+import type { CheckState, FindingGroup, MarksState } from './Check.types';
 
 const ORDER: Readonly<Record<Finding['severity'], number>> = { error: 0, warning: 1, info: 2 };
 
@@ -30,7 +30,7 @@ function indicatorOf(f: Finding, cells: Map<string, At>): At | null {
 
 /** Findings grouped by indicator and severity, with counts and navigation. */
 export function useCheck(): CheckState {
-  const { model, workspace } = usePane();
+  const { model, workspace, marking, marked, busy } = usePane();
   const store = usePaneStore();
   const [current, setCurrent] = useState<number | null>(null);
   const { groups, flat } = useMemo(() => {
@@ -77,6 +77,14 @@ export function useCheck(): CheckState {
     },
     [flat, canSelect, store],
   );
+  const marks: MarksState = {
+    available: Boolean(workspace?.host.capabilities.marks),
+    on: marking,
+    present: marked,
+    disabled: busy !== null,
+    toggle: (on) => void store.setMarking(on),
+    clear: () => void store.setMarking(false),
+  };
   const total = flat.length;
   const at = current !== null && current < total ? current : null;
   return {
@@ -89,5 +97,6 @@ export function useCheck(): CheckState {
     go,
     next: () => go(at === null ? 0 : (at + 1) % Math.max(1, total)),
     previous: () => go(at === null ? total - 1 : (at - 1 + total) % Math.max(1, total)),
+    marks,
   };
 }

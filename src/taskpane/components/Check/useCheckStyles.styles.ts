@@ -25,4 +25,5 @@ export const useCheckStyles = makeStyles({
   },
   selected: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
   where: { color: tokens.colorNeutralForeground3, marginRight: tokens.spacingHorizontalXS },
+  marks: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, alignItems: 'flex-start' },
 });
