@@ -44,7 +44,7 @@ import { Dependents } from './dependents';
 import { reviewByPlatform } from './review';
 import { sameCell } from './same';
 import { planRevert, type RevertPlan } from './revert';
-import { planMarks, sameMarks } from './marks';
+import { cellsToRanges, planMarks, sameMarks } from './marks';
 import type { MarkSet } from './model';
 
 export interface SessionModel {
@@ -116,31 +116,15 @@ function editedRanges(change: ChangedCells): CellRange[] | null {
   return out;
 }
 
-/** Cells as rectangles: runs of consecutive rows per column. */
+/** Cells as few rectangles per sheet (see cellsToRanges). */
 function columnRuns(cells: readonly { sheet: string; row: number; col: number }[]): SheetRange[] {
-  const byColumn = new Map<string, { sheet: string; col: number; rows: number[] }>();
+  const bySheet = new Map<string, { row: number; col: number }[]>();
   for (const c of cells) {
-    const k = `${c.sheet}\u0000${c.col}`;
-    const list = byColumn.get(k);
-    if (list) list.rows.push(c.row);
-    else byColumn.set(k, { sheet: c.sheet, col: c.col, rows: [c.row] });
+    const list = bySheet.get(c.sheet);
+    if (list) list.push(c);
+    else bySheet.set(c.sheet, [c]);
   }
-  const out: SheetRange[] = [];
-  for (const { sheet, col, rows } of byColumn.values()) {
-    rows.sort((a, b) => a - b);
-    let top = rows[0];
-    let bottom = rows[0];
-    for (const row of rows) {
-      if (row <= bottom + 1) {
-        bottom = Math.max(bottom, row);
-        continue;
-      }
-      out.push({ sheet, range: { top, left: col, bottom, right: col } });
-      top = bottom = row;
-    }
-    out.push({ sheet, range: { top, left: col, bottom, right: col } });
-  }
-  return out;
+  return [...bySheet].flatMap(([sheet, list]) => cellsToRanges(list).map((range) => ({ sheet, range })));
 }
 
 interface ChangedCell {
