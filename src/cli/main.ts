@@ -105,13 +105,10 @@ function marksJson(marks: readonly MarkSet[]): unknown[] {
  * wanmu's marks removed), through the same session and host as the pane.
  */
 async function checkAndMark(target: string, output: string, mark: boolean, args: Args, io: Io): Promise<number> {
-  const where = checkOutput(target, output, { force: args.flags.has('--force') });
-  if (!where.ok) {
-    io.err(`${where.message}\n`);
-    return 2;
-  }
   const options = loadMapping(args.flags.get('--map'));
-  const { host, step } = await open(target, io);
+  const opened = await openForOutput(target, output, args, io);
+  if (!opened) return 2;
+  const { host, step } = opened;
   const session = await WorkbookSession.open(host, options);
   const r = session.model;
   const had = mark ? [] : await session.readMarks();
@@ -195,6 +192,19 @@ async function open(file: string, io: Io): Promise<{ host: XlsxFileHost; step: (
   return { host, step };
 }
 
+/**
+ * For commands that write OUT: the output checks (a refusal is printed, and the command exits 2:
+ * null here), then the input opened.
+ */
+async function openForOutput(target: string, output: string, args: Args, io: Io): Promise<{ host: XlsxFileHost; step: (s: string) => void } | null> {
+  const where = checkOutput(target, output, { force: args.flags.has('--force') });
+  if (!where.ok) {
+    io.err(`${where.message}\n`);
+    return null;
+  }
+  return open(target, io);
+}
+
 /** Saves atomically; a file-system problem is reported (the old file, if any, is untouched). */
 async function save(host: XlsxFileHost, output: string, io: Io): Promise<boolean> {
   try {
@@ -251,13 +261,10 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       if (typeof output !== 'string') throw new UsageError('请用 -o 指定输出文件');
       const style = (args.flags.get('--formulas') ?? 'native') as FormulaStyle;
       if (!['native', 'wanmu', 'values'].includes(style)) throw new UsageError(`--formulas 应为 native、wanmu 或 values,而不是“${style}”`);
-      const where = checkOutput(target, output, { force: args.flags.has('--force') });
-      if (!where.ok) {
-        io.err(`${where.message}\n`);
-        return 2;
-      }
       const options = loadMapping(args.flags.get('--map'));
-      const { host, step } = await open(target, io);
+      const opened = await openForOutput(target, output, args, io);
+      if (!opened) return 2;
+      const { host, step } = opened;
       let r;
       try {
         r = await fillWorkbook(host, { style, replace: args.flags.has('--replace') }, options);
@@ -286,12 +293,9 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       if (!target) throw new UsageError('请指定要撤销填写的 .xlsx 文件');
       const output = args.flags.get('-o');
       if (typeof output !== 'string') throw new UsageError('请用 -o 指定输出文件');
-      const where = checkOutput(target, output, { force: args.flags.has('--force') });
-      if (!where.ok) {
-        io.err(`${where.message}\n`);
-        return 2;
-      }
-      const { host, step } = await open(target, io);
+      const opened = await openForOutput(target, output, args, io);
+      if (!opened) return 2;
+      const { host, step } = opened;
       const r = await revertWorkbook(host);
       step(`正在保存 ${escapeControl(path.basename(output))}…`);
       if (!(await save(host, output, io))) return 2;

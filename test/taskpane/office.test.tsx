@@ -19,21 +19,27 @@ import { FakeExcel } from '../hosts/fakes/excel';
 
 const EXAMPLE = path.resolve(__dirname, '../../examples/年度评价-培育名单.xlsx');
 
+/** The pane as Excel shows it, opened on the host's workbook. */
+async function mountInExcel(host: ExcelHost): Promise<PaneStore> {
+  const store = new PaneStore();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <SessionProvider store={store} env={{ mode: 'host', hostName: 'Excel', customFunctions: true, noFunctionsNote: EXCEL_NOTE, selection: null }}>
+        <App statusText="已连接:Excel" />
+      </SessionProvider>
+    </FluentProvider>,
+  );
+  await act(() => store.open({ kind: 'host', host, name: 'Excel' }));
+  return store;
+}
+
 describe('task pane over the Office.js host', () => {
   it('checks, selects a finding’s cell in Excel, fills in one write', async () => {
     const x = FakeExcel.from(await (await XlsxFileHost.open(EXAMPLE)).read(), () => null);
     const errors: unknown[] = [];
     const host = new ExcelHost({ run: x.run, runIn: x.runIn, isSetSupported: () => true, reportError: (e) => errors.push(e) });
     expect(host.capabilities).toEqual({ select: true, changeEvents: true, undoGroup: true, marks: true });
-    const store = new PaneStore();
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <SessionProvider store={store} env={{ mode: 'host', hostName: 'Excel', customFunctions: true, noFunctionsNote: EXCEL_NOTE, selection: null }}>
-          <App statusText="已连接:Excel" />
-        </SessionProvider>
-      </FluentProvider>,
-    );
-    await act(() => store.open({ kind: 'host', host, name: 'Excel' }));
+    const store = await mountInExcel(host);
     await screen.findByRole('tab', { name: '检查' });
     fireEvent.click(screen.getByRole('button', { name: '下一个' }));
     const first = store.getState().model!.findings[0];
@@ -51,15 +57,7 @@ describe('task pane over the Office.js host', () => {
     const x = FakeExcel.from(await (await XlsxFileHost.open(EXAMPLE)).read(), () => null);
     const errors: unknown[] = [];
     const host = new ExcelHost({ run: x.run, runIn: x.runIn, isSetSupported: () => true, reportError: (e) => errors.push(e) });
-    const store = new PaneStore();
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <SessionProvider store={store} env={{ mode: 'host', hostName: 'Excel', customFunctions: true, noFunctionsNote: EXCEL_NOTE, selection: null }}>
-          <App statusText="已连接:Excel" />
-        </SessionProvider>
-      </FluentProvider>,
-    );
-    await act(() => store.open({ kind: 'host', host, name: 'Excel' }));
+    const store = await mountInExcel(host);
     const syncs = x.syncs;
     fireEvent.click(await screen.findByRole('switch', { name: '在表格中标出问题单元格' }));
     await waitFor(() => expect(store.getState().marked).toBe(true));
