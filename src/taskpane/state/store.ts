@@ -196,7 +196,7 @@ export class PaneStore {
     });
   }
 
-  /** Resolves when every edit reported so far has been re-checked (tests, and the WPS ribbon). */
+  /** Resolves when every edit reported so far has been re-checked. */
   async settled(): Promise<void> {
     while (this.draining) await this.draining;
   }
