@@ -29,7 +29,7 @@ import {
   type WriteOutcome,
 } from '../../workbook/model';
 import { sameContent } from '../memory/host';
-import type { Piece } from './bytes';
+import { joinInPlace, type Piece } from './bytes';
 import { SheetReadError, sharedStringsSink, sheetSink, type TextSink } from './sheet-read';
 import { newSheetXml, SheetWriteError, writeSheet } from './sheet-write';
 import { minimalStyles, SPREADSHEETML, Styles } from './styles';
@@ -76,6 +76,8 @@ const encoder = new TextEncoder();
 
 /** UTF-8 of text given in pieces (text, or bytes already encoded), into one buffer (no whole-text string). */
 function encodeParts(parts: Piece[]): Uint8Array {
+  const joined = joinInPlace(parts);
+  if (joined) return joined;
   // each piece becomes bytes and lets go of its text at once, so a large sheet is held as text
   // and as bytes only piece by piece
   const chunks: Uint8Array[] = [];
