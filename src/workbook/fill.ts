@@ -113,8 +113,11 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
 
   const put = (ref: CellRef, formula: string | undefined, result: number) => {
     const numFmt = plan.isNew(ref.sheet) ? SCORE_FORMAT : scoreFormat(plan.before(ref.sheet, ref.row, ref.col));
-    const common = { sheet: ref.sheet, row: ref.row, col: ref.col, ...(numFmt ? { numFmt } : {}) };
-    plan.write(formula !== undefined ? { ...common, formula, result } : { ...common, value: result });
+    // each shape written out: a spread-first literal (`{ ...common, formula }`) gets a hidden class
+    // of its own per object once its site is megamorphic, hundreds of bytes a cell in a large fill
+    const { sheet, row, col } = ref;
+    if (formula !== undefined) plan.write(numFmt ? { sheet, row, col, numFmt, formula, result } : { sheet, row, col, formula, result });
+    else plan.write(numFmt ? { sheet, row, col, numFmt, value: result } : { sheet, row, col, value: result });
   };
   /** Header and label cells (text). */
   const label = (ref: CellRef, text: string, bold = false) => {

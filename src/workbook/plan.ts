@@ -18,6 +18,11 @@ export function freeSheetName(taken: ReadonlySet<string>, base: string): string 
   return name;
 }
 
+/** The writes into one sheet, one by one (a large plan is not copied to fingerprint what it adds). */
+function* cellsOf(cells: readonly CellWrite[], sheet: string): Generator<CellWrite> {
+  for (const c of cells) if (c.sheet === sheet) yield c;
+}
+
 export class PlanBuilder {
   readonly sheets: Map<string, SheetData>;
   private readonly cells: CellWrite[] = [];
@@ -81,10 +86,7 @@ export class PlanBuilder {
     const cells = [...this.cells];
     const addSheets: { name: string; state?: 'veryHidden' }[] = [...this.added];
     if (this.records.length > 0 || this.added.length > 0) {
-      const addedSheets = this.added.map((a) => ({
-        name: a.name,
-        fingerprint: fingerprint(this.cells.filter((c) => c.sheet === a.name).map((c) => ({ row: c.row, col: c.col, ...(c.formula !== undefined ? { formula: c.formula } : { value: c.value ?? null }) }))),
-      }));
+      const addedSheets = this.added.map((a) => ({ name: a.name, fingerprint: fingerprint(cellsOf(this.cells, a.name)) }));
       const rec = recordWrites(this.sheets.get(RECORD_SHEET), { cells: this.records, addedSheets });
       if (rec.addSheet) addSheets.push({ name: RECORD_SHEET, state: 'veryHidden' });
       // one by one: spreading a large array into push overflows the call stack

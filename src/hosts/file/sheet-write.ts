@@ -6,6 +6,7 @@
  */
 import { a1 } from '../../workbook/address';
 import type { CellRange, CellWrite } from '../../workbook/model';
+import { Utf8Blocks, type Piece } from './bytes';
 import type { Styles } from './styles';
 import { cellRef, encodeXstring, shiftFormula } from './text';
 import { attr, element, elements, localName, newParser, parseElement, qualified, removeAttr, serializeElement, setAttr, tagStart, text, type XmlElement, type XmlNode } from './xml';
@@ -138,8 +139,8 @@ export interface SheetEdits {
 }
 
 export interface SheetWriteResult {
-  /** The sheet's XML in pieces, in order (a large sheet is never one string); the encoder empties it. */
-  readonly parts: string[];
+  /** The sheet's XML in pieces, in order (a large sheet is never one string; rows written are bytes); the encoder empties it. */
+  readonly parts: Piece[];
   /** An existing formula was replaced or removed (the calculation chain is then out of date). */
   readonly formulaRemoved: boolean;
 }
@@ -304,44 +305,57 @@ export function writeSheet(source: string, edits: SheetEdits, styles: Styles): S
     formulaRemoved = true;
   };
 
-  // Edits by row, the last write to a cell winning.
-  const byRow = new Map<number, Map<number, CellEdit>>();
-  const edit = (row: number, col: number, e: CellEdit) => {
-    let line = byRow.get(row);
-    if (!line) byRow.set(row, (line = new Map()));
-    line.set(col, e);
-  };
+  // Writes by row, in the batch's order; a row's edits by column are made only when it is written
+  // (a large batch is not held a second time as an edit per cell).
+  const byRow = new Map<number, CellWrite[]>();
   for (const w of edits.cells) {
-    const prior = byRow.get(w.row)?.get(w.col);
-    if (prior?.kind === 'write') prior.writes.push(w);
-    else edit(w.row, w.col, { kind: 'write', writes: [w] });
+    const list = byRow.get(w.row);
+    if (list) list.push(w);
+    else byRow.set(w.row, [w]);
   }
+  const writes = (row: number, col: number) => byRow.get(row)?.some((w) => w.col === col) === true;
   // A written shared-formula master takes its formula away from the cells that share it: they
   // get the formula written out in full.
+  const unshared = new Map<number, Map<number, string>>();
   for (const group of s.shared.values()) {
     const m = group.master;
-    if (!m || !byRow.get(m.row)?.has(m.col)) continue;
+    if (!m || !writes(m.row, m.col)) continue;
     for (const c of group.cells) {
       if (c.row === m.row && c.col === m.col) continue;
-      if (byRow.get(c.row)?.get(c.col)?.kind === 'write') continue;
-      edit(c.row, c.col, { kind: 'unshare', formula: shiftFormula(m.text, c.row - m.row, c.col - m.col) });
+      if (writes(c.row, c.col)) continue;
+      let line = unshared.get(c.row);
+      if (!line) unshared.set(c.row, (line = new Map()));
+      line.set(c.col, shiftFormula(m.text, c.row - m.row, c.col - m.col));
     }
   }
+  /** A row's edits by column: writes to one cell in order (the last winning), then the cells unshared. */
+  const lineOf = (row: number): Map<number, CellEdit> => {
+    const line = new Map<number, CellEdit>();
+    for (const w of byRow.get(row) ?? []) {
+      const prior = line.get(w.col);
+      if (prior?.kind === 'write') prior.writes.push(w);
+      else line.set(w.col, { kind: 'write', writes: [w] });
+    }
+    for (const [col, formula] of unshared.get(row) ?? []) line.set(col, { kind: 'unshare', formula });
+    return line;
+  };
 
-  const replacements: { start: number; end: number; text: string | readonly string[] }[] = [];
+  // rows written are kept as their UTF-8 bytes, encoded as each is made
+  const bytes = new Utf8Blocks();
+  const replacements: { start: number; end: number; text: Piece | readonly Piece[] }[] = [];
   const rowName = qualified(s.rootName, 'row');
-  const serializeNewRow = (index: number, line: Map<number, CellEdit>): string => {
+  const serializeNewRow = (index: number, line: Map<number, CellEdit>): Uint8Array => {
     const row = element(rowName, [['r', String(index)]]);
     const kept = editRow(row, index, new Map([...line].sort((a, b) => a[0] - b[0])), styles, onFormulaRemoved);
-    return kept ? serializeElement(kept) : '';
+    return bytes.add(kept ? serializeElement(kept) : '');
   };
-  const targets = [...byRow.keys()].sort((a, b) => a - b);
+  const targets = [...new Set([...byRow.keys(), ...unshared.keys()])].sort((a, b) => a - b);
   let t = 0;
   let inserted = false;
   for (const r of s.rows) {
     while (t < targets.length && targets[t] < r.index) {
-      const textOut = serializeNewRow(targets[t], byRow.get(targets[t]) as Map<number, CellEdit>);
-      if (textOut) {
+      const textOut = serializeNewRow(targets[t], lineOf(targets[t]));
+      if (textOut.length > 0) {
         replacements.push({ start: r.start, end: r.start, text: textOut });
         inserted = true;
       }
@@ -350,20 +364,20 @@ export function writeSheet(source: string, edits: SheetEdits, styles: Styles): S
     if (t < targets.length && targets[t] === r.index) {
       const row = parseElement(xml.slice(r.start, r.end));
       if (!r.hasR) row.attrs.unshift(['r', String(r.index)]);
-      const kept = editRow(row, r.index, byRow.get(r.index) as Map<number, CellEdit>, styles, onFormulaRemoved);
-      replacements.push({ start: r.start, end: r.end, text: kept ? serializeElement(kept) : '' });
+      const kept = editRow(row, r.index, lineOf(r.index), styles, onFormulaRemoved);
+      replacements.push({ start: r.start, end: r.end, text: bytes.add(kept ? serializeElement(kept) : '') });
       t++;
     } else if (!r.hasR && inserted) {
       const row = parseElement(xml.slice(r.start, r.end));
       row.attrs.unshift(['r', String(r.index)]);
-      replacements.push({ start: r.start, end: r.end, text: serializeElement(row) });
+      replacements.push({ start: r.start, end: r.end, text: bytes.add(serializeElement(row)) });
     }
   }
   // rows after the last existing one, one piece each
-  const tail: string[] = [];
+  const tail: Uint8Array[] = [];
   for (; t < targets.length; t++) {
-    const row = serializeNewRow(targets[t], byRow.get(targets[t]) as Map<number, CellEdit>);
-    if (row) tail.push(row);
+    const row = serializeNewRow(targets[t], lineOf(targets[t]));
+    if (row.length > 0) tail.push(row);
   }
   const sd = s.sheetData;
   if (tail.length > 0) {
@@ -451,11 +465,11 @@ export function writeSheet(source: string, edits: SheetEdits, styles: Styles): S
   }
 
   replacements.sort((a, b) => a.start - b.start || a.end - b.end);
-  const out: string[] = [];
+  const out: Piece[] = [];
   let pos = 0;
   for (const r of replacements) {
     out.push(xml.slice(pos, r.start));
-    if (typeof r.text === 'string') out.push(r.text);
+    if (typeof r.text === 'string' || r.text instanceof Uint8Array) out.push(r.text);
     else for (const piece of r.text) out.push(piece);
     pos = r.end;
   }

@@ -31,6 +31,7 @@ import {
 } from '../../workbook/model';
 import { sameContent } from '../memory/host';
 import { marksSink, writeMarks, type SheetMark } from './marks';
+import { joinInPlace, type Piece } from './bytes';
 import { SheetReadError, sharedStringsSink, sheetSink, type TextSink } from './sheet-read';
 import { newSheetXml, SheetWriteError, writeSheet } from './sheet-write';
 import { MARK_FILL } from '../../workbook/marks';
@@ -76,14 +77,17 @@ function startsWith(buf: Uint8Array, magic: number[]): boolean {
 const utf8 = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
-/** UTF-8 of text given in pieces, encoded piece by piece into one buffer (no whole-text string). */
-function encodeParts(parts: string[]): Uint8Array {
+/** UTF-8 of text given in pieces (text, or bytes already encoded), into one buffer (no whole-text string). */
+function encodeParts(parts: Piece[]): Uint8Array {
+  const joined = joinInPlace(parts);
+  if (joined) return joined;
   // each piece becomes bytes and lets go of its text at once, so a large sheet is held as text
   // and as bytes only piece by piece
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (let i = 0; i < parts.length; i++) {
-    const bytes = encoder.encode(parts[i]);
+    const part = parts[i];
+    const bytes = typeof part === 'string' ? encoder.encode(part) : part;
     parts[i] = '';
     chunks.push(bytes);
     size += bytes.length;
