@@ -70,6 +70,8 @@ interface Ctx {
   readonly sheets: Map<string, SheetData>;
   readonly t: TableResult;
   readonly out: Finding[];
+  /** Keep each indicator's findings for the next review (a session that re-checks after edits). */
+  readonly remember: boolean;
 }
 
 function cohortCellsOf(t: TableResult, i: number): readonly CellRef[] {
@@ -137,22 +139,35 @@ interface TableIndex {
 }
 
 const indexCache = new WeakMap<TableResult, TableIndex>();
+type CohortIndex = { col: number; top: number; bottom: number; rows: ReadonlySet<number>; expected: string };
+const rowsCache = new WeakMap<TableResult['layout'], Map<number, string>>();
+const cohortCache = new WeakMap<object, CohortIndex>();
 
 /** What the review of every cell of a table asks, computed once per table (not once per cell). */
 function tableIndex(t: TableResult, sheets: Map<string, SheetData>): TableIndex {
   const cached = indexCache.get(t);
   if (cached) return cached;
-  const platformRows = new Map(t.layout.platforms.map((p) => [p.nameCell?.row ?? -1, p.name]));
-  const cohorts = new Map<number, { col: number; top: number; bottom: number; rows: ReadonlySet<number>; expected: string }>();
+  let platformRows = rowsCache.get(t.layout);
+  if (!platformRows) rowsCache.set(t.layout, (platformRows = new Map(t.layout.platforms.map((p) => [p.nameCell?.row ?? -1, p.name]))));
+  const cohorts = new Map<number, CohortIndex>();
   t.cohorts.forEach((c, i) => {
     if (!c || c.cells.length === 0) return;
+    // a re-check keeps the cohorts its edit did not touch (a 无量纲化 cohort is made anew whenever
+    // one of its cells changes), and so their index
+    const kept = cohortCache.get(c);
+    if (kept) {
+      cohorts.set(i, kept);
+      return;
+    }
     let top = Infinity;
     let bottom = -Infinity;
     for (const x of c.cells) {
       if (x.row < top) top = x.row;
       if (x.row > bottom) bottom = x.row;
     }
-    cohorts.set(i, { col: c.cells[0].col, top, bottom, rows: new Set(c.cells.map((x) => x.row)), expected: cohortText(t.layout.sheet, c.cells, emptyAt(sheets)) ?? '' });
+    const index = { col: c.cells[0].col, top, bottom, rows: new Set(c.cells.map((x) => x.row)), expected: cohortText(t.layout.sheet, c.cells, emptyAt(sheets)) ?? '' };
+    cohortCache.set(c, index);
+    cohorts.set(i, index);
   });
   const index = { platformRows, cohorts, intruders: new Map<string, boolean>() };
   indexCache.set(t, index);
@@ -279,6 +294,25 @@ function expandRefs(formula: string, own: string): Set<string> | undefined {
   return out;
 }
 
+/** Whether a formula is a plain sum (SUM(…) or a+b+c) of exactly these cells. */
+function sumOf(formula: string, own: string, parts: readonly CellRef[]): boolean {
+  const refs = referencedCells(formula, own);
+  const wanted = new Set(parts.map((p) => `${p.sheet}!${p.row},${p.col}`));
+  const plainSum = topCall(formula)?.name === 'SUM' || /^\s*[^+\-*/^(),]+(\s*\+\s*[^+\-*/^(),]+)+\s*$/.test(formula);
+  return plainSum && refs !== undefined && refs.size === wanted.size && [...wanted].every((k) => refs.has(k));
+}
+
+/** sumOf, remembered per sum cell while its formula and parts stay the same (re-checks after edits). */
+const sums = new WeakMap<CellRef, { readonly formula: string; readonly parts: readonly CellRef[]; readonly result: boolean }>();
+
+function sumsExactly(ctx: Ctx, at: CellRef, formula: string, parts: readonly CellRef[]): boolean {
+  const m = sums.get(at);
+  if (m && m.formula === formula && m.parts.length === parts.length && m.parts.every((p, i) => p === parts[i])) return m.result;
+  const result = sumOf(formula, at.sheet, parts);
+  if (ctx.remember) sums.set(at, { formula, parts, result });
+  return result;
+}
+
 function reviewSum(ctx: Ctx, place: { ref: CellRef | null; existing: boolean }, official: number | null, parts: readonly (CellRef | null)[], what: 'subtotal' | 'total', group: string | null): void {
   const ref = place.ref;
   if (!ref || !place.existing) return;
@@ -292,18 +326,12 @@ function reviewSum(ctx: Ctx, place: { ref: CellRef | null; existing: boolean }, 
   const value = numberOf(cell);
   if (value === null) return;
   const partCells = parts.map((p) => (p ? cellAt(ctx.sheets.get(p.sheet) as SheetData, p.row, p.col) : null));
-  if (cell.formula !== undefined && parts.every((p) => p !== null)) {
-    const refs = referencedCells(cell.formula, ref.sheet);
-    const wanted = new Set(parts.map((p) => `${(p as CellRef).sheet}!${(p as CellRef).row},${(p as CellRef).col}`));
-    const plainSum = topCall(cell.formula)?.name === 'SUM' || /^\s*[^+\-*/^(),]+(\s*\+\s*[^+\-*/^(),]+)+\s*$/.test(cell.formula);
-    const isSumOfParts = plainSum && refs !== undefined && refs.size === wanted.size && [...wanted].every((k) => refs.has(k));
-    if (isSumOfParts) {
-      // a part whose result the file does not hold cannot be added up (reported at the part)
-      if (partCells.some((c) => c?.formula !== undefined && c.value === null)) return;
-      const sum = partCells.reduce((s, c) => s + (c ? numberOf(c) ?? 0 : 0), 0);
-      if (!close(sum, value) && !agrees(cell, value, sum)) ctx.out.push(finding('error', 'sum_cells_mismatch', ref.sheet, ref.row, ref.col, { what, group, cells: sum, found: value }));
-      return; // a wrong part is reported at the part
-    }
+  if (cell.formula !== undefined && parts.every((p) => p !== null) && sumsExactly(ctx, ref, cell.formula, parts as readonly CellRef[])) {
+    // a part whose result the file does not hold cannot be added up (reported at the part)
+    if (partCells.some((c) => c?.formula !== undefined && c.value === null)) return;
+    const sum = partCells.reduce((s, c) => s + (c ? numberOf(c) ?? 0 : 0), 0);
+    if (!close(sum, value) && !agrees(cell, value, sum)) ctx.out.push(finding('error', 'sum_cells_mismatch', ref.sheet, ref.row, ref.col, { what, group, cells: sum, found: value }));
+    return; // a wrong part is reported at the part
   }
   if (official === null) return;
   const tolerance = partCells.reduce((s, c) => s + slack(c, c ? numberOf(c) : null), 0) + slack(cell, value);
@@ -333,14 +361,32 @@ function reviewIndicatorOnce(ctx: Ctx, pi: number, r: IndicatorResult): void {
   }
   const start = ctx.out.length;
   reviewIndicator(ctx, pi, r);
-  reviewed.set(r, { cell, cohort, layout: ctx.t.layout, findings: ctx.out.slice(start) });
+  if (ctx.remember) reviewed.set(r, { cell, cohort, layout: ctx.t.layout, findings: ctx.out.length === start ? NO_FINDINGS : ctx.out.slice(start) });
+}
+
+const NO_FINDINGS: readonly Finding[] = [];
+
+const members = new WeakMap<TableResult['table'], number[][]>();
+
+/** The indicators of each 一级指标, by index. */
+function groupMembers(table: TableResult['table']): number[][] {
+  let m = members.get(table);
+  if (!m) {
+    m = table.groups.map((_g, gi) => table.indicators.flatMap((ind, i) => (ind.group === gi ? [i] : [])));
+    members.set(table, m);
+  }
+  return m;
 }
 
 function reviewPlatform(ctx: Ctx, pi: number, p: PlatformResult): void {
   for (const r of p.indicators) reviewIndicatorOnce(ctx, pi, r);
   const table = ctx.t.table;
+  const members = groupMembers(table);
   p.groups.forEach((g, gi) => {
-    const parts = p.indicators.filter((r) => r.indicator.group === gi).map((r) => (r.place.existing ? r.place.ref : null));
+    const parts = members[gi].map((i) => {
+      const r = p.indicators[i];
+      return r.place.existing ? r.place.ref : null;
+    });
     reviewSum(ctx, g.place, g.score, parts, 'subtotal', table.groups[gi].name);
   });
   const groupPlaces = p.groups.map((g) => (g.place.existing ? g.place.ref : null));
@@ -354,7 +400,12 @@ function reviewPlatform(ctx: Ctx, pi: number, p: PlatformResult): void {
 }
 
 /** The review's findings per table and platform (so an edit re-reviews only what it changed). */
-export function reviewByPlatform(analysis: Analysis, previous?: { readonly tables: readonly TableResult[]; readonly findings: readonly (readonly (readonly Finding[])[])[] }): Finding[][][] {
+export function reviewByPlatform(
+  analysis: Analysis,
+  previous?: { readonly tables: readonly TableResult[]; readonly findings: readonly (readonly (readonly Finding[])[])[] },
+  /** Keep what each indicator's review found, so that the next review after an edit can reuse it. */
+  remember = false,
+): Finding[][][] {
   const sheets = sheetsByName(analysis.workbook);
   return analysis.tables.map((t, ti) =>
     t.platforms.map((p, pi) => {
@@ -362,7 +413,7 @@ export function reviewByPlatform(analysis: Analysis, previous?: { readonly table
       // an unchanged platform of an unchanged cohort keeps its findings
       if (before && before.platforms[pi] === p && before.cohorts === t.cohorts) return previous.findings[ti][pi].slice();
       const out: Finding[] = [];
-      reviewPlatform({ sheets, t, out }, pi, p);
+      reviewPlatform({ sheets, t, out, remember }, pi, p);
       return out;
     }),
   );

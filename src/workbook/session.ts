@@ -139,10 +139,13 @@ interface ChangedCell {
 function patchWorkbook(workbook: WorkbookData, got: readonly RangeCells[]): { workbook: WorkbookData; changed: ChangedCell[] } {
   const bySheet = sheetsByName(workbook);
   const changed: ChangedCell[] = [];
-  const seen = new Set<string>();
+  /** Cells already compared, per sheet, as row × 16384 + column (rectangles may overlap). */
+  const seenBySheet = new Map<string, Set<number>>();
   const patched = new Map<string, { rows: Map<number, ReadonlyMap<number, CellData>>; copied: Set<number>; rowCount: number; colCount: number }>();
   for (const g of got) {
     const sheet = bySheet.get(g.sheet);
+    let seen = seenBySheet.get(g.sheet);
+    if (!seen) seenBySheet.set(g.sheet, (seen = new Set()));
     if (!sheet || !g.cells) continue;
     // the cells come in row, then column order (the contract): walk them alongside the positions
     const cells = g.cells;
@@ -156,7 +159,7 @@ function patchWorkbook(workbook: WorkbookData, got: readonly RangeCells[]): { wo
         const after = hit && hit.row === row && hit.col === col ? hit.cell : null;
         const before = line?.get(col) ?? null;
         if (sameCell(before, after)) continue;
-        const k = key(g.sheet, row, col);
+        const k = row * 16384 + col;
         if (seen.has(k)) continue;
         seen.add(k);
         changed.push({ sheet: g.sheet, row, col, before, after });
@@ -347,7 +350,7 @@ export class WorkbookSession {
     this.analysis = analyze(data, this.options);
     this.cellIndexCache = null;
     this.dependentsCache = null;
-    this.reviewFindings = reviewByPlatform(this.analysis);
+    this.reviewFindings = reviewByPlatform(this.analysis, undefined, this.host.capabilities.changeEvents);
     this.publish();
   }
 
@@ -504,15 +507,22 @@ export class WorkbookSession {
     const { workbook, changed } = patchWorkbook(this.analysis.workbook, got);
     if (changed.length === 0) return this.current;
     const { inputs, places, owners } = this.cellIndex();
-    const inModel = (k: string) => inputs.has(k) || places.has(k) || owners.has(k);
     const typed = new Set(editedCells.map((c) => key(c.sheet, c.row, c.col)));
-    const keys = changed.map((c) => key(c.sheet, c.row, c.col));
-    // the user typed outside the tables' inputs and score cells (a header, a name, a new row): read
-    // the sheet again; a recalculated formula outside them changes nothing the tables read
-    if (keys.some((k) => typed.has(k) && !inModel(k))) return this.reloadSheets([change.sheet], workbook);
-    if (changed.some((c) => c.before?.formula !== c.after?.formula)) this.dependentsCache = null;
-    const affected = keys.flatMap((k) => inputs.get(k) ?? []);
-    const dirty = keys.map((k) => owners.get(k)).filter((o): o is { t: number; pi: number } => o !== undefined);
+    const affected: { t: number; pi: number; i: number }[] = [];
+    const dirty: { t: number; pi: number }[] = [];
+    let formulasChanged = false;
+    for (const c of changed) {
+      const k = key(c.sheet, c.row, c.col);
+      const reads = inputs.get(k);
+      const owner = owners.get(k);
+      // the user typed outside the tables' inputs and score cells (a header, a name, a new row):
+      // read the sheet again; a recalculated formula outside them changes nothing the tables read
+      if (!reads && !owner && !places.has(k) && typed.has(k)) return this.reloadSheets([change.sheet], workbook);
+      if (reads) for (const r of reads) affected.push(r);
+      if (owner) dirty.push(owner);
+      if (c.before?.formula !== c.after?.formula) formulasChanged = true;
+    }
+    if (formulasChanged) this.dependentsCache = null;
     this.rescore(workbook, affected, dirty);
     return this.current;
   }
@@ -560,7 +570,7 @@ export class WorkbookSession {
     const analysis: Analysis = { ...this.analysis, workbook, tables: tablesNext, findings: [...this.analysis.findings.filter((f) => !stale(f)), ...readFindings] };
     const previous = { tables: this.analysis.tables, findings: this.reviewFindings };
     this.analysis = analysis;
-    this.reviewFindings = reviewByPlatform(analysis, previous);
+    this.reviewFindings = reviewByPlatform(analysis, previous, this.host.capabilities.changeEvents);
     this.publish();
   }
 

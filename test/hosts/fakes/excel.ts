@@ -621,8 +621,9 @@ class FakeRange implements XlRange {
         return 20;
       }
       const { sheet, rect } = t;
-      const grid = <V>(f: (c: FakeCell | undefined) => V): V[][] =>
-        Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) => Array.from({ length: rect.right - rect.left + 1 }, (_, j) => f(sheet.cells.get(a1(rect.top + i, rect.left + j)))));
+      // each cell looked up once, whatever the number of properties loaded
+      const cells = Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) => Array.from({ length: rect.right - rect.left + 1 }, (_, j) => sheet.cells.get(a1(rect.top + i, rect.left + j))));
+      const grid = <V>(f: (c: FakeCell | undefined) => V): V[][] => cells.map((line) => line.map(f));
       const d: RangeData = { isNullObject: false };
       for (const p of wanted) {
         if (p === 'address') d.address = addressOf(sheet.name, rect);
