@@ -141,7 +141,7 @@ describe('task pane', () => {
     const withheld = count('暂不计分');
     await act(async () => {
       host.edit(DATA, { [`D${WIDE_FIRST_ROW}`]: 0.5 });
-      await waitFor(() => expect(store.getState().busy).toBeNull());
+      await store.settled();
     });
     await waitFor(() => expect(count('暂不计分')).toBeLessThan(withheld));
   });

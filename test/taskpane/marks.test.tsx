@@ -69,9 +69,9 @@ describe('task pane: marking problem cells', () => {
     // the user corrects the share: after the re-check its mark is gone
     await act(async () => {
       host.edit(DATA, { [`D${WIDE_FIRST_ROW + 1}`]: 0.91 });
-      await waitFor(() => expect(host.calls.setMarks).toBe(2));
-      await waitFor(() => expect(store.getState().busy).toBeNull());
+      await store.settled();
     });
+    expect(host.calls.setMarks).toBe(2);
     expect(markAt(await host.readMarks(), DATA, WIDE_FIRST_ROW + 1, 4)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
     await waitFor(() => expect(store.getState().marking).toBe(false));
