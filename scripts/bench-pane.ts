@@ -110,17 +110,27 @@ export async function runPaneBench(platforms = 2000, runs = 3): Promise<void> {
   const fsession = await WorkbookSession.open(fhost);
   fsession.prepareUpdates();
   const errors = (m: { findings: readonly { severity: string }[] }) => m.findings.filter((f) => f.severity === 'error').length;
+  // three edits of each kind (three platforms), the median reported; every re-check must find no error
   for (const [label, col, value, limit] of EDITS) {
-    const address = `${col}${WIDE_FIRST_ROW + 11}`;
-    unfilled.edit(SHEET, { [address]: value });
-    await edit(fx, address, value);
-    fx.recalculate(await results());
-    await pause();
-    const before = fx.syncs;
-    t0 = performance.now();
-    const m = await fsession.update({ sheet: SHEET, cells: [address] });
-    const ms = performance.now() - t0;
-    out(`已填写得分公式的工作簿,修改${label}后重新检查:${ms.toFixed(0)} ms,${fx.syncs - before} 次 sync,错误 ${errors(m)} 个${target(ms, limit)}`);
+    const times: number[] = [];
+    let syncs = 0;
+    let found = 0;
+    for (let k = 0; k < 3; k++) {
+      const address = `${col}${WIDE_FIRST_ROW + 11 + k * 7}`;
+      const typed = value + k / 100;
+      unfilled.edit(SHEET, { [address]: typed });
+      await edit(fx, address, typed);
+      fx.recalculate(await results());
+      await pause();
+      const before = fx.syncs;
+      t0 = performance.now();
+      const m = await fsession.update({ sheet: SHEET, cells: [address] });
+      times.push(performance.now() - t0);
+      syncs = Math.max(syncs, fx.syncs - before);
+      found += errors(m);
+    }
+    const ms = med(times);
+    out(`已填写得分公式的工作簿,修改${label}后重新检查:median ${ms.toFixed(0)} ms(3 次:${times.map((t) => t.toFixed(0)).join('、')}),至多 ${syncs} 次 sync,错误 ${found} 个${target(ms, limit)}`);
   }
 
   // bundle sizes

@@ -36,8 +36,6 @@ interface WideEdge extends Edge {
   readonly right: number;
 }
 
-const keyOf = (c: CellAt) => `${c.sheet}\u0000${c.row},${c.col}`;
-
 /** Whether every reference of the formula is an A1 reference the parser sees. */
 export function transparent(formula: string): boolean {
   let rest = formula.replace(/"(?:[^"]|"")*"/g, '""');
@@ -105,13 +103,15 @@ export class Dependents {
     }
   }
 
-  /** Formula cells that read this cell directly. */
-  private direct(c: CellAt): CellAt[] {
+  /** Calls `visit` with each formula cell that reads this cell directly. */
+  private direct(c: CellAt, visit: (d: CellAt) => void): void {
     const s = c.sheet.toLowerCase();
-    const out: CellAt[] = [...(this.single.get(s)?.get(c.col)?.get(c.row) ?? [])];
-    for (const e of this.byColumn.get(s)?.get(c.col) ?? []) if (c.row >= e.top && c.row <= e.bottom) out.push(e.dependent);
-    for (const e of this.wide.get(s) ?? []) if (c.row >= e.top && c.row <= e.bottom && c.col >= e.left && c.col <= e.right) out.push(e.dependent);
-    return out;
+    const single = this.single.get(s)?.get(c.col)?.get(c.row);
+    if (single) for (const d of single) visit(d);
+    const ranges = this.byColumn.get(s)?.get(c.col);
+    if (ranges) for (const e of ranges) if (c.row >= e.top && c.row <= e.bottom) visit(e.dependent);
+    const wide = this.wide.get(s);
+    if (wide) for (const e of wide) if (c.row >= e.top && c.row <= e.bottom && c.col >= e.left && c.col <= e.right) visit(e.dependent);
   }
 
   /**
@@ -120,25 +120,32 @@ export class Dependents {
    * (null when exceeded: read the sheets again instead).
    */
   after(changed: Iterable<CellAt>, limit: number): CellAt[] | null {
-    const seen = new Set<string>();
+    // cells seen, per sheet, as row × 16384 + column
+    const seen = new Map<string, Set<number>>();
+    const first = (d: CellAt): boolean => {
+      let set = seen.get(d.sheet);
+      if (!set) seen.set(d.sheet, (set = new Set()));
+      const k = d.row * 16384 + d.col;
+      if (set.has(k)) return false;
+      set.add(k);
+      return true;
+    };
     const out: CellAt[] = [];
-    const queue: CellAt[] = [...this.opaque];
+    const queue: CellAt[] = [];
     for (const c of this.opaque) {
-      seen.add(keyOf(c));
+      first(c);
       out.push(c);
+      queue.push(c);
     }
     for (const c of changed) queue.push(c);
-    while (queue.length > 0) {
-      const c = queue.pop() as CellAt;
-      for (const d of this.direct(c)) {
-        const k = keyOf(d);
-        if (seen.has(k)) continue;
-        seen.add(k);
-        out.push(d);
-        if (out.length > limit) return null;
-        queue.push(d);
-      }
-    }
-    return out;
+    let over = false;
+    const visit = (d: CellAt) => {
+      if (over || !first(d)) return;
+      out.push(d);
+      if (out.length > limit) over = true;
+      queue.push(d);
+    };
+    while (queue.length > 0 && !over) this.direct(queue.pop() as CellAt, visit);
+    return over ? null : out;
   }
 }
