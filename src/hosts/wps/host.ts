@@ -63,6 +63,11 @@ export class WpsHost implements WorkbookHost {
     return this.sheets().find((s) => s.Name === name) ?? null;
   }
 
+  /** Every sheet by name: one listing (Count, then Item and Name per sheet) for many lookups. */
+  private sheetsByName(): Map<string, EtWorksheet> {
+    return new Map(this.sheets().map((ws) => [ws.Name, ws]));
+  }
+
   async read(scope: ReadScope = {}): Promise<WorkbookData> {
     const out: SheetData[] = [];
     for (const ws of this.sheets()) {
@@ -201,17 +206,18 @@ export class WpsHost implements WorkbookHost {
     app.DisplayAlerts = false; // Delete and Merge would otherwise ask the user
     undo?.begin();
     try {
-      const added = new Map<string, EtWorksheet>();
+      // The sheets are listed once; the ones the write adds join the list.
+      const byName = this.sheetsByName();
       for (const add of plan.addSheets) {
-        if (this.sheetNamed(add.name)) throw new Error(`工作表“${add.name}”已存在`);
+        if (byName.has(add.name)) throw new Error(`工作表“${add.name}”已存在`);
         const sheets = app.Worksheets;
         const ws = sheets.Add(null, sheets.Item(sheets.Count), 1);
         ws.Name = add.name;
         if (add.state && add.state !== 'visible') ws.Visible = q.visibility[add.state];
-        added.set(add.name, ws);
+        byName.set(add.name, ws);
       }
       for (const s of plan.sheets) {
-        const ws = added.get(s.sheet) ?? this.sheetNamed(s.sheet);
+        const ws = byName.get(s.sheet);
         if (!ws) throw new Error(`找不到工作表“${s.sheet}”`);
         for (const r of s.clears) ws.Range(rangeAddress(r)).Clear();
         for (const b of s.content) ws.Range(rangeAddress(b.range)).Formula = q.blockInput(b.items.map((line) => line.map((c) => c.input)));
@@ -221,9 +227,10 @@ export class WpsHost implements WorkbookHost {
         for (const w of s.widths) ws.Range(columnsAddress(w.left, w.right)).ColumnWidth = w.width;
       }
       for (const name of plan.deleteSheets) {
-        const ws = this.sheetNamed(name);
+        const ws = byName.get(name);
         if (!ws) throw new Error(`找不到要删除的工作表“${name}”`);
         ws.Delete();
+        byName.delete(name);
       }
       // Worksheets.Add activates the new sheet; the user stays where they were.
       if (plan.addSheets.length > 0 && active && !plan.deleteSheets.includes(active.Name)) active.Activate();
@@ -247,8 +254,9 @@ export class WpsHost implements WorkbookHost {
       if (list) list.push(e);
       else bySheet.set(e.sheet, [e]);
     }
+    const byName = bySheet.size > 0 ? this.sheetsByName() : new Map<string, EtWorksheet>();
     for (const [sheet, cells] of bySheet) {
-      const ws = this.sheetNamed(sheet);
+      const ws = byName.get(sheet);
       if (!ws) continue; // a missing sheet holds nothing
       for (const b of denseBlocks(cells.map((e) => ({ row: e.row, col: e.col, item: e })))) {
         const rows = b.range.bottom - b.range.top + 1;
