@@ -61,7 +61,7 @@ import {
   type WriteOutcome,
 } from '../../workbook/model';
 import { MARK_FILL, markFormula, markSeverityOf } from '../../workbook/marks';
-import { areaChunks, columnsAddress, denseBlocks, errorValue, findConflicts, formulaOf, jsonSize, parseRangeAddress, planWrite, rangeAddress, rangeCells, textNeedsGuard, type Block, type CellInput, type ContentCell, type WritePlan } from '../shared/blocks';
+import { areaChunks, columnsAddress, constantInput, denseBlocks, errorValue, findConflicts, formulaOf, jsonSize, parseRangeAddress, planWrite, rangeAddress, rangeCells, type Block, type CellInput, type ContentCell, type WritePlan } from '../shared/blocks';
 
 // ---- The slice of the Office.js object model the host uses -------------------------------------
 
@@ -304,9 +304,7 @@ interface Precondition {
  */
 function restoreInput(value: RawValue, formula: string | undefined, formulaText: unknown): CellInput {
   if (formula !== undefined) return `=${formula}`;
-  if (value === null) return '';
-  if (typeof value === 'string') return textNeedsGuard(value) ? `'${value}` : value;
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value === null || typeof value !== 'object') return constantInput(value);
   // an error constant: its text ("#N/A") types back as that error
   if (typeof formulaText === 'string') return formulaText;
   throw new Error(`无法还原单元格内容 ${String(formulaText)}`);

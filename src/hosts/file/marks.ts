@@ -11,12 +11,12 @@
  * The user's rules keep their priorities; wanmu's get the numbers after the largest in the sheet
  * (Excel 2010 rules in extLst included).
  */
-import { a1 } from '../../workbook/address';
+import { rangeAddress } from '../shared/blocks';
 import { markFormula, markSeverityOf } from '../../workbook/marks';
 import type { CellRange, MarkSeverity } from '../../workbook/model';
 import { SheetWriteError, WORKSHEET_ORDER } from './sheet-write';
 import type { TextSink } from './sheet-read';
-import { cellRef } from './text';
+import { rangeRef } from './text';
 import { attr, element, elements, localName, newParser, parseElement, qualified, serializeElement, tagStart, text, textOf, XmlError, type XmlElement } from './xml';
 
 /** Runs the parser; what it cannot parse is an XmlError (a damaged part, not a defect). */
@@ -40,17 +40,14 @@ export function parseSqref(sqref: string): CellRange[] {
   const out: CellRange[] = [];
   for (const ref of sqref.split(' ')) {
     if (ref === '') continue;
-    const [a, b] = ref.split(':');
-    const from = cellRef(a);
-    const to = b === undefined ? from : cellRef(b);
-    if (!from || !to) continue;
-    out.push({ top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) });
+    const r = rangeRef(ref);
+    if (r) out.push(r);
   }
   return out;
 }
 
 export function sqrefOf(ranges: readonly CellRange[]): string {
-  return ranges.map((r) => (r.top === r.bottom && r.left === r.right ? a1(r.top, r.left) : `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`)).join(' ');
+  return ranges.map(rangeAddress).join(' ');
 }
 
 /** The severity of a cfRule that is one of wanmu's (type expression, one formula, a marker), else undefined. */

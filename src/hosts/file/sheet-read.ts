@@ -4,7 +4,7 @@
  */
 import { errorKindFromText, sheetError, type RawValue } from '../../engine';
 import type { CellData, CellRange, SheetData, SheetState } from '../../workbook/model';
-import { cellRef, decodeXstring, shiftFormula } from './text';
+import { cellRef, decodeXstring, rangeRef, shiftFormula } from './text';
 import { localName, newParser } from './xml';
 
 export class SheetReadError extends Error {
@@ -128,11 +128,7 @@ function cellValue(p: Pending, strings: () => readonly string[], where: () => st
 }
 
 function parseRef(ref: string): CellRange | undefined {
-  const [a, b] = ref.split(':');
-  const from = cellRef(a.split('$').join(''));
-  const to = b === undefined ? from : cellRef(b.split('$').join(''));
-  if (!from || !to) return undefined;
-  return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
+  return rangeRef(ref.split('$').join(''));
 }
 
 /** A sink that reads one worksheet; `finish()` returns the sheet once all text is written. */

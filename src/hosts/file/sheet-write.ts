@@ -8,7 +8,8 @@ import { a1 } from '../../workbook/address';
 import type { CellRange, CellWrite } from '../../workbook/model';
 import { Utf8Blocks, type Piece } from './bytes';
 import type { Styles } from './styles';
-import { cellRef, encodeXstring, shiftFormula } from './text';
+import { cellRef, encodeXstring, rangeRef, shiftFormula } from './text';
+import { rangeAddress } from '../shared/blocks';
 import { attr, element, elements, localName, newParser, parseElement, qualified, removeAttr, serializeElement, setAttr, tagStart, text, type XmlElement, type XmlNode } from './xml';
 
 export class SheetWriteError extends Error {}
@@ -271,10 +272,6 @@ function editRow(row: XmlElement, index: number, edits: Map<number, CellEdit>, s
   return row;
 }
 
-function rangeText(r: CellRange): string {
-  return r.top === r.bottom && r.left === r.right ? a1(r.top, r.left) : `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
-}
-
 /** A skeleton worksheet for a new sheet (cells are then written into it like any other). */
 export function newSheetXml(): string {
   return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
@@ -397,12 +394,9 @@ export function writeSheet(source: string, edits: SheetEdits, styles: Styles): S
   if (dim && written.length > 0) {
     const el = parseElement(xml.slice(dim.start, dim.end));
     const ref = attr(el, 'ref') ?? 'A1';
-    const [a, b] = ref.split(':');
-    const from = cellRef(a);
-    const to = cellRef(b ?? a);
-    if (from && to) {
-      let { row: top, col: left } = from;
-      let { row: bottom, col: right } = to;
+    const known = rangeRef(ref);
+    if (known) {
+      let { top, left, bottom, right } = known;
       const empty = ref === 'A1' && s.rows.length === 0;
       if (empty) [top, left, bottom, right] = [Infinity, Infinity, 0, 0];
       for (const w of written) {
@@ -411,7 +405,7 @@ export function writeSheet(source: string, edits: SheetEdits, styles: Styles): S
         bottom = Math.max(bottom, w.row);
         right = Math.max(right, w.col);
       }
-      const next = rangeText({ top, left, bottom, right });
+      const next = rangeAddress({ top, left, bottom, right });
       if (next !== ref) {
         setAttr(el, 'ref', next);
         replacements.push({ start: dim.start, end: dim.end, text: serializeElement(el) });
@@ -424,7 +418,7 @@ export function writeSheet(source: string, edits: SheetEdits, styles: Styles): S
   if (edits.merges.length > 0) {
     const existing = s.children.find((c) => c.local === 'mergeCells');
     const mergeName = qualified(s.rootName, 'mergeCell');
-    const items = edits.merges.map((m) => element(mergeName, [['ref', rangeText(m)]]));
+    const items = edits.merges.map((m) => element(mergeName, [['ref', rangeAddress(m)]]));
     if (existing) {
       const el = parseElement(xml.slice(existing.start, existing.end));
       el.children.push(...items);

@@ -174,3 +174,12 @@ export function cellRef(s: string): { row: number; col: number } | undefined {
   if (i === ds || row < 1 || row > MAX_ROW) return undefined;
   return { row, col };
 }
+
+/** A rectangle as stored in `ref` / `sqref` items ("A1", "B2:D9", '$' allowed); undefined if not one. */
+export function rangeRef(s: string): { top: number; left: number; bottom: number; right: number } | undefined {
+  const [a, b] = s.split(':');
+  const from = cellRef(a);
+  const to = b === undefined ? from : cellRef(b);
+  if (!from || !to) return undefined;
+  return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
+}

@@ -8,7 +8,6 @@
  * byte for byte, so charts, pivot tables, images, comments, macros, protection and the like
  * survive untouched. Sheets are read as a stream into sparse cells, within stated limits.
  */
-import { a1 } from '../../workbook/address';
 import {
   NO_CAPABILITIES,
   cellAt,
@@ -26,10 +25,9 @@ import {
   type WorkbookData,
   type WorkbookHost,
   type WriteBatch,
-  type WriteConflict,
   type WriteOutcome,
 } from '../../workbook/model';
-import { sameContent } from '../memory/host';
+import { findConflicts } from '../shared/blocks';
 import { marksSink, writeMarks, type SheetMark } from './marks';
 import { joinInPlace, type Piece } from './bytes';
 import { SheetReadError, sharedStringsSink, sheetSink, type TextSink } from './sheet-read';
@@ -430,14 +428,12 @@ export class WorkbookFile implements WorkbookHost {
   }
 
   async write(batch: WriteBatch, expected: readonly ExpectedCell[]): Promise<WriteOutcome> {
-    const conflicts: WriteConflict[] = [];
     const needed = [...new Set(expected.map((e) => e.sheet))].filter((n) => this.sheet(n));
     const current = needed.length > 0 ? await this.read({ sheets: needed }) : { sheets: [] };
-    for (const e of expected) {
+    const conflicts = findConflicts(expected, (e) => {
       const s = current.sheets.find((x) => x.name === e.sheet);
-      const found = s ? cellAt(s, e.row, e.col) : null;
-      if (!sameContent(e, found)) conflicts.push({ sheet: e.sheet, cell: a1(e.row, e.col), expected: e, found });
-    }
+      return s ? cellAt(s, e.row, e.col) : null;
+    });
     if (conflicts.length > 0) return { ok: false, conflicts };
 
     for (const add of batch.addSheets) this.addSheet(add.name, add.state ?? 'visible');

@@ -4,9 +4,9 @@
  * `edit()` changes cells outside the session and reports them to change listeners.
  */
 import type { RawValue } from '../../engine';
-import { sameContentAs } from '../../workbook/same';
 import { a1, parseA1 } from '../../workbook/address';
 import { MARK_FILL, markFormula, markSeverityOf } from '../../workbook/marks';
+import { findConflicts } from '../shared/blocks';
 import {
   buildSheet,
   type CellData,
@@ -22,7 +22,6 @@ import {
   type WorkbookData,
   type WorkbookHost,
   type WriteBatch,
-  type WriteConflict,
   type WriteOutcome,
 } from '../../workbook/model';
 
@@ -41,11 +40,6 @@ export interface MemoryConditionalFormat {
   /** Fill colour, RRGGBB. */
   readonly fill: string;
   readonly ranges: readonly CellRange[];
-}
-
-/** Same content for the purpose of a write precondition: value and formula. */
-export function sameContent(expected: ExpectedCell, found: CellData | null): boolean {
-  return sameContentAs(expected, found);
 }
 
 export class MemoryHost implements WorkbookHost {
@@ -106,11 +100,7 @@ export class MemoryHost implements WorkbookHost {
 
   async write(batch: WriteBatch, expected: readonly ExpectedCell[]): Promise<WriteOutcome> {
     this.calls.write++;
-    const conflicts: WriteConflict[] = [];
-    for (const e of expected) {
-      const found = this.sheet(e.sheet)?.cells.get(a1(e.row, e.col))?.cell ?? null;
-      if (!sameContent(e, found)) conflicts.push({ sheet: e.sheet, cell: a1(e.row, e.col), expected: e, found });
-    }
+    const conflicts = findConflicts(expected, (e) => this.sheet(e.sheet)?.cells.get(a1(e.row, e.col))?.cell ?? null);
     if (conflicts.length > 0) return { ok: false, conflicts };
     for (const add of batch.addSheets) {
       if (this.sheet(add.name)) throw new Error(`sheet exists: ${add.name}`);

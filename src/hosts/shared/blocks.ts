@@ -4,13 +4,13 @@
  *    call per cell when a block works);
  *  - what to type into a cell so the host stores exactly the model's value (text guard);
  *  - telling a formula from text that merely starts with '=' when reading;
- *  - the expected-cell precondition (`sameContent` of the in-memory host, the reference);
+ *  - the expected-cell precondition (`sameContentAs` of src/workbook/same, as the in-memory host checks it);
  *  - A1 range addresses in and out, error literals.
  */
 import { errorKindFromText, sheetError, type RawValue } from '../../engine';
-import { a1, colNumber } from '../../workbook/address';
+import { a1, colLetters, colNumber } from '../../workbook/address';
 import type { CellData, CellRange, CellWrite, ExpectedCell, WriteBatch, WriteConflict } from '../../workbook/model';
-import { sameContent } from '../memory/host';
+import { sameContentAs } from '../../workbook/same';
 
 /** A1 address of a rectangle: "B3" for one cell, "B3:D9" otherwise. */
 export function rangeAddress(r: CellRange): string {
@@ -120,7 +120,11 @@ export type CellInput = string | number | boolean;
 
 export function cellInput(w: CellWrite): CellInput {
   if (w.formula !== undefined) return `=${w.formula}`;
-  const v = w.value ?? null;
+  return constantInput(w.value ?? null);
+}
+
+/** What to type for a constant: text guarded (see textNeedsGuard), "" for an empty value. */
+export function constantInput(v: string | number | boolean | null): CellInput {
   if (v === null) return '';
   if (typeof v === 'string') return textNeedsGuard(v) ? `'${v}` : v;
   return v;
@@ -149,7 +153,7 @@ export function findConflicts(expected: readonly ExpectedCell[], found: (e: Expe
   const out: WriteConflict[] = [];
   for (const e of expected) {
     const f = found(e);
-    if (!sameContent(e, f)) out.push({ sheet: e.sheet, cell: a1(e.row, e.col), expected: e, found: f });
+    if (!sameContentAs(e, f)) out.push({ sheet: e.sheet, cell: a1(e.row, e.col), expected: e, found: f });
   }
   return out;
 }
@@ -230,9 +234,7 @@ export function planWrite(batch: WriteBatch): WritePlan {
 
 /** Column letters span for whole columns ("C:E"). */
 export function columnsAddress(left: number, right: number): string {
-  const l = a1(1, left).replace(/\d+$/, '');
-  const r = a1(1, right).replace(/\d+$/, '');
-  return `${l}:${r}`;
+  return `${colLetters(left)}:${colLetters(right)}`;
 }
 
 /** Rough JSON size of a value in a request or response, for payload budgeting. */

@@ -63,6 +63,11 @@ export class WpsHost implements WorkbookHost {
     return this.sheets().find((s) => s.Name === name) ?? null;
   }
 
+  /** Every sheet by name: one listing (Count, then Item and Name per sheet) for many lookups. */
+  private sheetsByName(): Map<string, EtWorksheet> {
+    return new Map(this.sheets().map((ws) => [ws.Name, ws]));
+  }
+
   async read(scope: ReadScope = {}): Promise<WorkbookData> {
     const out: SheetData[] = [];
     for (const ws of this.sheets()) {
@@ -86,14 +91,9 @@ export class WpsHost implements WorkbookHost {
       const r = ws.Range(rangeAddress(range));
       const rows = range.bottom - range.top + 1;
       const cols = range.right - range.left + 1;
-      const rawFormulas = q.grid(r.Formula, rows, cols);
-      const values = q.grid(r.Value2, rows, cols).map((line, i) => line.map((v, j) => etValue(q, v, rawFormulas[i][j])));
-      const formulas = rawFormulas.map((line, i) =>
-        line.map((f, j) => {
-          const formula = formulaOf(values[i][j], f);
-          return formula === undefined ? null : `=${formula}`;
-        }),
-      );
+      const grid = readGrid(q, r, rows, cols);
+      const values = grid.values;
+      const formulas = withEquals(grid.formulas);
       const content = values.map((line, i) => line.map((v, j) => (v !== null && v !== '') || formulas[i][j] !== null));
       if (!content.some((line) => line.some(Boolean))) return { sheet, range, cells: [] };
       const numFmts = this.readFormats(ws, r, range, content);
@@ -110,15 +110,9 @@ export class WpsHost implements WorkbookHost {
     const rows = used.Rows.Count;
     const cols = used.Columns.Count;
     const area: CellRange = { ...rect, bottom: rect.top + rows - 1, right: rect.left + cols - 1 };
-    const rawValues = q.grid(used.Value2, rows, cols);
-    const rawFormulas = q.grid(used.Formula, rows, cols);
-    const values: RawValue[][] = rawValues.map((line, i) => line.map((v, j) => etValue(q, v, rawFormulas[i][j])));
-    const formulas = rawFormulas.map((line, i) =>
-      line.map((f, j) => {
-        const formula = formulaOf(values[i][j], f);
-        return formula === undefined ? null : `=${formula}`;
-      }),
-    );
+    const grid = readGrid(q, used, rows, cols);
+    const values = grid.values;
+    const formulas = withEquals(grid.formulas);
     const content = values.map((line, i) => line.map((v, j) => v !== null || formulas[i][j] !== null));
     if (!content.some((line) => line.some(Boolean))) return buildSheet(name, [], this.readMerges(ws, used, area), state);
     const numFmts = this.readFormats(ws, used, area, content);
@@ -212,17 +206,18 @@ export class WpsHost implements WorkbookHost {
     app.DisplayAlerts = false; // Delete and Merge would otherwise ask the user
     undo?.begin();
     try {
-      const added = new Map<string, EtWorksheet>();
+      // The sheets are listed once; the ones the write adds join the list.
+      const byName = this.sheetsByName();
       for (const add of plan.addSheets) {
-        if (this.sheetNamed(add.name)) throw new Error(`工作表“${add.name}”已存在`);
+        if (byName.has(add.name)) throw new Error(`工作表“${add.name}”已存在`);
         const sheets = app.Worksheets;
         const ws = sheets.Add(null, sheets.Item(sheets.Count), 1);
         ws.Name = add.name;
         if (add.state && add.state !== 'visible') ws.Visible = q.visibility[add.state];
-        added.set(add.name, ws);
+        byName.set(add.name, ws);
       }
       for (const s of plan.sheets) {
-        const ws = added.get(s.sheet) ?? this.sheetNamed(s.sheet);
+        const ws = byName.get(s.sheet);
         if (!ws) throw new Error(`找不到工作表“${s.sheet}”`);
         for (const r of s.clears) ws.Range(rangeAddress(r)).Clear();
         for (const b of s.content) ws.Range(rangeAddress(b.range)).Formula = q.blockInput(b.items.map((line) => line.map((c) => c.input)));
@@ -232,9 +227,10 @@ export class WpsHost implements WorkbookHost {
         for (const w of s.widths) ws.Range(columnsAddress(w.left, w.right)).ColumnWidth = w.width;
       }
       for (const name of plan.deleteSheets) {
-        const ws = this.sheetNamed(name);
+        const ws = byName.get(name);
         if (!ws) throw new Error(`找不到要删除的工作表“${name}”`);
         ws.Delete();
+        byName.delete(name);
       }
       // Worksheets.Add activates the new sheet; the user stays where they were.
       if (plan.addSheets.length > 0 && active && !plan.deleteSheets.includes(active.Name)) active.Activate();
@@ -258,19 +254,18 @@ export class WpsHost implements WorkbookHost {
       if (list) list.push(e);
       else bySheet.set(e.sheet, [e]);
     }
+    const byName = bySheet.size > 0 ? this.sheetsByName() : new Map<string, EtWorksheet>();
     for (const [sheet, cells] of bySheet) {
-      const ws = this.sheetNamed(sheet);
+      const ws = byName.get(sheet);
       if (!ws) continue; // a missing sheet holds nothing
       for (const b of denseBlocks(cells.map((e) => ({ row: e.row, col: e.col, item: e })))) {
         const rows = b.range.bottom - b.range.top + 1;
         const cols = b.range.right - b.range.left + 1;
-        const range = ws.Range(rangeAddress(b.range));
-        const values = q.grid(range.Value2, rows, cols);
-        const formulas = q.grid(range.Formula, rows, cols);
+        const { values, formulas } = readGrid(q, ws.Range(rangeAddress(b.range)), rows, cols);
         for (let i = 0; i < rows; i++) {
           for (let j = 0; j < cols; j++) {
-            const value = etValue(q, values[i][j], formulas[i][j]);
-            const formula = formulaOf(value, formulas[i][j]);
+            const value = values[i][j];
+            const formula = formulas[i][j];
             found.set(key(sheet, b.range.top + i, b.range.left + j), value === null && formula === undefined ? null : { value, ...(formula !== undefined ? { formula } : {}) });
           }
         }
@@ -376,6 +371,23 @@ export class WpsHost implements WorkbookHost {
     const change = { sheet: sheet.Name, cells: [this.quirks.address(target)] };
     for (const l of this.listeners) l(change);
   };
+}
+
+/**
+ * Value2 and Formula of a rectangle (one call each) as model values and formulas (without '=';
+ * undefined for a constant, see formulaOf).
+ */
+function readGrid(q: WpsQuirks, r: EtRange, rows: number, cols: number): { values: RawValue[][]; formulas: (string | undefined)[][] } {
+  const rawValues = q.grid(r.Value2, rows, cols);
+  const rawFormulas = q.grid(r.Formula, rows, cols);
+  const values = rawValues.map((line, i) => line.map((v, j) => etValue(q, v, rawFormulas[i][j])));
+  const formulas = rawFormulas.map((line, i) => line.map((f, j) => formulaOf(values[i][j], f)));
+  return { values, formulas };
+}
+
+/** Formulas as the grid builders take them: '=…', null for a constant. */
+function withEquals(formulas: (string | undefined)[][]): (string | null)[][] {
+  return formulas.map((line) => line.map((f) => (f === undefined ? null : `=${f}`)));
 }
 
 /** A probe's answer for positions whose states differ. */
