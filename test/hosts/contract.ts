@@ -92,8 +92,9 @@ const USER_FORMATS: readonly UserFormat[] = [
 ];
 
 /** The host's marking calls, or null for a host that declares no marks. */
-function marking(host: WorkbookHost): { set(marks: readonly MarkSet[]): Promise<void>; read(): Promise<MarkSet[]> } | null {
-  if (!host.capabilities.marks) return null;
+/** The marking methods of a host that must mark (the suite runs the mark tests only for those). */
+function marking(host: WorkbookHost): { set(marks: readonly MarkSet[]): Promise<void>; read(): Promise<MarkSet[]> } {
+  if (!host.capabilities.marks) throw new Error('this host was expected to declare marks');
   const { setMarks, readMarks } = host;
   if (!setMarks || !readMarks) throw new Error('a host that declares marks has setMarks and readMarks');
   return { set: (m) => setMarks.call(host, m), read: () => readMarks.call(host) };
@@ -109,8 +110,24 @@ function sheetOf(wb: WorkbookData, name: string): SheetData {
   return s;
 }
 
-export function describeHostContract(name: string, make: HostFactory): void {
+/** What a host is expected to offer beyond the common contract: the suite checks it declares exactly that. */
+export interface HostExpectations {
+  /** Declares marks (conditional formats). */
+  readonly marks: boolean;
+  /** Has a file behind it that can be saved and opened again. */
+  readonly reopen: boolean;
+}
+
+export function describeHostContract(name: string, make: HostFactory, expected: HostExpectations): void {
+  const withMarks = expected.marks ? it : it.skip;
+  const withFile = expected.reopen ? it : it.skip;
   describe(`host contract: ${name}`, () => {
+    it('offers what it is expected to: marks, and a file to reopen', async () => {
+      const made = await make(contractWorkbook());
+      expect(made.host.capabilities.marks).toBe(expected.marks);
+      expect(made.reopen !== undefined).toBe(expected.reopen);
+    });
+
     it('reads values, cached formula results, number formats and merges exactly', async () => {
       const { host } = await make(contractWorkbook());
       const wb = await host.read();
@@ -258,9 +275,9 @@ export function describeHostContract(name: string, make: HostFactory): void {
       expect(r).toEqual({ ok: true });
     });
 
-    it('keeps everything after saving and opening again', async () => {
+    withFile('keeps everything after saving and opening again', async () => {
       const made = await make(contractWorkbook());
-      if (!made.reopen) return; // hosts without a file behind them have nothing to reopen
+      if (!made.reopen) throw new Error('this host was expected to reopen');
       await made.host.write(
         batch({ addSheets: [{ name: 'wanmu撤销', state: 'veryHidden' }], cells: [{ sheet: 'wanmu撤销', row: 1, col: 1, value: 's:00123' }, { sheet: '基础数据', row: 3, col: 6, formula: 'B3*2', result: 2361, numFmt: '0.00' }] }),
         [],
@@ -283,10 +300,9 @@ export function describeHostContract(name: string, make: HostFactory): void {
     });
 
     describe('marks (hosts that declare them)', () => {
-      it('marks cells and reads the marks back, leaving every cell as it was', async () => {
+      withMarks('marks cells and reads the marks back, leaving every cell as it was', async () => {
         const { host } = await make(contractWorkbook());
         const m = marking(host);
-        if (!m) return;
         const before = await host.read();
         expect(await m.read()).toEqual([]);
         await m.set(MARKS);
@@ -294,10 +310,9 @@ export function describeHostContract(name: string, make: HostFactory): void {
         expect(await host.read()).toEqual(before);
       });
 
-      it('replaces all of its marks with the ones given, and clears them with none', async () => {
+      withMarks('replaces all of its marks with the ones given, and clears them with none', async () => {
         const { host } = await make(contractWorkbook());
         const m = marking(host);
-        if (!m) return;
         const before = await host.read();
         await m.set(MARKS);
         const next: MarkSet[] = [{ sheet: '基础数据', severity: 'error', ranges: [cellRange(5, 2, 5, 3)] }];
@@ -310,10 +325,9 @@ export function describeHostContract(name: string, make: HostFactory): void {
         expect(await host.read()).toEqual(before);
       });
 
-      it('never changes or deletes the user’s own conditional formats, even ones that look like its markers', async () => {
+      withMarks('never changes or deletes the user’s own conditional formats, even ones that look like its markers', async () => {
         const made = await make(contractWorkbook(), { userFormats: USER_FORMATS });
         const m = marking(made.host);
-        if (!m) return;
         if (!made.userFormats) throw new Error('a factory for a host that marks reports the user’s conditional formats');
         expect(await made.userFormats()).toEqual(USER_FORMATS);
         expect(await m.read()).toEqual([]);
@@ -325,23 +339,21 @@ export function describeHostContract(name: string, make: HostFactory): void {
         expect(await m.read()).toEqual([]);
       });
 
-      it('refuses marks on a sheet the workbook does not have, marking nothing', async () => {
+      withMarks('refuses marks on a sheet the workbook does not have, marking nothing', async () => {
         const { host } = await make(contractWorkbook());
         const m = marking(host);
-        if (!m) return;
         await m.set(MARKS);
         await expect(m.set([{ sheet: '没有这张表', severity: 'error', ranges: [cellRange(1, 1)] }])).rejects.toThrow();
         expect(canonicalMarks(await m.read())).toEqual(canonicalMarks(MARKS));
       });
 
-      it('keeps its marks after saving and opening again, and clears them there', async () => {
+      (expected.marks && expected.reopen ? it : it.skip)('keeps its marks after saving and opening again, and clears them there', async () => {
         const made = await make(contractWorkbook(), { userFormats: USER_FORMATS });
         const m = marking(made.host);
-        if (!m || !made.reopen) return; // hosts without a file behind them have nothing to reopen
+        if (!made.reopen) throw new Error('this host was expected to reopen');
         await m.set(MARKS);
         const again = await made.reopen();
         const m2 = marking(again);
-        if (!m2) throw new Error('the reopened host marks as the first did');
         expect(canonicalMarks(await m2.read())).toEqual(canonicalMarks(MARKS));
         await m2.set([]);
         expect(await m2.read()).toEqual([]);

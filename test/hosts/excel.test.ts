@@ -26,12 +26,20 @@ const RESULTS: Readonly<Record<string, RawValue>> = {
 };
 const calculate = (formula: string): RawValue => RESULTS[formula] ?? (/^B\d+\*10$/.test(formula) ? 10 : sheetError('name'));
 
+/** Whether requirement-set version a is at most b, part by part ("1.9" < "1.20"). */
+function atMost(a: string, b: string): boolean {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) < (y[i] ?? 0);
+  return true;
+}
+
 /** The Office namespace's requirement-set check, mocked with office-addin-mock. */
 function requirements(supported: Readonly<Record<string, string>>) {
   const office = new OfficeMockObject({
     context: {
       requirements: {
-        isSetSupported: (name: string, version: string) => supported[name] !== undefined && Number(version) <= Number(supported[name]),
+        isSetSupported: (name: string, version: string) => supported[name] !== undefined && atMost(version, supported[name]),
       },
     },
   });
@@ -52,7 +60,7 @@ describeHostContract('Excel (Office.js fake; requirement sets through office-add
     userFormats: async () =>
       x.sheets.flatMap((s) => s.formats.filter((f) => markSeverityOf(f.formula) === undefined).map((f) => ({ sheet: s.name, ref: refOf(f.ranges), formula: f.formula.slice(1) }))),
   };
-});
+}, { marks: true, reopen: false });
 
 /** A data sheet like a filled-in 2,000-platform table: 35 columns, a header row. */
 function bigWorkbook(rows: number): WorkbookData {

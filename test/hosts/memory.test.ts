@@ -9,7 +9,7 @@ describeHostContract('in-memory host', async (data, options = {}) => {
     host,
     userFormats: async () => host.conditionalFormats.filter((f) => markSeverityOf(f.formula) === undefined).map((f) => ({ sheet: f.sheet, ref: refOf(f.ranges), formula: f.formula })),
   };
-});
+}, { marks: true, reopen: false });
 
 describe('in-memory host as the user', () => {
   it('reports edits to change listeners', async () => {

@@ -18,7 +18,7 @@ describeHostContract('WPS (fake ET)', async (data, options = {}) => {
     userFormats: async () =>
       et.state.flatMap((s) => s.conditions.filter((c) => markSeverityOf(c.formula1) === undefined).map((c) => ({ sheet: s.name, ref: refOf(c.ranges), formula: c.formula1.slice(1) }))),
   };
-});
+}, { marks: true, reopen: false });
 
 /** A data sheet like a filled-in platform table: 35 columns, a title merged over the header. */
 function platformSheet(rows: number, formatted: boolean): WorkbookData {

@@ -24,4 +24,4 @@ describeHostContract('xlsx file host', async (data, options = {}) => {
       return XlsxFileHost.open(again);
     },
   };
-});
+}, { marks: true, reopen: true });

@@ -38,6 +38,10 @@ const LISTING = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Cont
     const b = unzipSync(fs.readFileSync(out));
     const changed = Object.keys(a).filter((n) => !LISTING.has(n) && Buffer.compare(Buffer.from(a[n]), Buffer.from(b[n] ?? new Uint8Array())) !== 0);
     expect(changed.every((n) => n.startsWith('xl/worksheets/sheet'))).toBe(true);
+    // the scores went somewhere: into sheets the fill added (the cohort's sheets are left as they were)
+    const added = Object.keys(b).filter((n) => !(n in a));
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.every((n) => n.startsWith('xl/worksheets/sheet'))).toBe(true);
     expect(Object.keys(a).some((n) => n.startsWith('xl/media/'))).toBe(true);
     expect(Object.keys(a).some((n) => n.startsWith('xl/charts/'))).toBe(true);
     expect(Object.keys(a).some((n) => n.startsWith('xl/comments'))).toBe(true);

@@ -54,6 +54,7 @@ describe('marks in an .xlsx file', () => {
     const xml = parts(host.toBuffer())['xl/worksheets/sheet1.xml'];
     const root = parseXml(xml).root;
     const order = elements(root).map((e) => WORKSHEET_ORDER.indexOf(localName(e.name)));
+    expect(order.length).toBeGreaterThan(0);
     expect(order.every((r, i) => r >= 0 && (i === 0 || r >= order[i - 1]))).toBe(true);
     const formats = elements(root, 'conditionalFormatting');
     expect(formats).toHaveLength(3);

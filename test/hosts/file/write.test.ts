@@ -132,13 +132,11 @@ describe('surgical sheet writes', () => {
 });
 
 describe('far cells and big sheets', () => {
-  it('a small file with one cell at XFD1048576 reads fast and sparse, and can be written', async () => {
+  it('a small file with one cell at XFD1048576 reads sparse, and can be written (its time is in npm run bench)', async () => {
     const xml = sheetXml('<row r="1" spans="1:16384"><c r="A1" t="inlineStr"><is><t>平台</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>', '', '<dimension ref="A1:XFD1048576"/><cols><col min="1" max="16384" width="9"/></cols>');
     const buf = handPackage([{ name: '远', xml }]);
-    const t0 = Date.now();
     const host = await XlsxFileHost.fromBuffer(buf);
     const s = (await host.read()).sheets[0];
-    expect(Date.now() - t0).toBeLessThan(2000);
     expect([...s.rows.keys()]).toEqual([1, 1048576]);
     expect(s.rowCount).toBe(1048576);
     expect(s.colCount).toBe(16384);
@@ -146,7 +144,6 @@ describe('far cells and big sheets', () => {
     await host.write(batch({ cells: [{ sheet: '远', row: 1048576, col: 16383, value: 2 }] }), []);
     const again = (await (await XlsxFileHost.fromBuffer(host.toBuffer())).read()).sheets[0];
     expect(cellAt(again, 1048576, 16383)?.value).toBe(2);
-    expect(Date.now() - t0).toBeLessThan(2000);
   });
 });
 
