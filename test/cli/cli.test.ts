@@ -175,6 +175,7 @@ describe('wanmu fill', () => {
     await wb.xlsx.writeFile(file('odd.xlsx'));
     fs.writeFileSync(file('map.json'), JSON.stringify({ sheets: { 培育名单数据: { evaluation: 'annual', columns: { 今年产出: { indicator: 1 } } } } }));
     const j = JSON.parse((await cli('check', file('odd.xlsx'), '--json', '--map', file('map.json'))).out) as { scores: { indicator: number; score: unknown }[] };
+    expect(j.scores.filter((s) => s.indicator === 1)).toHaveLength(3);
     expect(j.scores.filter((s) => s.indicator === 1).every((s) => typeof s.score === 'number')).toBe(true);
     fs.writeFileSync(file('badmap.json'), '{');
     expect((await cli('check', file('odd.xlsx'), '--map', file('badmap.json'))).code).toBe(2);

@@ -19,6 +19,7 @@ import { groupByDepartment } from '../../src/workbook/extras';
 import { MAPPING_SHEET } from '../../src/workbook/analyze';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { MemoryHost } from '../../src/hosts/memory/host';
+import { a1 } from '../../src/workbook/address';
 import { renderFinding, WorkbookSession } from '../../src/workbook';
 import type { WorkbookData } from '../../src/workbook/model';
 import * as path from 'path';
@@ -121,18 +122,16 @@ describe('task pane', () => {
     const host = new MemoryHost(await data());
     const store = await mount(host);
     const s = store.getState().session!;
-    const plan = s.planFill({ style: 'values', replace: false });
-    // a target cell in an existing sheet: the name cell of the new score sheet does not exist yet,
-    // so use the plan's own expectations; without any, the fill adds sheets only and cannot conflict
+    // a fill into sheets of its own has no existing target; filling again, over the scores written
+    // the first time, has
+    await act(() => store.apply(s.planFill({ style: 'values', replace: false })));
+    expect(store.getState().last?.kind).toBe('fill');
+    const plan = s.planFill({ style: 'values', replace: true });
     const target = plan.expected[0];
-    if (target) {
-      host.edit(target.sheet, { [`${String.fromCharCode(64 + target.col)}${target.row}`]: 'changed' });
-      await act(() => store.apply(plan));
-      expect(store.getState().last?.kind).toBe('refused');
-    } else {
-      await act(() => store.apply(plan));
-      expect(store.getState().last?.kind).toBe('fill');
-    }
+    expect(target).toBeDefined();
+    host.edit(target.sheet, { [a1(target.row, target.col)]: 'changed' });
+    await act(() => store.apply(plan));
+    expect(store.getState().last?.kind).toBe('refused');
   });
 
   it('re-checks after the user edits an input (the host reports the change)', async () => {

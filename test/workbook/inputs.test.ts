@@ -72,11 +72,13 @@ describe('input checks, by field kind', () => {
   it('an invalid value in a 无量纲化 column leaves the whole cohort column uncomputed, with the reason', async () => {
     const { r } = await withCell(COL.invest, '约120', 2);
     const scores = r.scores.filter((s) => s.indicator === 4);
+    expect(scores.length).toBeGreaterThan(0);
     expect(scores.every((s) => s.score === null)).toBe(true);
     const other = r.analysis.tables[0].platforms[0].indicators[3];
     expect(errorMessage(other.reason as ErrorReason)).toMatch(/无法确定最小值和最大值/);
     expect(r.findings.filter((f) => f.code === 'cohort_not_scored')).toEqual([expect.objectContaining({ severity: 'warning', cell: `${COL.invest}${WIDE_FIRST_ROW}` })]);
     // other indicators are still scored
+    expect(r.scores.filter((s) => s.indicator === 2).length).toBeGreaterThan(0);
     expect(r.scores.filter((s) => s.indicator === 2).every((s) => s.score !== null)).toBe(true);
   });
   it('a blank in a 无量纲化 column is not part of the cohort', async () => {

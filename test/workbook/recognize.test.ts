@@ -47,10 +47,12 @@ describe('the wide cohort table', () => {
     ws.getCell(1, 3).value = '今年产出';
     const r = await check(wb);
     expect(r.findings.find((f) => f.cell === 'C1')).toMatchObject({ code: 'unknown_column', sheet: '培育名单数据' });
+    expect(r.scores.filter((s) => s.indicator === 1)).toHaveLength(3);
     expect(r.scores.filter((s) => s.indicator === 1).every((s) => s.score === null)).toBe(true);
     const mapping = resolveMapping({ sheets: { 培育名单数据: { evaluation: 'annual', columns: { 今年产出: { indicator: 1 } } } } });
     if (!mapping.ok) throw new Error(mapping.message);
     const mapped = await check(wb, { sheets: mapping.options });
+    expect(mapped.scores.filter((s) => s.indicator === 1)).toHaveLength(3);
     expect(mapped.scores.filter((s) => s.indicator === 1).every((s) => s.score !== null)).toBe(true);
   });
 
