@@ -15,7 +15,7 @@ import { findTable, tables, vocabulary, type EvaluationId } from '../rules';
 import { validateRules } from '../rules/validate';
 import { markedCells } from '../workbook/marks';
 import type { MarkSet, MarkSeverity } from '../workbook/model';
-import { checkWorkbook, fillWorkbook, renderEvidence, renderFinding, renderRole, renderSheetRole, resolveMapping, revertWorkbook, SEVERITY_TEXT, templateBatch, WorkbookSession, WriteRefused, type Finding, type Report } from '../workbook';
+import { checkWorkbook, fillWorkbook, MAX_TEMPLATE_PLATFORMS, renderEvidence, renderFinding, renderRole, renderSheetRole, resolveMapping, revertWorkbook, SEVERITY_TEXT, templateBatch, WorkbookSession, WriteRefused, type Finding, type Report } from '../workbook';
 import { a1, colLetters } from '../workbook/address';
 import type { Analysis, AnalyzeOptions } from '../workbook/analyze';
 import type { FormulaStyle } from '../workbook/formulas';
@@ -314,7 +314,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       const output = args.flags.get('-o');
       if (typeof output !== 'string') throw new UsageError('请用 -o 指定输出文件');
       const n = Number(args.flags.get('--platforms') ?? 1);
-      if (!Number.isInteger(n) || n < 1 || n > 500) throw new UsageError('--platforms 应为 1 到 500 之间的整数');
+      if (!Number.isInteger(n) || n < 1 || n > MAX_TEMPLATE_PLATFORMS) throw new UsageError(`--platforms 应为 1 到 ${MAX_TEMPLATE_PLATFORMS} 之间的整数`);
       const where = checkOutput(undefined, output, { force: args.flags.has('--force') });
       if (!where.ok) {
         io.err(`${where.message}\n`);

@@ -21,6 +21,9 @@ export const percentUnits: readonly string[] = ['%', '％', '百分比', '百分
  */
 export const PERCENT_POINTS_RANGE = { above: 1, max: 100 } as const;
 
+/** Factor that turns percentage points (72.5) into the share the rules use (0.725). */
+export const PERCENT_POINTS_FACTOR = 0.01;
+
 /** Measure words and other non-money units a header may state in brackets: 个, 项, 家 … */
 export const counterUnits: readonly string[] = ['个', '项', '家', '人', '名', '支', '次', '元', '亩', '吨', '%'];
 

@@ -47,6 +47,8 @@ export const vocabulary = {
   mappingSheet: 'wanmu映射',
   /** Sheet the pane adds to list missing inputs by department. */
   missingSheet: '待补数据',
+  /** Characters between departments in a 责任分工 text (经信局、发改局). */
+  departmentSeparators: ['、', ',', ';'],
   /** Header of the missing-inputs sheet. */
   missingHeader: ['责任部门', '平台', '指标', '所需数据', '单元格'],
   /** The missing-inputs sheet's cell text for an input the table has no column for. */

@@ -18,7 +18,7 @@ import {
   type WanmuError,
 } from '../engine';
 import { absentMeansDefault, tables, vocabulary, type EvaluationTable, type Indicator, type InputField } from '../rules';
-import { finding, type Finding, type InputErrorCode } from './findings/codes';
+import { finding, isInputErrorCode, type Finding, type InputErrorCode } from './findings/codes';
 import { buildCohortLayout, pairSheets, readCohortSheet, type CohortSheet, type SheetOptions } from './layouts/cohort';
 import { recognizeIssuedTable } from './layouts/issued-table';
 import { resultSheet, type CellRef, type TableLayout } from './layouts/layout';
@@ -124,8 +124,7 @@ interface ReadValue {
 
 function inputCode(reason: ErrorReason): InputErrorCode {
   if (reason.code === 'upstream') return 'cell_error';
-  const known: readonly string[] = ['not_number', 'unit_in_cell', 'negative', 'not_whole', 'share_above_one', 'not_yes_no', 'score_above_max', 'not_positive', 'missing'];
-  return (known.includes(reason.code) ? reason.code : 'not_number') as InputErrorCode;
+  return isInputErrorCode(reason.code) ? reason.code : 'not_number';
 }
 
 function readInput(sheets: Map<string, SheetData>, ref: CellRef | null, field: InputField, factor: number, findings: Finding[]): ReadValue {

@@ -77,7 +77,7 @@ export interface MissingInput {
   readonly departments: readonly string[];
 }
 
-const DEPARTMENT_SEPARATORS = /[、,,;;]/;
+const DEPARTMENT_SEPARATORS = new RegExp(`[${vocabulary.departmentSeparators.join('')}]`);
 
 /** Inputs an indicator still needs before it can be scored: blank required cells and absent columns. */
 export function missingInputs(analysis: Analysis): MissingInput[] {

@@ -56,7 +56,7 @@ export { reviewScores } from './review';
 export { WorkbookSession } from './session';
 export { groupByDepartment, type ChartTable, type MissingInput } from './extras';
 export type { Analysis, AnalyzeOptions, FillOptions, FillPlan };
-export { templateBatch } from './template';
+export { MAX_TEMPLATE_PLATFORMS, templateBatch } from './template';
 export { resolveMapping } from './mapping';
 export { renderEvidence, renderFinding, renderRole, renderSheetRole, SEVERITY_TEXT, type Surface } from './findings/catalogue';
 export type { Finding, FindingCode } from './findings/codes';

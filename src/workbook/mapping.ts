@@ -25,6 +25,7 @@
 import { z } from 'zod';
 import { tables, type EvaluationId } from '../rules';
 import { EvaluationIdSchema } from '../rules/schema';
+import { renderMappingProblem, type MappingProblem } from './findings/catalogue';
 import type { ColumnRole, IssuedOverride, SheetOptions } from './layouts/cohort';
 import { headerKey } from './text';
 
@@ -54,11 +55,15 @@ export type Mapping = z.infer<typeof MappingSchema>;
 
 export type MappingResult = { ok: true; options: Map<string, SheetOptions> } | { ok: false; message: string };
 
-/** Parses and resolves a mapping against the rules; messages are in Chinese. */
+function problem(p: MappingProblem): MappingResult {
+  return { ok: false, message: renderMappingProblem(p) };
+}
+
+/** Parses and resolves a mapping against the rules; messages (from the catalogue) are in Chinese. */
 export function resolveMapping(json: unknown): MappingResult {
   const parsed = MappingSchema.safeParse(json);
   if (!parsed.success) {
-    return { ok: false, message: `映射文件格式有误:${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join(';')}` };
+    return problem({ kind: 'format', issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
   }
   const out = new Map<string, SheetOptions>();
   for (const [sheet, spec] of Object.entries(parsed.data.sheets)) {
@@ -83,20 +88,20 @@ export function resolveMapping(json: unknown): MappingResult {
       else if (v === 'ignore') role = { kind: 'ignored' };
       else if (v === 'note') role = { kind: 'note' };
       else if ('score' in v) {
-        if (!table.indicators[v.score - 1]) return { ok: false, message: `映射文件中“${key}”的序号 ${v.score} 不存在于${table.shortName}` };
+        if (!table.indicators[v.score - 1]) return problem({ kind: 'no_indicator', key, evaluation, number: v.score });
         role = { kind: 'score', indicator: v.score - 1 };
       } else if ('subtotal' in v) {
         const g = table.groups.findIndex((gr) => headerKey(gr.name) === headerKey(v.subtotal));
-        if (g < 0) return { ok: false, message: `映射文件中“${key}”的一级指标“${v.subtotal}”不存在于${table.shortName}` };
+        if (g < 0) return problem({ kind: 'no_group', key, evaluation, group: v.subtotal });
         role = { kind: 'subtotal', group: g };
       } else {
         const ind = table.indicators[v.indicator - 1];
-        if (!ind) return { ok: false, message: `映射文件中“${key}”的序号 ${v.indicator} 不存在于${table.shortName}` };
+        if (!ind) return problem({ kind: 'no_indicator', key, evaluation, number: v.indicator });
         const fi =
           v.field === undefined
             ? Math.max(0, ind.inputs.findIndex((f) => !f.optional))
             : ind.inputs.findIndex((f) => f.id === v.field || headerKey(f.label) === headerKey(v.field as string) || f.aliases.some((a) => headerKey(a) === headerKey(v.field as string)));
-        if (fi < 0) return { ok: false, message: `映射文件中“${key}”:“${ind.shortName}”没有输入“${v.field ?? ''}”` };
+        if (fi < 0) return problem({ kind: 'no_field', key, evaluation, indicator: v.indicator, field: v.field ?? '' });
         role = { kind: 'input', indicator: v.indicator - 1, field: fi };
       }
       columns[k] = role;

@@ -6,7 +6,7 @@
  * whose arguments point at the right cells is right. One finding per problem: a formula reading
  * another platform's row is reported as that, not also as a mismatch.
  */
-import { parseInput } from '../engine';
+import { addScores, parseInput } from '../engine';
 import { type EvaluationId } from '../rules';
 import type { Analysis, IndicatorResult, PlatformResult, TableResult } from './analyze';
 import { finding, type Finding } from './findings/codes';
@@ -329,7 +329,7 @@ function reviewSum(ctx: Ctx, place: { ref: CellRef | null; existing: boolean }, 
   if (cell.formula !== undefined && parts.every((p) => p !== null) && sumsExactly(ctx, ref, cell.formula, parts as readonly CellRef[])) {
     // a part whose result the file does not hold cannot be added up (reported at the part)
     if (partCells.some((c) => c?.formula !== undefined && c.value === null)) return;
-    const sum = partCells.reduce((s, c) => s + (c ? numberOf(c) ?? 0 : 0), 0);
+    const sum = addScores(partCells.map((c) => (c ? numberOf(c) ?? 0 : 0)));
     if (!close(sum, value) && !agrees(cell, value, sum)) ctx.out.push(finding('error', 'sum_cells_mismatch', ref.sheet, ref.row, ref.col, { what, group, cells: sum, found: value }));
     return; // a wrong part is reported at the part
   }

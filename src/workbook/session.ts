@@ -37,6 +37,7 @@ import {
   type TableResult,
 } from './analyze';
 import { dedupeFindings, findingAtCell, type Finding } from './findings/codes';
+import { MARKS_UNAVAILABLE_TEXT } from './findings/catalogue';
 import { planFill, type FillOptions, type FillPlan } from './fill';
 import type { CellRef } from './layouts/layout';
 import { cellAt, emptyBatch, sheetsByName, type CellData, type CellRange, type ChangedCells, type RangeCells, type SheetRange, type ScoreRecord, type SheetData, type TotalRecord, type WorkbookData, type WorkbookHost, type WriteConflict } from './model';
@@ -298,7 +299,7 @@ export class WorkbookSession {
   /** Reads which of wanmu's marks the workbook holds (one host call). */
   async readMarks(): Promise<readonly MarkSet[]> {
     const host = this.host;
-    if (!this.canMark || !host.readMarks) throw new Error('此处不能在表格中标出问题单元格');
+    if (!this.canMark || !host.readMarks) throw new Error(MARKS_UNAVAILABLE_TEXT);
     this.marksNow = await host.readMarks();
     return this.marksNow;
   }
@@ -310,7 +311,7 @@ export class WorkbookSession {
    */
   async mark(on: boolean): Promise<readonly MarkSet[]> {
     const host = this.host;
-    if (!this.canMark || !host.setMarks) throw new Error('此处不能在表格中标出问题单元格');
+    if (!this.canMark || !host.setMarks) throw new Error(MARKS_UNAVAILABLE_TEXT);
     const plan = on ? this.planMarks() : [];
     if (this.marksNow !== null && sameMarks(this.marksNow, plan)) return plan;
     await host.setMarks(plan);

@@ -3,9 +3,13 @@
  * official columns verbatim, "其中:" rows for indicators scored by category, one value and one
  * score column per platform, and a 合计 row. It passes its own check.
  */
-import { tables, vocabulary, type EvaluationId } from '../rules';
+import { absentMeansDefault, tables, vocabulary, type EvaluationId } from '../rules';
+import { renderTemplateHint, renderTemplatePlatform } from './findings/catalogue';
 import type { CellWrite, WriteBatch } from './model';
 import { usesComponentRows } from './layouts/issued-table';
+
+/** Most platforms a blank table is made for (the command line and the pane both allow 1 to this). */
+export const MAX_TEMPLATE_PLATFORMS = 500;
 
 export function templateBatch(evaluation: EvaluationId, platforms: number, sheetName?: string): WriteBatch {
   const t = tables[evaluation];
@@ -22,7 +26,7 @@ export function templateBatch(evaluation: EvaluationId, platforms: number, sheet
   const header = 3;
   fixed.forEach((h, i) => cells.push({ sheet, row: header, col: i + 1, value: h, bold: true }));
   for (let p = 0; p < platforms; p++) {
-    const name = platforms === 1 ? vocabulary.valueColumns[0] : `平台${p + 1}`;
+    const name = platforms === 1 ? vocabulary.valueColumns[0] : renderTemplatePlatform(p);
     const score = platforms === 1 ? vocabulary.scoreColumns[0] : `${name}${vocabulary.scoreSuffixes[0]}`;
     cells.push({ sheet, row: header, col: 7 + p * 2, value: name, bold: true });
     cells.push({ sheet, row: header, col: 8 + p * 2, value: score, bold: true });
@@ -44,7 +48,7 @@ export function templateBatch(evaluation: EvaluationId, platforms: number, sheet
     if (!usesComponentRows(ind)) shareFormat(row, ind.inputs[0].kind);
     row++;
     for (const f of components) {
-      const hint = f.kind === 'yesno' ? '(是/否)' : f.optional && f.defaultValue !== undefined && f.kind === 'amount' ? `(空白按${f.defaultValue})` : '';
+      const hint = renderTemplateHint(f.kind === 'yesno' ? 'yesno' : absentMeansDefault(f) ? 'default' : 'none', f.defaultValue);
       cells.push({ sheet, row, col: 3, value: `${vocabulary.componentPrefixes[0]}${f.label}${hint}` });
       shareFormat(row, f.kind);
       row++;

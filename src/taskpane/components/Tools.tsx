@@ -5,6 +5,7 @@
 import { Body1, Button, Caption1, Field, makeStyles, Radio, RadioGroup, SpinButton, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { evaluationIds, tables, type EvaluationId } from '../../rules';
+import { MAX_TEMPLATE_PLATFORMS } from '../../workbook/template';
 import { usePane, usePaneStore } from '../state/context';
 
 const useStyles = makeStyles({
@@ -51,7 +52,7 @@ export function Tools() {
           ))}
         </RadioGroup>
         <Field label="平台个数">
-          <SpinButton min={1} max={500} value={platforms} onChange={(_, d) => setPlatforms(Math.max(1, Math.min(500, Math.round(d.value ?? Number(d.displayValue) ?? 1))))} />
+          <SpinButton min={1} max={MAX_TEMPLATE_PLATFORMS} value={platforms} onChange={(_, d) => setPlatforms(Math.max(1, Math.min(MAX_TEMPLATE_PLATFORMS, Math.round(d.value ?? Number(d.displayValue) ?? 1))))} />
         </Field>
         <div>
           <Button disabled={busy !== null} onClick={() => void store.apply(session.planTemplate(evaluation, platforms), 'template')}>

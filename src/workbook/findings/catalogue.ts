@@ -189,3 +189,56 @@ export function renderEvidence(ev: Evidence): string {
       return `与 ${ev.column} 列重复`;
   }
 }
+
+/* ---- Other text wanmu writes into a workbook or reports outside findings ---- */
+
+/** Why a mapping (file or the workbook's saved one) cannot be used. */
+export type MappingProblem =
+  | { readonly kind: 'format'; readonly issues: readonly { readonly path: string; readonly message: string }[] }
+  | { readonly kind: 'no_indicator'; readonly key: string; readonly evaluation: EvaluationId; readonly number: number }
+  | { readonly kind: 'no_group'; readonly key: string; readonly evaluation: EvaluationId; readonly group: string }
+  | { readonly kind: 'no_field'; readonly key: string; readonly evaluation: EvaluationId; readonly indicator: number; readonly field: string };
+
+export function renderMappingProblem(p: MappingProblem): string {
+  switch (p.kind) {
+    case 'format':
+      return `映射文件格式有误:${p.issues.map((i) => `${i.path}: ${i.message}`).join(';')}`;
+    case 'no_indicator':
+      return `映射文件中“${p.key}”的序号 ${p.number} 不存在于${tables[p.evaluation].shortName}`;
+    case 'no_group':
+      return `映射文件中“${p.key}”的一级指标“${p.group}”不存在于${tables[p.evaluation].shortName}`;
+    case 'no_field':
+      return `映射文件中“${p.key}”:“${ind(p.evaluation, p.indicator)}”没有输入“${p.field}”`;
+  }
+}
+
+/** Thrown when the host cannot show marks (conditional formats). */
+export const MARKS_UNAVAILABLE_TEXT = '此处不能在表格中标出问题单元格';
+
+/** Title of a result sheet wanmu adds. */
+export function renderResultSheetTitle(e: EvaluationId, dataSheet: string): string {
+  const t = tables[e];
+  return `${t.shortName}得分(万亩千亿评分助手按${t.attachment}计算,数据来自“${dataSheet}”)`;
+}
+
+/** Header of a score column in a result sheet: 主导产业集聚度得分(10分). */
+export function renderScoreHeader(name: string, points: number): string {
+  return `${name}${vocabulary.scoreSuffixes[0]}(${points}分)`;
+}
+
+/** Name of a platform column a template adds (平台1, 平台2 …). */
+export function renderTemplatePlatform(index: number): string {
+  return `平台${index + 1}`;
+}
+
+/** Hint after a 其中 row's label in a template: (是/否), (空白按0.59). */
+export function renderTemplateHint(kind: 'yesno' | 'default' | 'none', defaultValue?: number): string {
+  if (kind === 'yesno') return `(${vocabulary.nativeYes[0]}/${vocabulary.nativeNo[0]})`;
+  if (kind === 'default' && defaultValue !== undefined) return `(空白按${defaultValue})`;
+  return '';
+}
+
+/** Name of an issued table's unnamed value column (the sheet's name, or 表名第2列 when several). */
+export function renderUnnamedColumn(sheet: string, index: number, of: number): string {
+  return of === 1 ? sheet : `${sheet}第${index + 1}列`;
+}

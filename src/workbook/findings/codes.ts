@@ -8,17 +8,12 @@ import { a1 } from '../address';
 import type { Severity } from '../model';
 
 /** The engine's own input errors, reported with the engine's reason as facts. */
-export type InputErrorCode =
-  | 'not_number'
-  | 'unit_in_cell'
-  | 'negative'
-  | 'not_whole'
-  | 'share_above_one'
-  | 'not_yes_no'
-  | 'score_above_max'
-  | 'not_positive'
-  | 'cell_error'
-  | 'missing';
+export const INPUT_ERROR_CODES = ['not_number', 'unit_in_cell', 'negative', 'not_whole', 'share_above_one', 'not_yes_no', 'score_above_max', 'not_positive', 'cell_error', 'missing'] as const;
+export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];
+
+export function isInputErrorCode(code: string): code is InputErrorCode {
+  return (INPUT_ERROR_CODES as readonly string[]).includes(code);
+}
 
 type Ind = { readonly evaluation: EvaluationId; readonly indicator: number };
 

@@ -9,7 +9,7 @@
  * the input sheet it scores), both, or none — and ambiguous readings are reported, never guessed.
  */
 import { absentMeansDefault, tables, vocabulary, type EvaluationId, type Indicator } from '../../rules';
-import { counterUnits, moneyUnits, percentUnits, PERCENT_POINTS_RANGE, unitLabels } from '../../rules/units';
+import { counterUnits, moneyUnits, percentUnits, PERCENT_POINTS_FACTOR, PERCENT_POINTS_RANGE, unitLabels } from '../../rules/units';
 import { isMoneyUnit, unitFactor } from '../../engine';
 import { colLetters } from '../address';
 import { finding, type Finding } from '../findings/codes';
@@ -307,7 +307,7 @@ function unitOf(evaluation: EvaluationId, r: { indicator: number; field: number 
     if (!percentUnits.includes(unit)) return { header: unit, factor: 1, unknown: false };
     const pointsLike = stats.numbers > 0 && stats.minNumber >= 0 && stats.maxNumber > PERCENT_POINTS_RANGE.above && stats.maxNumber <= PERCENT_POINTS_RANGE.max;
     const fractionsToo = pointsLike && stats.minNumber > 0 && stats.minNumber < PERCENT_POINTS_RANGE.above;
-    return { header: unit, factor: pointsLike && !fractionsToo ? 0.01 : 1, unknown: false };
+    return { header: unit, factor: pointsLike && !fractionsToo ? PERCENT_POINTS_FACTOR : 1, unknown: false };
   }
   if (field.kind === 'amount' || field.kind === 'score') {
     if (field.unit === '' || normalizeText(unit) === normalizeText(field.unit)) return { header: unit, factor: 1, unknown: false };

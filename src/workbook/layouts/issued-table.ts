@@ -7,6 +7,7 @@
 import { absentMeansDefault, FULL_MARKS, tables, vocabulary, type EvaluationId, type EvaluationTable, type Indicator } from '../../rules';
 import { parseInput } from '../../engine';
 import { finding, type Finding } from '../findings/codes';
+import { renderUnnamedColumn } from '../findings/catalogue';
 import {
   evaluationInTitle,
   fieldCandidates,
@@ -233,7 +234,7 @@ export function recognizeIssuedTable(sheet: SheetData, overrides: Readonly<Recor
   const usedScores = new Set<number>();
   const nameColOf = nameCol;
   const platforms: PlatformLayout[] = values.map((v, vi) => {
-    const name = v.name ?? (values.length === 1 ? sheet.name : `${sheet.name}第${vi + 1}列`);
+    const name = v.name ?? renderUnnamedColumn(sheet.name, vi, values.length);
     let scoreCol = v.score;
     if (scoreCol === null) {
       const loose =
