@@ -12,6 +12,15 @@ export const moneyUnits: Readonly<Record<string, number>> = {
   亿元: 1e8,
 };
 
+/**
+ * Other spellings of a rule's (non-money) unit that mean exactly the same: read with factor 1.
+ * A header stating any other unit for such an input (千克标准煤/万元, %) is not guessed at: the
+ * indicator is not scored and the header is reported.
+ */
+export const unitSpellings: Readonly<Record<string, readonly string[]>> = {
+  '吨标煤/万元': ['吨标准煤/万元', 'tce/万元'],
+};
+
 /** Words in a header unit that mean "per cent". */
 export const percentUnits: readonly string[] = ['%', '％', '百分比', '百分点'];
 

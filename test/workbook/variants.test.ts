@@ -26,6 +26,24 @@ describe('more layout variants', () => {
     expect(byIndicator(0, 6)).toBeNull();
   });
 
+  it('a unit the rule does not use and wanmu cannot convert is not scored as if it were the rule’s; a spelling of the same unit is', async () => {
+    const energy = async (header: string) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Sheet1');
+      const headers = ['平台名称', '工业总产值或营业总收入(亿元)', '主导产业集聚度(%)', '高新技术产业产值(营业收入)占比(%)', '亩均税收(万元/亩)', header];
+      headers.forEach((h, i) => (ws.getCell(1, i + 1).value = h));
+      [['甲平台', 1200, 0.8, 0.5, 40, 0.59], ['乙平台', 600, 0.4, 0.4, 20, 1.18]].forEach((row, r) => row.forEach((v, c) => (ws.getCell(2 + r, 1 + c).value = v)));
+      const r = await check(wb);
+      return { r, scores: r.analysis.tables[0].platforms.map((p) => p.indicators[4].score) };
+    };
+    expect((await energy('单位增加值综合能耗(吨标煤/万元)')).scores).toEqual([2, 1]);
+    expect((await energy('单位增加值综合能耗(吨标准煤/万元)')).scores).toEqual([2, 1]);
+    // 千克 is a thousandth of a 吨: 0.59 kg would score as if it were 0.59 t
+    const kg = await energy('单位增加值综合能耗(千克标准煤/万元)');
+    expect(kg.scores).toEqual([null, null]);
+    expect(kg.r.findings.filter((f) => f.sheet === 'Sheet1' && f.cell === 'F1' && f.severity !== 'info').length).toBeGreaterThan(0);
+  });
+
   it('score, subtotal and total columns in the same sheet are found and filled in place', async () => {
     const wb = annualWideWorkbook(annualRows(4), { title: false, twoRows: false });
     const ws = wb.getWorksheet('培育名单数据') as ExcelJS.Worksheet;

@@ -9,7 +9,7 @@
  * the input sheet it scores), both, or none — and ambiguous readings are reported, never guessed.
  */
 import { absentMeansDefault, tables, vocabulary, type EvaluationId, type Indicator } from '../../rules';
-import { counterUnits, moneyUnits, percentUnits, PERCENT_POINTS_FACTOR, PERCENT_POINTS_RANGE, unitLabels } from '../../rules/units';
+import { counterUnits, moneyUnits, percentUnits, PERCENT_POINTS_FACTOR, PERCENT_POINTS_RANGE, unitLabels, unitSpellings } from '../../rules/units';
 import { isMoneyUnit, unitFactor } from '../../engine';
 import { colLetters } from '../address';
 import { finding, type Finding } from '../findings/codes';
@@ -143,6 +143,10 @@ export function headerUnit(text: string): string | null {
     const g = groups[i];
     if (g === '') continue;
     if (percentUnits.includes(g) || isMoneyUnit(g) || counterUnits.some((u) => g.startsWith(u))) return g;
+    // a rate per money or per counted thing is a unit too, whatever it measures (千克标准煤/万元)
+    const per = g.lastIndexOf('/');
+    const denominator = per > 0 ? g.slice(per + 1) : '';
+    if (denominator !== '' && (isMoneyUnit(denominator) || counterUnits.some((u) => denominator.startsWith(u)))) return g;
   }
   // a money unit written after the label without brackets: 工业总产值万元 (longest first: 亿元 before 元)
   const money = Object.keys(moneyUnits).sort((a, b) => b.length - a.length);
@@ -313,7 +317,9 @@ function unitOf(evaluation: EvaluationId, r: { indicator: number; field: number 
     if (field.unit === '' || normalizeText(unit) === normalizeText(field.unit)) return { header: unit, factor: 1, unknown: false };
     const f = unitFactor(unit, field.unit);
     if (f !== undefined) return { header: unit, factor: f, unknown: false };
-    return { header: unit, factor: 1, unknown: isMoneyUnit(unit) || isMoneyUnit(field.unit) };
+    const same = (unitSpellings[field.unit] ?? []).some((s) => normalizeText(s) === normalizeText(unit));
+    // a different unit that is not money and not a spelling of the rule's: not read as if it were
+    return { header: unit, factor: 1, unknown: !same };
   }
   return { header: unit, factor: 1, unknown: false };
 }
