@@ -15,7 +15,7 @@ import { findTable, tables, vocabulary, type EvaluationId } from '../rules';
 import { validateRules } from '../rules/validate';
 import { markedCells } from '../workbook/marks';
 import type { MarkSet, MarkSeverity } from '../workbook/model';
-import { checkWorkbook, fillWorkbook, MAX_TEMPLATE_PLATFORMS, renderEvidence, renderFinding, renderRole, renderSheetRole, resolveMapping, revertWorkbook, SEVERITY_TEXT, templateBatch, WorkbookSession, WriteRefused, type Finding, type Report } from '../workbook';
+import { checkWorkbook, fillWorkbook, layoutOf, MAX_TEMPLATE_PLATFORMS, renderEvidence, renderFinding, renderRole, renderSheetRole, resolveMapping, revertWorkbook, SEVERITY_TEXT, templateBatch, WorkbookSession, WriteRefused, type Finding, type Report } from '../workbook';
 import { a1, colLetters } from '../workbook/address';
 import type { Analysis, AnalyzeOptions } from '../workbook/analyze';
 import type { FormulaStyle } from '../workbook/formulas';
@@ -154,7 +154,7 @@ function humanReport(file: string, r: Report & { analysis: Analysis }): string {
   lines.push(`文件:${escapeControl(file)}`);
   for (const t of r.analysis.tables) {
     const scoreSheets = t.layout.scoreSheets.length > 0 ? `,得分在“${t.layout.scoreSheets.map(escapeControl).join('”“')}”` : '';
-    lines.push(`识别到${t.table.shortName}(${t.layout.kind === 'issued' ? '发文表格式' : '培育名单宽表'}),工作表“${escapeControl(t.layout.sheet)}”,${t.platforms.length} 个平台${scoreSheets}`);
+    lines.push(`识别到${t.table.shortName}(${layoutOf(t.layout.kind).names.cli}),工作表“${escapeControl(t.layout.sheet)}”,${t.platforms.length} 个平台${scoreSheets}`);
   }
   for (const s of r.analysis.sheets) if (s.role === 'none' || s.role === 'ambiguous') lines.push(`工作表“${escapeControl(s.sheet)}”:${renderSheetRole(s.role)}`);
   const count = (s: string) => r.findings.filter((f) => f.severity === s).length;

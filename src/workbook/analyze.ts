@@ -19,9 +19,7 @@ import {
 } from '../engine';
 import { absentMeansDefault, tables, vocabulary, type EvaluationTable, type Indicator, type InputField } from '../rules';
 import { finding, isInputErrorCode, type Finding, type InputErrorCode } from './findings/codes';
-import { buildCohortLayout, pairSheets, readCohortSheet, type CohortSheet, type SheetOptions } from './layouts/cohort';
-import { recognizeIssuedTable } from './layouts/issued-table';
-import { resultSheet, type CellRef, type TableLayout } from './layouts/layout';
+import { layoutOf, layouts as registry, Profiles, type CellRef, type SheetOptions, type SheetReading, type TableLayout } from './layouts';
 import { cellAt, sheetsByName, type ScoreRecord, type SheetData, type TotalRecord, type WorkbookData } from './model';
 import { a1 } from './address';
 
@@ -73,13 +71,7 @@ export interface TableResult {
   readonly values: readonly (readonly IndicatorValues[])[];
 }
 
-/** What one sheet was read as. */
-export interface SheetReading {
-  readonly sheet: string;
-  readonly role: 'issued' | 'inputs' | 'scores' | 'combined' | 'ambiguous' | 'none' | 'record';
-  /** For a score sheet: the input sheet it scores. */
-  readonly scores: string | null;
-}
+export type { SheetReading };
 
 export interface Analysis {
   readonly workbook: WorkbookData;
@@ -159,24 +151,6 @@ function readInput(sheets: Map<string, SheetData>, ref: CellRef | null, field: I
   return { value: scaled, error: null, native: nativeReads(field, raw) };
 }
 
-/** Places for scores the layout has no cell for, in the layout's new score area. */
-function newPlace(layout: TableLayout, table: EvaluationTable, p: number, kind: 'indicator' | 'group' | 'total', index: number): CellRef | null {
-  const area = layout.area;
-  if (area.kind === 'sheet') {
-    const col = kind === 'indicator' ? resultSheet.indicatorCol(index) : kind === 'group' ? resultSheet.groupCol(table, index) : resultSheet.totalCol(table);
-    return { sheet: area.name, row: resultSheet.firstRow + p, col };
-  }
-  if (area.kind === 'columns') {
-    const col = area.firstCol + p;
-    if (kind === 'indicator') {
-      const row = area.rows[index] ?? null;
-      return row === null ? null : { sheet: area.sheet, row, col };
-    }
-    if (kind === 'total' && area.totalRow !== null) return { sheet: area.sheet, row: area.totalRow, col };
-  }
-  return null;
-}
-
 export interface ReadIndicator {
   readonly values: IndicatorValues;
   readonly native: boolean;
@@ -240,6 +214,7 @@ export function evaluateLayout(sheets: Map<string, SheetData>, layout: TableLayo
     inputErrors.push(read.map((r) => r.error));
   });
   const hasPlaces = layout.platforms.some((p) => p.scores.some((s) => s !== null));
+  const shape = layoutOf(layout.kind);
   const scored = scoreCohort(table, values);
   const cohorts = table.indicators.map((_ind, i) => cohortInfo(sheets, layout, i, native));
   table.indicators.forEach((_ind, i) => cohortNotes(layout, i, scored.map((x) => x.indicators[i]), findings));
@@ -250,20 +225,18 @@ export function evaluateLayout(sheets: Map<string, SheetData>, layout: TableLayo
     const indicators = table.indicators.map((ind, i): IndicatorResult => {
       const o = s.indicators[i];
       const existing = p.scores[i];
-      const place: Placed = existing
-        ? { ref: existing, existing: true }
-        : { ref: hasPlaces && layout.area.kind !== 'columns' ? null : newPlace(layout, table, pi, 'indicator', i), existing: false };
+      const place: Placed = existing ? { ref: existing, existing: true } : { ref: shape.place(layout, table, pi, { what: 'indicator', index: i }), existing: false };
       const own = inputErrors[pi][i];
       const reason = o.ok ? null : (own ?? o.error).reason;
       return { indicator: ind, score: o.ok ? o.score : null, reason, place, inputs: p.inputs[i], factors: factors[i], nativeReadable: native[pi][i] };
     });
     const groups = s.groups.map((g, gi): SumResult => {
       const existing = p.groups[gi];
-      return { score: g.score, place: existing ? { ref: existing, existing: true } : { ref: hasPlaces ? null : newPlace(layout, table, pi, 'group', gi), existing: false } };
+      return { score: g.score, place: existing ? { ref: existing, existing: true } : { ref: hasPlaces ? null : shape.place(layout, table, pi, { what: 'group', index: gi }), existing: false } };
     });
     const total: SumResult = {
       score: s.total,
-      place: p.total ? { ref: p.total, existing: true } : { ref: hasPlaces && layout.area.kind !== 'columns' ? null : newPlace(layout, table, pi, 'total', 0), existing: false },
+      place: p.total ? { ref: p.total, existing: true } : { ref: shape.place(layout, table, pi, { what: 'total', index: 0 }), existing: false },
     };
     return { name: p.name, indicators, groups, total };
   });
@@ -275,43 +248,22 @@ export function analyze(workbook: WorkbookData, options: AnalyzeOptions = {}): A
   const findings: Finding[] = [];
   const layouts: TableLayout[] = [];
   const readings: SheetReading[] = [];
-  const cohortSheets: CohortSheet[] = [];
+  let offered: SheetData[] = [];
   for (const sheet of workbook.sheets) {
-    if (sheet.name === RECORD_SHEET || sheet.name === MAPPING_SHEET) {
-      readings.push({ sheet: sheet.name, role: 'record', scores: null });
-      continue;
-    }
-    const opts = options.sheets?.get(sheet.name);
-    if (opts?.role === 'none') {
-      readings.push({ sheet: sheet.name, role: 'none', scores: null });
-      continue;
-    }
-    // a mapping that names cohort roles (platform, inputs, scores …) settles the layout as a cohort
-    const cohortMapped = Object.values(opts?.columns ?? {}).some((r) => r.kind !== 'ignored' && r.kind !== 'note');
-    const issued = !cohortMapped ? recognizeIssuedTable(sheet, opts?.issued) : undefined;
-    if (issued) {
-      layouts.push(issued);
-      readings.push({ sheet: sheet.name, role: 'issued', scores: null });
-      continue;
-    }
-    const cs = readCohortSheet(sheet, opts);
-    if (cs) cohortSheets.push(cs);
-    else readings.push({ sheet: sheet.name, role: 'none', scores: null });
+    if (sheet.name === RECORD_SHEET || sheet.name === MAPPING_SHEET) readings.push({ sheet: sheet.name, role: 'record', scores: null });
+    else if (options.sheets?.get(sheet.name)?.role === 'none') readings.push({ sheet: sheet.name, role: 'none', scores: null });
+    else offered.push(sheet);
   }
-  const pairs = pairSheets(cohortSheets, findings);
-  const inputSheets = cohortSheets.filter((s) => s.role === 'inputs' || s.role === 'combined');
-  const taken = new Set(workbook.sheets.map((s) => s.name));
-  const scoreSheetsOf = new Map<CohortSheet, CohortSheet[]>();
-  for (const [score, input] of pairs) {
-    const list = scoreSheetsOf.get(input);
-    if (list) list.push(score);
-    else scoreSheetsOf.set(input, [score]);
+  const input = { options: (name: string) => options.sheets?.get(name), profiles: new Profiles(workbook), taken: new Set(workbook.sheets.map((s) => s.name)) };
+  for (const shape of registry) {
+    const r = shape.recognize({ ...input, sheets: offered });
+    layouts.push(...r.tables);
+    readings.push(...r.readings);
+    for (const f of r.findings) findings.push(f);
+    const claimed = new Set(r.readings.map((x) => x.sheet));
+    offered = offered.filter((s) => !claimed.has(s.name));
   }
-  for (const s of cohortSheets) {
-    const paired = pairs.get(s);
-    readings.push({ sheet: s.sheet.name, role: s.role, scores: paired ? paired.sheet.name : null });
-  }
-  for (const input of inputSheets) layouts.push(buildCohortLayout(input, scoreSheetsOf.get(input) ?? [], taken, inputSheets.length === 1));
+  for (const s of offered) readings.push({ sheet: s.name, role: 'none', scores: null });
   for (const [name] of options.sheets ?? []) {
     if (!sheets.has(name)) findings.push(finding('error', 'mapping_sheet_missing', name, 1, 1, { sheet: name }));
   }

@@ -6,15 +6,13 @@
  * analysis, i.e. from the engine; a subtotal or total it writes sums the score cells shown.
  */
 import { addScores } from '../engine';
-import { vocabulary } from '../rules';
-import { a1, absA1, colLetters } from './address';
+import { a1, colLetters } from './address';
 import type { Analysis, TableResult } from './analyze';
 import { finding, type Finding } from './findings/codes';
-import { renderResultSheetTitle, renderScoreHeader } from './findings/catalogue';
 import { formatDecimals } from './formula-parse';
 import { agrees } from './review';
 import { cohortText, nativeFormula, refText, sumFormula, wanmuFormula, type FormulaStyle } from './formulas';
-import { resultSheet, type CellRef } from './layouts/layout';
+import { layoutOf, type AreaWriter, type CellRef } from './layouts';
 import { cellAt, isEmptyCell, type CellData, type ExpectedCell, type SheetData, type WriteBatch } from './model';
 import { PlanBuilder } from './plan';
 import { cellText } from './text';
@@ -130,10 +128,19 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
     return !s || isEmptyCell(cellAt(s, ref.row, ref.col));
   };
 
+  const writer: AreaWriter = {
+    style: options.style,
+    addSheet: (name) => plan.addSheet(name),
+    label,
+    put,
+    width: (sheet, col, width) => plan.width(sheet, col, width),
+    addColumn: (sheet, col, header) => plan.addColumns.push({ sheet, column: colLetters(col), header }),
+    empty,
+    valueAt: (ref) => numberAt(sheets, ref),
+  };
+
   for (const t of analysis.tables) {
-    const area = t.layout.area;
-    if (area.kind === 'sheet' && t.platforms.length > 0) plan.addSheet(area.name);
-    const bounds = writeArea(t, options, label, put, plan, empty, (ref) => numberAt(sheets, ref));
+    const bounds = layoutOf(t.layout.kind).writeArea(t, writer);
     const cohortOf = new Map<number, string | undefined>();
     t.platforms.forEach((p) => {
       const shown: (CellRef | null)[] = [];
@@ -215,73 +222,4 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
 function numberAt(sheets: Map<string, SheetData>, ref: CellRef): number {
   const v = cellAt(sheets.get(ref.sheet) as SheetData, ref.row, ref.col)?.value;
   return typeof v === 'number' ? v : 0;
-}
-
-/**
- * Headers of a new score area; for a result sheet also the helper rows with each 无量纲化
- * column's MIN and MAX over the cohort (computed once, not in every cell). Returns the helper
- * cells by indicator index.
- */
-function writeArea(
-  t: TableResult,
-  options: FillOptions,
-  label: (ref: CellRef, text: string, bold?: boolean) => void,
-  put: (ref: CellRef, formula: string | undefined, result: number) => void,
-  plan: PlanBuilder,
-  empty: (ref: CellRef) => boolean,
-  valueAt: (ref: CellRef) => number,
-): Map<number, { min: string; max: string }> {
-  const bounds = new Map<number, { min: string; max: string }>();
-  const area = t.layout.area;
-  if (area.kind === 'sheet') {
-    if (t.platforms.length === 0) return bounds;
-    const s = area.name;
-    const L = resultSheet;
-    label({ sheet: s, row: L.titleRow, col: L.nameCol }, renderResultSheetTitle(t.table.id, t.layout.sheet), true);
-    label({ sheet: s, row: L.headerRow, col: L.nameCol }, vocabulary.platformColumns[0], true);
-    plan.width(s, L.nameCol, 24);
-    t.table.indicators.forEach((ind, i) => label({ sheet: s, row: L.headerRow, col: L.indicatorCol(i) }, renderScoreHeader(ind.shortName, ind.points), true));
-    t.table.groups.forEach((g, gi) => label({ sheet: s, row: L.headerRow, col: L.groupCol(t.table, gi) }, renderScoreHeader(g.name, g.weight), true));
-    label({ sheet: s, row: L.headerRow, col: L.totalCol(t.table) }, vocabulary.total[1], true);
-    t.platforms.forEach((p, pi) => label({ sheet: s, row: L.firstRow + pi, col: L.nameCol }, p.name));
-    if (options.style !== 'native') return bounds;
-    const n = t.platforms.length;
-    const minRow = L.minRow(n);
-    const maxRow = L.maxRow(n);
-    let any = false;
-    t.table.indicators.forEach((_ind, i) => {
-      const cohort = t.cohorts[i];
-      if (!cohort || !cohort.nativeReadable || cohort.cells.length === 0) return;
-      const text = cohortText(s, cohort.cells, empty);
-      if (!text) return;
-      const col = L.indicatorCol(i);
-      // cached results: the smallest and largest value in the cohort's cells, as MIN/MAX compute them
-      // (a loop: spreading a large cohort into Math.min overflows the call stack)
-      let lo = Infinity;
-      let hi = -Infinity;
-      for (const c of cohort.cells) {
-        const v = valueAt(c);
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-      }
-      put({ sheet: s, row: minRow, col }, `MIN(${text})`, lo);
-      put({ sheet: s, row: maxRow, col }, `MAX(${text})`, hi);
-      bounds.set(i, { min: absA1(minRow, col), max: absA1(maxRow, col) });
-      any = true;
-    });
-    if (any) {
-      label({ sheet: s, row: minRow, col: L.nameCol }, L.minLabel);
-      label({ sheet: s, row: maxRow, col: L.nameCol }, L.maxLabel);
-    }
-  } else if (area.kind === 'columns') {
-    t.platforms.forEach((p, pi) => {
-      if (p.indicators.some((r) => r.place.existing)) return;
-      const generic = p.name === t.layout.sheet;
-      const header = generic ? vocabulary.scoreColumns[0] : `${p.name}${vocabulary.scoreSuffixes[0]}`;
-      const col = area.firstCol + pi;
-      label({ sheet: area.sheet, row: area.headerRow, col }, header);
-      plan.addColumns.push({ sheet: area.sheet, column: colLetters(col), header });
-    });
-  }
-  return bounds;
 }

@@ -61,3 +61,4 @@ export { resolveMapping } from './mapping';
 export { renderEvidence, renderFinding, renderRole, renderSheetRole, SEVERITY_TEXT, type Surface } from './findings/catalogue';
 export type { Finding, FindingCode } from './findings/codes';
 export type { ScoreRecord, TotalRecord, WorkbookHost } from './model';
+export { layoutOf, layouts } from './layouts';

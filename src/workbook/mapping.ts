@@ -26,7 +26,7 @@ import { z } from 'zod';
 import { tables, type EvaluationId } from '../rules';
 import { EvaluationIdSchema } from '../rules/schema';
 import { renderMappingProblem, type MappingProblem } from './findings/catalogue';
-import type { ColumnRole, IssuedOverride, SheetOptions } from './layouts/cohort';
+import type { ColumnRole, IssuedOverride, SheetOptions } from './layouts/layout';
 import { headerKey } from './text';
 
 const ColumnSchema = z.union([

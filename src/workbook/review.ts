@@ -12,7 +12,7 @@ import type { Analysis, IndicatorResult, PlatformResult, TableResult } from './a
 import { finding, type Finding } from './findings/codes';
 import { formatDecimals, memoize, outerRounding, roundAs, topCall, typedDecimals, type Rounding } from './formula-parse';
 import { cohortText, FUNCTION_OF, nativeFormula, refText } from './formulas';
-import type { CellRef } from './layouts/layout';
+import { layoutOf, type CellRef } from './layouts';
 import { cellAt, isEmptyCell, sheetsByName, type CellData, type SheetData } from './model';
 import { formulaRefs } from './refs';
 
@@ -129,105 +129,11 @@ function coversCohort(t: TableResult, arg: string, own: string, i: number): bool
   return cells.every((c) => refs.some((x) => (x.sheet ?? own) === c.sheet && x.left <= c.col && x.right >= c.col && x.top <= c.row && x.bottom >= c.row));
 }
 
-interface TableIndex {
-  /** Data row → platform name (cohort tables). */
-  readonly platformRows: ReadonlyMap<number, string>;
-  /** Per 无量纲化 indicator: its cohort's column, first and last row, and rows. */
-  readonly cohorts: ReadonlyMap<number, { col: number; top: number; bottom: number; rows: ReadonlySet<number>; expected: string }>;
-  /** Whether a range of a cohort's column holds a value that is not the cohort's, by range. */
-  readonly intruders: Map<string, boolean>;
-}
-
-const indexCache = new WeakMap<TableResult, TableIndex>();
-type CohortIndex = { col: number; top: number; bottom: number; rows: ReadonlySet<number>; expected: string };
-const rowsCache = new WeakMap<TableResult['layout'], Map<number, string>>();
-const cohortCache = new WeakMap<object, CohortIndex>();
-
-/** What the review of every cell of a table asks, computed once per table (not once per cell). */
-function tableIndex(t: TableResult, sheets: Map<string, SheetData>): TableIndex {
-  const cached = indexCache.get(t);
-  if (cached) return cached;
-  let platformRows = rowsCache.get(t.layout);
-  if (!platformRows) rowsCache.set(t.layout, (platformRows = new Map(t.layout.platforms.map((p) => [p.nameCell?.row ?? -1, p.name]))));
-  const cohorts = new Map<number, CohortIndex>();
-  t.cohorts.forEach((c, i) => {
-    if (!c || c.cells.length === 0) return;
-    // a re-check keeps the cohorts its edit did not touch (a 无量纲化 cohort is made anew whenever
-    // one of its cells changes), and so their index
-    const kept = cohortCache.get(c);
-    if (kept) {
-      cohorts.set(i, kept);
-      return;
-    }
-    let top = Infinity;
-    let bottom = -Infinity;
-    for (const x of c.cells) {
-      if (x.row < top) top = x.row;
-      if (x.row > bottom) bottom = x.row;
-    }
-    const index = { col: c.cells[0].col, top, bottom, rows: new Set(c.cells.map((x) => x.row)), expected: cohortText(t.layout.sheet, c.cells, emptyAt(sheets)) ?? '' };
-    cohortCache.set(c, index);
-    cohorts.set(i, index);
-  });
-  const index = { platformRows, cohorts, intruders: new Map<string, boolean>() };
-  indexCache.set(t, index);
-  return index;
-}
-
-/** Formula references that read the wrong cells; reports the first and says whether any was found. */
+/** Formula references that read the wrong cells, by the layout's rule; reports the first and says whether any was found. */
 function structural(ctx: Ctx, pi: number, r: IndicatorResult, at: CellRef, formula: string): boolean {
-  const { t, sheets, out } = ctx;
-  const refs = formulaRefs(formula);
-  const own = t.layout.platforms[pi];
-  const ind = r.indicator;
-  if (t.layout.kind === 'cohort') {
-    const dataSheet = t.layout.sheet;
-    const ownRow = own.nameCell?.row;
-    const index = tableIndex(t, sheets);
-    const rowsOf = index.platformRows;
-    for (const x of refs) {
-      if ((x.sheet ?? at.sheet) !== dataSheet || x.top !== x.bottom) continue;
-      if (ownRow !== undefined && x.top !== ownRow && rowsOf.has(x.top)) {
-        out.push(finding('error', 'wrong_row', at.sheet, at.row, at.col, { ref: x.text, row: x.top, platform: rowsOf.get(x.top) as string }));
-        return true;
-      }
-    }
-    if (ind.rule.kind === 'normalized') {
-      const cohort = index.cohorts.get(ind.number - 1);
-      if (!cohort) return false;
-      const { col, top, bottom } = cohort;
-      const data = sheets.get(dataSheet) as SheetData;
-      const cohortRows = cohort.rows;
-      for (const x of refs) {
-        if ((x.sheet ?? at.sheet) !== dataSheet || x.top === x.bottom || x.left !== col) continue;
-        const rangeKey = `${col},${x.top},${x.bottom}`;
-        let intruder = index.intruders.get(rangeKey);
-        if (intruder === undefined) {
-          intruder = false;
-          for (let k = x.top; k <= x.bottom && !intruder; k++) if (!cohortRows.has(k) && !isEmptyCell(cellAt(data, k, col))) intruder = true;
-          index.intruders.set(rangeKey, intruder);
-        }
-        if (x.top > top || x.bottom < bottom || intruder) {
-          out.push(finding('error', 'cohort_range', at.sheet, at.row, at.col, { ref: x.text, top, bottom, expected: cohort.expected, relative: !x.absoluteRows }));
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-  // Issued table: the platform's own value cells of this indicator are the only value cells it may read.
-  const allowed = new Set(r.inputs.filter((c): c is CellRef => c !== null).map((c) => `${c.row},${c.col}`));
-  // a 无量纲化 score reads the whole cohort: the other platforms' values of this indicator
-  for (const c of cohortCellsOf(t, ind.number - 1)) allowed.add(`${c.row},${c.col}`);
-  const valueCols = new Set(t.layout.platforms.flatMap((p) => p.inputs.flat().filter((c): c is CellRef => c !== null).map((c) => c.col)));
-  const ownCol = r.inputs.find((c) => c !== null)?.col;
-  for (const x of refs) {
-    if ((x.sheet ?? at.sheet) !== t.layout.sheet || x.top !== x.bottom || x.left !== x.right) continue;
-    if (!valueCols.has(x.left) || allowed.has(`${x.top},${x.left}`)) continue;
-    out.push(finding('error', 'wrong_input', at.sheet, at.row, at.col, { ref: x.text, other: x.left !== ownCol ? 'platform' : 'indicator' }));
-    return true;
-  }
-  return false;
+  const f = layoutOf(ctx.t.layout.kind).allowedReads({ t: ctx.t, sheets: ctx.sheets, pi, result: r, at, refs: formulaRefs(formula) });
+  if (f) ctx.out.push(f);
+  return f !== null;
 }
 
 function reviewIndicator(ctx: Ctx, pi: number, r: IndicatorResult): void {

@@ -7,9 +7,9 @@ import { useMemo, useState } from 'react';
 import { tables, type EvaluationId } from '../../rules';
 import { renderEvidence, renderRole, renderSheetRole } from '../../workbook';
 import { colLetters } from '../../workbook/address';
-import type { ColumnRole } from '../../workbook/layouts/cohort';
+import type { ColumnRole } from '../../workbook/layouts';
 import type { Mapping } from '../../workbook/mapping';
-import type { TableLayout } from '../../workbook/layouts/layout';
+import { layoutOf, type TableLayout } from '../../workbook/layouts';
 import { usePane, usePaneStore } from '../state/context';
 
 const useStyles = makeStyles({
@@ -111,7 +111,7 @@ export function Recognition() {
             }
             description={
               <Caption1>
-                {t.layout.kind === 'issued' ? '发文表格式' : '培育名单(每个平台一行)'},{tableRange(t.layout)},{t.platforms.length} 个平台
+                {layoutOf(t.layout.kind).names.pane},{tableRange(t.layout)},{t.platforms.length} 个平台
                 {t.layout.scoreSheets.length > 0 ? `,评分表:${t.layout.scoreSheets.join('、')}` : ''}
               </Caption1>
             }

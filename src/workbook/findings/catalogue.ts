@@ -6,7 +6,7 @@
 import { errorMessage, fmt } from '../../engine';
 import { tables, vocabulary, type EvaluationId } from '../../rules';
 import type { FactsByCode, Finding, FindingCode } from './codes';
-import type { ColumnDecision, Evidence, SheetRole } from '../layouts/cohort';
+import type { ColumnDecision, Evidence, SheetReadingRole } from '../layouts/layout';
 
 export interface Surface {
   /** How to tell the tool what a column holds (the command line names its mapping file, the pane its 识别结果 view). */
@@ -93,6 +93,7 @@ const render: Render = {
   typed_constant: (f) => `${f.what === 'score' ? '得分' : SUM_WORD[f.what]}是手工输入的数值,与官方得分一致;复核时无法追溯计算过程`,
   wrong_row: (f) => `公式引用了其他平台的数据:${f.ref} 是第 ${f.row} 行“${f.platform}”的数据`,
   wrong_input: (f) => `公式引用了${f.other === 'platform' ? '其他平台' : '其他指标'}的数据 ${f.ref}`,
+  cohort_batch_missing: (f) => `无量纲化的最小值/最大值 ${f.ref} 只取了培育名单的一部分,没有包括工作表“${f.missing}”中的平台(附件4 按整个培育名单取最小值、最大值);应使用 ${f.expected}`,
   cohort_range: (f) => `无量纲化的最小值/最大值范围 ${f.ref} 与培育名单(第 ${f.top}–${f.bottom} 行)不符${f.relative ? ',多半是下拉填充时相对引用发生了偏移' : ''};应使用 ${f.expected}`,
   no_cap: (f) => `公式与官方得分一致,但没有上限(如 MIN(${f.points}, …)),数据变大时得分会超过分值 ${f.points}`,
   sum_mismatch: (f) => `${f.group ? `“${f.group}”${SUM_WORD[f.what]}` : SUM_WORD[f.what]}应为 ${fmt(f.expected)},表中为 ${fmt(f.found)}`,
@@ -127,7 +128,7 @@ export function renderFinding(f: Finding, s: Surface): string {
 export const SEVERITY_TEXT = { error: '错误', warning: '警告', info: '提示' } as const;
 
 
-const SHEET_ROLE_TEXT: Readonly<Record<SheetRole | 'issued' | 'record', string>> = {
+const SHEET_ROLE_TEXT: Readonly<Record<SheetReadingRole, string>> = {
   issued: '发文表格式的评价表',
   inputs: '数据表',
   scores: '评分表',
@@ -135,9 +136,10 @@ const SHEET_ROLE_TEXT: Readonly<Record<SheetRole | 'issued' | 'record', string>>
   ambiguous: '无法确定',
   none: '不是评价表',
   record: '本工具的撤销记录',
+  parameters: '参数表(评分公式引用的常数,不是平台表)',
 };
 
-export function renderSheetRole(role: SheetRole | 'issued' | 'record'): string {
+export function renderSheetRole(role: SheetReadingRole): string {
   return SHEET_ROLE_TEXT[role];
 }
 
@@ -187,6 +189,10 @@ export function renderEvidence(ev: Evidence): string {
       return `所在工作表是${SHEET_ROLE_TEXT[ev.role]}`;
     case 'duplicate_of':
       return `与 ${ev.column} 列重复`;
+    case 'formula_reads':
+      return `${ev.cells} 个公式读取“${ind(ev.evaluation, ev.indicator + 1)}”的输入`;
+    case 'year':
+      return ev.evaluated ? `表头年份 ${ev.year} 年(评价年度)` : `表头年份 ${ev.year} 年(不是评价年度)`;
   }
 }
 

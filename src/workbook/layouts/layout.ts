@@ -1,12 +1,22 @@
 /**
- * What recognition produces: where each platform's inputs, scores, subtotals and total are, how
- * input columns convert to the rules' units, and every column's role with its evidence. Both
- * layouts (the issued table, the wide cohort table) come down to this.
+ * The layout contract and the vocabulary every layout shares. A layout is a plug-in, as a host is:
+ * it recognizes the sheets of its shape and says where each platform's inputs, scores, subtotals
+ * and total are (`recognize` → TableLayout), where a score the workbook has no cell for goes
+ * (`place`), what a fill writes around those places (`writeArea`), which cells a score formula
+ * may read (`allowedReads`), and how a blank table of its shape is made (`template`, where it has
+ * one). analyze, fill, review, the CLI and the pane ask the layout (layouts/index.ts is the
+ * registry); none of them branches on a layout's kind, and no layout imports another.
  */
-import type { EvaluationId, EvaluationTable } from '../../rules';
-import { vocabulary } from '../../rules';
+import type { EvaluationId, EvaluationTable, Indicator } from '../../rules';
 import type { Finding } from '../findings/codes';
-import type { ColumnDecision, ColumnUnit } from './cohort';
+import type { CellData, SheetData, WorkbookData, WriteBatch } from '../model';
+import type { FormulaRef } from '../refs';
+import type { FormulaStyle } from '../formulas';
+import type { IndicatorResult, TableResult } from '../analyze';
+import { MergeIndex } from '../read/profile';
+
+/** The registered layouts' kinds (layouts/index.ts has one plug-in per kind). */
+export type LayoutKind = 'issued' | 'cohort';
 
 export interface CellRef {
   readonly sheet: string;
@@ -29,7 +39,7 @@ export interface PlatformLayout {
 /** Where a new score area goes when the layout has none. */
 export type ScoreArea =
   | { readonly kind: 'none' }
-  /** An issued table: one new column per platform, on the indicator rows. */
+  /** Indicators down the rows: one new column per platform, on the indicator rows. */
   | {
       readonly kind: 'columns';
       readonly sheet: string;
@@ -39,34 +49,78 @@ export type ScoreArea =
       readonly rows: readonly (number | null)[];
       readonly totalRow: number | null;
     }
-  /** A cohort table: a new sheet with one row per platform. */
+  /** One row per platform: a new sheet. */
   | { readonly kind: 'sheet'; readonly name: string };
 
-/**
- * The sheet wanmu adds for a cohort table without score places: a title row, a header row, one
- * row per platform — name, each indicator's score, each 一级指标's score, the total — and two
- * labeled helper rows with each 无量纲化 column's MIN and MAX over the cohort.
- */
-export const resultSheet = {
-  titleRow: 1,
-  headerRow: 2,
-  firstRow: 3,
-  nameCol: 1,
-  indicatorCol: (i: number) => 2 + i,
-  groupCol: (t: EvaluationTable, g: number) => 2 + t.indicators.length + g,
-  totalCol: (t: EvaluationTable) => 2 + t.indicators.length + t.groups.length,
-  /** Helper rows after the platforms (one blank row between). */
-  minRow: (platforms: number) => 3 + platforms + 1,
-  maxRow: (platforms: number) => 3 + platforms + 2,
-  minLabel: vocabulary.cohortMinRow,
-  maxLabel: vocabulary.cohortMaxRow,
-} as const;
+// ---------------------------------------------------------------- column and sheet roles
+
+export type ColumnRole =
+  | { readonly kind: 'platform' }
+  | { readonly kind: 'serial' }
+  | { readonly kind: 'note' }
+  | { readonly kind: 'input'; readonly indicator: number; readonly field: number }
+  | { readonly kind: 'score'; readonly indicator: number }
+  | { readonly kind: 'subtotal'; readonly group: number }
+  | { readonly kind: 'total' }
+  | { readonly kind: 'ignored' }
+  | { readonly kind: 'unrecognized'; readonly text: string };
+
+export type SheetRole = 'inputs' | 'scores' | 'combined' | 'ambiguous' | 'none';
+
+export type Evidence =
+  | { readonly kind: 'mapping' }
+  | { readonly kind: 'header'; readonly text: string }
+  | { readonly kind: 'score_words'; readonly text: string }
+  | { readonly kind: 'formula'; readonly sheet: string | null; readonly cells: number }
+  /** A score column told apart by what its formulas read (the header names no indicator). */
+  | { readonly kind: 'formula_reads'; readonly evaluation: EvaluationId; readonly indicator: number; readonly cells: number }
+  | { readonly kind: 'values_beyond_points'; readonly max: number; readonly points: number }
+  | { readonly kind: 'values_within_points'; readonly max: number; readonly points: number }
+  | { readonly kind: 'unit'; readonly unit: string }
+  /** The year a column's header names (years side by side). */
+  | { readonly kind: 'year'; readonly year: number; readonly evaluated: boolean }
+  | { readonly kind: 'sheet_role'; readonly role: SheetRole }
+  | { readonly kind: 'duplicate_of'; readonly column: string };
+
+/** How values in an input column are turned into the rule's unit. */
+export interface ColumnUnit {
+  readonly header: string | null;
+  /** Multiply (≥ 1) or divide by the reciprocal (< 1): see engine convertUnit. */
+  readonly factor: number;
+  /** The header states a unit the rule's cannot be converted from: withhold the score. */
+  readonly unknown: boolean;
+}
+
+export interface ColumnDecision {
+  readonly col: number;
+  readonly header: string;
+  readonly role: ColumnRole;
+  readonly evidence: readonly Evidence[];
+  readonly unit: ColumnUnit;
+}
+
+export type IssuedOverride = { readonly kind: 'value' | 'score'; readonly platform: string } | { readonly kind: 'other' };
+
+/** A user's mapping for one sheet (the command line's mapping file; the pane's 识别结果 view). */
+export interface SheetOptions {
+  readonly evaluation?: EvaluationId;
+  readonly headerRow?: number;
+  /** Column letter or header key → role. */
+  readonly columns?: Readonly<Record<string, ColumnRole>>;
+  readonly role?: 'inputs' | 'scores' | 'none';
+  /** For a score sheet: the input sheet it scores. */
+  readonly inputSheet?: string;
+  /** For the issued table: column letter or header key → a platform's data or score column, or other. */
+  readonly issued?: Readonly<Record<string, IssuedOverride>>;
+  /** For a batch of a 培育名单 over several sheets: score this sheet's platforms as a 培育名单 of their own. */
+  readonly ownCohort?: boolean;
+}
 
 /** A unit conversion per indicator and field (factor 1: none). */
 export type UnitTable = readonly (readonly ColumnUnit[])[];
 
 export interface TableLayout {
-  readonly kind: 'issued' | 'cohort';
+  readonly kind: LayoutKind;
   readonly evaluation: EvaluationId;
   readonly sheet: string;
   readonly headerRow: number;
@@ -78,6 +132,10 @@ export interface TableLayout {
   readonly columns: ReadonlyArray<{ readonly sheet: string; readonly headerRow: number; readonly decisions: readonly ColumnDecision[] }>;
   /** Score sheets paired with this table. */
   readonly scoreSheets: readonly string[];
+  /** Further sheets holding platforms of the same 培育名单 (batches: 第一批, 第二批 …), besides `sheet`. */
+  readonly batchSheets?: readonly string[];
+  /** The year scored, when the table holds several years side by side. */
+  readonly year?: number;
   /** Where scores go for platforms/indicators without an existing place. */
   area: ScoreArea;
 }
@@ -87,3 +145,97 @@ export const NO_UNIT: ColumnUnit = { header: null, factor: 1, unknown: false };
 export function plainUnits(t: EvaluationTable): UnitTable {
   return t.indicators.map((ind) => ind.inputs.map(() => NO_UNIT));
 }
+
+/** Whether an indicator's inputs go in "其中:" sub-rows (several categories) rather than its own row. */
+export function usesComponentRows(ind: Indicator): boolean {
+  return ind.inputs.filter((f) => f.kind !== 'amount' || !f.optional).length > 1;
+}
+
+/** Every sheet a table reads its inputs from. */
+export function inputSheetsOf(layout: TableLayout): readonly string[] {
+  return [layout.sheet, ...(layout.batchSheets ?? [])];
+}
+
+// ---------------------------------------------------------------- what one sheet was read as
+
+export type SheetReadingRole = 'issued' | 'inputs' | 'scores' | 'combined' | 'ambiguous' | 'none' | 'record' | 'parameters';
+
+export interface SheetReading {
+  readonly sheet: string;
+  readonly role: SheetReadingRole;
+  /** For a score sheet: the input sheet it scores. */
+  readonly scores: string | null;
+}
+
+// ---------------------------------------------------------------- the contract
+
+/** Each sheet profiled once: layouts ask here and never build merge indexes of their own. */
+export class Profiles {
+  private readonly merges = new Map<string, MergeIndex>();
+  constructor(readonly workbook: WorkbookData) {}
+  merge(sheet: SheetData): MergeIndex {
+    let m = this.merges.get(sheet.name);
+    if (!m) this.merges.set(sheet.name, (m = new MergeIndex(sheet)));
+    return m;
+  }
+}
+
+export interface RecognizeInput {
+  /** The sheets no earlier layout claimed, in workbook order. */
+  readonly sheets: readonly SheetData[];
+  readonly options: (sheet: string) => SheetOptions | undefined;
+  readonly profiles: Profiles;
+  /** Sheet names in use (a layout that adds a sheet takes a free name and adds it). */
+  readonly taken: Set<string>;
+}
+
+export interface Recognition {
+  readonly tables: readonly TableLayout[];
+  /** The sheets this layout claims, with what each was read as; others go to the next layout. */
+  readonly readings: readonly SheetReading[];
+  readonly findings: readonly Finding[];
+}
+
+/** What a fill's writes around the score places go through (the fill plan owns the batch). */
+export interface AreaWriter {
+  readonly style: FormulaStyle;
+  addSheet(name: string): void;
+  label(ref: CellRef, text: string, bold?: boolean): void;
+  put(ref: CellRef, formula: string | undefined, result: number): void;
+  width(sheet: string, col: number, width: number): void;
+  addColumn(sheet: string, col: number, header: string): void;
+  empty(ref: CellRef): boolean;
+  valueAt(ref: CellRef): number;
+}
+
+/** The cells of one 无量纲化 indicator's MIN and MAX helpers a fill wrote, by indicator index. */
+export type AreaBounds = Map<number, { readonly min: string; readonly max: string }>;
+
+export interface ReadsCheck {
+  readonly t: TableResult;
+  readonly sheets: Map<string, SheetData>;
+  readonly pi: number;
+  readonly result: IndicatorResult;
+  readonly at: CellRef;
+  readonly refs: readonly FormulaRef[];
+}
+
+export type NewPlace = { readonly what: 'indicator' | 'group' | 'total'; readonly index: number };
+
+export interface Layout {
+  readonly kind: LayoutKind;
+  /** Its name as the CLI and the pane say it (data for the catalogues). */
+  readonly names: { readonly cli: string; readonly pane: string };
+  recognize(input: RecognizeInput): Recognition;
+  /** Where a score the workbook has no cell for goes (platform index p), or null. */
+  place(layout: TableLayout, table: EvaluationTable, p: number, what: NewPlace): CellRef | null;
+  /** Headers, labels and helper cells of the new score area; returns the 无量纲化 helpers written. */
+  writeArea(t: TableResult, w: AreaWriter): AreaBounds;
+  /** The first reference of a score formula that reads cells it must not (a finding), or null. */
+  allowedReads(check: ReadsCheck): Finding | null;
+  /** A blank table of this shape, where the shape has one. */
+  readonly template?: (evaluation: EvaluationId, platforms: number, sheetName?: string) => WriteBatch;
+}
+
+/** A cell's text, for layouts reading labels. */
+export type CellReader = (row: number, col: number) => CellData | null;

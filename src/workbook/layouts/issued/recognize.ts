@@ -4,10 +4,10 @@
  * columns — a single 完成值 | 得分 pair, several platforms' columns, or each platform's name
  * merged over its own 数据 | 得分 pair. Columns that are neither (备注, 说明 …) are "other".
  */
-import { absentMeansDefault, FULL_MARKS, tables, vocabulary, type EvaluationId, type EvaluationTable, type Indicator } from '../../rules';
-import { parseInput } from '../../engine';
-import { finding, type Finding } from '../findings/codes';
-import { renderUnnamedColumn } from '../findings/catalogue';
+import { absentMeansDefault, tables, vocabulary, type EvaluationId, type EvaluationTable, type Indicator } from '../../../rules';
+import { parseInput } from '../../../engine';
+import { finding, type Finding } from '../../findings/codes';
+import { renderUnnamedColumn } from '../../findings/catalogue';
 import {
   evaluationInTitle,
   fieldCandidates,
@@ -21,37 +21,15 @@ import {
   stripComponentPrefix,
   stripScoreSuffix,
   type LayoutColumn,
-} from '../matching';
-import { cellAt, type SheetData } from '../model';
-import { MergeIndex } from '../read/profile';
-import { cellText, headerKey, normalizeText } from '../text';
-import type { ColumnDecision, IssuedOverride } from './cohort';
-import { colLetters } from '../address';
-import { NO_UNIT, plainUnits, type CellRef, type PlatformLayout, type TableLayout } from './layout';
+} from '../../matching';
+import { cellAt, type SheetData } from '../../model';
+import type { MergeIndex } from '../../read/profile';
+import { cellText, headerKey } from '../../text';
+import { colLetters } from '../../address';
+import { NO_UNIT, plainUnits, usesComponentRows, type CellRef, type ColumnDecision, type IssuedOverride, type PlatformLayout, type TableLayout } from '../layout';
+import { checkIssuedText, numberIn, type IndicatorRow, type IssuedColumns, type PlatformColumns } from './text-check';
 
 const HEADER_SCAN_ROWS = 30;
-
-interface PlatformColumns {
-  readonly name: string | null;
-  readonly value: number;
-  readonly score: number | null;
-}
-
-interface IssuedColumns {
-  readonly headerRow: number;
-  /** The last header row (a sub-header row of 数据 | 得分 under merged platform names). */
-  readonly lastHeaderRow: number;
-  readonly roles: Partial<Record<LayoutColumn, number>>;
-  readonly platforms: PlatformColumns[];
-  /** Score columns not paired with a value column by position or name. */
-  readonly looseScores: { col: number; platform: string | null }[];
-  readonly others: { col: number; text: string; note: boolean }[];
-}
-
-/** Whether an indicator's inputs go in "其中:" sub-rows (several categories) rather than its own row. */
-export function usesComponentRows(ind: Indicator): boolean {
-  return ind.inputs.filter((f) => f.kind !== 'amount' || !f.optional).length > 1;
-}
 
 function fixedRoles(idx: MergeIndex, r: number): Partial<Record<LayoutColumn, number>> {
   const roles: Partial<Record<LayoutColumn, number>> = {};
@@ -162,16 +140,6 @@ function detectEvaluation(idx: MergeIndex, cols: IssuedColumns): EvaluationId {
   return header === headerKey(tables.annual.responsibilityHeader) ? 'annual' : 'acceptance';
 }
 
-interface IndicatorRow {
-  readonly row: number;
-  readonly indicator: Indicator | undefined;
-  readonly components: { row: number; field: number }[];
-}
-
-function sameText(found: string, official: string): boolean {
-  return normalizeText(found) === normalizeText(official);
-}
-
 function identify(table: EvaluationTable, name: string, number: number | undefined): Indicator | undefined {
   const byName = indicatorCandidates(name).filter((c) => c.evaluation === table.id);
   if (byName.length > 0) {
@@ -181,15 +149,7 @@ function identify(table: EvaluationTable, name: string, number: number | undefin
   return number !== undefined ? table.indicators[number - 1] : undefined;
 }
 
-function numberIn(sheet: SheetData, row: number, col: number): number | undefined {
-  const v = cellAt(sheet, row, col)?.value ?? null;
-  if (typeof v === 'number') return v;
-  const t = normalizeText(cellText(v));
-  return /^\d+$/.test(t) ? Number(t) : undefined;
-}
-
-export function recognizeIssuedTable(sheet: SheetData, overrides: Readonly<Record<string, IssuedOverride>> = {}): TableLayout | undefined {
-  const idx = new MergeIndex(sheet);
+export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, overrides: Readonly<Record<string, IssuedOverride>> = {}): TableLayout | undefined {
   const cols = findHeader(idx, overrides);
   if (!cols) return undefined;
   const evaluation = detectEvaluation(idx, cols);
@@ -307,86 +267,6 @@ export function recognizeIssuedTable(sheet: SheetData, overrides: Readonly<Recor
   };
 }
 
-/** The fixed columns against the official text: texts, numbers, order, sums. */
-function checkIssuedText(idx: MergeIndex, table: EvaluationTable, cols: IssuedColumns, rows: IndicatorRow[], totalRow: number | null, findings: Finding[]): void {
-  const sheet = idx.sheet;
-  const { roles } = cols;
-  const seen = new Map<number, number>();
-  let lastNumber = 0;
-  const foundPoints: { group: number; points: number }[] = [];
-  const reportedGroupCells = new Set<string>();
-  const evaluation = table.id;
-  for (const ir of rows) {
-    const ind = ir.indicator;
-    const numberCell = numberIn(sheet, ir.row, roles.number as number);
-    if (!ind) {
-      findings.push(finding('error', 'unknown_indicator', sheet.name, ir.row, roles.name as number, { evaluation, found: cellText(cellAt(sheet, ir.row, roles.name as number)?.value ?? null) }));
-      continue;
-    }
-    if (seen.has(ind.number)) {
-      findings.push(finding('error', 'duplicate_indicator', sheet.name, ir.row, roles.name as number, { evaluation, indicator: ind.number, firstRow: seen.get(ind.number) as number }));
-      continue;
-    }
-    seen.set(ind.number, ir.row);
-    if (ind.number < lastNumber) findings.push(finding('error', 'reordered_indicator', sheet.name, ir.row, roles.number as number, { evaluation, indicator: ind.number }));
-    lastNumber = Math.max(lastNumber, ind.number);
-    if (numberCell !== ind.number) findings.push(finding('error', 'number_changed', sheet.name, ir.row, roles.number as number, { evaluation, indicator: ind.number, found: numberCell ?? null }));
-    if (roles.group !== undefined) {
-      // a merged 一级指标 is one cell: report it once, at its top-left cell
-      const m = idx.masterOf(ir.row, roles.group);
-      const found = idx.text(ir.row, roles.group);
-      const key = `${m.row},${m.col}`;
-      if (!sameText(found, table.groups[ind.group].text) && !reportedGroupCells.has(key)) {
-        reportedGroupCells.add(key);
-        findings.push(finding('error', 'group_changed', sheet.name, m.row, m.col, { official: table.groups[ind.group].text, found: found.trim(), attachment: table.attachment }));
-      }
-    }
-    const textOf = (col: number) => cellText(cellAt(sheet, ir.row, col)?.value ?? null);
-    if (!sameText(textOf(nameCol(roles)), ind.name)) findings.push(finding('error', 'name_changed', sheet.name, ir.row, nameCol(roles), { official: ind.name, found: textOf(nameCol(roles)).trim(), attachment: table.attachment }));
-    if (roles.standard !== undefined && !sameText(textOf(roles.standard), ind.standard)) {
-      findings.push(finding('error', 'standard_changed', sheet.name, ir.row, roles.standard, { official: ind.standard, found: textOf(roles.standard).trim(), attachment: table.attachment }));
-    }
-    if (roles.responsibility !== undefined && !sameText(textOf(roles.responsibility), ind.responsibility)) {
-      // cities name their own departments: a difference here is legitimate, shown for information
-      findings.push(
-        finding('info', 'responsibility_differs', sheet.name, ir.row, roles.responsibility, {
-          official: ind.responsibility,
-          found: textOf(roles.responsibility).trim(),
-          attachment: table.attachment,
-          header: idx.text(cols.headerRow, roles.responsibility).trim() || table.responsibilityHeader,
-        }),
-      );
-    }
-    if (roles.points !== undefined) {
-      const p = numberIn(sheet, ir.row, roles.points) ?? Number(normalizeText(textOf(roles.points)));
-      foundPoints.push({ group: ind.group, points: Number.isFinite(p) ? p : NaN });
-      if (p !== ind.points) findings.push(finding('error', 'points_changed', sheet.name, ir.row, roles.points, { evaluation, indicator: ind.number, official: ind.points, found: textOf(roles.points) }));
-    }
-  }
-  for (const ind of table.indicators) {
-    if (!seen.has(ind.number)) findings.push(finding('error', 'missing_indicator', sheet.name, cols.headerRow, roles.name as number, { evaluation, indicator: ind.number }));
-  }
-  // sums are reported only when no single 分值 cell explains them
-  const pointsCellsWrong = findings.some((f) => f.code === 'points_changed');
-  if (roles.points !== undefined && foundPoints.length > 0 && !pointsCellsWrong) {
-    table.groups.forEach((g, gi) => {
-      const sum = foundPoints.filter((p) => p.group === gi).reduce((s, p) => s + p.points, 0);
-      if (foundPoints.some((p) => p.group === gi) && Math.abs(sum - g.weight) > 1e-9) {
-        const first = rows.find((r) => r.indicator?.group === gi);
-        findings.push(finding('error', 'group_points_sum', sheet.name, first?.row ?? cols.headerRow, roles.points as number, { evaluation, group: gi, sum: Number.isFinite(sum) ? sum : null }));
-      }
-    });
-    const total = foundPoints.reduce((s, p) => s + p.points, 0);
-    if (Math.abs(total - FULL_MARKS) > 1e-9) {
-      findings.push(finding('error', 'points_sum', sheet.name, totalRow ?? cols.headerRow, roles.points, { sum: Number.isFinite(total) ? total : null, expected: FULL_MARKS }));
-    }
-  }
-  if (roles.points !== undefined && totalRow !== null) {
-    const t = numberIn(sheet, totalRow, roles.points);
-    if (t !== undefined && t !== FULL_MARKS) findings.push(finding('error', 'points_total_changed', sheet.name, totalRow, roles.points, { found: t, expected: FULL_MARKS }));
-  }
-}
-
 /** “平台名称:X” (or 平台:X, 新产业平台:X) in a cell above the header. */
 function titlePlatform(idx: MergeIndex, headerRow: number): string | undefined {
   for (let r = 1; r < headerRow; r++) {
@@ -399,8 +279,4 @@ function titlePlatform(idx: MergeIndex, headerRow: number): string | undefined {
     }
   }
   return undefined;
-}
-
-function nameCol(roles: Partial<Record<LayoutColumn, number>>): number {
-  return roles.name as number;
 }

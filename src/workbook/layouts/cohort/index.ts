@@ -1,0 +1,41 @@
+/**
+ * The cohort layout (培育名单宽表): one row per platform. Reads every offered sheet that has a
+ * platform column under a header naming fields or scores, pairs score sheets with the input sheets
+ * they score, and builds one table per input sheet.
+ */
+import type { Finding } from '../../findings/codes';
+import type { Layout, Recognition, RecognizeInput, SheetReading, TableLayout } from '../layout';
+import { placeInResultSheet, writeResultSheet } from './area';
+import { pairSheets } from './pairing';
+import { cohortReads } from './reads';
+import { readCohortSheet, type CohortSheet } from './sheet';
+import { buildCohortLayout } from './table';
+
+function recognize(input: RecognizeInput): Recognition {
+  const findings: Finding[] = [];
+  const sheets: CohortSheet[] = [];
+  for (const sheet of input.sheets) {
+    const cs = readCohortSheet(sheet, input.profiles.merge(sheet), input.options(sheet.name));
+    if (cs) sheets.push(cs);
+  }
+  const pairs = pairSheets(sheets, findings);
+  const inputSheets = sheets.filter((s) => s.role === 'inputs' || s.role === 'combined');
+  const scoreSheetsOf = new Map<CohortSheet, CohortSheet[]>();
+  for (const [score, data] of pairs) {
+    const list = scoreSheetsOf.get(data);
+    if (list) list.push(score);
+    else scoreSheetsOf.set(data, [score]);
+  }
+  const readings: SheetReading[] = sheets.map((s) => ({ sheet: s.sheet.name, role: s.role, scores: pairs.get(s)?.sheet.name ?? null }));
+  const tables: TableLayout[] = inputSheets.map((s) => buildCohortLayout(s, scoreSheetsOf.get(s) ?? [], input.taken, inputSheets.length === 1));
+  return { tables, readings, findings };
+}
+
+export const cohortLayout: Layout = {
+  kind: 'cohort',
+  names: { cli: '培育名单宽表', pane: '培育名单(每个平台一行)' },
+  recognize,
+  place: placeInResultSheet,
+  writeArea: writeResultSheet,
+  allowedReads: cohortReads,
+};

@@ -1,0 +1,133 @@
+/**
+ * Which cells a cohort table's score formula may read: its own platform's row of every input sheet
+ * (never another platform's), and for a 无量纲化 score ranges that cover the whole 培育名单 — on
+ * every sheet of it when the list is split into batches — and nothing else in that column.
+ */
+import type { TableResult } from '../../analyze';
+import { finding, type Finding } from '../../findings/codes';
+import { cohortText } from '../../formulas';
+import { cellAt, isEmptyCell, type SheetData } from '../../model';
+import { inputSheetsOf, type CellRef, type ReadsCheck } from '../layout';
+
+interface CohortPart {
+  readonly col: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly rows: ReadonlySet<number>;
+}
+
+interface CohortIndex {
+  /** The cohort's cells per input sheet. */
+  readonly parts: ReadonlyMap<string, CohortPart>;
+  readonly expected: string;
+}
+
+interface TableIndex {
+  /** "sheet\0row" of a data row → platform name. */
+  readonly platformRows: ReadonlyMap<string, string>;
+  readonly cohorts: ReadonlyMap<number, CohortIndex>;
+  /** Whether a range of a cohort's column holds a value that is not the cohort's, by range. */
+  readonly intruders: Map<string, boolean>;
+}
+
+const indexCache = new WeakMap<TableResult, TableIndex>();
+const rowsCache = new WeakMap<TableResult['layout'], Map<string, string>>();
+const cohortCache = new WeakMap<object, CohortIndex>();
+
+function emptyAt(sheets: Map<string, SheetData>): (ref: CellRef) => boolean {
+  return (ref) => {
+    const s = sheets.get(ref.sheet);
+    return !s || isEmptyCell(cellAt(s, ref.row, ref.col));
+  };
+}
+
+function rowKey(sheet: string, row: number): string {
+  return `${sheet}\u0000${row}`;
+}
+
+/** What the review of every cell of a table asks, computed once per table (not once per cell). */
+function tableIndex(t: TableResult, sheets: Map<string, SheetData>): TableIndex {
+  const cached = indexCache.get(t);
+  if (cached) return cached;
+  let platformRows = rowsCache.get(t.layout);
+  if (!platformRows) {
+    platformRows = new Map();
+    for (const p of t.layout.platforms) if (p.nameCell) platformRows.set(rowKey(p.nameCell.sheet, p.nameCell.row), p.name);
+    rowsCache.set(t.layout, platformRows);
+  }
+  const cohorts = new Map<number, CohortIndex>();
+  t.cohorts.forEach((c, i) => {
+    if (!c || c.cells.length === 0) return;
+    // a re-check keeps the cohorts its edit did not touch (a 无量纲化 cohort is made anew whenever
+    // one of its cells changes), and so their index
+    const kept = cohortCache.get(c);
+    if (kept) {
+      cohorts.set(i, kept);
+      return;
+    }
+    const parts = new Map<string, { col: number; top: number; bottom: number; rows: Set<number> }>();
+    for (const x of c.cells) {
+      const part = parts.get(x.sheet);
+      if (!part) parts.set(x.sheet, { col: x.col, top: x.row, bottom: x.row, rows: new Set([x.row]) });
+      else {
+        if (x.row < part.top) part.top = x.row;
+        if (x.row > part.bottom) part.bottom = x.row;
+        part.rows.add(x.row);
+      }
+    }
+    const index: CohortIndex = { parts, expected: cohortText(t.layout.sheet, c.cells, emptyAt(sheets)) ?? '' };
+    cohortCache.set(c, index);
+    cohorts.set(i, index);
+  });
+  const index = { platformRows, cohorts, intruders: new Map<string, boolean>() };
+  indexCache.set(t, index);
+  return index;
+}
+
+export function cohortReads(c: ReadsCheck): Finding | null {
+  const { t, sheets, at, refs } = c;
+  const own = t.layout.platforms[c.pi];
+  const ind = c.result.indicator;
+  const inputSheets = new Set(inputSheetsOf(t.layout));
+  const ownRow = own.nameCell ? rowKey(own.nameCell.sheet, own.nameCell.row) : undefined;
+  const index = tableIndex(t, sheets);
+  const rowsOf = index.platformRows;
+  for (const x of refs) {
+    const sheet = x.sheet ?? at.sheet;
+    if (!inputSheets.has(sheet) || x.top !== x.bottom) continue;
+    const k = rowKey(sheet, x.top);
+    if (ownRow !== undefined && k !== ownRow && rowsOf.has(k)) {
+      return finding('error', 'wrong_row', at.sheet, at.row, at.col, { ref: x.text, row: x.top, platform: rowsOf.get(k) as string });
+    }
+  }
+  if (ind.rule.kind !== 'normalized') return null;
+  const cohort = index.cohorts.get(ind.number - 1);
+  if (!cohort) return null;
+  const covered = new Set<string>();
+  let ranges = 0;
+  for (const x of refs) {
+    const sheet = x.sheet ?? at.sheet;
+    const part = cohort.parts.get(sheet);
+    if (!part || x.top === x.bottom || x.left !== part.col) continue;
+    ranges++;
+    const data = sheets.get(sheet) as SheetData;
+    const rangeKey = `${sheet}\u0000${part.col},${x.top},${x.bottom}`;
+    let intruder = index.intruders.get(rangeKey);
+    if (intruder === undefined) {
+      intruder = false;
+      for (let k = x.top; k <= x.bottom && !intruder; k++) if (!part.rows.has(k) && !isEmptyCell(cellAt(data, k, part.col))) intruder = true;
+      index.intruders.set(rangeKey, intruder);
+    }
+    if (x.top > part.top || x.bottom < part.bottom || intruder) {
+      return finding('error', 'cohort_range', at.sheet, at.row, at.col, { ref: x.text, top: part.top, bottom: part.bottom, expected: cohort.expected, relative: !x.absoluteRows });
+    }
+    covered.add(sheet);
+  }
+  // a 培育名单 in batches: a MIN/MAX over one batch alone is not over the whole list
+  if (ranges > 0 && covered.size < cohort.parts.size) {
+    const missing = [...cohort.parts.keys()].find((s) => !covered.has(s)) as string;
+    const ref = refs.find((x) => x.top !== x.bottom && cohort.parts.has(x.sheet ?? at.sheet))?.text ?? '';
+    return finding('error', 'cohort_batch_missing', at.sheet, at.row, at.col, { ref, missing, expected: cohort.expected });
+  }
+  return null;
+}

@@ -1,0 +1,132 @@
+/**
+ * The cohort table of an input sheet with its paired score sheets: each platform's input, score,
+ * subtotal and total cells, the unit of every input column, and the findings about columns.
+ */
+import { absentMeansDefault, tables, type EvaluationId } from '../../../rules';
+import { colLetters } from '../../address';
+import { finding, type Finding } from '../../findings/codes';
+import { fieldCandidates, indicatorCandidates } from '../../matching';
+import { cellAt, type SheetData } from '../../model';
+import { headerKey } from '../../text';
+import type { CellRef, ColumnDecision, ColumnUnit, PlatformLayout, TableLayout } from '../layout';
+import { resultSheetName } from './area';
+import { platformKeys } from './pairing';
+import type { CohortSheet } from './sheet';
+
+/**
+ * The table of an input sheet with its paired score sheets. `single` says whether it is the only
+ * cohort table of the workbook (its new result sheet is then simply 评分结果).
+ */
+export function buildCohortLayout(input: CohortSheet, scoreSheets: readonly CohortSheet[], taken: Set<string>, single: boolean): TableLayout {
+  const sheet = input.sheet;
+  const evaluation = input.evaluation;
+  const table = tables[evaluation];
+  const findings: Finding[] = [];
+  const fieldCols = new Map<string, number>();
+  const scoreCols = new Map<number, number>();
+  const groupCols = new Map<number, number>();
+  let totalCol: number | undefined;
+  const units: ColumnUnit[][] = table.indicators.map((ind) => ind.inputs.map(() => ({ header: null, factor: 1, unknown: false })));
+  const decisions = input.columns.map((d): ColumnDecision => {
+    const r = d.role;
+    if (r.kind === 'input') {
+      const key = `${r.indicator}.${r.field}`;
+      const first = fieldCols.get(key);
+      if (first !== undefined) {
+        findings.push(finding('warning', 'duplicate_column', sheet.name, input.headerTop(d.col), d.col, { text: d.header, firstColumn: colLetters(first) }));
+        return { ...d, role: { kind: 'ignored' }, evidence: [...d.evidence, { kind: 'duplicate_of', column: colLetters(first) }] };
+      }
+      fieldCols.set(key, d.col);
+      units[r.indicator][r.field] = d.unit;
+      const field = table.indicators[r.indicator].inputs[r.field];
+      if (d.unit.unknown) findings.push(finding('warning', 'unit_unknown', sheet.name, input.headerTop(d.col), d.col, { evaluation, indicator: r.indicator + 1, field: r.field, unit: d.unit.header ?? '', expected: field.unit }));
+      else if (d.unit.factor !== 1 && field.kind === 'share') findings.push(finding('warning', 'percent_points', sheet.name, input.headerTop(d.col), d.col, { evaluation, indicator: r.indicator + 1, field: r.field }));
+      else if (d.unit.factor !== 1) findings.push(finding('info', 'unit_converted', sheet.name, input.headerTop(d.col), d.col, { evaluation, indicator: r.indicator + 1, field: r.field, from: d.unit.header ?? '', to: field.unit, factor: d.unit.factor }));
+    } else if (r.kind === 'score') {
+      if (!scoreCols.has(r.indicator)) scoreCols.set(r.indicator, d.col);
+    } else if (r.kind === 'subtotal') groupCols.set(r.group, d.col);
+    else if (r.kind === 'total') totalCol = d.col;
+    else if (r.kind === 'unrecognized' && r.text.trim() !== '') {
+      const other = evaluationsOf(r.text).filter((e) => e !== evaluation);
+      if (other.length > 0) findings.push(finding('info', 'other_evaluation_column', sheet.name, input.headerTop(d.col), d.col, { text: d.header, evaluation: other[0] }));
+      else findings.push(finding('info', 'unknown_column', sheet.name, input.headerTop(d.col), d.col, { text: d.header }));
+    }
+    return d;
+  });
+
+  table.indicators.forEach((ind, i) => {
+    const any = ind.inputs.some((_, fi) => fieldCols.has(`${i}.${fi}`));
+    if (!any) findings.push(finding('warning', 'indicator_not_in_table', sheet.name, input.headerTop(input.platformCol), input.platformCol, { evaluation, indicator: i + 1 }));
+    else
+      ind.inputs.forEach((f, fi) => {
+        if (!fieldCols.has(`${i}.${fi}`) && !absentMeansDefault(f)) findings.push(finding('warning', 'field_not_in_table', sheet.name, input.headerTop(input.platformCol), input.platformCol, { evaluation, indicator: i + 1, field: fi }));
+      });
+  });
+
+  const dataCols = [...fieldCols.values()];
+  const seen = new Map<string, number>();
+  const platforms: PlatformLayout[] = [];
+  for (const info of input.rows) {
+    if (info.kind === 'unnamed') {
+      if (dataCols.some((c) => cellAt(sheet, info.row, c) !== null)) findings.push(finding('error', 'unnamed_row', sheet.name, info.row, input.platformCol, { row: info.row }));
+      continue;
+    }
+    if (info.kind !== 'platform') continue;
+    const key = headerKey(info.name);
+    if (seen.has(key)) findings.push(finding('warning', 'duplicate_platform', sheet.name, info.row, input.platformCol, { name: info.name, firstRow: seen.get(key) as number }));
+    else seen.set(key, info.row);
+    const at = (col: number): CellRef => ({ sheet: sheet.name, row: info.row, col });
+    platforms.push({
+      name: info.name,
+      nameCell: at(input.platformCol),
+      inputs: table.indicators.map((ind, i) => ind.inputs.map((_, fi) => (fieldCols.has(`${i}.${fi}`) ? at(fieldCols.get(`${i}.${fi}`) as number) : null))),
+      scores: table.indicators.map((_, i) => (scoreCols.has(i) ? at(scoreCols.get(i) as number) : null)),
+      groups: table.groups.map((_, g) => (groupCols.has(g) ? at(groupCols.get(g) as number) : null)),
+      total: totalCol !== undefined ? at(totalCol) : null,
+    });
+  }
+  const columns = [{ sheet: sheet.name, headerRow: input.headerRow, decisions }];
+  for (const s of scoreSheets) {
+    columns.push({ sheet: s.sheet.name, headerRow: s.headerRow, decisions: s.columns });
+    attachScoreSheet(platforms, seen, sheet.name, s, findings);
+  }
+  const hasPlaces = platforms.some((p) => p.scores.some((x) => x !== null));
+  let area: TableLayout['area'] = { kind: 'none' };
+  if (!hasPlaces && platforms.length > 0) {
+    const name = resultSheetName(sheet.name, taken, single);
+    taken.add(name);
+    area = { kind: 'sheet', name };
+  }
+  return { kind: 'cohort', evaluation, sheet: sheet.name, headerRow: input.headerRow, platforms, findings, units, columns, scoreSheets: scoreSheets.map((s) => s.sheet.name), area };
+}
+
+function evaluationsOf(text: string): EvaluationId[] {
+  return [...new Set([...fieldCandidates(text), ...indicatorCandidates(text)].map((r) => r.evaluation))];
+}
+
+/** Score places from a score sheet of the same platforms (matched by name; order may differ). */
+function attachScoreSheet(platforms: PlatformLayout[], inputNames: ReadonlyMap<string, number>, inputSheet: string, s: CohortSheet, findings: Finding[]): void {
+  const names = platformKeys(s);
+  for (const p of platforms) {
+    const row = names.get(headerKey(p.name));
+    if (row === undefined) {
+      findings.push(finding('warning', 'platform_not_in_score_sheet', s.sheet.name, s.headerTop(s.platformCol), s.platformCol, { name: p.name, scoreSheet: s.sheet.name }));
+      continue;
+    }
+    for (const d of s.columns) {
+      const at: CellRef = { sheet: s.sheet.name, row, col: d.col };
+      const r = d.role;
+      if (r.kind === 'score' && p.scores[r.indicator] === null) p.scores[r.indicator] = at;
+      else if (r.kind === 'subtotal' && p.groups[r.group] === null) p.groups[r.group] = at;
+      else if (r.kind === 'total' && p.total === null) p.total = at;
+    }
+  }
+  for (const [k, row] of names) {
+    if (!inputNames.has(k)) findings.push(finding('warning', 'unknown_platform_in_score_sheet', s.sheet.name, row, s.platformCol, { name: cellTextAt(s.sheet, row, s.platformCol), inputSheet }));
+  }
+}
+
+function cellTextAt(sheet: SheetData, row: number, col: number): string {
+  const v = cellAt(sheet, row, col)?.value;
+  return typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
+}

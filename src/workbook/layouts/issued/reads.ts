@@ -1,0 +1,21 @@
+/**
+ * Which cells an issued table's score formula may read: the platform's own value cells of this
+ * indicator, and for a 无量纲化 score the other platforms' values of the same indicator.
+ */
+import { finding, type Finding } from '../../findings/codes';
+import type { CellRef, ReadsCheck } from '../layout';
+
+export function issuedReads(c: ReadsCheck): Finding | null {
+  const { t, at, refs } = c;
+  const r = c.result;
+  const allowed = new Set(r.inputs.filter((x): x is CellRef => x !== null).map((x) => `${x.row},${x.col}`));
+  for (const x of t.cohorts[r.indicator.number - 1]?.cells ?? []) allowed.add(`${x.row},${x.col}`);
+  const valueCols = new Set(t.layout.platforms.flatMap((p) => p.inputs.flat().filter((x): x is CellRef => x !== null).map((x) => x.col)));
+  const ownCol = r.inputs.find((x) => x !== null)?.col;
+  for (const x of refs) {
+    if ((x.sheet ?? at.sheet) !== t.layout.sheet || x.top !== x.bottom || x.left !== x.right) continue;
+    if (!valueCols.has(x.left) || allowed.has(`${x.top},${x.left}`)) continue;
+    return finding('error', 'wrong_input', at.sheet, at.row, at.col, { ref: x.text, other: x.left !== ownCol ? 'platform' : 'indicator' });
+  }
+  return null;
+}
