@@ -38,3 +38,9 @@ export const counterUnits: readonly string[] = ['个', '项', '家', '人', '名
 
 /** Words before a unit in a header's brackets: (单位:万元). */
 export const unitLabels: readonly string[] = ['单位'];
+
+/** Units of a yes/no answer, as a units row under the headers states them. */
+export const answerUnits: readonly string[] = ['是/否', '是或否', '是否', '有/无', '√/×'];
+
+/** Labels of a table-wide unit in a line above the table: 金额单位:万元, 单位:亿元. */
+export const tableUnitLabels: readonly string[] = ['金额单位', '计量单位', '单位'];

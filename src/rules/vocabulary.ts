@@ -59,6 +59,12 @@ export const vocabulary = {
    */
   nativeYes: ['是', '√', '✓', 'true', '1'],
   nativeNo: ['否', '×', '✗', 'false', '0'],
+  /** A word in a sheet's name that says the sheet is one batch of a 培育名单 (第一批, 第二批, 批次 …). */
+  batchWords: ['批'],
+  /** Labels a units row of a header block may carry in its first columns (单位, 计量单位). */
+  unitRowLabels: ['单位', '计量单位'],
+  /** Year labels relative to the evaluated year, in a header block's year row. */
+  yearWords: { previous: ['上年', '去年', '上年同期', '上年度'], current: ['本年', '今年', '本期', '本年度', '当年'] },
   /** Words in a title that name the evaluation. */
   titleWords: { acceptance: ['验收'], annual: ['年度'] },
   /**

@@ -128,9 +128,20 @@ export function refText(target: string, ref: CellRef, absolute = false): string 
  */
 export function cohortText(target: string, cells: readonly CellRef[], empty: (ref: CellRef) => boolean = () => false): string | undefined {
   if (cells.length === 0) return undefined;
+  // a 培育名单 in batches over several sheets: each sheet's part in turn
+  const bySheet = new Map<string, CellRef[]>();
+  for (const c of cells) {
+    const list = bySheet.get(c.sheet);
+    if (list) list.push(c);
+    else bySheet.set(c.sheet, [c]);
+  }
+  return [...bySheet.values()].map((part) => sheetCohortText(target, part, empty)).join(',');
+}
+
+function sheetCohortText(target: string, cells: readonly CellRef[], empty: (ref: CellRef) => boolean): string {
   const sheet = cells[0].sheet;
-  const sameCol = cells.every((c) => c.col === cells[0].col && c.sheet === sheet);
-  const sameRow = cells.every((c) => c.row === cells[0].row && c.sheet === sheet);
+  const sameCol = cells.every((c) => c.col === cells[0].col);
+  const sameRow = cells.every((c) => c.row === cells[0].row);
   const prefix = sheet === target ? '' : `${sheetRef(sheet)}!`;
   if (sameCol) {
     const col = cells[0].col;

@@ -6,6 +6,7 @@
  *   "sheets": {
  *     "评分": { "role": "scores", "inputSheet": "基础数据" },
  *     "汇总": { "role": "none" },
+ *     "第二批": { "cohort": "own" },          // a batch scored as a 培育名单 of its own ("batch": joined with the other batches)
  *     "数据": {
  *       "evaluation": "annual",              // or "acceptance"
  *       "headerRow": 3,
@@ -47,6 +48,7 @@ export const MappingSchema = z.object({
       headerRow: z.number().int().positive().optional(),
       role: z.enum(['inputs', 'scores', 'none']).optional(),
       inputSheet: z.string().optional(),
+      cohort: z.enum(['batch', 'own']).optional(),
       columns: z.record(z.string(), ColumnSchema).optional(),
     }),
   ),
@@ -111,6 +113,7 @@ export function resolveMapping(json: unknown): MappingResult {
       ...(spec.headerRow ? { headerRow: spec.headerRow } : {}),
       ...(spec.role ? { role: spec.role } : {}),
       ...(spec.inputSheet ? { inputSheet: spec.inputSheet } : {}),
+      ...(spec.cohort ? { cohort: spec.cohort } : {}),
       ...(Object.keys(columns).length > 0 ? { columns } : {}),
       ...(Object.keys(issued).length > 0 ? { issued } : {}),
     });

@@ -20,7 +20,9 @@ import { formulaRefs } from '../../src/workbook/refs';
 import type { CellData, WorkbookData } from '../../src/workbook/model';
 import { cell, libreOfficeProfile, msg, recalc } from '../helpers/workbook';
 
-const DIR = path.join(__dirname, '..', 'fixtures', 'office');
+const ROOT = path.join(__dirname, '..', 'fixtures', 'office');
+/** The corpus of known shapes, and the shapes of the layouts issue (headers in blocks, matrices, years, batches …). */
+const CORPORA = [ROOT, path.join(ROOT, 'layouts')];
 
 interface Place {
   readonly sheet: string;
@@ -31,13 +33,24 @@ interface Place {
 interface Entry {
   readonly file: string;
   readonly recognize: boolean;
-  readonly tables: ReadonlyArray<{ kind: string; evaluation: string; inputSheet: string; scoreSheet: string | null; platforms: string[] }>;
+  readonly tables: ReadonlyArray<{ kind: string; evaluation: string; inputSheet: string; scoreSheet: string | null; platforms: string[]; batchSheets?: string[] }>;
+  readonly year?: string;
   readonly wrongCells?: readonly Place[];
   readonly inputErrors?: readonly Place[];
   readonly textErrors?: readonly Place[];
 }
 
-const manifest: Entry[] = JSON.parse(fs.readFileSync(path.join(DIR, 'manifest.json'), 'utf8'));
+type CellLoc = [string, string, number] | null;
+interface Sidecar {
+  readonly tables: ReadonlyArray<{ evaluation: string; platforms: string[]; inputCells: CellLoc[][][] }>;
+}
+
+const manifest: (Entry & { dir: string })[] = CORPORA.flatMap((dir) => (JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Entry[]).map((e) => ({ ...e, dir })));
+
+function sidecarOf(entry: Entry & { dir: string }): Sidecar | undefined {
+  const f = path.join(entry.dir, entry.file.replace(/\.xlsx$/, '.inputs.json'));
+  return fs.existsSync(f) ? (JSON.parse(fs.readFileSync(f, 'utf8')) as Sidecar) : undefined;
+}
 
 function key(p: { sheet: string; cell: string }): string {
   return `${p.sheet}!${p.cell}`;
@@ -76,8 +89,8 @@ describe('office-made workbooks', () => {
   });
 
   for (const entry of manifest) {
-    describe(entry.file, () => {
-      const file = path.join(DIR, entry.file);
+    describe(path.relative(ROOT, path.join(entry.dir, entry.file)), () => {
+      const file = path.join(entry.dir, entry.file);
       const deliberate = new Set([...(entry.wrongCells ?? []), ...(entry.inputErrors ?? []), ...(entry.textErrors ?? [])].filter((p) => !p.consequence).map(key));
       const consequences = new Set([...(entry.wrongCells ?? []), ...(entry.textErrors ?? [])].filter((p) => p.consequence).map(key));
 
@@ -113,7 +126,33 @@ describe('office-made workbooks', () => {
           expect(got?.platforms.map((p) => p.name)).toEqual(t.platforms);
           // scores in the input sheet itself are not a paired score sheet
           expect(got?.layout.scoreSheets ?? []).toEqual(t.scoreSheet && t.scoreSheet !== t.inputSheet ? [t.scoreSheet] : []);
+          // a 培育名单 over several sheets is one table
+          expect([got?.layout.sheet, ...(got?.layout.batchSheets ?? [])]).toEqual(t.batchSheets ?? [t.inputSheet]);
+          if (entry.year !== undefined) expect(got?.layout.year).toBe(Number(entry.year));
         }
+        // every input is read from the cell the fixture put it in (the evaluation year's, the batch's …)
+        const side = sidecarOf(entry);
+        expect(side).toBeDefined();
+        const misread: string[] = [];
+        let compared = 0;
+        for (const st of side?.tables ?? []) {
+          const first = st.inputCells.flat(2).find((l): l is [string, string, number] => l !== null);
+          const got = r.analysis.tables.find((x) => x.table.id === st.evaluation && first !== undefined && [x.layout.sheet, ...(x.layout.batchSheets ?? [])].includes(first[0]));
+          st.platforms.forEach((name, pi) => {
+            const p = got?.layout.platforms.find((x) => x.name === name);
+            st.inputCells[pi].forEach((fields, i) =>
+              fields.forEach((loc, f) => {
+                if (loc === null) return;
+                compared++;
+                const c = p?.inputs[i]?.[f];
+                const at = c ? `${c.sheet}!${a1(c.row, c.col)}` : 'none';
+                if (at !== `${loc[0]}!${loc[1]}`) misread.push(`${name} ${i + 1}.${f}: ${at} instead of ${loc[0]}!${loc[1]}`);
+              }),
+            );
+          });
+        }
+        expect(misread).toEqual([]);
+        expect(compared).toBeGreaterThan(0);
         expect(r.analysis.tables).toHaveLength(entry.tables.length);
         // no warning about a correct score cell
         const scoreCells = new Set(r.analysis.tables.flatMap((t) => t.platforms.flatMap((p) => p.indicators.filter((x) => x.place.existing && x.place.ref).map((x) => `${x.place.ref?.sheet}!${a1(x.place.ref?.row ?? 0, x.place.ref?.col ?? 0)}`))));

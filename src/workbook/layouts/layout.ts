@@ -112,8 +112,11 @@ export interface SheetOptions {
   readonly inputSheet?: string;
   /** For the issued table: column letter or header key → a platform's data or score column, or other. */
   readonly issued?: Readonly<Record<string, IssuedOverride>>;
-  /** For a batch of a 培育名单 over several sheets: score this sheet's platforms as a 培育名单 of their own. */
-  readonly ownCohort?: boolean;
+  /**
+   * For sheets that may be batches of one 培育名单 (第一批, 第二批 …): 'batch' joins this sheet's
+   * platforms with the other batches into one 培育名单; 'own' scores them as a 培育名单 of their own.
+   */
+  readonly cohort?: 'batch' | 'own';
 }
 
 /** A unit conversion per indicator and field (factor 1: none). */

@@ -5,7 +5,7 @@
  */
 import { tables, type EvaluationId, type Indicator } from '../../../rules';
 import { PERCENT_POINTS_FACTOR, PERCENT_POINTS_RANGE, percentUnits, unitSpellings } from '../../../rules/units';
-import { unitFactor } from '../../../engine';
+import { isMoneyUnit, unitFactor } from '../../../engine';
 import type { ColumnStats } from '../../read/profile';
 import { normalizeText } from '../../text';
 import type { ColumnRole, ColumnUnit, Evidence } from '../layout';
@@ -15,9 +15,13 @@ function indicatorOf(evaluation: EvaluationId, i: number): Indicator {
   return tables[evaluation].indicators[i];
 }
 
-export function unitOf(evaluation: EvaluationId, r: { indicator: number; field: number }, header: string, stats: ColumnStats): ColumnUnit {
+/**
+ * How an input column converts: by the unit its header states, else the unit its header block's
+ * units row states, else (an amount in money) the table's own 金额单位 line.
+ */
+export function unitOf(evaluation: EvaluationId, r: { indicator: number; field: number }, header: string, stats: ColumnStats, block: { unit?: string; table?: string | null } = {}): ColumnUnit {
   const field = indicatorOf(evaluation, r.indicator).inputs[r.field];
-  const unit = headerUnit(header);
+  const unit = headerUnit(header) ?? block.unit ?? (field.kind === 'amount' && isMoneyUnit(field.unit) ? block.table ?? null : null);
   if (unit === null) return { header: null, factor: 1, unknown: false };
   if (field.kind === 'share') {
     if (!percentUnits.includes(unit)) return { header: unit, factor: 1, unknown: false };

@@ -6,6 +6,7 @@
 import type { Finding } from '../../findings/codes';
 import type { Layout, Recognition, RecognizeInput, SheetReading, TableLayout } from '../layout';
 import { placeInResultSheet, writeResultSheet } from './area';
+import { groupBatches } from './batches';
 import { pairSheets } from './pairing';
 import { cohortReads } from './reads';
 import { readCohortSheet, type CohortSheet } from './sheet';
@@ -27,7 +28,16 @@ function recognize(input: RecognizeInput): Recognition {
     else scoreSheetsOf.set(data, [score]);
   }
   const readings: SheetReading[] = sheets.map((s) => ({ sheet: s.sheet.name, role: s.role, scores: pairs.get(s)?.sheet.name ?? null }));
-  const tables: TableLayout[] = inputSheets.map((s) => buildCohortLayout(s, scoreSheetsOf.get(s) ?? [], input.taken, inputSheets.length === 1));
+  const { groups, notes } = groupBatches(inputSheets);
+  const tables: TableLayout[] = groups.map((g) =>
+    buildCohortLayout(
+      g,
+      g.flatMap((s) => scoreSheetsOf.get(s) ?? []),
+      input.taken,
+      groups.length === 1,
+      g.flatMap((s) => notes.get(s) ?? []),
+    ),
+  );
   return { tables, readings, findings };
 }
 

@@ -19,7 +19,7 @@ interface CohortPart {
 interface CohortIndex {
   /** The cohort's cells per input sheet. */
   readonly parts: ReadonlyMap<string, CohortPart>;
-  readonly expected: string;
+  readonly cells: readonly CellRef[];
 }
 
 interface TableIndex {
@@ -46,7 +46,7 @@ function rowKey(sheet: string, row: number): string {
 }
 
 /** What the review of every cell of a table asks, computed once per table (not once per cell). */
-function tableIndex(t: TableResult, sheets: Map<string, SheetData>): TableIndex {
+function tableIndex(t: TableResult): TableIndex {
   const cached = indexCache.get(t);
   if (cached) return cached;
   let platformRows = rowsCache.get(t.layout);
@@ -75,7 +75,7 @@ function tableIndex(t: TableResult, sheets: Map<string, SheetData>): TableIndex 
         part.rows.add(x.row);
       }
     }
-    const index: CohortIndex = { parts, expected: cohortText(t.layout.sheet, c.cells, emptyAt(sheets)) ?? '' };
+    const index: CohortIndex = { parts, cells: c.cells };
     cohortCache.set(c, index);
     cohorts.set(i, index);
   });
@@ -90,7 +90,7 @@ export function cohortReads(c: ReadsCheck): Finding | null {
   const ind = c.result.indicator;
   const inputSheets = new Set(inputSheetsOf(t.layout));
   const ownRow = own.nameCell ? rowKey(own.nameCell.sheet, own.nameCell.row) : undefined;
-  const index = tableIndex(t, sheets);
+  const index = tableIndex(t);
   const rowsOf = index.platformRows;
   for (const x of refs) {
     const sheet = x.sheet ?? at.sheet;
@@ -119,7 +119,7 @@ export function cohortReads(c: ReadsCheck): Finding | null {
       index.intruders.set(rangeKey, intruder);
     }
     if (x.top > part.top || x.bottom < part.bottom || intruder) {
-      return finding('error', 'cohort_range', at.sheet, at.row, at.col, { ref: x.text, top: part.top, bottom: part.bottom, expected: cohort.expected, relative: !x.absoluteRows });
+      return finding('error', 'cohort_range', at.sheet, at.row, at.col, { ref: x.text, top: part.top, bottom: part.bottom, expected: cohortText(at.sheet, cohort.cells, emptyAt(sheets)) ?? '', relative: !x.absoluteRows });
     }
     covered.add(sheet);
   }
@@ -127,7 +127,7 @@ export function cohortReads(c: ReadsCheck): Finding | null {
   if (ranges > 0 && covered.size < cohort.parts.size) {
     const missing = [...cohort.parts.keys()].find((s) => !covered.has(s)) as string;
     const ref = refs.find((x) => x.top !== x.bottom && cohort.parts.has(x.sheet ?? at.sheet))?.text ?? '';
-    return finding('error', 'cohort_batch_missing', at.sheet, at.row, at.col, { ref, missing, expected: cohort.expected });
+    return finding('error', 'cohort_batch_missing', at.sheet, at.row, at.col, { ref, missing, expected: cohortText(at.sheet, cohort.cells, emptyAt(sheets)) ?? '' });
   }
   return null;
 }

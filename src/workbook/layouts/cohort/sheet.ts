@@ -14,7 +14,8 @@ import { fieldCandidates, namesScores } from '../../matching';
 import type { SheetData } from '../../model';
 import { columnStats, dataRows, type MergeIndex, type RowInfo } from '../../read/profile';
 import { headerKey } from '../../text';
-import type { ColumnDecision, ColumnRole, Evidence, SheetOptions, SheetRole } from '../layout';
+import { NO_UNIT, type ColumnDecision, type ColumnRole, type Evidence, type SheetOptions, type SheetRole } from '../layout';
+import { headerBlock, type HeaderBlock } from './block';
 import { firstPass, headerTextOf, isInput, isScoreLike, unitOf, type Pending } from './columns';
 import { chooseEvaluation, findHeader, headerUnit, platformColumn, type HeaderCell } from './header';
 
@@ -32,6 +33,8 @@ export interface CohortSheet {
   /** The row of a column's header cell: the top of a merged header (findings go there). */
   readonly headerTop: (col: number) => number;
   readonly options: SheetOptions;
+  /** The header block: units and year rows under the labels, the evaluated year, the table's unit. */
+  readonly block: HeaderBlock;
 }
 
 /** Reads one sheet as a cohort table, or undefined when it is none. */
@@ -47,7 +50,8 @@ export function readCohortSheet(sheet: SheetData, idx: MergeIndex, options: Shee
   const pc = platformMapped?.col ?? platformColumn(sheet, header.row, header.cells);
   if (pc === undefined) return undefined;
   const evaluation = chooseEvaluation(sheet, idx, header.row, header.cells, options.evaluation);
-  const rows = dataRows(sheet, header.row, pc);
+  const block = headerBlock(idx, header.row, pc);
+  const rows = dataRows(sheet, block.last, pc);
   const pending = header.cells.map((h) => {
     const stats = columnStats(sheet, h.col, rows);
     const m = mapped(h);
@@ -73,7 +77,7 @@ export function readCohortSheet(sheet: SheetData, idx: MergeIndex, options: Shee
   else if (scores > 0) role = 'none'; // a typed total alone is no evidence of this year's scores
   else if (namesScores(sheet.name)) role = 'scores';
   else role = 'ambiguous';
-  const cs: CohortSheet = { sheet, headerRow: header.row, parentRow, evaluation, platformCol: pc, rows, columns: [], role, readsFrom, options, headerTop: (col) => idx.masterOf(header.row, col).row };
+  const cs: CohortSheet = { sheet, headerRow: header.row, parentRow, evaluation, platformCol: pc, rows, columns: [], role, readsFrom, options, block, headerTop: (col) => idx.masterOf(header.row, col).row };
   settle(cs, pending);
   return cs;
 }
@@ -93,7 +97,17 @@ export function settle(cs: CohortSheet, pending: readonly Pending[]): void {
       evidence.push({ kind: 'sheet_role', role: cs.role });
     }
     const header = headerTextOf(p.cell);
-    const unit = role.kind === 'input' ? unitOf(cs.evaluation, role, header, p.stats) : { header: headerUnit(header), factor: 1, unknown: false };
+    const year = cs.block.years.get(p.cell.col);
+    if (year !== undefined && cs.block.year !== null && (role.kind === 'input' || role.kind === 'score' || role.kind === 'subtotal' || role.kind === 'total')) {
+      // years side by side: only the evaluated year's columns are read
+      evidence.push({ kind: 'year', year, evaluated: year === cs.block.year });
+      if (year !== cs.block.year) return { col: p.cell.col, header, role: { kind: 'ignored' }, evidence, unit: NO_UNIT };
+    }
+    const stated = cs.block.units.get(p.cell.col);
+    const unit =
+      role.kind === 'input'
+        ? unitOf(cs.evaluation, role, header, p.stats, { unit: stated, table: cs.block.tableUnit })
+        : { header: headerUnit(header) ?? stated ?? null, factor: 1, unknown: false };
     if (role.kind === 'input' && unit.header !== null) evidence.push({ kind: 'unit', unit: unit.header });
     return { col: p.cell.col, header, role, evidence, unit };
   });

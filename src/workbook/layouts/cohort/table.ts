@@ -13,15 +13,20 @@ import { resultSheetName } from './area';
 import { platformKeys } from './pairing';
 import type { CohortSheet } from './sheet';
 
-/**
- * The table of an input sheet with its paired score sheets. `single` says whether it is the only
- * cohort table of the workbook (its new result sheet is then simply 评分结果).
- */
-export function buildCohortLayout(input: CohortSheet, scoreSheets: readonly CohortSheet[], taken: Set<string>, single: boolean): TableLayout {
+interface SheetColumns {
+  readonly decisions: ColumnDecision[];
+  readonly fieldCols: Map<string, number>;
+  readonly scoreCols: Map<number, number>;
+  readonly groupCols: Map<number, number>;
+  readonly totalCol: number | undefined;
+  readonly units: ColumnUnit[][];
+}
+
+/** One input sheet's columns: where each field, score, subtotal and the total is; findings at the headers. */
+export function sheetColumns(input: CohortSheet, findings: Finding[]): SheetColumns {
   const sheet = input.sheet;
   const evaluation = input.evaluation;
   const table = tables[evaluation];
-  const findings: Finding[] = [];
   const fieldCols = new Map<string, number>();
   const scoreCols = new Map<number, number>();
   const groupCols = new Map<number, number>();
@@ -54,6 +59,33 @@ export function buildCohortLayout(input: CohortSheet, scoreSheets: readonly Coho
     return d;
   });
 
+  // years side by side: the other years' columns, said once per year at the first of them
+  const otherYears = new Map<number, { col: number; count: number }>();
+  for (const d of decisions) {
+    const y = d.evidence.find((e) => e.kind === 'year' && !e.evaluated);
+    if (!y || y.kind !== 'year') continue;
+    const seen = otherYears.get(y.year);
+    if (seen) seen.count++;
+    else otherYears.set(y.year, { col: d.col, count: 1 });
+  }
+  for (const [year, o] of otherYears) findings.push(finding('info', 'other_year_columns', sheet.name, input.headerTop(o.col), o.col, { year, evaluated: input.block.year as number, count: o.count }));
+  return { decisions, fieldCols, scoreCols, groupCols, totalCol, units };
+}
+
+/**
+ * The table of an input sheet — or of the batches of one 培育名单 over several sheets, the first
+ * one `inputs[0]` — with its paired score sheets. `single` says whether it is the only cohort
+ * table of the workbook (its new result sheet is then simply 评分结果).
+ */
+export function buildCohortLayout(inputs: readonly CohortSheet[], scoreSheets: readonly CohortSheet[], taken: Set<string>, single: boolean, extra: readonly Finding[] = []): TableLayout {
+  const input = inputs[0];
+  const sheet = input.sheet;
+  const evaluation = input.evaluation;
+  const table = tables[evaluation];
+  const findings: Finding[] = [...extra];
+  const read = inputs.map((s) => sheetColumns(s, findings));
+  const { fieldCols, units } = read[0];
+
   table.indicators.forEach((ind, i) => {
     const any = ind.inputs.some((_, fi) => fieldCols.has(`${i}.${fi}`));
     if (!any) findings.push(finding('warning', 'indicator_not_in_table', sheet.name, input.headerTop(input.platformCol), input.platformCol, { evaluation, indicator: i + 1 }));
@@ -63,29 +95,34 @@ export function buildCohortLayout(input: CohortSheet, scoreSheets: readonly Coho
       });
   });
 
-  const dataCols = [...fieldCols.values()];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { sheet: string; row: number }>();
   const platforms: PlatformLayout[] = [];
-  for (const info of input.rows) {
-    if (info.kind === 'unnamed') {
-      if (dataCols.some((c) => cellAt(sheet, info.row, c) !== null)) findings.push(finding('error', 'unnamed_row', sheet.name, info.row, input.platformCol, { row: info.row }));
-      continue;
+  inputs.forEach((s, si) => {
+    const cols = read[si];
+    const dataCols = [...cols.fieldCols.values()];
+    for (const info of s.rows) {
+      if (info.kind === 'unnamed') {
+        if (dataCols.some((c) => cellAt(s.sheet, info.row, c) !== null)) findings.push(finding('error', 'unnamed_row', s.sheet.name, info.row, s.platformCol, { row: info.row }));
+        continue;
+      }
+      if (info.kind !== 'platform') continue;
+      const key = headerKey(info.name);
+      const first = seen.get(key);
+      if (first) findings.push(finding('warning', 'duplicate_platform', s.sheet.name, info.row, s.platformCol, { name: info.name, firstRow: first.row }));
+      else seen.set(key, { sheet: s.sheet.name, row: info.row });
+      const at = (col: number): CellRef => ({ sheet: s.sheet.name, row: info.row, col });
+      const colOf = (m: ReadonlyMap<string | number, number>, k: string | number) => (m.has(k) ? at(m.get(k) as number) : null);
+      platforms.push({
+        name: info.name,
+        nameCell: at(s.platformCol),
+        inputs: table.indicators.map((ind, i) => ind.inputs.map((_, fi) => colOf(cols.fieldCols, `${i}.${fi}`))),
+        scores: table.indicators.map((_, i) => colOf(cols.scoreCols, i)),
+        groups: table.groups.map((_, g) => colOf(cols.groupCols, g)),
+        total: cols.totalCol !== undefined ? at(cols.totalCol) : null,
+      });
     }
-    if (info.kind !== 'platform') continue;
-    const key = headerKey(info.name);
-    if (seen.has(key)) findings.push(finding('warning', 'duplicate_platform', sheet.name, info.row, input.platformCol, { name: info.name, firstRow: seen.get(key) as number }));
-    else seen.set(key, info.row);
-    const at = (col: number): CellRef => ({ sheet: sheet.name, row: info.row, col });
-    platforms.push({
-      name: info.name,
-      nameCell: at(input.platformCol),
-      inputs: table.indicators.map((ind, i) => ind.inputs.map((_, fi) => (fieldCols.has(`${i}.${fi}`) ? at(fieldCols.get(`${i}.${fi}`) as number) : null))),
-      scores: table.indicators.map((_, i) => (scoreCols.has(i) ? at(scoreCols.get(i) as number) : null)),
-      groups: table.groups.map((_, g) => (groupCols.has(g) ? at(groupCols.get(g) as number) : null)),
-      total: totalCol !== undefined ? at(totalCol) : null,
-    });
-  }
-  const columns = [{ sheet: sheet.name, headerRow: input.headerRow, decisions }];
+  });
+  const columns = inputs.map((s, si) => ({ sheet: s.sheet.name, headerRow: s.headerRow, decisions: read[si].decisions }));
   for (const s of scoreSheets) {
     columns.push({ sheet: s.sheet.name, headerRow: s.headerRow, decisions: s.columns });
     attachScoreSheet(platforms, seen, sheet.name, s, findings);
@@ -97,7 +134,20 @@ export function buildCohortLayout(input: CohortSheet, scoreSheets: readonly Coho
     taken.add(name);
     area = { kind: 'sheet', name };
   }
-  return { kind: 'cohort', evaluation, sheet: sheet.name, headerRow: input.headerRow, platforms, findings, units, columns, scoreSheets: scoreSheets.map((s) => s.sheet.name), area };
+  return {
+    kind: 'cohort',
+    evaluation,
+    sheet: sheet.name,
+    headerRow: input.headerRow,
+    platforms,
+    findings,
+    units,
+    columns,
+    scoreSheets: scoreSheets.map((s) => s.sheet.name),
+    area,
+    ...(inputs.length > 1 ? { batchSheets: inputs.slice(1).map((s) => s.sheet.name) } : {}),
+    ...(input.block.year !== null ? { year: input.block.year } : {}),
+  };
 }
 
 function evaluationsOf(text: string): EvaluationId[] {
@@ -105,7 +155,7 @@ function evaluationsOf(text: string): EvaluationId[] {
 }
 
 /** Score places from a score sheet of the same platforms (matched by name; order may differ). */
-function attachScoreSheet(platforms: PlatformLayout[], inputNames: ReadonlyMap<string, number>, inputSheet: string, s: CohortSheet, findings: Finding[]): void {
+function attachScoreSheet(platforms: PlatformLayout[], inputNames: ReadonlyMap<string, unknown>, inputSheet: string, s: CohortSheet, findings: Finding[]): void {
   const names = platformKeys(s);
   for (const p of platforms) {
     const row = names.get(headerKey(p.name));
