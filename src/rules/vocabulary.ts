@@ -31,6 +31,14 @@ export const vocabulary = {
   countSuffixes: ['数', '数量', '个数', '次数', '情况'],
   /** Header beginnings that only ask a yes/no question (是否设立展示厅). */
   questionPrefixes: ['是否'],
+  /**
+   * Parameter and lookup sheets (分值 caps, 基准值, 系数 that score formulas refer to): the headers
+   * of their value columns, and words in a sheet's name that say it holds parameters.
+   */
+  parameterColumns: ['参数', '参数值', '基准值', '基准', '系数', '系数值', '折算系数', '上限', '下限', '封顶', '权重', '标准值', '取值', '单项分值', '每项分值', '计分单位'],
+  parameterSheetWords: ['参数', '系数表', '基准值', '计分标准'],
+  /** Label columns of a parameter sheet. */
+  parameterLabels: ['项目', '参数名称', '名称', '指标', '指标名称', '二级指标', '内容', '类别'],
   /** Columns that are neither data nor scores: remarks, sources. */
   noteColumns: ['备注', '说明', '数据来源', '备注说明', '佐证材料', '资料来源', '来源', '附注'],
   /** Rows under a table that are notes and sign-off lines, by how they begin. */

@@ -19,7 +19,7 @@ import {
 } from '../engine';
 import { absentMeansDefault, tables, vocabulary, type EvaluationTable, type Indicator, type InputField } from '../rules';
 import { finding, isInputErrorCode, type Finding, type InputErrorCode } from './findings/codes';
-import { layoutOf, layouts as registry, Profiles, type CellRef, type SheetOptions, type SheetReading, type TableLayout } from './layouts';
+import { layoutOf, recognizers, Profiles, type CellRef, type SheetOptions, type SheetReading, type TableLayout } from './layouts';
 import { cellAt, sheetsByName, type ScoreRecord, type SheetData, type TotalRecord, type WorkbookData } from './model';
 import { a1 } from './address';
 
@@ -255,7 +255,7 @@ export function analyze(workbook: WorkbookData, options: AnalyzeOptions = {}): A
     else offered.push(sheet);
   }
   const input = { options: (name: string) => options.sheets?.get(name), profiles: new Profiles(workbook), taken: new Set(workbook.sheets.map((s) => s.name)) };
-  for (const shape of registry) {
+  for (const shape of recognizers) {
     const r = shape.recognize({ ...input, sheets: offered });
     layouts.push(...r.tables);
     readings.push(...r.readings);

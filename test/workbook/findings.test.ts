@@ -33,6 +33,7 @@ const examples: { [K in FindingCode]: FactsByCode[K] } = {
   unknown_column: { text: '用地面积' },
   other_column: { text: '备注' },
   other_evaluation_column: { text: '亩均税收', evaluation: 'acceptance' },
+  parameter_sheet: {},
   cohort_batches: { sheets: ['第一批', '第二批'] },
   cohort_maybe_batches: { ...ind, sheets: ['杭州'] },
   other_year_columns: { year: 2021, evaluated: 2022, count: 27 },

@@ -50,6 +50,7 @@ const render: Render = {
   unknown_column: (f, s) => `无法识别列标题“${f.text}”,未作为评分数据;如是评分数据,${s.mapHint}`,
   other_column: (f) => `“${f.text}”列是说明性内容,不参与评分`,
   other_evaluation_column: (f) => `“${f.text}”是${tables[f.evaluation].shortName}的指标,不属于本表的评价,未使用`,
+  parameter_sheet: () => '本表是评分参数表(分值、基准值、系数等常数),不是平台数据表,不作为平台评分;引用本表常数的得分公式按其计算结果复核',
   cohort_batches: (f, s) => `工作表${f.sheets.map((n) => `“${n}”`).join('')}是同一培育名单的几批,合为一个培育名单评分:无量纲化指标按全部 ${f.sheets.length} 张表的平台取最小值和最大值(附件4);如各表应分别评分,${s.mapHint}(工作表的 cohort 设为 own)`,
   cohort_maybe_batches: (f, s) => `“${ind(f.evaluation, f.indicator)}”采用无量纲化标准处理,最小值和最大值取决于本表与${f.sheets.map((n) => `“${n}”`).join('')}是否同属一个培育名单;目前按本表单独计算。如是同一培育名单的几批,${s.mapHint}(各表的 cohort 设为 batch)`,
   other_year_columns: (f) => `表中并列有 ${f.year} 年的数据(${f.count} 列,自此列起),未计分;按表题或最近的年份,评价年度为 ${f.evaluated} 年`,
@@ -194,6 +195,10 @@ export function renderEvidence(ev: Evidence): string {
       return `与 ${ev.column} 列重复`;
     case 'formula_reads':
       return `${ev.cells} 个公式读取“${ind(ev.evaluation, ev.indicator + 1)}”的输入`;
+    case 'position':
+      return `“${tables[ev.evaluation].groups[ev.group].name}”下的第 ${ev.index + 1} 列`;
+    case 'sums_neighbours':
+      return `${ev.cells} 个公式把旁边的得分相加`;
     case 'year':
       return ev.evaluated ? `表头年份 ${ev.year} 年(评价年度)` : `表头年份 ${ev.year} 年(不是评价年度)`;
   }

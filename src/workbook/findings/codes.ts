@@ -45,6 +45,7 @@ export interface FactsByCode extends Record<InputErrorCode, InputErrorFacts> {
   other_column: { text: string };
   other_evaluation_column: { text: string; evaluation: EvaluationId };
   duplicate_column: { text: string; firstColumn: string };
+  parameter_sheet: Record<string, never>;
   cohort_batches: { sheets: string[] };
   cohort_maybe_batches: Ind & { sheets: string[] };
   other_year_columns: { year: number; evaluated: number; count: number };

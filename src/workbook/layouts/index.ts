@@ -5,15 +5,19 @@
  */
 import { cohortLayout } from './cohort';
 import { issuedLayout } from './issued';
-import type { Layout, LayoutKind } from './layout';
+import type { Layout, LayoutKind, Recognizer } from './layout';
+import { parameterSheets } from './parameters';
 
 const byKind: { readonly [K in LayoutKind]: Layout & { readonly kind: K } } = {
   issued: issuedLayout as Layout & { kind: 'issued' },
   cohort: cohortLayout as Layout & { kind: 'cohort' },
 };
 
-/** In the order sheets are offered: the stricter shapes first. */
+/** The layouts, in the order sheets are offered: the stricter shapes first. */
 export const layouts: readonly Layout[] = [issuedLayout, cohortLayout];
+
+/** What recognition runs, in order: sheets that hold no table (parameters), then the layouts. */
+export const recognizers: readonly Recognizer[] = [parameterSheets, ...layouts];
 
 export function layoutOf(kind: LayoutKind): Layout {
   return byKind[kind];

@@ -77,6 +77,10 @@ export type Evidence =
   | { readonly kind: 'values_beyond_points'; readonly max: number; readonly points: number }
   | { readonly kind: 'values_within_points'; readonly max: number; readonly points: number }
   | { readonly kind: 'unit'; readonly unit: string }
+  /** Headed only 得分 under a 一级指标: its place among the group's columns. */
+  | { readonly kind: 'position'; readonly evaluation: EvaluationId; readonly group: number; readonly index: number }
+  /** A subtotal told apart by its formulas adding the columns beside it. */
+  | { readonly kind: 'sums_neighbours'; readonly cells: number }
   /** The year a column's header names (years side by side). */
   | { readonly kind: 'year'; readonly year: number; readonly evaluated: boolean }
   | { readonly kind: 'sheet_role'; readonly role: SheetRole }
@@ -225,11 +229,15 @@ export interface ReadsCheck {
 
 export type NewPlace = { readonly what: 'indicator' | 'group' | 'total'; readonly index: number };
 
-export interface Layout {
+/** Claims sheets of a kind: a layout (below), or a kind of sheet that holds no table (parameters). */
+export interface Recognizer {
+  recognize(input: RecognizeInput): Recognition;
+}
+
+export interface Layout extends Recognizer {
   readonly kind: LayoutKind;
   /** Its name as the CLI and the pane say it (data for the catalogues). */
   readonly names: { readonly cli: string; readonly pane: string };
-  recognize(input: RecognizeInput): Recognition;
   /** Where a score the workbook has no cell for goes (platform index p), or null. */
   place(layout: TableLayout, table: EvaluationTable, p: number, what: NewPlace): CellRef | null;
   /** Headers, labels and helper cells of the new score area; returns the 无量纲化 helpers written. */

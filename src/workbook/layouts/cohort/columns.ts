@@ -57,6 +57,8 @@ export interface Pending {
   /** For ambiguous indicator-name columns: the score reading and the input reading. */
   scoreReading?: number;
   inputReading?: { indicator: number; field: number };
+  /** Headed only 得分 under this 一级指标: which of the group's columns it is is settled by position and formulas. */
+  groupScore?: number;
 }
 
 export function headerTextOf(h: HeaderCell): string {
@@ -83,6 +85,11 @@ export function firstPass(evaluation: EvaluationId, h: HeaderCell, stats: Column
     case 'subtotal': {
       const g = pick(s.refs);
       return g ? { ...p, role: { kind: 'subtotal', group: g.group }, evidence: [{ kind: 'score_words', text }] } : { ...p, role: { kind: 'unrecognized', text } };
+    }
+    case 'groupScore': {
+      // settled with the group's other columns (groups.ts); a subtotal until then
+      const g = pick(s.refs);
+      return g ? { ...p, role: { kind: 'subtotal', group: g.group }, evidence: [{ kind: 'score_words', text }], groupScore: g.group } : { ...p, role: { kind: 'unrecognized', text } };
     }
     case 'score': {
       const r = pick(s.refs);

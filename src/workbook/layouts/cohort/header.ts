@@ -42,6 +42,8 @@ export type HeaderSays =
   | { kind: 'note' }
   | { kind: 'total' }
   | { kind: 'subtotal'; refs: { evaluation: EvaluationId; group: number }[] }
+  /** Only 得分 under a 一级指标 heading: one of the group's scores, or its subtotal (see groups.ts). */
+  | { kind: 'groupScore'; refs: { evaluation: EvaluationId; group: number }[] }
   | { kind: 'score'; refs: IndicatorRef[] }
   /** A field label: an input (the label is not an indicator's own name, or states an input unit). */
   | { kind: 'field'; refs: FieldRef[] }
@@ -84,7 +86,8 @@ export function says(parent: string, child: string): HeaderSays {
   const parentIsScore = parent !== '' && parent !== child && (isScoreHeader(parent) || stripScoreSuffix(parent) === '');
   // 得分 under an indicator, or an indicator under a 得分 group
   if (child.trim() !== '' && isScoreHeader(child) && parentInd.length > 0) return { kind: 'score', refs: parentInd };
-  if ((isSubtotalLabel(child) || isScoreHeader(child)) && parentGroup.length > 0) return { kind: 'subtotal', refs: parentGroup };
+  if (isSubtotalLabel(child) && parentGroup.length > 0) return { kind: 'subtotal', refs: parentGroup };
+  if (isScoreHeader(child) && parentGroup.length > 0) return { kind: 'groupScore', refs: parentGroup };
   if (parentIsScore && child.trim() !== '') {
     const ind = indicatorCandidates(child);
     if (ind.length > 0) return { kind: 'score', refs: ind };
@@ -177,7 +180,7 @@ export function findHeader(idx: MergeIndex, forced?: number): { row: number; cel
 }
 
 export function refsOf(s: HeaderSays): { evaluation: EvaluationId }[] {
-  if (s.kind === 'field' || s.kind === 'score' || s.kind === 'subtotal') return s.refs;
+  if (s.kind === 'field' || s.kind === 'score' || s.kind === 'subtotal' || s.kind === 'groupScore') return s.refs;
   if (s.kind === 'indicator') return [...s.refs, ...s.fields];
   return [];
 }

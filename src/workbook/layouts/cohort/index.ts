@@ -7,6 +7,7 @@ import type { Finding } from '../../findings/codes';
 import type { Layout, Recognition, RecognizeInput, SheetReading, TableLayout } from '../layout';
 import { placeInResultSheet, writeResultSheet } from './area';
 import { groupBatches } from './batches';
+import { refineByReads } from './groups';
 import { pairSheets } from './pairing';
 import { cohortReads } from './reads';
 import { readCohortSheet, type CohortSheet } from './sheet';
@@ -20,6 +21,7 @@ function recognize(input: RecognizeInput): Recognition {
     if (cs) sheets.push(cs);
   }
   const pairs = pairSheets(sheets, findings);
+  for (const [score, data] of pairs) refineByReads(score, data);
   const inputSheets = sheets.filter((s) => s.role === 'inputs' || s.role === 'combined');
   const scoreSheetsOf = new Map<CohortSheet, CohortSheet[]>();
   for (const [score, data] of pairs) {

@@ -17,6 +17,7 @@ import { headerKey } from '../../text';
 import { NO_UNIT, type ColumnDecision, type ColumnRole, type Evidence, type SheetOptions, type SheetRole } from '../layout';
 import { headerBlock, type HeaderBlock } from './block';
 import { firstPass, headerTextOf, isInput, isScoreLike, unitOf, type Pending } from './columns';
+import { resolveGroupScores } from './groups';
 import { chooseEvaluation, findHeader, headerUnit, platformColumn, type HeaderCell } from './header';
 
 export interface CohortSheet {
@@ -59,6 +60,7 @@ export function readCohortSheet(sheet: SheetData, idx: MergeIndex, options: Shee
     if (h.col === pc) return { cell: h, stats, role: { kind: 'platform' }, evidence: [{ kind: 'header', text: headerTextOf(h) } as Evidence] } as Pending;
     return firstPass(evaluation, h, stats, sheet.name);
   });
+  resolveGroupScores(evaluation, sheet, rows, pending);
   const parentRow = header.cells.some((h) => h.parent !== '' && h.parent !== h.child) ? header.row - 1 : null;
   // Cross-sheet formulas in score columns name the sheet this one scores.
   const reads = new Map<string, number>();
