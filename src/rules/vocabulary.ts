@@ -69,6 +69,8 @@ export const vocabulary = {
   nativeNo: ['否', '×', '✗', 'false', '0'],
   /** A word in a sheet's name that says the sheet is one batch of a 培育名单 (第一批, 第二批, 批次 …). */
   batchWords: ['批'],
+  /** A sheet of indicators down the rows without the issued columns is a matrix when at least this share of an evaluation's indicators are named there. */
+  matrixIndicatorShare: 0.6,
   /** Labels a units row of a header block may carry in its first columns (单位, 计量单位). */
   unitRowLabels: ['单位', '计量单位'],
   /** Year labels relative to the evaluated year, in a header block's year row. */

@@ -3,7 +3,7 @@
  * header text names. Formatting is ignored (see text.ts); content must match a known label.
  */
 import { evaluationIds, tables, vocabulary, type EvaluationId } from '../rules';
-import { headerKey } from './text';
+import { headerKey, withoutSerial } from './text';
 
 export interface FieldRef {
   readonly evaluation: EvaluationId;
@@ -19,8 +19,9 @@ export interface IndicatorRef {
 
 /** The natural variants of a label: without "number of" endings or a yes/no question prefix. */
 function variants(text: string): string[] {
-  const k = headerKey(text);
-  const out = new Set([k]);
+  const full = headerKey(text);
+  const k = withoutSerial(full);
+  const out = new Set([full, k]);
   const bases = [k];
   for (const p of vocabulary.questionPrefixes) if (k.startsWith(p) && k.length > p.length + 1) bases.push(k.slice(p.length));
   for (const b of bases) {

@@ -13,6 +13,18 @@ export function normalizeText(s: string): string {
   return s.normalize('NFKC').replace(/\s+/g, '').replace(DASHES, '-').replace(QUOTES, '"').replace(SINGLE_QUOTES, "'");
 }
 
+/**
+ * A header's 序号 prefix, as offices number their columns: 1. 1、 1) 一、 第一项 (a bracketed
+ * (一) is already dropped by headerKey with the other bracketed text).
+ */
+const SERIAL_PREFIX = /^(?:\d{1,2}[.、)](?!\d)|[一二三四五六七八九十]{1,3}[、.]|第[一二三四五六七八九十\d]{1,3}项[:、.]?)/;
+
+/** A header key without its 序号 prefix (when something is left). */
+export function withoutSerial(key: string): string {
+  const m = SERIAL_PREFIX.exec(key);
+  return m && key.length - m[0].length >= 2 ? key.slice(m[0].length) : key;
+}
+
 /** Header key: normalized, without bracketed units and a trailing colon. */
 export function headerKey(s: string): string {
   return normalizeText(s)

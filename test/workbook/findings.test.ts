@@ -78,6 +78,7 @@ const examples: { [K in FindingCode]: FactsByCode[K] } = {
   wrong_row: { ref: '基础数据!C6', row: 6, platform: '平台乙' },
   wrong_input: { ref: 'I5', other: 'platform' },
   cohort_range: { ref: 'R5:R16', top: 4, bottom: 15, expected: '$R$4:$R$15', relative: true },
+  cohort_columns: { ref: '$C5:$F5', first: 'C', last: 'G', expected: '$C$5:$G$5' },
   cohort_batch_missing: { ref: '第一批!$C$4:$C$9', missing: '第二批', expected: '第一批!$C$4:$C$9,第二批!$C$4:$C$8' },
   no_cap: { ...ind, points: 5 },
   sum_mismatch: { what: 'subtotal', group: '项目招引', expected: 9.64, found: 8 },

@@ -97,6 +97,7 @@ const render: Render = {
   typed_constant: (f) => `${f.what === 'score' ? '得分' : SUM_WORD[f.what]}是手工输入的数值,与官方得分一致;复核时无法追溯计算过程`,
   wrong_row: (f) => `公式引用了其他平台的数据:${f.ref} 是第 ${f.row} 行“${f.platform}”的数据`,
   wrong_input: (f) => `公式引用了${f.other === 'platform' ? '其他平台' : '其他指标'}的数据 ${f.ref}`,
+  cohort_columns: (f) => `无量纲化的最小值/最大值范围 ${f.ref} 与培育名单(${f.first}–${f.last} 列)不符;应使用 ${f.expected}`,
   cohort_batch_missing: (f) => `无量纲化的最小值/最大值 ${f.ref} 只取了培育名单的一部分,没有包括工作表“${f.missing}”中的平台(附件4 按整个培育名单取最小值、最大值);应使用 ${f.expected}`,
   cohort_range: (f) => `无量纲化的最小值/最大值范围 ${f.ref} 与培育名单(第 ${f.top}–${f.bottom} 行)不符${f.relative ? ',多半是下拉填充时相对引用发生了偏移' : ''};应使用 ${f.expected}`,
   no_cap: (f) => `公式与官方得分一致,但没有上限(如 MIN(${f.points}, …)),数据变大时得分会超过分值 ${f.points}`,

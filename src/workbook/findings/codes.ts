@@ -82,6 +82,7 @@ export interface FactsByCode extends Record<InputErrorCode, InputErrorFacts> {
   wrong_row: { ref: string; row: number; platform: string };
   wrong_input: { ref: string; other: 'platform' | 'indicator' };
   cohort_range: { ref: string; top: number; bottom: number; expected: string; relative: boolean };
+  cohort_columns: { ref: string; first: string; last: string; expected: string };
   cohort_batch_missing: { ref: string; missing: string; expected: string };
   no_cap: Ind & { points: number };
   sum_mismatch: { what: 'subtotal' | 'total'; group: string | null; expected: number; found: number };

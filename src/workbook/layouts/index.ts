@@ -4,17 +4,18 @@
  * `layoutOf(table.kind)`: one entry per LayoutKind, checked by the type below.
  */
 import { cohortLayout } from './cohort';
-import { issuedLayout } from './issued';
+import { issuedLayout, matrixLayout } from './issued';
 import type { Layout, LayoutKind, Recognizer } from './layout';
 import { parameterSheets } from './parameters';
 
 const byKind: { readonly [K in LayoutKind]: Layout & { readonly kind: K } } = {
   issued: issuedLayout as Layout & { kind: 'issued' },
+  matrix: matrixLayout as Layout & { kind: 'matrix' },
   cohort: cohortLayout as Layout & { kind: 'cohort' },
 };
 
 /** The layouts, in the order sheets are offered: the stricter shapes first. */
-export const layouts: readonly Layout[] = [issuedLayout, cohortLayout];
+export const layouts: readonly Layout[] = [issuedLayout, matrixLayout, cohortLayout];
 
 /** What recognition runs, in order: sheets that hold no table (parameters), then the layouts. */
 export const recognizers: readonly Recognizer[] = [parameterSheets, ...layouts];

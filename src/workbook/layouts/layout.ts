@@ -16,7 +16,7 @@ import type { IndicatorResult, TableResult } from '../analyze';
 import { MergeIndex } from '../read/profile';
 
 /** The registered layouts' kinds (layouts/index.ts has one plug-in per kind). */
-export type LayoutKind = 'issued' | 'cohort';
+export type LayoutKind = 'issued' | 'matrix' | 'cohort';
 
 export interface CellRef {
   readonly sheet: string;

@@ -55,22 +55,39 @@ function columnContent(sheet: SheetData, col: number, first: number, last: numbe
   return data >= text ? 'data' : 'text';
 }
 
-function findHeader(idx: MergeIndex, overrides: Readonly<Record<string, IssuedOverride>> = {}): IssuedColumns | undefined {
+/** The two shapes of indicators down the rows: with the issued table's own columns, or a plain matrix. */
+export type Variant = 'issued' | 'matrix';
+
+function fits(roles: Partial<Record<LayoutColumn, number>>, variant: Variant): boolean {
+  if (roles.name === undefined) return false;
+  const texts = roles.standard !== undefined || roles.points !== undefined;
+  return variant === 'issued' ? roles.number !== undefined && texts : !texts;
+}
+
+function findHeader(idx: MergeIndex, overrides: Readonly<Record<string, IssuedOverride>>, variant: Variant): IssuedColumns | undefined {
   const sheet = idx.sheet;
   for (let r = 1; r <= Math.min(HEADER_SCAN_ROWS, sheet.rowCount); r++) {
     if (!sheet.rows.has(r)) continue;
     const roles = fixedRoles(idx, r);
-    if (roles.number === undefined || roles.name === undefined || (roles.standard === undefined && roles.points === undefined)) continue;
+    if (!fits(roles, variant)) continue;
     const used = new Set(Object.values(roles));
+    const cols = [...Array(sheet.colCount).keys()].map((i) => i + 1).filter((c) => !used.has(c));
     // A sub-header row: the cell under a platform name merged over two columns says 数据 / 得分.
     const below = r + 1;
-    const subHeader = [...Array(sheet.colCount).keys()].map((i) => i + 1).some((c) => {
-      if (used.has(c)) return false;
+    const subHeader = cols.some((c) => {
       const m = idx.mergeOf(r, c);
       const t = idx.text(below, c);
       return m !== undefined && m.right > m.left && m.bottom === r && (isScoreHeader(t) || isValueHeader(t));
     });
-    const lastHeaderRow = subHeader ? below : r;
+    // Or blocks: 数据 merged over every platform's value column, 得分 over their score columns, the names below.
+    const blockOf = (c: number): 'value' | 'score' | undefined => {
+      const m = idx.mergeOf(r, c);
+      if (!m || m.right === m.left || m.bottom !== r || idx.text(below, c).trim() === '') return undefined;
+      const t = idx.text(r, c);
+      return isScoreHeader(t) ? 'score' : isValueHeader(t) ? 'value' : undefined;
+    };
+    const blocks = !subHeader && cols.some((c) => blockOf(c) !== undefined);
+    const lastHeaderRow = subHeader || blocks ? below : r;
     const platforms: PlatformColumns[] = [];
     const looseScores: { col: number; platform: string | null }[] = [];
     const others: IssuedColumns['others'] = [];
@@ -79,13 +96,19 @@ function findHeader(idx: MergeIndex, overrides: Readonly<Record<string, IssuedOv
     for (let c = 1; c <= sheet.colCount; c++) {
       if (used.has(c)) continue;
       const top = idx.text(r, c).trim();
-      const sub = subHeader ? idx.text(below, c).trim() : '';
+      const sub = subHeader || blocks ? idx.text(below, c).trim() : '';
       const o = overrides[colLetters(c)] ?? overrides[headerKey(sub !== '' ? sub : top)];
       if (o) {
         // the user's mapping settles this column
         if (o.kind === 'other') others.push({ col: c, text: sub || top, note: true });
         else if (o.kind === 'value') platforms.push({ name: o.platform, value: c, score: null });
         else looseScores.push({ col: c, platform: o.platform });
+        continue;
+      }
+      const block = blocks ? blockOf(c) : undefined;
+      if (block !== undefined) {
+        if (block === 'value') platforms.push({ name: idx.text(below, c).trim(), value: c, score: null });
+        else looseScores.push({ col: c, platform: idx.text(below, c).trim() });
         continue;
       }
       if (subHeader && idx.mergeOf(r, c) && (isScoreHeader(sub) || isValueHeader(sub))) {
@@ -149,28 +172,33 @@ function identify(table: EvaluationTable, name: string, number: number | undefin
   return number !== undefined ? table.indicators[number - 1] : undefined;
 }
 
-export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, overrides: Readonly<Record<string, IssuedOverride>> = {}): TableLayout | undefined {
-  const cols = findHeader(idx, overrides);
+export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, overrides: Readonly<Record<string, IssuedOverride>> = {}, variant: Variant = 'issued'): TableLayout | undefined {
+  const cols = findHeader(idx, overrides, variant);
   if (!cols) return undefined;
   const evaluation = detectEvaluation(idx, cols);
   const table = tables[evaluation];
   const findings: Finding[] = [];
   const { roles } = cols;
-  const numCol = roles.number as number;
+  const numCol = roles.number;
   const nameCol = roles.name as number;
 
   const rows: IndicatorRow[] = [];
   let totalRow: number | null = null;
   for (let r = cols.lastHeaderRow + 1; r <= sheet.rowCount; r++) {
-    const number = numberIn(sheet, r, numCol);
+    const number = numCol !== undefined ? numberIn(sheet, r, numCol) : undefined;
     const name = cellText(cellAt(sheet, r, nameCol)?.value ?? null);
     const groupText = roles.group !== undefined ? cellText(cellAt(sheet, r, roles.group)?.value ?? null) : '';
-    if (isTotalLabel(name) || isTotalLabel(groupText) || isTotalLabel(cellText(cellAt(sheet, r, numCol)?.value ?? null))) {
+    if (isTotalLabel(name) || isTotalLabel(groupText) || (numCol !== undefined && isTotalLabel(cellText(cellAt(sheet, r, numCol)?.value ?? null)))) {
       totalRow = r;
       break;
     }
     if (number !== undefined && name.trim() !== '') {
       rows.push({ row: r, indicator: identify(table, name, number), components: [] });
+      continue;
+    }
+    // a matrix without 序号: an indicator's row by its name alone
+    if (numCol === undefined && stripComponentPrefix(name) === undefined && indicatorCandidates(name).some((c) => c.evaluation === evaluation)) {
+      rows.push({ row: r, indicator: identify(table, name, undefined), components: [] });
       continue;
     }
     const current = rows[rows.length - 1];
@@ -182,7 +210,15 @@ export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, override
     else findings.push(finding('warning', 'unknown_component', sheet.name, r, nameCol, { text: name.trim() }));
   }
 
-  checkIssuedText(idx, table, cols, rows, totalRow, findings);
+  if (variant === 'issued') checkIssuedText(idx, table, cols, rows, totalRow, findings);
+  else {
+    // a matrix claims no official text: it is one when most indicators are there by name
+    const found = new Set(rows.filter((x) => x.indicator !== undefined).map((x) => (x.indicator as Indicator).number));
+    if (found.size < Math.ceil(table.indicators.length * vocabulary.matrixIndicatorShare)) return undefined;
+    for (const ind of table.indicators) {
+      if (!found.has(ind.number)) findings.push(finding('warning', 'indicator_not_in_table', sheet.name, cols.headerRow, nameCol, { evaluation, indicator: ind.number }));
+    }
+  }
 
   for (const o of cols.others) {
     findings.push(finding('info', o.note ? 'other_column' : 'unknown_column', sheet.name, cols.headerRow, o.col, { text: o.text }));
@@ -190,6 +226,8 @@ export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, override
   // a single platform's name is often in a title line above the table: 平台名称:某某平台
   const titled = cols.platforms.length === 1 && cols.platforms[0].name === null ? titlePlatform(idx, cols.headerRow) : undefined;
   const values = titled ? [{ ...cols.platforms[0], name: titled }] : cols.platforms;
+  // a matrix is platforms' data: without a platform column it is a list of indicators (a glossary, notes)
+  if (variant === 'matrix' && values.length === 0) return undefined;
   if (values.length === 0) findings.push(finding('warning', 'no_value_column', sheet.name, cols.headerRow, nameCol, {}));
   const usedScores = new Set<number>();
   const nameColOf = nameCol;
@@ -247,7 +285,7 @@ export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, override
   decisions.sort((a, b) => a.col - b.col);
 
   return {
-    kind: 'issued',
+    kind: variant,
     evaluation,
     sheet: sheet.name,
     headerRow: cols.headerRow,
