@@ -35,6 +35,8 @@ export function isUnitToken(text: string): boolean {
   for (const l of vocabulary.unitRowLabels) if (t.startsWith(`${l}:`)) t = t.slice(l.length + 1);
   if (t === '') return false;
   if (percentUnits.includes(t) || isMoneyUnit(t) || answerUnits.includes(t) || counterUnits.includes(t)) return true;
+  // a unit the rules do not convert is still a unit (万美元, 千克): short, ending in a measure word
+  if (t.length <= 4 && /^[\u4e00-\u9fff]+$/.test(t) && counterUnits.some((u) => t.endsWith(u))) return true;
   const per = t.lastIndexOf('/');
   if (per > 0) {
     const num = t.slice(0, per);
