@@ -129,7 +129,11 @@ describe('task pane', () => {
     const plan = s.planFill({ style: 'values', replace: true });
     const target = plan.expected[0];
     expect(target).toBeDefined();
-    host.edit(target.sheet, { [a1(target.row, target.col)]: 'changed' });
+    // the user's edit is reported to the pane, which re-checks (inside act: it updates the pane)
+    await act(async () => {
+      host.edit(target.sheet, { [a1(target.row, target.col)]: 'changed' });
+      await store.settled();
+    });
     await act(() => store.apply(plan));
     expect(store.getState().last?.kind).toBe('refused');
   });
