@@ -23,15 +23,15 @@ interface CohortIndex {
 }
 
 interface TableIndex {
-  /** "sheet\0row" of a data row → platform name. */
-  readonly platformRows: ReadonlyMap<string, string>;
+  /** Input sheet → data row → platform name. */
+  readonly platformRows: ReadonlyMap<string, ReadonlyMap<number, string>>;
   readonly cohorts: ReadonlyMap<number, CohortIndex>;
   /** Whether a range of a cohort's column holds a value that is not the cohort's, by range. */
   readonly intruders: Map<string, boolean>;
 }
 
 const indexCache = new WeakMap<TableResult, TableIndex>();
-const rowsCache = new WeakMap<TableResult['layout'], Map<string, string>>();
+const rowsCache = new WeakMap<TableResult['layout'], Map<string, Map<number, string>>>();
 const cohortCache = new WeakMap<object, CohortIndex>();
 
 function emptyAt(sheets: Map<string, SheetData>): (ref: CellRef) => boolean {
@@ -41,18 +41,14 @@ function emptyAt(sheets: Map<string, SheetData>): (ref: CellRef) => boolean {
   };
 }
 
-function rowKey(sheet: string, row: number): string {
-  return `${sheet}\u0000${row}`;
-}
-
 /** What the review of every cell of a table asks, computed once per table (not once per cell). */
 function tableIndex(t: TableResult): TableIndex {
   const cached = indexCache.get(t);
   if (cached) return cached;
   let platformRows = rowsCache.get(t.layout);
   if (!platformRows) {
-    platformRows = new Map();
-    for (const p of t.layout.platforms) if (p.nameCell) platformRows.set(rowKey(p.nameCell.sheet, p.nameCell.row), p.name);
+    platformRows = new Map(inputSheetsOf(t.layout).map((s) => [s, new Map<number, string>()]));
+    for (const p of t.layout.platforms) if (p.nameCell) platformRows.get(p.nameCell.sheet)?.set(p.nameCell.row, p.name);
     rowsCache.set(t.layout, platformRows);
   }
   const cohorts = new Map<number, CohortIndex>();
@@ -88,17 +84,14 @@ export function cohortReads(c: ReadsCheck): Finding | null {
   const { t, sheets, at, refs } = c;
   const own = t.layout.platforms[c.pi];
   const ind = c.result.indicator;
-  const inputSheets = new Set(inputSheetsOf(t.layout));
-  const ownRow = own.nameCell ? rowKey(own.nameCell.sheet, own.nameCell.row) : undefined;
   const index = tableIndex(t);
-  const rowsOf = index.platformRows;
   for (const x of refs) {
+    if (x.top !== x.bottom || own.nameCell === null) continue;
     const sheet = x.sheet ?? at.sheet;
-    if (!inputSheets.has(sheet) || x.top !== x.bottom) continue;
-    const k = rowKey(sheet, x.top);
-    if (ownRow !== undefined && k !== ownRow && rowsOf.has(k)) {
-      return finding('error', 'wrong_row', at.sheet, at.row, at.col, { ref: x.text, row: x.top, platform: rowsOf.get(k) as string });
-    }
+    const rowsOf = index.platformRows.get(sheet);
+    if (rowsOf === undefined || (sheet === own.nameCell.sheet && x.top === own.nameCell.row)) continue;
+    const other = rowsOf.get(x.top);
+    if (other !== undefined) return finding('error', 'wrong_row', at.sheet, at.row, at.col, { ref: x.text, row: x.top, platform: other });
   }
   if (ind.rule.kind !== 'normalized') return null;
   const cohort = index.cohorts.get(ind.number - 1);
