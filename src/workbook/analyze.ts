@@ -6,10 +6,13 @@
  */
 import {
   checkValue,
+  cohortRange,
   convertUnit,
   inputIndex,
+  isWanmuError,
   parseInput,
-  scoreCohort,
+  scoreIndicator,
+  summarize,
   toHalfWidth,
   type ErrorReason,
   type IndicatorValues,
@@ -202,40 +205,117 @@ export function cohortNotes(layout: TableLayout, i: number, outcomes: readonly S
   else if (layout.platforms.length === 1 && outcomes[0]?.ok) findings.push(finding('info', 'single_platform_cohort', first.sheet, first.row, first.col, { evaluation: layout.evaluation, indicator: ind.number }));
 }
 
-export function evaluateLayout(sheets: Map<string, SheetData>, layout: TableLayout, findings: Finding[]): TableResult {
+/**
+ * What a re-check after an edit evaluates again: the previous result of the table and the inputs
+ * that changed (platform and indicator); a 无量纲化 indicator is evaluated as a whole column.
+ * Everything else is kept as it was, the same objects, so that the review skips it.
+ */
+export interface Recheck {
+  readonly previous: TableResult;
+  readonly affected: readonly { readonly pi: number; readonly i: number }[];
+  /** Filled with "sheet!A1" of every input cell read again (their findings are replaced). */
+  readonly reread: Set<string>;
+}
+
+/**
+ * The one evaluator: reads a table's inputs by field kind and unit, scores them with the engine
+ * (a 无量纲化 indicator over its whole cohort) and says where each score goes. The first analysis
+ * evaluates everything; a re-check (`recheck`) only what an edit touched.
+ */
+export function evaluateLayout(sheets: Map<string, SheetData>, layout: TableLayout, findings: Finding[], recheck?: Recheck): TableResult {
   const table = tables[layout.evaluation];
-  const values: IndicatorValues[][] = [];
-  const native: boolean[][] = [];
-  const inputErrors: (WanmuError | null)[][] = [];
-  layout.platforms.forEach((_, pi) => {
-    const read = table.indicators.map((_ind, i) => readIndicatorInputs(sheets, layout, pi, i, findings));
-    values.push(read.map((r) => r.values));
-    native.push(read.map((r) => r.native));
-    inputErrors.push(read.map((r) => r.error));
-  });
-  const hasPlaces = layout.platforms.some((p) => p.scores.some((s) => s !== null));
+  const prev = recheck?.previous;
+  const values: IndicatorValues[][] = prev ? prev.values.map((v) => v.slice()) : [];
+  const native: boolean[][] = prev ? prev.platforms.map((p) => p.indicators.map((r) => r.nativeReadable)) : [];
+  const own = new Map<number, (WanmuError | null)[]>();
+  const touched = new Set<number>();
+  const read = (pi: number, i: number): void => {
+    const r = readIndicatorInputs(sheets, layout, pi, i, findings);
+    (values[pi] ??= [])[i] = r.values;
+    (native[pi] ??= [])[i] = r.native;
+    let line = own.get(pi);
+    if (!line) own.set(pi, (line = []));
+    line[i] = r.error;
+    touched.add(pi);
+    if (recheck) for (const c of layout.platforms[pi].inputs[i]) if (c) recheck.reread.add(`${c.sheet}!${a1(c.row, c.col)}`);
+  };
+  // which indicators are evaluated, and for which platforms (null: the whole column)
+  const evaluate = new Map<number, Set<number> | null>();
+  if (!prev) {
+    layout.platforms.forEach((_, pi) => table.indicators.forEach((_ind, i) => read(pi, i)));
+    table.indicators.forEach((_ind, i) => evaluate.set(i, null));
+  } else {
+    for (const a of recheck.affected) {
+      if (table.indicators[a.i].rule.kind === 'normalized') evaluate.set(a.i, null);
+      else if (evaluate.get(a.i) !== null) evaluate.set(a.i, (evaluate.get(a.i) ?? new Set()).add(a.pi));
+    }
+    for (const [i, which] of evaluate) {
+      if (which === null) layout.platforms.forEach((_, pi) => read(pi, i));
+      else for (const pi of which) read(pi, i);
+    }
+  }
+  const outcomes = new Map<number, ScoreOutcome[]>();
+  const outcome = (pi: number, i: number, o: ScoreOutcome) => {
+    let line = outcomes.get(pi);
+    if (!line) outcomes.set(pi, (line = []));
+    line[i] = o;
+  };
+  for (const [i, which] of evaluate) {
+    const ind = table.indicators[i];
+    const failed = (pi: number) => own.get(pi)?.[i] ?? null;
+    if (ind.rule.kind === 'normalized') {
+      const range = cohortRange(ind, values.map((v) => v[i]));
+      const column = layout.platforms.map((_, pi): ScoreOutcome => {
+        const e = failed(pi);
+        if (e) return { ok: false, error: e };
+        return isWanmuError(range) ? { ok: false, error: range } : scoreIndicator(ind, values[pi][i], range);
+      });
+      column.forEach((o, pi) => outcome(pi, i, o));
+      cohortNotes(layout, i, column, findings);
+    } else {
+      for (const pi of which ?? layout.platforms.keys()) {
+        const e = failed(pi);
+        outcome(pi, i, e ? { ok: false, error: e } : scoreIndicator(ind, values[pi][i]));
+      }
+    }
+  }
+  // the cohorts change only where a 无量纲化 column was evaluated (keeping them lets the review skip the rest)
+  // (the same array when none did: the review compares it to skip unchanged platforms)
+  const cohortsChanged = !prev || [...evaluate.keys()].some((i) => table.indicators[i].rule.kind === 'normalized');
+  const cohorts = !cohortsChanged && prev ? prev.cohorts : table.indicators.map((ind, i) => (prev && !(ind.rule.kind === 'normalized' && evaluate.has(i)) ? prev.cohorts[i] : cohortInfo(sheets, layout, i, native)));
+  const hasPlaces = layout.platforms.some((p) => p.scores.some((x) => x !== null));
   const shape = layoutOf(layout.kind);
-  const scored = scoreCohort(table, values);
-  const cohorts = table.indicators.map((_ind, i) => cohortInfo(sheets, layout, i, native));
-  table.indicators.forEach((_ind, i) => cohortNotes(layout, i, scored.map((x) => x.indicators[i]), findings));
   // the same unit factors for every platform: one array per indicator
   const factors = table.indicators.map((ind, i) => ind.inputs.map((_, f) => layout.units[i]?.[f]?.factor ?? 1));
   const platforms: PlatformResult[] = layout.platforms.map((p, pi) => {
-    const s = scored[pi];
+    const before = prev?.platforms[pi];
+    if (before && !touched.has(pi)) return before;
+    const mine = outcomes.get(pi) ?? [];
+    const all = table.indicators.map((ind, i): ScoreOutcome => {
+      const o = mine[i];
+      if (o) return o;
+      const r = before?.indicators[i] as IndicatorResult;
+      return r.score !== null ? { ok: true, score: r.score, raw: r.score } : { ok: false, error: { kind: 'na', reason: r.reason ?? { code: 'missing', field: ind.shortName } } };
+    });
+    const sum = summarize(table, all);
     const indicators = table.indicators.map((ind, i): IndicatorResult => {
-      const o = s.indicators[i];
+      const o = all[i];
+      const kept = before?.indicators[i];
+      if (kept && mine[i] === undefined) return kept;
+      const score = o.ok ? o.score : null;
+      const reason = o.ok ? null : o.error.reason;
+      if (kept) return { ...kept, score, reason, nativeReadable: native[pi][i] };
       const existing = p.scores[i];
       const place: Placed = existing ? { ref: existing, existing: true } : { ref: shape.place(layout, table, pi, { what: 'indicator', index: i }), existing: false };
-      const own = inputErrors[pi][i];
-      const reason = o.ok ? null : (own ?? o.error).reason;
-      return { indicator: ind, score: o.ok ? o.score : null, reason, place, inputs: p.inputs[i], factors: factors[i], nativeReadable: native[pi][i] };
+      return { indicator: ind, score, reason, place, inputs: p.inputs[i], factors: factors[i], nativeReadable: native[pi][i] };
     });
-    const groups = s.groups.map((g, gi): SumResult => {
+    if (before) return { ...before, indicators, groups: before.groups.map((g, gi) => ({ ...g, score: sum.groups[gi].score })), total: { ...before.total, score: sum.total } };
+    const groups = sum.groups.map((g, gi): SumResult => {
       const existing = p.groups[gi];
       return { score: g.score, place: existing ? { ref: existing, existing: true } : { ref: hasPlaces ? null : shape.place(layout, table, pi, { what: 'group', index: gi }), existing: false } };
     });
     const total: SumResult = {
-      score: s.total,
+      score: sum.total,
       place: p.total ? { ref: p.total, existing: true } : { ref: shape.place(layout, table, pi, { what: 'total', index: 0 }), existing: false },
     };
     return { name: p.name, indicators, groups, total };

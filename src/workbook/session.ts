@@ -9,13 +9,10 @@ import {
   cohortRange,
   explainIndicator,
   isWanmuError,
-  scoreIndicator,
-  summarize,
   type CohortRange,
   type ErrorReason,
   type IndicatorValues,
   type RawValue,
-  type ScoreOutcome,
   type WanmuError,
 } from '../engine';
 import type { EvaluationId, Indicator } from '../rules';
@@ -25,9 +22,7 @@ import { a1, parseA1 } from './address';
 import {
   analyze,
   MAPPING_SHEET,
-  cohortInfo,
-  cohortNotes,
-  readIndicatorInputs,
+  evaluateLayout,
   scoreRecords,
   totalRecords,
   type Analysis,
@@ -560,7 +555,7 @@ export class WorkbookSession {
     const reread = new Set<string>();
     const tablesNext = this.analysis.tables.map((t, ti) => {
       const mine = affected.filter((a) => a.t === ti);
-      const next = mine.length === 0 ? t : this.rescoreTable(sheets, t, mine, readFindings, reread);
+      const next = mine.length === 0 ? t : evaluateLayout(sheets, t.layout, readFindings, { previous: t, affected: mine, reread });
       const again = new Set(dirty.filter((d) => d.t === ti).map((d) => d.pi));
       if (again.size === 0) return next;
       // a new object makes the review look at the platform again
@@ -573,67 +568,6 @@ export class WorkbookSession {
     this.analysis = analysis;
     this.reviewFindings = reviewByPlatform(analysis, previous, this.host.capabilities.changeEvents);
     this.publish();
-  }
-
-  private rescoreTable(sheets: Map<string, SheetData>, t: TableResult, affected: readonly { pi: number; i: number }[], findings: Finding[], reread: Set<string>): TableResult {
-    const layout = t.layout;
-    const table = t.table;
-    const values = t.values.map((v) => v.slice());
-    const native = t.platforms.map((p) => p.indicators.map((r) => r.nativeReadable));
-    const own = new Map<string, WanmuError | null>();
-    const indicators = new Set(affected.map((a) => a.i));
-    const platforms = new Set<number>();
-    const read = (pi: number, i: number) => {
-      const r = readIndicatorInputs(sheets, layout, pi, i, findings);
-      values[pi][i] = r.values;
-      native[pi][i] = r.native;
-      own.set(`${pi},${i}`, r.error);
-      for (const c of layout.platforms[pi].inputs[i]) if (c) reread.add(`${c.sheet}!${a1(c.row, c.col)}`);
-      platforms.add(pi);
-    };
-    const outcomes = new Map<string, ScoreOutcome>();
-    for (const i of indicators) {
-      const ind = table.indicators[i];
-      if (ind.rule.kind === 'normalized') {
-        // the whole column: xmin and xmax may have moved
-        layout.platforms.forEach((_, pi) => read(pi, i));
-        const range = cohortRange(ind, values.map((v) => v[i]));
-        const col: ScoreOutcome[] = layout.platforms.map((_, pi) => {
-          const e = own.get(`${pi},${i}`);
-          if (e) return { ok: false, error: e };
-          return isWanmuError(range) ? { ok: false, error: range } : scoreIndicator(ind, values[pi][i], range);
-        });
-        col.forEach((o, pi) => outcomes.set(`${pi},${i}`, o));
-        cohortNotes(layout, i, col, findings);
-      } else {
-        for (const a of affected) {
-          if (a.i !== i) continue;
-          read(a.pi, i);
-          const e = own.get(`${a.pi},${i}`);
-          outcomes.set(`${a.pi},${i}`, e ? { ok: false, error: e } : scoreIndicator(ind, values[a.pi][i]));
-        }
-      }
-    }
-    // the cohorts change only when a 无量纲化 column did (keeping them lets the review skip the other platforms)
-    const cohorts = [...indicators].some((i) => table.indicators[i].rule.kind === 'normalized')
-      ? table.indicators.map((_ind, i) => (indicators.has(i) ? cohortInfo(sheets, layout, i, native) : t.cohorts[i]))
-      : t.cohorts;
-    const nextPlatforms = t.platforms.map((p, pi) => {
-      if (!platforms.has(pi)) return p;
-      const all: ScoreOutcome[] = p.indicators.map((r, i) => {
-        const o = outcomes.get(`${pi},${i}`);
-        if (o) return o;
-        return r.score !== null ? { ok: true, score: r.score, raw: r.score } : { ok: false, error: { kind: 'na', reason: r.reason ?? { code: 'missing', field: r.indicator.shortName } } };
-      });
-      const sum = summarize(table, all);
-      const indicatorsNext = p.indicators.map((r, i): IndicatorResult => {
-        const o = all[i];
-        if (!outcomes.has(`${pi},${i}`)) return r;
-        return { ...r, score: o.ok ? o.score : null, reason: o.ok ? null : o.error.reason, nativeReadable: native[pi][i] };
-      });
-      return { ...p, indicators: indicatorsNext, groups: p.groups.map((g, gi) => ({ ...g, score: sum.groups[gi].score })), total: { ...p.total, score: sum.total } };
-    });
-    return { ...t, platforms: nextPlatforms, values, cohorts };
   }
 }
 
