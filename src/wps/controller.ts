@@ -182,4 +182,5 @@ export const WPS_SURFACE: Surface = {
   mapHint: '可将列标题改为附件中的写法后重新检查,或用命令行 wanmu 的 --map 映射文件指定',
   replaceHint: '如需按官方规则重写,请在面板中勾选“覆盖已有得分”后填写(覆盖前的内容记录在工作簿中,可撤销)',
   revertHint: '可点击“撤销填写”恢复原内容',
+  cohortHint: { own: '可在面板的“识别结果”中点击“各表分别评分”', batch: '可在面板的“识别结果”中点击“合为一个培育名单”' },
 };

@@ -149,6 +149,22 @@ describe('task pane', () => {
     await waitFor(() => expect(count('暂不计分')).toBeLessThan(withheld));
   });
 
+  it('a 培育名单 in batches: 识别结果 scores the sheets apart on request, and back as one', async () => {
+    const file = path.resolve(__dirname, '../fixtures/office/layouts/annual-batches.xlsx');
+    const host = new MemoryHost(await (await XlsxFileHost.open(file)).read());
+    const store = await mount(host);
+    expect(store.getState().model!.analysis.tables.map((t) => [t.layout.sheet, ...(t.layout.batchSheets ?? [])])).toEqual([['第一批', '第二批']]);
+    // the note says what to click, in the pane's words
+    const note = store.getState().model!.findings.find((f) => f.code === 'cohort_batches');
+    expect(note && renderFinding(note, paneSurface)).toContain('“各表分别评分”');
+    fireEvent.click(screen.getByRole('tab', { name: '识别结果' }));
+    fireEvent.click(await screen.findByRole('button', { name: '各表分别评分' }));
+    await waitFor(() => expect(store.getState().model!.analysis.tables.map((t) => t.layout.sheet)).toEqual(['第一批', '第二批']));
+    await waitFor(() => expect(store.getState().busy).toBeNull());
+    fireEvent.click((await screen.findAllByRole('button', { name: '培育名单按自动识别' }))[0]);
+    await waitFor(() => expect(store.getState().model!.analysis.tables).toHaveLength(1));
+  });
+
   it('changing a column’s role in 识别结果 re-analyzes with the mapping, marked 用户指定', async () => {
     const host = new MemoryHost(await data());
     const store = await mount(host);

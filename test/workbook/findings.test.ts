@@ -99,7 +99,7 @@ const examples: { [K in FindingCode]: FactsByCode[K] } = {
   revert_record_damaged: { row: 7 },
 };
 
-const pane: Surface = { mapHint: '请在“识别结果”中指定该列的含义', replaceHint: '如需覆盖,请勾选“覆盖已有内容”', revertHint: '可点击“撤销填写”恢复' };
+const pane: Surface = { mapHint: '请在“识别结果”中指定该列的含义', replaceHint: '如需覆盖,请勾选“覆盖已有内容”', revertHint: '可点击“撤销填写”恢复', cohortHint: { own: '请点击“各表分别评分”', batch: '请点击“合为一个培育名单”' } };
 
 describe('finding catalogue', () => {
   for (const code of Object.keys(examples) as FindingCode[]) {

@@ -2,7 +2,7 @@
  * 识别结果: the tables found and every column's role with its evidence. Changing a role here is the
  * user's mapping: the workbook is analyzed again with it (and it is kept with the workbook).
  */
-import { Badge, Body1, Caption1, Card, CardHeader, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Card, CardHeader, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { tables, type EvaluationId } from '../../rules';
 import { renderEvidence, renderRole, renderSheetRole } from '../../workbook';
@@ -98,6 +98,20 @@ export function Recognition() {
     setProblem(await store.setMapping(next));
   };
 
+  /** One 培育名单 over several sheets: join them ('batch'), score each alone ('own'), or as recognized (undefined). */
+  const setCohort = async (sheets: readonly string[], cohort: 'batch' | 'own' | undefined) => {
+    const next: Mapping = { sheets: { ...mapping.sheets } };
+    for (const name of sheets) {
+      const { cohort: _old, ...rest } = next.sheets[name] ?? {};
+      next.sheets[name] = cohort ? { ...rest, cohort } : rest;
+    }
+    setProblem(await store.setMapping(next));
+  };
+  const maybeBatches = (sheet: string): string[] => {
+    const f = a.findings.find((x) => x.code === 'cohort_maybe_batches' && x.sheet === sheet);
+    return f && f.code === 'cohort_maybe_batches' ? [sheet, ...f.facts.sheets] : [];
+  };
+
   return (
     <div className={styles.root}>
       {a.tables.length === 0 ? <Body1>未找到验收评价或年度评价的表格。</Body1> : null}
@@ -116,6 +130,21 @@ export function Recognition() {
               </Caption1>
             }
           />
+          {(t.layout.batchSheets ?? []).length > 0 ? (
+            <Button size="small" disabled={busy !== null} onClick={() => void setCohort([t.layout.sheet, ...(t.layout.batchSheets ?? [])], 'own')}>
+              各表分别评分
+            </Button>
+          ) : null}
+          {maybeBatches(t.layout.sheet).length > 0 ? (
+            <Button size="small" disabled={busy !== null} onClick={() => void setCohort(maybeBatches(t.layout.sheet), 'batch')}>
+              合为一个培育名单
+            </Button>
+          ) : null}
+          {mapping.sheets[t.layout.sheet]?.cohort !== undefined ? (
+            <Button size="small" appearance="subtle" disabled={busy !== null} onClick={() => void setCohort([t.layout.sheet, ...(t.layout.batchSheets ?? []), ...a.tables.map((x) => x.layout.sheet).filter((n) => mapping.sheets[n]?.cohort !== undefined)], undefined)}>
+              培育名单按自动识别
+            </Button>
+          ) : null}
           {t.layout.columns.map((cs) => (
             <ul key={cs.sheet} className={styles.columns} aria-label={`${cs.sheet} 的各列`}>
               {cs.decisions.map((d) => {
