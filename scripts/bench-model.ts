@@ -4,7 +4,9 @@
  *     cohort scored by a skilled hand — target ratio ≤ 1.0;
  *  2. `check` of a 20,000-row cohort: the human-readable report against --json — target ≤ 1.2×;
  *  3. `fill` of 20,000 rows: peak memory — target < 1 GB;
- *  4. reading workbooks of 100 and 200 tables — linear (ratio ≈ 2).
+ *  4. reading workbooks of 100 and 200 tables — linear (ratio ≈ 2);
+ *  5. recognition (every layout's recognize) of a 2,000- and a 20,000-row cohort: beyond the
+ *     profile of the data rows (read/profile.ts), its time does not grow with the rows.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -17,7 +19,11 @@ import { XlsxFileHost } from '../src/hosts/file/xlsx';
 import { tables } from '../src/rules';
 import { fillWorkbook } from '../src/workbook';
 import { analyze } from '../src/workbook/analyze';
-import { buildSheet, type CellData, type SheetData } from '../src/workbook/model';
+import { Profiles, recognizers } from '../src/workbook/layouts';
+import * as profile from '../src/workbook/read/profile';
+import * as pairing from '../src/workbook/layouts/cohort/pairing';
+import * as cohortTable from '../src/workbook/layouts/cohort/table';
+import { buildSheet, type CellData, type SheetData, type WorkbookData } from '../src/workbook/model';
 import { annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../test/fixtures/workbooks';
 import { libreOfficeProfile } from '../test/helpers/workbook';
 
@@ -165,9 +171,65 @@ function readTables(): void {
   out(`读取多表工作簿:100 张表 ${a.toFixed(0)} ms,200 张表 ${b.toFixed(0)} ms,比值 ${(b / a).toFixed(2)}(线性约为 2)${b / a < 2.6 ? '达标' : '未达标'}`);
 }
 
+type Timed = Record<string, (...a: unknown[]) => unknown>;
+
+/**
+ * Every recognizer over a workbook: the whole time, the part spent on the data rows' profile
+ * (rows, column statistics, the platform-name index) and the part spent making each platform's
+ * places (the layout's output, one entry per row); what is left is deciding the layout.
+ */
+function recognition(workbook: WorkbookData): { total: number; profile: number; places: number } {
+  const parts: [keyof ReturnType<typeof recognition>, Timed, string][] = [
+    ['profile', profile as unknown as Timed, 'dataRows'],
+    ['profile', profile as unknown as Timed, 'columnStats'],
+    ['profile', pairing as unknown as Timed, 'platformKeys'],
+    ['places', cohortTable as unknown as Timed, 'buildCohortLayout'],
+  ];
+  const spent = { total: 0, profile: 0, places: 0 };
+  const originals = parts.map(([, m, name]) => m[name]);
+  parts.forEach(([part, m, name], k) => {
+    m[name] = (...a: unknown[]) => {
+      const t0 = performance.now();
+      try {
+        return originals[k](...a);
+      } finally {
+        spent[part] += performance.now() - t0;
+      }
+    };
+  });
+  try {
+    const t0 = performance.now();
+    let offered: readonly SheetData[] = workbook.sheets;
+    const input = { options: () => undefined, profiles: new Profiles(workbook), taken: new Set<string>() };
+    for (const r of recognizers) {
+      const claimed = new Set(r.recognize({ ...input, sheets: offered }).readings.map((x) => x.sheet));
+      offered = offered.filter((s) => !claimed.has(s.name));
+    }
+    spent.total = performance.now() - t0;
+    return spent;
+  } finally {
+    parts.forEach(([, m, name], k) => (m[name] = originals[k]));
+  }
+}
+
+export async function recognitionByRows(): Promise<void> {
+  const at = async (n: number) => {
+    const wb = await (await XlsxFileHost.fromBuffer(Buffer.from(await annualWideWorkbook(annualRows(n)).xlsx.writeBuffer()))).read();
+    recognition(wb); // warm-up
+    return [recognition(wb), recognition(wb), recognition(wb)].sort((a, b) => a.total - b.total)[1];
+  };
+  const small = await at(2000);
+  const large = await at(20000);
+  const decide = (r: { total: number; profile: number; places: number }) => Math.max(0, r.total - r.profile - r.places);
+  const grow = decide(large) - decide(small);
+  const show = (r: { total: number; profile: number; places: number }) => `${r.total.toFixed(0)} ms(数据行概况 ${r.profile.toFixed(0)} ms,各平台位置 ${r.places.toFixed(0)} ms,判断版式 ${decide(r).toFixed(0)} ms)`;
+  out(`识别(各版式 recognize):2,000 行 ${show(small)};20,000 行 ${show(large)};判断版式的时间随行数增加 ${grow.toFixed(0)} ms(目标:不随行数增长,< 20 ms)${grow < 20 ? '达标' : '未达标'}`);
+}
+
 export async function runModelBench(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-bench-model-'));
   readTables();
+  await recognitionByRows();
   await reportRatio(dir);
   try {
     execFileSync('soffice', ['--version'], { stdio: 'pipe' });

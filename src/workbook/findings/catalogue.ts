@@ -27,6 +27,12 @@ function field(e: EvaluationId, n: number, f: number): string {
   return tables[e].indicators[n - 1]?.inputs[f]?.label ?? '';
 }
 
+/** Sheet names in a sentence: “A”“B”“C”, or the first three and how many more. */
+function sheetList(names: readonly string[]): string {
+  const shown = names.slice(0, 3).map((n) => `“${n}”`).join('');
+  return names.length > 3 ? `${shown}等 ${names.length} 张表` : shown;
+}
+
 type Render = { readonly [K in FindingCode]: (facts: FactsByCode[K], s: Surface) => string };
 
 const SUM_WORD = { subtotal: vocabulary.subtotal[0], total: vocabulary.total[1] } as const;
@@ -53,8 +59,8 @@ const render: Render = {
   other_column: (f) => `“${f.text}”列是说明性内容,不参与评分`,
   other_evaluation_column: (f) => `“${f.text}”是${tables[f.evaluation].shortName}的指标,不属于本表的评价,未使用`,
   parameter_sheet: () => '本表是评分参数表(分值、基准值、系数等常数),不是平台数据表,不作为平台评分;引用本表常数的得分公式按其计算结果复核',
-  cohort_batches: (f, s) => `工作表${f.sheets.map((n) => `“${n}”`).join('')}是同一培育名单的几批,合为一个培育名单评分:无量纲化指标按全部 ${f.sheets.length} 张表的平台取最小值和最大值(附件4);如各表应分别评分,${s.cohortHint.own}`,
-  cohort_maybe_batches: (f, s) => `“${ind(f.evaluation, f.indicator)}”采用无量纲化标准处理,最小值和最大值取决于本表与${f.sheets.map((n) => `“${n}”`).join('')}是否同属一个培育名单;目前按本表单独计算。如是同一培育名单的几批,${s.cohortHint.batch}`,
+  cohort_batches: (f, s) => `工作表${sheetList(f.sheets)}是同一培育名单的几批,合为一个培育名单评分:无量纲化指标按全部 ${f.sheets.length} 张表的平台取最小值和最大值(附件4);如各表应分别评分,${s.cohortHint.own}`,
+  cohort_maybe_batches: (f, s) => `“${ind(f.evaluation, f.indicator)}”采用无量纲化标准处理,最小值和最大值取决于本表与${sheetList(f.sheets)}是否同属一个培育名单;目前按本表单独计算。如是同一培育名单的几批,${s.cohortHint.batch}`,
   other_year_columns: (f) => `表中并列有 ${f.year} 年的数据(${f.count} 列,自此列起),未计分;按表题或最近的年份,评价年度为 ${f.evaluated} 年`,
   duplicate_column: (f) => `“${f.text}”与 ${f.firstColumn} 列重复,未使用`,
   indicator_not_in_table: (f, s) => `表中没有“${ind(f.evaluation, f.indicator)}”(${tables[f.evaluation].attachment}第 ${f.indicator} 项)的数据列,该项不计分;如表中另有此列,${s.mapHint}`,

@@ -7,10 +7,15 @@ import { columnStats } from '../../read/profile';
 import { headerKey } from '../../text';
 import { resettle, type CohortSheet } from './sheet';
 
-/** Platform names of a sheet, by their header key. */
-export function platformKeys(cs: CohortSheet): Map<string, number> {
+const keysOf = new WeakMap<CohortSheet, ReadonlyMap<string, number>>();
+
+/** Platform names of a sheet, by their header key (made once per sheet read). */
+export function platformKeys(cs: CohortSheet): ReadonlyMap<string, number> {
+  const known = keysOf.get(cs);
+  if (known) return known;
   const m = new Map<string, number>();
   for (const r of cs.rows) if (r.kind === 'platform' && !m.has(headerKey(r.name))) m.set(headerKey(r.name), r.row);
+  keysOf.set(cs, m);
   return m;
 }
 
@@ -20,6 +25,8 @@ export function platformKeys(cs: CohortSheet): Map<string, number> {
  */
 export function pairSheets(sheets: readonly CohortSheet[], findings: Finding[]): Map<CohortSheet, CohortSheet> {
   const pairs = new Map<CohortSheet, CohortSheet>();
+  // only score sheets and sheets of unsettled role are paired: input sheets alone need no name index
+  if (!sheets.some((s) => s.role === 'scores' || s.role === 'ambiguous')) return pairs;
   const byName = new Map(sheets.map((s) => [s.sheet.name, s]));
   const keys = new Map(sheets.map((s) => [s, platformKeys(s)]));
   // name → input sheets holding it
@@ -34,7 +41,7 @@ export function pairSheets(sheets: readonly CohortSheet[], findings: Finding[]):
   }
   const overlapping = (s: CohortSheet): CohortSheet[] => {
     const count = new Map<CohortSheet, number>();
-    const own = keys.get(s) as Map<string, number>;
+    const own = keys.get(s) as ReadonlyMap<string, number>;
     for (const k of own.keys()) for (const h of holders.get(k) ?? []) if (h !== s) count.set(h, (count.get(h) ?? 0) + 1);
     return [...count].filter(([, n]) => n * 2 >= own.size && n > 0).map(([h]) => h);
   };
