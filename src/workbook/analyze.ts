@@ -25,6 +25,7 @@ import { finding, isInputErrorCode, type Finding, type InputErrorCode } from './
 import { layoutOf, recognizers, Profiles, type CellRef, type SheetOptions, type SheetReading, type TableLayout } from './layouts';
 import { cellAt, sheetsByName, type ScoreRecord, type SheetData, type TotalRecord, type WorkbookData } from './model';
 import { a1 } from './address';
+import { nextVersion } from './version';
 
 export interface Placed {
   readonly ref: CellRef | null;
@@ -33,6 +34,8 @@ export interface Placed {
 }
 
 export interface IndicatorResult {
+  /** Made anew whenever the result is (see version.ts). */
+  readonly version: number;
   readonly indicator: Indicator;
   readonly score: number | null;
   /** Why the score is null (the engine's reason), or null. */
@@ -51,6 +54,8 @@ export interface SumResult {
 }
 
 export interface PlatformResult {
+  /** Made anew whenever any of the platform's results is (see version.ts). */
+  readonly version: number;
   readonly name: string;
   readonly indicators: readonly IndicatorResult[];
   readonly groups: readonly SumResult[];
@@ -58,6 +63,8 @@ export interface PlatformResult {
 }
 
 export interface CohortInfo {
+  /** Made anew whenever the cohort is (see version.ts). */
+  readonly version: number;
   /** The cells of the cohort (valid platforms' values), in platform order. */
   readonly cells: readonly CellRef[];
   /** Every cohort cell is a number a native MIN/MAX reads as the engine does. */
@@ -191,7 +198,7 @@ export function cohortInfo(sheets: Map<string, SheetData>, layout: TableLayout, 
     cells.push(c);
     if (!native[pi][i] || typeof raw !== 'number') nativeOk = false;
   });
-  return { cells, nativeReadable: nativeOk };
+  return { cells, nativeReadable: nativeOk, version: nextVersion() };
 }
 
 /** Findings about a 无量纲化 column as a whole, at its first cell. */
@@ -304,12 +311,12 @@ export function evaluateLayout(sheets: Map<string, SheetData>, layout: TableLayo
       if (kept && mine[i] === undefined) return kept;
       const score = o.ok ? o.score : null;
       const reason = o.ok ? null : o.error.reason;
-      if (kept) return { ...kept, score, reason, nativeReadable: native[pi][i] };
+      if (kept) return { ...kept, version: nextVersion(), score, reason, nativeReadable: native[pi][i] };
       const existing = p.scores[i];
       const place: Placed = existing ? { ref: existing, existing: true } : { ref: shape.place(layout, table, pi, { what: 'indicator', index: i }), existing: false };
-      return { indicator: ind, score, reason, place, inputs: p.inputs[i], factors: factors[i], nativeReadable: native[pi][i] };
+      return { version: nextVersion(), indicator: ind, score, reason, place, inputs: p.inputs[i], factors: factors[i], nativeReadable: native[pi][i] };
     });
-    if (before) return { ...before, indicators, groups: before.groups.map((g, gi) => ({ ...g, score: sum.groups[gi].score })), total: { ...before.total, score: sum.total } };
+    if (before) return { ...before, version: nextVersion(), indicators, groups: before.groups.map((g, gi) => ({ ...g, score: sum.groups[gi].score })), total: { ...before.total, score: sum.total } };
     const groups = sum.groups.map((g, gi): SumResult => {
       const existing = p.groups[gi];
       return { score: g.score, place: existing ? { ref: existing, existing: true } : { ref: hasPlaces ? null : shape.place(layout, table, pi, { what: 'group', index: gi }), existing: false } };
@@ -318,7 +325,7 @@ export function evaluateLayout(sheets: Map<string, SheetData>, layout: TableLayo
       score: sum.total,
       place: p.total ? { ref: p.total, existing: true } : { ref: shape.place(layout, table, pi, { what: 'total', index: 0 }), existing: false },
     };
-    return { name: p.name, indicators, groups, total };
+    return { version: nextVersion(), name: p.name, indicators, groups, total };
   });
   return { layout, table, platforms, cohorts, values };
 }

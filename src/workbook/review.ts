@@ -15,6 +15,8 @@ import { cohortText, FUNCTION_OF, nativeFormula, refText } from './formulas';
 import { layoutOf, type CellRef } from './layouts';
 import { cellAt, isEmptyCell, sheetsByName, type CellData, type SheetData } from './model';
 import { formulaRefs } from './refs';
+import { sameCell } from './same';
+import { BoundedCache } from './version';
 
 const CAP_WORDS = /\b(MIN|IF|IFS|MEDIAN|SMALL)\s*\(/i;
 const EPS = 1e-9;
@@ -209,13 +211,17 @@ function sumOf(formula: string, own: string, parts: readonly CellRef[]): boolean
 }
 
 /** sumOf, remembered per sum cell while its formula and parts stay the same (re-checks after edits). */
-const sums = new WeakMap<CellRef, { readonly formula: string; readonly parts: readonly CellRef[]; readonly result: boolean }>();
+const sums = new BoundedCache<string, Map<number, { readonly formula: string; readonly parts: readonly CellRef[]; readonly result: boolean }>>(64);
+
+const samePlace = (a: CellRef, b: CellRef) => a === b || (a.row === b.row && a.col === b.col && a.sheet === b.sheet);
 
 function sumsExactly(ctx: Ctx, at: CellRef, formula: string, parts: readonly CellRef[]): boolean {
-  const m = sums.get(at);
-  if (m && m.formula === formula && m.parts.length === parts.length && m.parts.every((p, i) => p === parts[i])) return m.result;
+  const onSheet = sums.get(at.sheet);
+  const key = at.row * 20000 + at.col;
+  const m = onSheet?.get(key);
+  if (m && m.formula === formula && m.parts.length === parts.length && m.parts.every((p, i) => samePlace(p, parts[i]))) return m.result;
   const result = sumOf(formula, at.sheet, parts);
-  if (ctx.remember) sums.set(at, { formula, parts, result });
+  if (ctx.remember) (onSheet ?? sums.set(at.sheet, new Map())).set(key, { formula, parts, result });
   return result;
 }
 
@@ -253,21 +259,34 @@ function reviewSum(ctx: Ctx, place: { ref: CellRef | null; existing: boolean }, 
  * while all four are the same objects, its findings are the same (a re-check after an edit
  * reviews the platforms whose scores moved, and within them only the indicators that did).
  */
-const reviewed = new WeakMap<IndicatorResult, { readonly cell: CellData | null; readonly cohort: unknown; readonly layout: unknown; readonly findings: readonly Finding[] }>();
+interface Reviewed {
+  readonly result: number;
+  readonly cell: CellData | null;
+  readonly cohort: number;
+  readonly findings: readonly Finding[];
+}
+
+/** Per table layout version (the last few recognitions), per platform and indicator. */
+const reviewed = new BoundedCache<number, Map<number, Reviewed>>(4);
 
 function reviewIndicatorOnce(ctx: Ctx, pi: number, r: IndicatorResult): void {
   const ref = r.place.ref;
   const sheet = ref ? ctx.sheets.get(ref.sheet) : undefined;
   const cell = ref && sheet ? cellAt(sheet, ref.row, ref.col) : null;
-  const cohort = ctx.t.cohorts[r.indicator.number - 1];
-  const memo = reviewed.get(r);
-  if (memo && memo.cell === cell && memo.cohort === cohort && memo.layout === ctx.t.layout) {
+  const cohort = ctx.t.cohorts[r.indicator.number - 1]?.version ?? 0;
+  const at = pi * 64 + r.indicator.number;
+  const byLayout = reviewed.get(ctx.t.layout.version);
+  const memo = byLayout?.get(at);
+  if (memo && memo.result === r.version && memo.cohort === cohort && sameCell(memo.cell, cell)) {
     for (const f of memo.findings) ctx.out.push(f);
     return;
   }
   const start = ctx.out.length;
   reviewIndicator(ctx, pi, r);
-  if (ctx.remember) reviewed.set(r, { cell, cohort, layout: ctx.t.layout, findings: ctx.out.length === start ? NO_FINDINGS : ctx.out.slice(start) });
+  if (ctx.remember) {
+    const entries = byLayout ?? reviewed.set(ctx.t.layout.version, new Map());
+    entries.set(at, { result: r.version, cell, cohort, findings: ctx.out.length === start ? NO_FINDINGS : ctx.out.slice(start) });
+  }
 }
 
 const NO_FINDINGS: readonly Finding[] = [];
@@ -305,6 +324,10 @@ function reviewPlatform(ctx: Ctx, pi: number, p: PlatformResult): void {
   reviewSum(ctx, p.total.place, p.total.score, usesGroups ? groupPlaces : indicatorPlaces, 'total', null);
 }
 
+function sameCohorts(a: TableResult, b: TableResult): boolean {
+  return a.cohorts === b.cohorts || (a.cohorts.length === b.cohorts.length && a.cohorts.every((c, i) => (c?.version ?? 0) === (b.cohorts[i]?.version ?? 0)));
+}
+
 /** The review's findings per table and platform (so an edit re-reviews only what it changed). */
 export function reviewByPlatform(
   analysis: Analysis,
@@ -317,7 +340,7 @@ export function reviewByPlatform(
     t.platforms.map((p, pi) => {
       const before = previous?.tables[ti];
       // an unchanged platform of an unchanged cohort keeps its findings
-      if (before && before.platforms[pi] === p && before.cohorts === t.cohorts) return previous.findings[ti][pi].slice();
+      if (before && before.layout.version === t.layout.version && before.platforms[pi]?.version === p.version && sameCohorts(before, t)) return previous.findings[ti][pi].slice();
       const out: Finding[] = [];
       reviewPlatform({ sheets, t, out, remember }, pi, p);
       return out;

@@ -39,6 +39,7 @@ import { cellAt, emptyBatch, sheetsByName, type CellData, type CellRange, type C
 import { Dependents } from './dependents';
 import { reviewByPlatform } from './review';
 import { sameCell } from './same';
+import { nextVersion } from './version';
 import { planRevert, type RevertPlan } from './revert';
 import { cellsToRanges, planMarks, sameMarks } from './marks';
 import type { MarkSet } from './model';
@@ -559,7 +560,7 @@ export class WorkbookSession {
       const again = new Set(dirty.filter((d) => d.t === ti).map((d) => d.pi));
       if (again.size === 0) return next;
       // a new object makes the review look at the platform again
-      return { ...next, platforms: next.platforms.map((p, pi) => (again.has(pi) && p === t.platforms[pi] ? { ...p } : p)) };
+      return { ...next, platforms: next.platforms.map((p, pi) => (again.has(pi) && p === t.platforms[pi] ? { ...p, version: nextVersion() } : p)) };
     });
     // findings at re-read cells and at the affected platforms' score cells are replaced
     const stale = (f: Finding) => reread.has(`${f.sheet}!${f.cell}`);

@@ -127,6 +127,8 @@ export interface SheetOptions {
 export type UnitTable = readonly (readonly ColumnUnit[])[];
 
 export interface TableLayout {
+  /** Made anew with every recognition (see version.ts). */
+  readonly version: number;
   readonly kind: LayoutKind;
   readonly evaluation: EvaluationId;
   readonly sheet: string;

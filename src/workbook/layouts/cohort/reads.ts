@@ -7,6 +7,7 @@ import type { TableResult } from '../../analyze';
 import { finding, type Finding } from '../../findings/codes';
 import { cohortText } from '../../formulas';
 import { cellAt, isEmptyCell, type SheetData } from '../../model';
+import { BoundedCache } from '../../version';
 import { inputSheetsOf, type CellRef, type ReadsCheck } from '../layout';
 
 interface CohortPart {
@@ -30,9 +31,10 @@ interface TableIndex {
   readonly intruders: Map<string, boolean>;
 }
 
-const indexCache = new WeakMap<TableResult, TableIndex>();
-const rowsCache = new WeakMap<TableResult['layout'], Map<string, Map<number, string>>>();
-const cohortCache = new WeakMap<object, CohortIndex>();
+// keyed by versions (see version.ts): the layout's, and each cohort's
+const indexCache = new BoundedCache<string, TableIndex>(16);
+const rowsCache = new BoundedCache<number, Map<string, Map<number, string>>>(16);
+const cohortCache = new BoundedCache<number, CohortIndex>(256);
 
 function emptyAt(sheets: Map<string, SheetData>): (ref: CellRef) => boolean {
   return (ref) => {
@@ -43,20 +45,21 @@ function emptyAt(sheets: Map<string, SheetData>): (ref: CellRef) => boolean {
 
 /** What the review of every cell of a table asks, computed once per table (not once per cell). */
 function tableIndex(t: TableResult): TableIndex {
-  const cached = indexCache.get(t);
+  const key = `${t.layout.version}:${t.cohorts.map((c) => c?.version ?? 0).join(',')}`;
+  const cached = indexCache.get(key);
   if (cached) return cached;
-  let platformRows = rowsCache.get(t.layout);
+  let platformRows = rowsCache.get(t.layout.version);
   if (!platformRows) {
     platformRows = new Map(inputSheetsOf(t.layout).map((s) => [s, new Map<number, string>()]));
     for (const p of t.layout.platforms) if (p.nameCell) platformRows.get(p.nameCell.sheet)?.set(p.nameCell.row, p.name);
-    rowsCache.set(t.layout, platformRows);
+    rowsCache.set(t.layout.version, platformRows);
   }
   const cohorts = new Map<number, CohortIndex>();
   t.cohorts.forEach((c, i) => {
     if (!c || c.cells.length === 0) return;
     // a re-check keeps the cohorts its edit did not touch (a 无量纲化 cohort is made anew whenever
     // one of its cells changes), and so their index
-    const kept = cohortCache.get(c);
+    const kept = cohortCache.get(c.version);
     if (kept) {
       cohorts.set(i, kept);
       return;
@@ -72,11 +75,11 @@ function tableIndex(t: TableResult): TableIndex {
       }
     }
     const index: CohortIndex = { parts, cells: c.cells };
-    cohortCache.set(c, index);
+    cohortCache.set(c.version, index);
     cohorts.set(i, index);
   });
   const index = { platformRows, cohorts, intruders: new Map<string, boolean>() };
-  indexCache.set(t, index);
+  indexCache.set(key, index);
   return index;
 }
 

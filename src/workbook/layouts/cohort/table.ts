@@ -9,6 +9,7 @@ import { fieldCandidates, indicatorCandidates } from '../../matching';
 import { cellAt, type SheetData } from '../../model';
 import { headerKey } from '../../text';
 import type { CellRef, ColumnDecision, ColumnUnit, PlatformLayout, TableLayout } from '../layout';
+import { nextVersion } from '../../version';
 import { resultSheetName } from './area';
 import { platformKeys } from './pairing';
 import type { CohortSheet } from './sheet';
@@ -135,6 +136,7 @@ export function buildCohortLayout(inputs: readonly CohortSheet[], scoreSheets: r
     area = { kind: 'sheet', name };
   }
   return {
+    version: nextVersion(),
     kind: 'cohort',
     evaluation,
     sheet: sheet.name,

@@ -12,6 +12,7 @@ import { cellAt, type SheetData } from '../../model';
 import type { MergeIndex } from '../../read/profile';
 import { cellText, headerKey } from '../../text';
 import { NO_UNIT, plainUnits, usesComponentRows, type CellRef, type ColumnDecision, type IssuedOverride, type PlatformLayout, type TableLayout } from '../layout';
+import { nextVersion } from '../../version';
 import { checkIssuedText, numberIn, type IndicatorRow } from './text-check';
 import { detectEvaluation, findHeader, type Variant } from './header';
 
@@ -139,6 +140,7 @@ export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, override
   decisions.sort((a, b) => a.col - b.col);
 
   return {
+    version: nextVersion(),
     kind: variant,
     evaluation,
     sheet: sheet.name,
