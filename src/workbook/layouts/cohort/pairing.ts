@@ -3,7 +3,6 @@
  */
 import { tables, type EvaluationId } from '../../../rules';
 import { finding, type Finding } from '../../findings/codes';
-import { columnStats } from '../../read/profile';
 import { headerKey } from '../../text';
 import { resettle, type CohortSheet } from './sheet';
 
@@ -59,8 +58,8 @@ export function pairSheets(sheets: readonly CohortSheet[], findings: Finding[]):
       const ind = c.role.kind === 'input' || c.role.kind === 'score' ? c.role.indicator : -1;
       if (ind < 0) return false;
       const points = tables[s.evaluation].indicators[ind].points;
-      const mine = columnStats(s.sheet, c.col, s.rows);
-      return mine.numbers > 0 && mine.maxNumber <= points + 1e-9 && o.columns.some((oc) => oc.role.kind === 'input' && oc.role.indicator === ind && columnStats(o.sheet, oc.col, o.rows).maxNumber > points + 1e-9);
+      const mine = s.stats.get(c.col);
+      return mine !== undefined && mine.numbers > 0 && mine.maxNumber <= points + 1e-9 && o.columns.some((oc) => oc.role.kind === 'input' && oc.role.indicator === ind && (o.stats.get(oc.col)?.maxNumber ?? -Infinity) > points + 1e-9);
     }));
     if (larger.length > 0) resettle(s, 'scores');
     else {

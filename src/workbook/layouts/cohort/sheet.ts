@@ -12,7 +12,7 @@ import { type EvaluationId } from '../../../rules';
 import { colLetters } from '../../address';
 import { fieldCandidates, namesScores } from '../../matching';
 import type { SheetData } from '../../model';
-import { columnStats, dataRows, type MergeIndex, type RowInfo } from '../../read/profile';
+import { columnStats, dataRows, type ColumnStats, type MergeIndex, type RowInfo } from '../../read/profile';
 import { headerKey } from '../../text';
 import { NO_UNIT, type ColumnDecision, type ColumnRole, type Evidence, type SheetOptions, type SheetRole } from '../layout';
 import { headerBlock, type HeaderBlock } from './block';
@@ -36,6 +36,8 @@ export interface CohortSheet {
   readonly options: SheetOptions;
   /** The header block: units and year rows under the labels, the evaluated year, the table's unit. */
   readonly block: HeaderBlock;
+  /** Each column's statistics over the data rows, from the sheet's profile (by column). */
+  readonly stats: ReadonlyMap<number, ColumnStats>;
 }
 
 /** Reads one sheet as a cohort table, or undefined when it is none. */
@@ -79,7 +81,8 @@ export function readCohortSheet(sheet: SheetData, idx: MergeIndex, options: Shee
   else if (scores > 0) role = 'none'; // a typed total alone is no evidence of this year's scores
   else if (namesScores(sheet.name)) role = 'scores';
   else role = 'ambiguous';
-  const cs: CohortSheet = { sheet, headerRow: header.row, parentRow, evaluation, platformCol: pc, rows, columns: [], role, readsFrom, options, block, headerTop: (col) => idx.masterOf(header.row, col).row };
+  const stats = new Map(pending.map((p) => [p.cell.col, p.stats]));
+  const cs: CohortSheet = { sheet, headerRow: header.row, parentRow, evaluation, platformCol: pc, rows, columns: [], role, readsFrom, options, block, stats, headerTop: (col) => idx.masterOf(header.row, col).row };
   settle(cs, pending);
   return cs;
 }
