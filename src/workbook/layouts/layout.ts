@@ -9,11 +9,13 @@
  */
 import type { EvaluationId, EvaluationTable, Indicator } from '../../rules';
 import type { Finding } from '../findings/codes';
-import type { CellData, SheetData, WorkbookData, WriteBatch } from '../model';
+import type { CellData, SheetData, WriteBatch } from '../model';
 import type { FormulaRef } from '../refs';
 import type { FormulaStyle } from '../formulas';
 import type { IndicatorResult, TableResult } from '../analyze';
-import { MergeIndex } from '../read/profile';
+import type { Profiles } from '../read/profile';
+
+export { Profiles } from '../read/profile';
 
 /** The registered layouts' kinds (layouts/index.ts has one plug-in per kind). */
 export type LayoutKind = 'issued' | 'matrix' | 'cohort';
@@ -177,17 +179,6 @@ export interface SheetReading {
 }
 
 // ---------------------------------------------------------------- the contract
-
-/** Each sheet profiled once: layouts ask here and never build merge indexes of their own. */
-export class Profiles {
-  private readonly merges = new Map<string, MergeIndex>();
-  constructor(readonly workbook: WorkbookData) {}
-  merge(sheet: SheetData): MergeIndex {
-    let m = this.merges.get(sheet.name);
-    if (!m) this.merges.set(sheet.name, (m = new MergeIndex(sheet)));
-    return m;
-  }
-}
 
 export interface RecognizeInput {
   /** The sheets no earlier layout claimed, in workbook order. */

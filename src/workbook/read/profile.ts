@@ -5,7 +5,7 @@
  * work from profiles; nothing downstream re-reads raw cells for these facts.
  */
 import { vocabulary } from '../../rules';
-import { cellAt, type CellData, type CellRange, type SheetData } from '../model';
+import { cellAt, type CellData, type CellRange, type SheetData, type WorkbookData } from '../model';
 import { formulaRefs } from '../refs';
 import { cellText, headerKey, normalizeText } from '../text';
 
@@ -49,6 +49,17 @@ export class MergeIndex {
   text(row: number, col: number): string {
     const m = this.masterOf(row, col);
     return cellText(cellAt(this.sheet, m.row, m.col)?.value ?? null);
+  }
+}
+
+/** Each sheet profiled once: layouts ask here and never build merge indexes of their own. */
+export class Profiles {
+  private readonly merges = new Map<string, MergeIndex>();
+  constructor(readonly workbook: WorkbookData) {}
+  merge(sheet: SheetData): MergeIndex {
+    let m = this.merges.get(sheet.name);
+    if (!m) this.merges.set(sheet.name, (m = new MergeIndex(sheet)));
+    return m;
   }
 }
 
