@@ -83,6 +83,8 @@ function main() {
   fs.cpSync(addin, path.join(offline, folder), { recursive: true });
   const bom = Buffer.from([0xef, 0xbb, 0xbf]); // Windows PowerShell 5 reads a .ps1 without BOM in the ANSI code page
   for (const s of ['install.sh', 'uninstall.sh']) fs.writeFileSync(path.join(offline, s), template(s), { mode: 0o755 });
+  // the Linux scripts edit WPS's registry files as XML through this (python3's own XML parser)
+  fs.copyFileSync(path.join(templates, 'registry.py'), path.join(offline, 'registry.py'));
   for (const s of ['install.ps1', 'uninstall.ps1']) fs.writeFileSync(path.join(offline, s), Buffer.concat([bom, Buffer.from(template(s).replace(/\r?\n/g, '\r\n'), 'utf8')]));
   for (const s of ['install.bat', 'uninstall.bat']) fs.copyFileSync(path.join(templates, s), path.join(offline, s));
   fs.writeFileSync(path.join(offline, '安装说明.txt'), template('README.txt').replace(/\r?\n/g, '\r\n'));

@@ -91,3 +91,110 @@ describe('offline package', () => {
     }
   });
 });
+
+describe('Linux installers edit WPS registry files as XML (registry.py)', () => {
+  const OA = '<jsplugin name="oa-assistant" type="wps" url="http://oa.example/addin/" version="3.2" enable="true"/>';
+  const OTHER = '<jsplugin name="other" type="et" url="http://x/?a=1&amp;b=2" version="1.0"></jsplugin>';
+  const OLD = '<jsplugin name="wanmu" type="et" url="file:///old/" version="0.0.1" enable="true"/>';
+  const DECL = '<?xml version="1.0" encoding="UTF-8"?>';
+  const corpus: Record<string, string | null> = {
+    'one line, another add-in before and after an old entry': `${DECL}<jsplugins>${OA}${OLD}${OTHER}</jsplugins>`,
+    'one line, only another add-in': `${DECL}<jsplugins>${OA}</jsplugins>`,
+    'many lines, CRLF, BOM, comments': `\ufeff${DECL}\r\n<!-- 由单位统一部署 -->\r\n<jsplugins>\r\n  <!-- OA -->\r\n  ${OA}\r\n  ${OLD}\r\n  ${OTHER}\r\n</jsplugins>\r\n`,
+    'no declaration, tabs': `<jsplugins>\n\t${OTHER}\n</jsplugins>`,
+    'empty file': '',
+    'missing file': null,
+  };
+
+  type Plugin = Record<string, string>;
+  /** The jsplugin elements' attributes, in order (what the file means to WPS). */
+  async function plugins(text: string): Promise<Plugin[]> {
+    const { parseStringPromise } = await import('xml2js');
+    if (text.replace(/^\ufeff/, '').trim() === '') return [];
+    const doc = (await parseStringPromise(text.replace(/^\ufeff/, ''))) as { jsplugins: { jsplugin?: { $: Plugin }[] } | string };
+    return typeof doc.jsplugins === 'string' ? [] : (doc.jsplugins.jsplugin ?? []).map((p) => p.$);
+  }
+
+  function home(content: string | null) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-home-'));
+    const addons = path.join(dir, '.local/share/Kingsoft/wps/jsaddons');
+    fs.mkdirSync(addons, { recursive: true });
+    for (const f of ['jsplugins.xml', 'publish.xml']) if (content !== null) fs.writeFileSync(path.join(addons, f), content);
+    const run = (script: string) => execFileSync('sh', [path.join(out, 'wps-offline', script)], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir }, encoding: 'utf8', stdio: 'pipe' });
+    return { dir, addons, run };
+  }
+
+  for (const [label, content] of Object.entries(corpus)) {
+    it(`${label}: install keeps every other add-in and adds exactly one entry; uninstall gives the rest back`, async () => {
+      const h = home(content);
+      try {
+        const before = content === null ? [] : (await plugins(content)).filter((p) => p.name !== 'wanmu');
+        expect(h.run('install.sh')).toContain('已安装');
+        for (const f of ['jsplugins.xml', 'publish.xml']) {
+          const text = fs.readFileSync(path.join(h.addons, f), 'utf8');
+          const after = await plugins(text);
+          expect(after.filter((p) => p.name !== 'wanmu')).toEqual(before);
+          const ours = after.filter((p) => p.name === 'wanmu');
+          expect(ours).toHaveLength(1);
+          expect(ours[0].url).toBe(`file://${path.join(h.addons, folder)}/`);
+          // comments, the BOM and line ends as they were
+          if (content?.includes('<!-- OA -->')) expect(text).toContain('<!-- 由单位统一部署 -->\r\n<jsplugins>\r\n  <!-- OA -->\r\n  ' + OA);
+          if (content?.startsWith('\ufeff')) expect(text.startsWith('\ufeff')).toBe(true);
+        }
+        expect(h.run('uninstall.sh')).toContain('已卸载');
+        for (const f of ['jsplugins.xml', 'publish.xml']) {
+          const text = fs.readFileSync(path.join(h.addons, f), 'utf8');
+          expect(await plugins(text)).toEqual(before);
+          // a file that had no entry of ours is given back byte for byte
+          if (content !== null && content !== '' && !content.includes('name="wanmu"')) expect(text).toBe(content);
+        }
+      } finally {
+        fs.rmSync(h.dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it('a malformed registry file: nothing is changed or copied, a Chinese message, exit non-zero', () => {
+    const bad = `${DECL}<jsplugins>${OA}<jsplugin name="wanmu"`;
+    const h = home(bad);
+    try {
+      let failure: { status: number; stderr: string; stdout: string } | undefined;
+      try {
+        h.run('install.sh');
+      } catch (e) {
+        failure = e as { status: number; stderr: string; stdout: string };
+      }
+      expect(failure?.status).not.toBe(0);
+      expect(failure?.stderr).toContain('未作任何改动');
+      expect(failure?.stdout ?? '').not.toContain('已安装');
+      for (const f of ['jsplugins.xml', 'publish.xml']) expect(fs.readFileSync(path.join(h.addons, f), 'utf8')).toBe(bad);
+      expect(fs.existsSync(path.join(h.addons, folder))).toBe(false);
+    } finally {
+      fs.rmSync(h.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('without python3 nothing is changed, and the message says what to do', () => {
+    const h = home(`${DECL}<jsplugins>${OA}</jsplugins>`);
+    try {
+      // a PATH with sh and the tools the script uses, but no python3
+      const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-bin-'));
+      for (const t of ['sh', 'dirname', 'mkdir', 'rm', 'cp']) {
+        const real = execFileSync('sh', ['-c', `command -v ${t}`], { encoding: 'utf8' }).trim();
+        fs.symlinkSync(real, path.join(bin, t));
+      }
+      let failure: { status: number; stderr: string } | undefined;
+      try {
+        execFileSync(path.join(bin, 'sh'), [path.join(out, 'wps-offline', 'install.sh')], { env: { PATH: bin, HOME: h.dir }, encoding: 'utf8', stdio: 'pipe' });
+      } catch (e) {
+        failure = e as { status: number; stderr: string };
+      }
+      expect(failure?.status).not.toBe(0);
+      expect(failure?.stderr).toContain('python3');
+      expect(fs.existsSync(path.join(h.addons, folder))).toBe(false);
+      fs.rmSync(bin, { recursive: true, force: true });
+    } finally {
+      fs.rmSync(h.dir, { recursive: true, force: true });
+    }
+  });
+});
