@@ -85,8 +85,9 @@ function main() {
   for (const s of ['install.sh', 'uninstall.sh']) fs.writeFileSync(path.join(offline, s), template(s), { mode: 0o755 });
   // the Linux scripts edit WPS's registry files as XML through this (python3's own XML parser)
   fs.copyFileSync(path.join(templates, 'registry.py'), path.join(offline, 'registry.py'));
-  for (const s of ['install.ps1', 'uninstall.ps1']) fs.writeFileSync(path.join(offline, s), Buffer.concat([bom, Buffer.from(template(s).replace(/\r?\n/g, '\r\n'), 'utf8')]));
-  for (const s of ['install.bat', 'uninstall.bat']) fs.copyFileSync(path.join(templates, s), path.join(offline, s));
+  // setup.ps1: install and uninstall (install.bat / uninstall.bat hand its text to PowerShell)
+  fs.writeFileSync(path.join(offline, 'setup.ps1'), Buffer.concat([bom, Buffer.from(template('setup.ps1').replace(/\r?\n/g, '\r\n'), 'utf8')]));
+  for (const s of ['install.bat', 'uninstall.bat']) fs.writeFileSync(path.join(offline, s), fs.readFileSync(path.join(templates, s), 'utf8').replace(/\r?\n/g, '\r\n'));
   fs.writeFileSync(path.join(offline, '安装说明.txt'), template('README.txt').replace(/\r?\n/g, '\r\n'));
   zip(files(offline, `${folder}-offline/`), path.join(out, `${DEPLOY.name}-wps-offline-${DEPLOY.version}.zip`));
   console.log(`wps-deploy: ${path.relative(root, server)} (base ${base}), ${path.relative(root, offline)}, ${DEPLOY.name}-wps-offline-${DEPLOY.version}.zip`);

@@ -1,5 +1,7 @@
 @echo off
-rem 万亩千亿评分助手 WPS 加载项:双击卸载(调用 uninstall.ps1)
+rem 万亩千亿评分助手 WPS 加载项:双击卸载(调用 setup.ps1 uninstall,方式同 install.bat)。
 chcp 65001 >nul
-powershell -NoProfile -ExecutionPolicy Bypass -File "%~dp0uninstall.ps1"
+set "WANMU_HERE=%~dp0"
+powershell -NoProfile -Command "& ([ScriptBlock]::Create([IO.File]::ReadAllText($env:WANMU_HERE + 'setup.ps1', [Text.Encoding]::UTF8))) uninstall"
+if errorlevel 1 echo. & echo 卸载未完成,请查看上面的说明。
 pause

@@ -43,16 +43,23 @@ describe('intranet server folder', () => {
 describe('offline package', () => {
   it('Windows scripts: PowerShell with a BOM (Chinese text in Windows PowerShell 5), .bat calling them', () => {
     const offline = path.join(out, 'wps-offline');
-    for (const s of ['install.ps1', 'uninstall.ps1']) {
-      const buf = fs.readFileSync(path.join(offline, s));
-      expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const text = buf.toString('utf8');
-      expect(text).toContain("$Name = 'wanmu'");
-      expect(text).toContain('kingsoft\\wps\\jsaddons');
-      expect(text).not.toMatch(/@[A-Z_]+@/);
+    const buf = fs.readFileSync(path.join(offline, 'setup.ps1'));
+    expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const ps = buf.toString('utf8');
+    expect(ps).toContain("$Name = 'wanmu'");
+    expect(ps).toContain('kingsoft\\wps\\jsaddons');
+    expect(ps).not.toMatch(/@[A-Z_]+@/);
+    // Windows 7's PowerShell 2.0: none of what came later
+    expect(ps).not.toMatch(/\$PSScriptRoot|-Directory\b|\[ordered\]|::new\(/);
+    // the registry files through the XML DOM, never line by line
+    expect(ps).toContain('System.Xml.XmlDocument');
+    expect(ps).not.toMatch(/ReadAllLines|-notmatch/);
+    for (const [bat, action] of [['install.bat', 'install'], ['uninstall.bat', 'uninstall']]) {
+      const text = fs.readFileSync(path.join(offline, bat), 'utf8');
+      expect(text).toContain(`setup.ps1', [Text.Encoding]::UTF8))) ${action}`);
+      expect(text).not.toMatch(/ExecutionPolicy/i);
+      expect(text).toContain('\r\n');
     }
-    expect(fs.readFileSync(path.join(offline, 'install.bat'), 'utf8')).toContain('install.ps1');
-    expect(fs.readFileSync(path.join(offline, 'uninstall.bat'), 'utf8')).toContain('uninstall.ps1');
     const zipped = unzipSync(fs.readFileSync(path.join(out, `wanmu-wps-offline-${pkg.version}.zip`)));
     expect(Object.keys(zipped)).toEqual(expect.arrayContaining([`${folder}-offline/install.sh`, `${folder}-offline/install.bat`, `${folder}-offline/${folder}/ribbon.xml`]));
   });
