@@ -77,6 +77,12 @@ function main() {
   fs.writeFileSync(path.join(server, 'jsplugins.xml'), DEPLOY.jsplugins(base, DEPLOY));
   fs.writeFileSync(path.join(server, 'jsplugins-online.xml'), DEPLOY.jspluginsOnline(base, DEPLOY));
   fs.writeFileSync(path.join(server, 'publish.html'), template('publish.html'));
+  // the address can be set again on the server without Node: set-address.sh / set-address.bat
+  fs.writeFileSync(path.join(server, 'publish.template.html'), fill(fs.readFileSync(path.join(templates, 'publish.html'), 'utf8'), '@BASE@'));
+  fs.copyFileSync(path.join(templates, 'registry.py'), path.join(server, 'registry.py'));
+  fs.writeFileSync(path.join(server, 'set-address.sh'), template('set-address.sh'), { mode: 0o755 });
+  fs.writeFileSync(path.join(server, 'set-address.bat'), fs.readFileSync(path.join(templates, 'set-address.bat'), 'utf8').replace(/\r?\n/g, '\r\n'));
+  fs.writeFileSync(path.join(server, 'server.ps1'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(template('server.ps1').replace(/\r?\n/g, '\r\n'), 'utf8')]));
 
   const offline = path.join(out, 'wps-offline');
   fs.rmSync(offline, { recursive: true, force: true });

@@ -9,6 +9,8 @@ the byte positions the parser reports; an unparseable file is not changed.
     python3 registry.py check  FILE ...                   (each readable as a registry, or absent)
     python3 registry.py add    FILE NAME ATTR=VALUE ...   (replaces an existing entry of NAME)
     python3 registry.py remove FILE NAME
+    python3 registry.py seturl FILE NAME URL            (the url of our entry: <jsplugin> or <jspluginonline>)
+    python3 registry.py fill   TEMPLATE OUT KEY=VALUE  (a text file from its template, @KEY@ replaced)
 
 Exit codes: 0 changed or nothing to do (a line says which), 3 the file cannot be read as a
 registry (nothing changed; the message says what to do).
@@ -30,9 +32,11 @@ class Unreadable(Exception):
     pass
 
 
-def scan(data, name):
-    """The byte spans of our entries (direct children of the root named `name`) and where the root ends."""
+def scan(data, name, tags=(ENTRY,)):
+    """The byte spans, tags and attributes (in order) of our entries (direct children of the root, of
+    one of `tags`, named `name`) and where the root ends."""
     parser = expat.ParserCreate('UTF-8')
+    parser.ordered_attributes = True
     events = []  # (byte index, kind, depth)
     state = {'depth': 0, 'root': None}
     ours = []
@@ -44,8 +48,9 @@ def scan(data, name):
         if state['depth'] == 0:
             state['root'] = tag
         mark('start')
-        if state['depth'] == 1 and tag == ENTRY and attrs.get('name') == name:
-            ours.append(len(events) - 1)
+        pairs = list(zip(attrs[0::2], attrs[1::2]))
+        if state['depth'] == 1 and tag in tags and dict(pairs).get('name') == name:
+            ours.append((len(events) - 1, tag, pairs))
         state['depth'] += 1
 
     def end(tag):
@@ -66,15 +71,17 @@ def scan(data, name):
         raise Unreadable('根元素是 <%s>,不是 <%s>' % (state['root'], ROOT))
     # an element ends where the next event begins (or at the end of the data)
     spans = []
-    for k in ours:
+    found = []
+    for k, tag, pairs in ours:
         depth = events[k][2]
         j = k + 1
         while not (events[j][1] == 'end' and events[j][2] == depth):
             j += 1
         stop = events[j + 1][0] if j + 1 < len(events) else len(data)
         spans.append((events[k][0], stop))
+        found.append((tag, pairs))
     root_end = [e for e in events if e[1] == 'end' and e[2] == 0][-1][0]
-    return spans, root_end
+    return spans, root_end, found
 
 
 def line_end(data):
@@ -83,7 +90,7 @@ def line_end(data):
 
 def edit(data, name, attrs):
     """The new bytes: our entries removed and, when attrs is not None, one entry added."""
-    spans, root_end = scan(data, name)
+    spans, root_end, _ = scan(data, name)
     nl = line_end(data)
     out = data
     # remove from the end, each with the indentation and the line end around it when it stands on a line of its own
@@ -100,7 +107,7 @@ def edit(data, name, attrs):
             root_end -= stop - start
     if attrs is None:
         return out, len(spans)
-    entry = ('<%s %s/>' % (ENTRY, ' '.join('%s=%s' % (k, quoteattr(v)) for k, v in attrs))).encode('utf-8')
+    entry = element(ENTRY, attrs)
     before = out[:root_end]
     line_start = before.rfind(b'\n') + 1
     if before[line_start:].strip() == b'' and line_start > 0:
@@ -109,6 +116,31 @@ def edit(data, name, attrs):
     else:
         out = out[:root_end] + entry + out[root_end:]
     return out, len(spans)
+
+
+def element(tag, pairs):
+    return ('<%s %s/>' % (tag, ' '.join('%s=%s' % (k, quoteattr(v)) for k, v in pairs))).encode('utf-8')
+
+
+def set_url(data, name, url):
+    """Our entries with their url set (each element written anew in place, nothing else touched)."""
+    spans, _, found = scan(data, name, (ENTRY, ENTRY + 'online'))
+    out = data
+    for (start, stop), (tag, pairs) in reversed(list(zip(spans, found))):
+        new = [(k, url if k == 'url' else v) for k, v in pairs]
+        if 'url' not in dict(pairs):
+            new.append(('url', url))
+        out = out[:start] + element(tag, new) + out[stop:]
+    return out, len(spans)
+
+
+def fill(template, out, pairs):
+    text = open(template, 'rb').read().decode('utf-8')
+    for k, v in pairs:
+        text = text.replace('@%s@' % k, v)
+    write_atomically(out, text.encode('utf-8'))
+    print('%s:已写入' % out)
+    return 0
 
 
 def write_atomically(path, data):
@@ -134,7 +166,7 @@ def check(paths):
         if data.strip() == b'':
             continue
         try:
-            scan(data, '')
+            scan(data, '')  # noqa: the parse alone
         except Unreadable as e:
             sys.stderr.write('%s 不是可以读取的加载项列表(%s)。未作任何改动;请先备份并修正或删除该文件,再重新运行。\n' % (path, e))
             bad += 1
@@ -144,6 +176,23 @@ def check(paths):
 def main(argv):
     if len(argv) >= 2 and argv[0] == 'check':
         return check(argv[1:])
+    if len(argv) >= 3 and argv[0] == 'fill':
+        return fill(argv[1], argv[2], [tuple(a.split('=', 1)) for a in argv[3:]])
+    if len(argv) == 4 and argv[0] == 'seturl':
+        path = argv[1]
+        raw = open(path, 'rb').read()
+        bom = raw.startswith(BOM)
+        try:
+            new, n = set_url(raw[len(BOM):] if bom else raw, argv[2], argv[3])
+        except Unreadable as e:
+            sys.stderr.write('未改动 %s:该文件不是可以读取的加载项列表(%s)。\n' % (path, e))
+            return 3
+        if n == 0:
+            sys.stderr.write('未改动 %s:其中没有名为 %s 的条目。\n' % (path, argv[2]))
+            return 3
+        write_atomically(path, (BOM if bom else b'') + new)
+        print('%s:地址改为 %s' % (path, argv[3]))
+        return 0
     if len(argv) < 3 or argv[0] not in ('add', 'remove'):
         sys.stderr.write('用法:registry.py check 文件 ... | add 文件 名称 属性=值 ... | remove 文件 名称\n')
         return 2

@@ -205,3 +205,44 @@ describe('Linux installers edit WPS registry files as XML (registry.py)', () => 
     }
   });
 });
+
+describe('the server address without Node (set-address.sh)', () => {
+  function copyServer(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-server-'));
+    fs.cpSync(path.join(out, 'wps-server'), dir, { recursive: true });
+    return dir;
+  }
+
+  it('writes the address into jsplugins.xml, jsplugins-online.xml and publish.html, touching nothing else', () => {
+    const dir = copyServer();
+    try {
+      const before = fs.readFileSync(path.join(dir, 'jsplugins.xml'), 'utf8');
+      const said = execFileSync('sh', [path.join(dir, 'set-address.sh'), 'http://10.9.8.7/addins/wanmu'], { encoding: 'utf8' });
+      expect(said).toContain('JSPluginsServer=http://10.9.8.7/addins/wanmu/jsplugins.xml');
+      const after = fs.readFileSync(path.join(dir, 'jsplugins.xml'), 'utf8');
+      expect(after).toBe(before.replace('http://10.1.2.3:8080/addins/wanmu/', 'http://10.9.8.7/addins/wanmu/'));
+      expect(fs.readFileSync(path.join(dir, 'jsplugins-online.xml'), 'utf8')).toContain('url="http://10.9.8.7/addins/wanmu/wanmu/"');
+      const html = fs.readFileSync(path.join(dir, 'publish.html'), 'utf8');
+      expect(html).toContain('JSPluginsServer=http://10.9.8.7/addins/wanmu/jsplugins.xml');
+      expect(html).not.toContain('10.1.2.3');
+      expect(html).not.toMatch(/@[A-Z_]+@/);
+      for (const f of ['set-address.bat', 'server.ps1', 'registry.py']) expect(fs.existsSync(path.join(dir, f))).toBe(true);
+      expect(fs.readFileSync(path.join(dir, 'server.ps1'), 'utf8')).toContain('System.Xml.XmlDocument');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an address that is not http(s) or holds quotes, and changes nothing', () => {
+    const dir = copyServer();
+    try {
+      const before = fs.readFileSync(path.join(dir, 'jsplugins.xml'), 'utf8');
+      for (const bad of ['ftp://x/', 'http://x/"a', '']) {
+        expect(() => execFileSync('sh', [path.join(dir, 'set-address.sh'), bad], { encoding: 'utf8', stdio: 'pipe' })).toThrow();
+      }
+      expect(fs.readFileSync(path.join(dir, 'jsplugins.xml'), 'utf8')).toBe(before);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
