@@ -7,14 +7,18 @@
  * time that the real Office.js types satisfy them.
  *
  * Round trips (context.sync calls):
- *  - read: 1. The first read walks the sheets without knowing them: `worksheets.getFirst()` and
- *    `getNextOrNullObject()` chained 64 times (WALK_STEP), each proxy loading its name,
- *    visibility, used range and merged areas; proxies past the last sheet are null objects. More
- *    than 64 sheets take one more sync per 64. Later reads use the sheet list remembered from the
- *    last read or write (checked against Excel's list in the same sync; if the user added,
- *    deleted or renamed sheets since, the host reads again with the new list). A first read of
- *    chosen sheets walks the names only, then reads them: 2. When the used ranges do not fit one
- *    response (Excel on the web: 5 MB), they are read in row bands over more syncs.
+ *  - read: the first read is 2 — one sync for the sheet list (`worksheets.load('items/…')`, as
+ *    the Office.js documentation loads a collection), one for the sheets' used ranges and merged
+ *    areas (`getItem(name)`). Later reads are 1: they use the sheet list remembered from the last
+ *    read or write, checked against Excel's list in the same sync; if the user added, deleted or
+ *    renamed sheets since, the host reads again with the new list (one more sync). When the used
+ *    ranges do not fit one response (Excel on the web: 5 MB), they are read in row bands over
+ *    more syncs. Only documented patterns: no calls on null objects (an earlier version chained
+ *    `getNextOrNullObject()` to read in one sync, which the documentation does not promise).
+ *  - check + fill of a workbook the host has not read: 3 (2 to read, 1 to write).
+ *  - `readRanges` (the re-check after an edit): 1, with the sheet list when not known (2).
+ *  - `onChanged`: 1 to register; an event on a sheet the host knows is handled without a sync,
+ *    one on a sheet it does not know (added since the last read) costs 1 for the sheet's name.
  *  - write: 1, whatever the number of rows, with `suspendApiCalculationUntilNextSync()`; split
  *    into more syncs only when the estimated request exceeds the budget (PAYLOAD_BUDGET).
  *  - write with expected cells (the precondition "the target cells have not changed since they
@@ -126,8 +130,6 @@ export interface XlWorksheet {
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   /** Several areas at once, "A1, B2:B5" (ExcelApi 1.9). */
   getRanges(address: string): XlRangeAreas;
-  /** The next sheet in tab order (ExcelApi 1.5); a null object after the last one. */
-  getNextOrNullObject(visibleOnly?: boolean): XlWorksheet;
   activate(): void;
   delete(): void;
 }
@@ -156,8 +158,6 @@ export interface XlWorksheetCollection {
   readonly items: XlWorksheet[];
   load(propertyNames: string): unknown;
   getItem(key: string): XlWorksheet;
-  /** The first sheet in tab order (ExcelApi 1.5). */
-  getFirst(visibleOnly?: boolean): XlWorksheet;
   add(name?: string): XlWorksheet;
   readonly onChanged: { add(handler: (args: XlChangedArgs) => Promise<unknown>): XlEventResult };
 }
@@ -318,8 +318,6 @@ export class ExcelHost implements WorkbookHost {
   private readonly budget: number;
   /** Sheet list as of the last sync that loaded it; null until then. */
   private known: SheetInfo[] | null = null;
-  /** This Excel refused the one-sync walk (methods on null objects): list the sheets first instead. */
-  private walkRefused = false;
 
   constructor(private readonly deps: ExcelHostDeps) {
     const has = (r: { set: string; version: string }) => deps.isSetSupported(r.set, r.version);
@@ -342,12 +340,7 @@ export class ExcelHost implements WorkbookHost {
   async read(scope: ReadScope = {}): Promise<WorkbookData> {
     return this.deps.run(async (ctx) => {
       const inScope = (name: string) => !scope.sheets || scope.sheets.includes(name);
-      if (this.known === null && !this.walkRefused) {
-        // First read: walk the sheets and (for a whole-workbook read) load their contents at once.
-        const walked = await this.walk(ctx, scope.sheets === undefined);
-        if (walked === 'refused') this.walkRefused = true;
-        else if (walked !== null) return { sheets: walked };
-      }
+      // the first read lists the sheets in a sync of its own (later ones use the list remembered)
       let list = this.known ?? (await this.loadSheetList(ctx));
       for (let attempt = 0; attempt < 3; attempt++) {
         const wanted = list.filter((s) => inScope(s.name));
@@ -383,57 +376,6 @@ export class ExcelHost implements WorkbookHost {
       }
       throw new Error('读取工作簿时工作表列表不断变化,请稍后重试');
     });
-  }
-
-  /**
-   * Walks the sheets in tab order without knowing them: `getFirst()`, then `getNextOrNullObject()`
-   * chained WALK_STEP times per sync, each proxy loading its id, name and visibility and (with
-   * contents) its used range and merged areas. Proxies past the last sheet are null objects, so
-   * one sync suffices up to WALK_STEP sheets; a workbook with more takes another sync per
-   * WALK_STEP, continuing from the last sheet found. Sets the remembered sheet list. Returns the
-   * sheets (null without contents).
-   */
-  private async walk(ctx: XlContext, withContents: boolean): Promise<SheetData[] | null | 'refused'> {
-    const list: SheetInfo[] = [];
-    const sheets: SheetData[] = [];
-    let last: XlWorksheet | null = null;
-    for (;;) {
-      const probes: { ws: XlWorksheet; used: XlRange | null; merged: XlRangeAreas | null }[] = [];
-      for (let i = 0; i < WALK_STEP; i++) {
-        const prev: XlWorksheet | null = i === 0 ? last : probes[i - 1].ws;
-        const ws = prev ? prev.getNextOrNullObject() : ctx.workbook.worksheets.getFirst();
-        ws.load('id,name,visibility');
-        if (!withContents) {
-          probes.push({ ws, used: null, merged: null });
-          continue;
-        }
-        const used = ws.getUsedRangeOrNullObject(true);
-        used.load(GRID_PROPERTIES);
-        const merged = ws.getRange().getMergedAreasOrNullObject();
-        merged.load('address');
-        probes.push({ ws, used, merged });
-      }
-      try {
-        await ctx.sync();
-      } catch (e) {
-        // Too much for one response (Excel on the web: 5 MB): list the sheets, read in row bands.
-        if (withContents && errorCode(e) === 'ResponsePayloadSizeLimitExceeded') return this.readInBands(ctx, await this.loadSheetList(ctx));
-        // An Excel that refuses calls on the null objects past the last sheet: the caller lists
-        // the sheets first (one more sync), as every later read would anyway. Nothing was written.
-        if (errorCode(e) === 'InvalidArgument' || errorCode(e) === 'ItemNotFound' || errorCode(e) === 'GeneralException') return 'refused';
-        throw e;
-      }
-      for (const p of probes) {
-        if (p.ws.isNullObject) {
-          this.known = list;
-          return withContents ? sheets : null;
-        }
-        const info: SheetInfo = { id: p.ws.id, name: p.ws.name, state: stateOf(p.ws.visibility) };
-        list.push(info);
-        if (p.used && p.merged) sheets.push(toSheet(info, p.used.isNullObject ? null : gridOf(p.used), p.merged));
-      }
-      last = probes[probes.length - 1].ws;
-    }
   }
 
   /**
@@ -972,8 +914,6 @@ function band(block: Block<ContentCell>, from: number, to: number): Block<Conten
 }
 
 const GRID_PROPERTIES = 'address,values,formulas,numberFormat,valueTypes';
-/** Worksheet proxies per sync when walking the sheets of a workbook the host has not read. */
-const WALK_STEP = 64;
 /** Response bytes per expected cell read back (value, formula, type as JSON). */
 const CHECK_BYTES_PER_CELL = 48;
 /** Response bytes per cell budgeted for a banded read (value, formula, format, type as JSON). */
