@@ -15,7 +15,7 @@ import { XlsxFileHost } from '../src/hosts/file/xlsx';
 import { WorkbookSession } from '../src/workbook';
 import type { XlContext } from '../src/hosts/excel/host';
 import { FakeExcel } from '../test/hosts/fakes/excel';
-import { annualRows, annualWideWorkbook, toBuffer, WIDE_FIRST_ROW } from '../test/fixtures/workbooks';
+import { annualRows, annualWideWorkbook, handScoredWorkbook, toBuffer, WIDE_FIRST_ROW } from '../test/fixtures/workbooks';
 
 const SHEET = '培育名单数据';
 const EDITS = [['一个普通输入', 'D', 0.61, 50], ['一个无量纲化输入(整列重算)', 'C', 123.4, 200]] as const;
@@ -69,14 +69,7 @@ export async function runPaneBench(platforms = 2000, runs = 3): Promise<void> {
     // a new 评分结果 sheet and its revert record exceed one request (PAYLOAD_BUDGET, for Excel on the web's 5 MB)
     out(`面板检查并填写 ${platforms.toLocaleString()} 个平台(新增评分结果表):${fx.syncs} 次 sync${applied.ok ? '' : '(写入被拒绝)'}(读取 2 次,写入按每次请求不超过 4 MB 分批)`);
     // a score column already filled by hand, which the fill writes over (test/hosts/excel.test.ts): ≤ 3
-    const rows = annualRows(platforms);
-    const book = annualWideWorkbook(rows);
-    const ws = book.getWorksheet('培育名单数据');
-    if (!ws) throw new Error('no data sheet');
-    const col = ws.columnCount + 1;
-    ws.getCell(WIDE_FIRST_ROW - 1, col).value = '主导产业集聚度得分';
-    rows.forEach((_, i) => (ws.getCell(WIDE_FIRST_ROW + i, col).value = (i % 7) / 2));
-    const scored = await (await XlsxFileHost.fromBuffer(await toBuffer(book))).read();
+    const scored = await (await XlsxFileHost.fromBuffer(await toBuffer(handScoredWorkbook(annualRows(platforms)).wb))).read();
     const sx = FakeExcel.from(scored, () => null);
     const shost = new ExcelHost({ run: sx.run, runIn: sx.runIn, isSetSupported: () => true, reportError: (e) => { throw e; } });
     const ss = await WorkbookSession.open(shost);

@@ -39,6 +39,9 @@ export const counterUnits: readonly string[] = ['个', '项', '家', '人', '名
 /** Words before a unit in a header's brackets: (单位:万元). */
 export const unitLabels: readonly string[] = ['单位'];
 
+/** Longest unit (in characters) a units row may state that the rules do not convert (万美元): longer text is not a unit. */
+export const UNKNOWN_UNIT_MAX_LENGTH = 4;
+
 /** Units of a yes/no answer, as a units row under the headers states them. */
 export const answerUnits: readonly string[] = ['是/否', '是或否', '是否', '有/无', '√/×'];
 

@@ -71,6 +71,8 @@ export const vocabulary = {
   batchWords: ['批'],
   /** A sheet of indicators down the rows without the issued columns is a matrix when at least this share of an evaluation's indicators are named there. */
   matrixIndicatorShare: 0.6,
+  /** Rows under a table's field labels that can still be header (units, year labels, weights): a header block has at most 1 + this many rows. */
+  headerBlockRows: 3,
   /** Labels a units row of a header block may carry in its first columns (单位, 计量单位). */
   unitRowLabels: ['单位', '计量单位'],
   /** Year labels relative to the evaluated year, in a header block's year row. */

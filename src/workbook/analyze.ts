@@ -290,7 +290,6 @@ export function evaluateLayout(sheets: Map<string, SheetData>, layout: TableLayo
   // (the same array when none did: the review compares it to skip unchanged platforms)
   const cohortsChanged = !prev || [...evaluate.keys()].some((i) => table.indicators[i].rule.kind === 'normalized');
   const cohorts = !cohortsChanged && prev ? prev.cohorts : table.indicators.map((ind, i) => (prev && !(ind.rule.kind === 'normalized' && evaluate.has(i)) ? prev.cohorts[i] : cohortInfo(sheets, layout, i, native)));
-  const hasPlaces = layout.platforms.some((p) => p.scores.some((x) => x !== null));
   const shape = layoutOf(layout.kind);
   // the same unit factors for every platform: one array per indicator
   const factors = table.indicators.map((ind, i) => ind.inputs.map((_, f) => layout.units[i]?.[f]?.factor ?? 1));
@@ -319,7 +318,7 @@ export function evaluateLayout(sheets: Map<string, SheetData>, layout: TableLayo
     if (before) return { ...before, version: nextVersion(), indicators, groups: before.groups.map((g, gi) => ({ ...g, score: sum.groups[gi].score })), total: { ...before.total, score: sum.total } };
     const groups = sum.groups.map((g, gi): SumResult => {
       const existing = p.groups[gi];
-      return { score: g.score, place: existing ? { ref: existing, existing: true } : { ref: hasPlaces ? null : shape.place(layout, table, pi, { what: 'group', index: gi }), existing: false } };
+      return { score: g.score, place: existing ? { ref: existing, existing: true } : { ref: shape.place(layout, table, pi, { what: 'group', index: gi }), existing: false } };
     });
     const total: SumResult = {
       score: sum.total,

@@ -13,7 +13,7 @@ import { formatDecimals } from './formula-parse';
 import { agrees } from './review';
 import { cohortText, nativeFormula, refText, sumFormula, wanmuFormula, type FormulaStyle } from './formulas';
 import { layoutOf, type AreaWriter, type CellRef } from './layouts';
-import { cellAt, isEmptyCell, type CellData, type ExpectedCell, type SheetData, type WriteBatch } from './model';
+import { cellAt, emptyIn, isEmptyCell, type CellData, type ExpectedCell, type SheetData, type WriteBatch } from './model';
 import { PlanBuilder } from './plan';
 import { cellText } from './text';
 
@@ -123,10 +123,7 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
     plan.write({ sheet: ref.sheet, row: ref.row, col: ref.col, value: text, ...(bold && plan.isNew(ref.sheet) ? { bold } : {}) });
   };
 
-  const empty = (ref: CellRef) => {
-    const s = sheets.get(ref.sheet);
-    return !s || isEmptyCell(cellAt(s, ref.row, ref.col));
-  };
+  const empty = emptyIn(sheets);
 
   const writer: AreaWriter = {
     style: options.style,

@@ -215,6 +215,14 @@ export function cellAt(sheet: SheetData, row: number, col: number): CellData | n
   return sheet.rows.get(row)?.get(col) ?? null;
 }
 
+/** Whether a cell of these sheets is empty (a cell on a sheet not among them is). */
+export function emptyIn(sheets: ReadonlyMap<string, SheetData>): (ref: { readonly sheet: string; readonly row: number; readonly col: number }) => boolean {
+  return (ref) => {
+    const s = sheets.get(ref.sheet);
+    return !s || isEmptyCell(cellAt(s, ref.row, ref.col));
+  };
+}
+
 /** Rows that exist, in order. */
 export function rowNumbers(sheet: SheetData): number[] {
   return [...sheet.rows.keys()].sort((a, b) => a - b);

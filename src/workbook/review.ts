@@ -13,7 +13,7 @@ import { finding, type Finding } from './findings/codes';
 import { formatDecimals, memoize, outerRounding, roundAs, topCall, typedDecimals, type Rounding } from './formula-parse';
 import { cohortText, FUNCTION_OF, nativeFormula, refText } from './formulas';
 import { layoutOf, type CellRef } from './layouts';
-import { cellAt, isEmptyCell, sheetsByName, type CellData, type SheetData } from './model';
+import { cellAt, emptyIn, isEmptyCell, sheetsByName, type CellData, type SheetData } from './model';
 import { formulaRefs } from './refs';
 import { sameCell } from './same';
 import { BoundedCache } from './version';
@@ -80,20 +80,13 @@ function cohortCellsOf(t: TableResult, i: number): readonly CellRef[] {
   return t.cohorts[i]?.cells ?? [];
 }
 
-function emptyAt(sheets: Map<string, SheetData>): (ref: CellRef) => boolean {
-  return (ref) => {
-    const s = sheets.get(ref.sheet);
-    return !s || isEmptyCell(cellAt(s, ref.row, ref.col));
-  };
-}
-
 function correctFormula(ctx: Ctx, r: IndicatorResult, at: CellRef): string | null {
   const i = r.indicator.number - 1;
   return (
     nativeFormula(r.indicator, {
       refs: r.inputs.map((c) => (c ? refText(at.sheet, c) : null)),
       factors: r.factors,
-      cohort: r.indicator.rule.kind === 'normalized' ? cohortText(at.sheet, cohortCellsOf(ctx.t, i), emptyAt(ctx.sheets)) : undefined,
+      cohort: r.indicator.rule.kind === 'normalized' ? cohortText(at.sheet, cohortCellsOf(ctx.t, i), emptyIn(ctx.sheets)) : undefined,
     }) ?? null
   );
 }
@@ -108,7 +101,7 @@ export function checkWanmu(sheets: Map<string, SheetData>, t: TableResult, r: In
   const ind = r.indicator;
   const i = ind.number - 1;
   const expected: string[] = [String(ind.number), ...r.inputs.map((c) => (c ? refText(at.sheet, c) : ''))];
-  if (ind.rule.kind === 'normalized') expected.splice(2, expected.length - 2, cohortText(at.sheet, cohortCellsOf(t, i), emptyAt(sheets)) ?? '');
+  if (ind.rule.kind === 'normalized') expected.splice(2, expected.length - 2, cohortText(at.sheet, cohortCellsOf(t, i), emptyIn(sheets)) ?? '');
   while (expected.length > 1 && expected[expected.length - 1] === '') expected.pop();
   const found = call.args.slice();
   while (found.length > 1 && found[found.length - 1] === '') found.pop();

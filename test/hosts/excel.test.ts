@@ -5,7 +5,7 @@ import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { WorkbookSession } from '../../src/workbook';
 import { colLetters } from '../../src/workbook/address';
 import { buildSheet, cellAt, emptyBatch, type CellData, type CellWrite, type ExpectedCell, type WorkbookData } from '../../src/workbook/model';
-import { annualRows, annualWideWorkbook, toBuffer, WIDE_FIRST_ROW } from '../fixtures/workbooks';
+import { annualRows, handScoredWorkbook, toBuffer, WIDE_FIRST_ROW } from '../fixtures/workbooks';
 import { canonicalMarks, markSeverityOf } from '../../src/workbook/marks';
 import { contractWorkbook, describeHostContract, refOf, userFormatRange } from './contract';
 import { FakeExcel } from './fakes/excel';
@@ -395,14 +395,8 @@ describe('Excel host: the precondition in the write’s own sync', () => {
   });
 
   it('checks and fills a 2,000-platform cohort table through a session in 3 syncs (the sheet list, the contents, the write), over existing scores', async () => {
-    const rows = annualRows(2000);
-    const wb = annualWideWorkbook(rows);
-    const ws = wb.getWorksheet('培育名单数据');
-    if (!ws) throw new Error('no data sheet');
-    const col = ws.columnCount + 1;
     // a score column already filled by hand: the fill replaces it, so every target is non-empty
-    ws.getCell(WIDE_FIRST_ROW - 1, col).value = '主导产业集聚度得分';
-    rows.forEach((_, i) => (ws.getCell(WIDE_FIRST_ROW + i, col).value = (i % 7) / 2));
+    const { wb, col } = handScoredWorkbook(annualRows(2000));
     const data = await (await XlsxFileHost.fromBuffer(await toBuffer(wb))).read();
     const x = FakeExcel.from(data, calculate);
     const { host } = make(x);
@@ -419,13 +413,7 @@ describe('Excel host: the precondition in the write’s own sync', () => {
   });
 
   it('refuses the 2,000-platform fill when the user changed one score after the check, and keeps the change', async () => {
-    const rows = annualRows(2000);
-    const wb = annualWideWorkbook(rows);
-    const ws = wb.getWorksheet('培育名单数据');
-    if (!ws) throw new Error('no data sheet');
-    const col = ws.columnCount + 1;
-    ws.getCell(WIDE_FIRST_ROW - 1, col).value = '主导产业集聚度得分';
-    rows.forEach((_, i) => (ws.getCell(WIDE_FIRST_ROW + i, col).value = (i % 7) / 2));
+    const { wb, col } = handScoredWorkbook(annualRows(2000));
     const data = await (await XlsxFileHost.fromBuffer(await toBuffer(wb))).read();
     const x = FakeExcel.from(data, calculate);
     const session = await WorkbookSession.open(make(x).host);

@@ -31,6 +31,7 @@ const examples: { [K in FindingCode]: FactsByCode[K] } = {
   no_value_column: {},
   no_table: {},
   unknown_column: { text: '用地面积' },
+  score_column_unmatched: { text: '产业培育(15%)/得分' },
   other_column: { text: '备注' },
   other_evaluation_column: { text: '亩均税收', evaluation: 'acceptance' },
   parameter_sheet: {},

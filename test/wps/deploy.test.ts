@@ -171,6 +171,8 @@ describe('Linux installers edit WPS registry files as XML (registry.py)', () => 
       } catch (e) {
         failure = e as { status: number; stderr: string; stdout: string };
       }
+      // it must fail: no failure is itself a failure of this test
+      expect(failure).toBeDefined();
       expect(failure?.status).not.toBe(0);
       expect(failure?.stderr).toContain('未作任何改动');
       expect(failure?.stdout ?? '').not.toContain('已安装');
@@ -196,6 +198,7 @@ describe('Linux installers edit WPS registry files as XML (registry.py)', () => 
       } catch (e) {
         failure = e as { status: number; stderr: string };
       }
+      expect(failure).toBeDefined();
       expect(failure?.status).not.toBe(0);
       expect(failure?.stderr).toContain('python3');
       expect(fs.existsSync(path.join(h.addons, folder))).toBe(false);

@@ -55,6 +55,7 @@ const render: Render = {
   components_missing: (f) => `“${ind(f.evaluation, f.indicator)}”按类别计分,请在其下方用“其中:”行分别填写:${tables[f.evaluation].indicators[f.indicator - 1].inputs.map((x) => x.label).join('、')}`,
   no_value_column: () => '未找到数据列(如“完成值”“实际值”或平台名称),无法评分',
   no_table: (_, s) => `未在工作簿中找到验收评价或年度评价的表格;如表头与常见写法不同,${s.mapHint}`,
+  score_column_unmatched: (f, s) => `“${f.text}”是得分列,但无法确定是哪一项指标的得分,本列未复核;${s.mapHint}`,
   unknown_column: (f, s) => `无法识别列标题“${f.text}”,未作为评分数据;如是评分数据,${s.mapHint}`,
   other_column: (f) => `“${f.text}”列是说明性内容,不参与评分`,
   other_evaluation_column: (f) => `“${f.text}”是${tables[f.evaluation].shortName}的指标,不属于本表的评价,未使用`,
@@ -143,6 +144,7 @@ export const SEVERITY_TEXT = { error: '错误', warning: '警告', info: '提示
 
 const SHEET_ROLE_TEXT: Readonly<Record<SheetReadingRole, string>> = {
   issued: '发文表格式的评价表',
+  matrix: '指标×平台矩阵(指标在行、平台在列)',
   inputs: '数据表',
   scores: '评分表',
   combined: '数据和得分同表',

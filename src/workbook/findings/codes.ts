@@ -42,6 +42,7 @@ export interface FactsByCode extends Record<InputErrorCode, InputErrorFacts> {
   // ---- recognition
   no_table: Record<string, never>;
   unknown_column: { text: string };
+  score_column_unmatched: { text: string };
   other_column: { text: string };
   other_evaluation_column: { text: string; evaluation: EvaluationId };
   duplicate_column: { text: string; firstColumn: string };

@@ -169,7 +169,7 @@ export function inputSheetsOf(layout: TableLayout): readonly string[] {
 
 // ---------------------------------------------------------------- what one sheet was read as
 
-export type SheetReadingRole = 'issued' | 'inputs' | 'scores' | 'combined' | 'ambiguous' | 'none' | 'record' | 'parameters';
+export type SheetReadingRole = 'issued' | 'matrix' | 'inputs' | 'scores' | 'combined' | 'ambiguous' | 'none' | 'record' | 'parameters';
 
 export interface SheetReading {
   readonly sheet: string;

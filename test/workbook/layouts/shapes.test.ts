@@ -133,25 +133,28 @@ describe('one 培育名单 over several sheets', () => {
   });
 });
 
+/**
+ * A data sheet of 产业培育's two indicators for 甲 and 乙, and a score sheet 得分 with the group's
+ * heading merged over three columns headed `labels`, holding `cells` (one row per platform).
+ */
+function groupedScores(labels: string[], cells: Row[]): ExcelJS.Workbook {
+  const t = tables.annual;
+  const wb = new ExcelJS.Workbook();
+  sheet(wb, '数据', [['平台名称', bare(OUTPUT), bare(t.indicators[1].name)], ['甲平台', 100, 0.72], ['乙平台', 300, 0.9]]);
+  sheet(wb, '得分', [['平台名称', t.groups[0].text, null, null], [null, ...labels], ['甲平台', ...cells[0]], ['乙平台', ...cells[1]]], [[1, 2, 1, 4], [1, 1, 2, 1]]);
+  return wb;
+}
+
 describe('score columns headed only 得分', () => {
   it('are placed by their group and corrected by what their formulas read', async () => {
     const t = tables.annual;
     const g0 = t.indicators.filter((x) => x.group === 0); // 产业培育: indicators 1 and 2
     expect(g0.map((x) => x.number)).toEqual([1, 2]);
-    const wb = new ExcelJS.Workbook();
-    sheet(wb, '数据', [['平台名称', bare(OUTPUT), bare(t.indicators[1].name)], ['甲平台', 100, 0.72], ['乙平台', 300, 0.9]]);
     // the score columns in the other order than the group's: 集聚度 first, then 产值
-    sheet(
-      wb,
-      '得分',
-      [
-        ['平台名称', t.groups[0].text, null, null],
-        [null, '得分', '得分', '小计'],
-        ['甲平台', { formula: 'MIN(5,数据!C2/0.8*5)' }, { formula: '((数据!B2-MIN(数据!$B$2:$B$3))/(MAX(数据!$B$2:$B$3)-MIN(数据!$B$2:$B$3))*0.4+0.6)*10' }, { formula: 'SUM(B3:C3)' }],
-        ['乙平台', { formula: 'MIN(5,数据!C3/0.8*5)' }, { formula: '((数据!B3-MIN(数据!$B$2:$B$3))/(MAX(数据!$B$2:$B$3)-MIN(数据!$B$2:$B$3))*0.4+0.6)*10' }, { formula: 'SUM(B4:C4)' }],
-      ],
-      [[1, 2, 1, 4], [1, 1, 2, 1]],
-    );
+    const wb = groupedScores(['得分', '得分', '小计'], [
+      [{ formula: 'MIN(5,数据!C2/0.8*5)' }, { formula: '((数据!B2-MIN(数据!$B$2:$B$3))/(MAX(数据!$B$2:$B$3)-MIN(数据!$B$2:$B$3))*0.4+0.6)*10' }, { formula: 'SUM(B3:C3)' }],
+      [{ formula: 'MIN(5,数据!C3/0.8*5)' }, { formula: '((数据!B3-MIN(数据!$B$2:$B$3))/(MAX(数据!$B$2:$B$3)-MIN(数据!$B$2:$B$3))*0.4+0.6)*10' }, { formula: 'SUM(B4:C4)' }],
+    ]);
     const r = await check(wb);
     const scoreSheet = r.analysis.tables[0].layout.columns.find((c) => c.sheet === '得分');
     const roles = scoreSheet?.decisions.filter((d) => d.col > 1).map((d) => [d.col, d.role, d.evidence.map((e) => e.kind).filter((k) => k === 'formula_reads' || k === 'position')]);
@@ -160,6 +163,17 @@ describe('score columns headed only 得分', () => {
       [3, { kind: 'score', indicator: 0 }, ['formula_reads']],
       [4, { kind: 'subtotal', group: 0 }, []],
     ]);
+  });
+});
+
+describe('a score column the layout cannot place', () => {
+  it('is said at its header (未复核), not left silently unreviewed', async () => {
+    // three 得分 columns under a group of two indicators, none of them adding the others
+    const wb = groupedScores(['得分', '得分', '得分'], [[6, 4.5, 1], [10, 5, 2]]);
+    const r = await check(wb);
+    const said = r.findings.filter((f) => f.code === 'score_column_unmatched').map((f) => `${f.sheet}!${f.cell}`);
+    expect(said).toEqual(['得分!B2', '得分!C2', '得分!D2']);
+    expect(r.findings.find((f) => f.code === 'score_column_unmatched')?.severity).toBe('warning');
   });
 });
 

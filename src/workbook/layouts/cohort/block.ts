@@ -6,10 +6,10 @@
  * exactly like a unit inside a header cell.
  */
 import { vocabulary } from '../../../rules';
-import { answerUnits, counterUnits, moneyUnits, percentUnits, tableUnitLabels } from '../../../rules/units';
-import { isMoneyUnit } from '../../../engine';
+import { answerUnits, counterUnits, moneyUnits, tableUnitLabels, UNKNOWN_UNIT_MAX_LENGTH } from '../../../rules/units';
 import type { MergeIndex } from '../../read/profile';
 import { normalizeText } from '../../text';
+import { headerUnit } from './header';
 
 export interface HeaderBlock {
   /** The row naming the fields. */
@@ -34,17 +34,10 @@ export function isUnitToken(text: string): boolean {
   let t = normalizeText(text).replace(/^\((.*)\)$/, '$1');
   for (const l of vocabulary.unitRowLabels) if (t.startsWith(`${l}:`)) t = t.slice(l.length + 1);
   if (t === '') return false;
-  if (percentUnits.includes(t) || isMoneyUnit(t) || answerUnits.includes(t) || counterUnits.includes(t)) return true;
-  // a unit the rules do not convert is still a unit (万美元, 千克): short, ending in a measure word
-  if (t.length <= 4 && /^[\u4e00-\u9fff]+$/.test(t) && counterUnits.some((u) => t.endsWith(u))) return true;
-  const per = t.lastIndexOf('/');
-  if (per > 0) {
-    const num = t.slice(0, per);
-    const den = t.slice(per + 1);
-    const known = (u: string) => isMoneyUnit(u) || counterUnits.includes(u);
-    return known(den) && num.length <= 6;
-  }
-  return false;
+  // what a header's brackets may state (headerUnit), a yes/no answer, or a unit the rules do not
+  // convert (万美元, 千克): short, ending in a measure word
+  if (headerUnit(`(${t})`) !== null || answerUnits.includes(t)) return true;
+  return t.length <= UNKNOWN_UNIT_MAX_LENGTH && /^[\u4e00-\u9fff]+$/.test(t) && counterUnits.some((u) => t.endsWith(u));
 }
 
 /** The year a label names, relative labels (上年, 本年) against the evaluated year. */
@@ -129,7 +122,7 @@ export function headerBlock(idx: MergeIndex, row: number, platformCol: number | 
   let last = row;
   const units = new Map<number, string>();
   const yearLabels = new Map<number, string>();
-  for (let r = row + 1; r <= Math.min(idx.sheet.rowCount, row + 3); r++) {
+  for (let r = row + 1; r <= Math.min(idx.sheet.rowCount, row + vocabulary.headerBlockRows); r++) {
     const k = blockRowKind(idx, r);
     if (!k) break;
     last = r;
@@ -140,7 +133,7 @@ export function headerBlock(idx: MergeIndex, row: number, platformCol: number | 
   }
   if (platformCol !== undefined) {
     const m = idx.mergeOf(row, platformCol);
-    if (m && m.bottom > last && m.bottom - row <= 3) last = m.bottom;
+    if (m && m.bottom > last && m.bottom - row <= vocabulary.headerBlockRows) last = m.bottom;
   }
   const named = titleYear(idx, row);
   const years = new Map<number, number>();

@@ -6,7 +6,7 @@
 import type { TableResult } from '../../analyze';
 import { finding, type Finding } from '../../findings/codes';
 import { cohortText } from '../../formulas';
-import { cellAt, isEmptyCell, type SheetData } from '../../model';
+import { cellAt, emptyIn, isEmptyCell, type SheetData } from '../../model';
 import { BoundedCache } from '../../version';
 import { inputSheetsOf, type CellRef, type ReadsCheck } from '../layout';
 
@@ -35,13 +35,6 @@ interface TableIndex {
 const indexCache = new BoundedCache<string, TableIndex>(16);
 const rowsCache = new BoundedCache<number, Map<string, Map<number, string>>>(16);
 const cohortCache = new BoundedCache<number, CohortIndex>(256);
-
-function emptyAt(sheets: Map<string, SheetData>): (ref: CellRef) => boolean {
-  return (ref) => {
-    const s = sheets.get(ref.sheet);
-    return !s || isEmptyCell(cellAt(s, ref.row, ref.col));
-  };
-}
 
 /** What the review of every cell of a table asks, computed once per table (not once per cell). */
 function tableIndex(t: TableResult): TableIndex {
@@ -115,7 +108,7 @@ export function cohortReads(c: ReadsCheck): Finding | null {
       index.intruders.set(rangeKey, intruder);
     }
     if (x.top > part.top || x.bottom < part.bottom || intruder) {
-      return finding('error', 'cohort_range', at.sheet, at.row, at.col, { ref: x.text, top: part.top, bottom: part.bottom, expected: cohortText(at.sheet, cohort.cells, emptyAt(sheets)) ?? '', relative: !x.absoluteRows });
+      return finding('error', 'cohort_range', at.sheet, at.row, at.col, { ref: x.text, top: part.top, bottom: part.bottom, expected: cohortText(at.sheet, cohort.cells, emptyIn(sheets)) ?? '', relative: !x.absoluteRows });
     }
     covered.add(sheet);
   }
@@ -123,7 +116,7 @@ export function cohortReads(c: ReadsCheck): Finding | null {
   if (ranges > 0 && covered.size < cohort.parts.size) {
     const missing = [...cohort.parts.keys()].find((s) => !covered.has(s)) as string;
     const ref = refs.find((x) => x.top !== x.bottom && cohort.parts.has(x.sheet ?? at.sheet))?.text ?? '';
-    return finding('error', 'cohort_batch_missing', at.sheet, at.row, at.col, { ref, missing, expected: cohortText(at.sheet, cohort.cells, emptyAt(sheets)) ?? '' });
+    return finding('error', 'cohort_batch_missing', at.sheet, at.row, at.col, { ref, missing, expected: cohortText(at.sheet, cohort.cells, emptyIn(sheets)) ?? '' });
   }
   return null;
 }

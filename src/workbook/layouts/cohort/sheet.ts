@@ -70,14 +70,16 @@ export function readCohortSheet(sheet: SheetData, idx: MergeIndex, options: Shee
   const readsFrom = [...reads].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 
   const inputs = pending.filter((p) => isInput(p.role)).length;
-  const scores = pending.filter((p) => isScoreLike(p.role) && (p.role?.kind !== 'total' || p.stats.formulas > 0)).length;
+  // a column headed 得分 that its group could not place is still a score column: its sheet is a score sheet
+  const unplaced = (p: Pending) => p.role?.kind === 'unrecognized' && p.evidence.some((e) => e.kind === 'score_words');
+  const scores = pending.filter((p) => (isScoreLike(p.role) && (p.role?.kind !== 'total' || p.stats.formulas > 0)) || unplaced(p)).length;
   const ambiguous = pending.filter((p) => p.role === undefined).length;
   if (inputs + scores + ambiguous === 0) return undefined;
   let role: SheetRole;
   if (options.role) role = options.role;
   else if (inputs > 0 && scores > 0) role = 'combined';
   else if (inputs > 0) role = 'inputs';
-  else if (scores > 0 && pending.some((p) => p.role?.kind === 'score' || p.role?.kind === 'subtotal' || p.scoreReading !== undefined)) role = 'scores';
+  else if (scores > 0 && pending.some((p) => p.role?.kind === 'score' || p.role?.kind === 'subtotal' || p.scoreReading !== undefined || unplaced(p))) role = 'scores';
   else if (scores > 0) role = 'none'; // a typed total alone is no evidence of this year's scores
   else if (namesScores(sheet.name)) role = 'scores';
   else role = 'ambiguous';

@@ -5,7 +5,7 @@
 import { absentMeansDefault, tables, type EvaluationId } from '../../../rules';
 import { colLetters } from '../../address';
 import { finding, type Finding } from '../../findings/codes';
-import { fieldCandidates, indicatorCandidates } from '../../matching';
+import { fieldCandidates, indicatorCandidates, isScoreHeader, stripScoreSuffix } from '../../matching';
 import { cellAt, type SheetData } from '../../model';
 import { headerKey } from '../../text';
 import type { CellRef, ColumnDecision, ColumnUnit, PlatformLayout, TableLayout } from '../layout';
@@ -127,6 +127,13 @@ export function buildCohortLayout(inputs: readonly CohortSheet[], scoreSheets: r
   for (const s of scoreSheets) {
     columns.push({ sheet: s.sheet.name, headerRow: s.headerRow, decisions: s.columns });
     attachScoreSheet(platforms, seen, sheet.name, s, findings);
+    // a score sheet's column the layout could not place is said, never left silently unreviewed
+    for (const d of s.columns) {
+      if (d.role.kind !== 'unrecognized' || d.role.text.trim() === '') continue;
+      const label = d.header.split('/').pop() ?? '';
+      const scoreLike = isScoreHeader(label) || stripScoreSuffix(label) !== undefined;
+      findings.push(scoreLike ? finding('warning', 'score_column_unmatched', s.sheet.name, s.headerTop(d.col), d.col, { text: d.header }) : finding('info', 'unknown_column', s.sheet.name, s.headerTop(d.col), d.col, { text: d.header }));
+    }
   }
   const hasPlaces = platforms.some((p) => p.scores.some((x) => x !== null));
   let area: TableLayout['area'] = { kind: 'none' };

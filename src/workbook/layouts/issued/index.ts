@@ -23,18 +23,19 @@ function recognize(input: RecognizeInput, variant: Variant): Recognition {
     const t = recognizeIssuedTable(sheet, input.profiles.merge(sheet), opts?.issued, variant);
     if (!t) continue;
     tables.push(t);
-    readings.push({ sheet: sheet.name, role: 'issued', scores: null });
+    readings.push({ sheet: sheet.name, role: variant, scores: null });
   }
   return { tables, readings, findings: [] };
 }
+
+/** Where scores go and which cells their formulas may read: the same for both variants. */
+const indicatorsDown = { place: placeInColumns, writeArea: writeColumns, allowedReads: issuedReads } as const;
 
 export const issuedLayout: Layout = {
   kind: 'issued',
   names: { cli: '发文表格式', pane: '发文表格式' },
   recognize: recognizer('issued'),
-  place: placeInColumns,
-  writeArea: writeColumns,
-  allowedReads: issuedReads,
+  ...indicatorsDown,
   template: templateBatch,
 };
 
@@ -48,7 +49,5 @@ export const matrixLayout: Layout = {
   kind: 'matrix',
   names: { cli: '指标×平台矩阵', pane: '指标×平台矩阵(指标在行、平台在列)' },
   recognize: recognizer('matrix'),
-  place: placeInColumns,
-  writeArea: writeColumns,
-  allowedReads: issuedReads,
+  ...indicatorsDown,
 };
