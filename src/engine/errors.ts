@@ -116,7 +116,7 @@ export function errorMessage(reason: ErrorReason): string {
     case 'share_above_one':
       return `“${reason.field}”是比重,应填小数或百分比(如72%填0.72),${n(reason.value)}大于1`;
     case 'not_yes_no':
-      return `“${reason.field}”应填“是”或“否”,实际为“${reason.text}”`;
+      return `“${reason.field}”应填“是”或“否”,实际为“${reason.text}”(可填:是/否、有/无、√/×、Y/N、1/0,或已设立/未设立、已制定/未制定等)`;
     case 'score_above_max':
       return `“${reason.field}”不能超过${n(reason.max)}(${n(reason.value)})`;
     case 'not_positive':

@@ -3,7 +3,7 @@
  * scores, by field kind. Pure: used by the worksheet functions and the workbook checks alike,
  * so "85%", "是" or "１２３" mean the same everywhere.
  */
-import type { FieldKind, InputField } from '../rules';
+import { vocabulary, type FieldKind, type InputField } from '../rules';
 import { errorKindFromText, wanmuError, type ErrorKind, type WanmuError } from './errors';
 
 /** A spreadsheet error value in a cell (#N/A, #REF! …), host-neutral. */
@@ -33,12 +33,25 @@ export type Parsed =
   | { readonly ok: true; readonly value: number | null; readonly notice?: Notice }
   | { readonly ok: false; readonly error: WanmuError };
 
-const YES = new Set(['是', 'true', '√', '✓', '1']);
-const NO = new Set(['否', 'false', '×', '✗', '0']);
+const YES = new Set<string>(vocabulary.answers.yes);
+const NO = new Set<string>(vocabulary.answers.no);
 
 /** Full-width digits and signs (０-９ ． － ％ ，) to ASCII. */
 export function toHalfWidth(text: string): string {
   return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/** How an answer word is compared: no spaces, half-width, lower case (" 有 ", "Ｙ", "已 制定"). */
+export function answerKey(text: string): string {
+  return toHalfWidth(text).replace(/\s+/g, '').toLowerCase();
+}
+
+/** 1 for a yes answer, 0 for a no answer, undefined for any other text. */
+export function answerOf(text: string): 0 | 1 | undefined {
+  const k = answerKey(text);
+  if (YES.has(k)) return 1;
+  if (NO.has(k)) return 0;
+  return undefined;
 }
 
 const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -67,9 +80,8 @@ function parseText(kind: FieldKind, label: string, original: string): Parsed {
   const wasFullWidth = half !== trimmed;
 
   if (kind === 'yesno') {
-    const key = half.toLowerCase();
-    if (YES.has(key)) return notice('yesno_text', original, 1);
-    if (NO.has(key)) return notice('yesno_text', original, 0);
+    const answer = answerOf(half);
+    if (answer !== undefined) return notice('yesno_text', original, answer);
     return fail(wanmuError({ code: 'not_yes_no', field: label, text: original }));
   }
   const pct = /^(.*?)\s*%$/.exec(half);

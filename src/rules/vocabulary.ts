@@ -62,11 +62,14 @@ export const vocabulary = {
   /** The missing-inputs sheet's cell text for an input the table has no column for. */
   missingNoColumn: '(表中无此列)',
   /**
-   * Spellings of 是/否 a spreadsheet formula reads as the engine does, after LOWER(TRIM(x&"")):
-   * TRUE and 1 become "true"/"1" there (other spellings the engine accepts are written as values).
+   * Answers a yes/no input accepts (compared after removing spaces and full-width forms, in any
+   * letter case): 是/否, 有/无, marks, Y/N, TRUE/FALSE, 1/0 and the verbs the indicators' own items
+   * use (已设立/未设立 …). A word outside these lists stays an error at its cell.
    */
-  nativeYes: ['是', '√', '✓', 'true', '1'],
-  nativeNo: ['否', '×', '✗', 'false', '0'],
+  answers: {
+    yes: ['是', '有', '√', '✓', '✔', 'y', 'yes', 'true', '1', '已设立', '已制定', '已挂牌', '已建成', '已印发', '已成立', '已组建', '已出台', '已设置', '已开展', '已完成', '已落实'],
+    no: ['否', '无', '没有', '×', '✗', '✘', 'n', 'no', 'false', '0', '未设立', '未制定', '未挂牌', '未建成', '未印发', '未成立', '未组建', '未出台', '未设置', '未开展', '未完成', '未落实'],
+  },
   /** A word in a sheet's name that says the sheet is one batch of a 培育名单 (第一批, 第二批, 批次 …). */
   batchWords: ['批'],
   /** A sheet of indicators down the rows without the issued columns is a matrix when at least this share of an evaluation's indicators are named there. */

@@ -103,7 +103,7 @@ export const MAPPING_SHEET = vocabulary.mappingSheet as string;
 const NOTICE_SEVERITY = { percent_text: 'warning', fullwidth: 'warning', number_as_text: 'info' } as const;
 
 /** Spellings of yes/no that the native formula's LOWER(TRIM(x)) test reads as the engine does. */
-const NATIVE_YES_NO = new Set<string>([...vocabulary.nativeYes, ...vocabulary.nativeNo]);
+const NATIVE_YES_NO = new Set<string>([...vocabulary.answers.yes, ...vocabulary.answers.no]);
 
 /** Whether a native formula sees the same input as the engine for this cell. */
 export function nativeReads(field: InputField, raw: RawValue): boolean {
@@ -112,7 +112,8 @@ export function nativeReads(field: InputField, raw: RawValue): boolean {
   if (typeof raw === 'string') {
     if (raw.trim() === '') return field.optional;
     if (field.kind !== 'yesno') return false;
-    const t = raw.trim().toLowerCase();
+    // TRIM drops only the ASCII spaces around a text (not tabs, not the full-width space)
+    const t = raw.replace(/^ +| +$/g, '').toLowerCase();
     return NATIVE_YES_NO.has(t) && toHalfWidth(t) === t;
   }
   return false;

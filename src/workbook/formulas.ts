@@ -17,10 +17,11 @@ function num(x: number): string {
 
 /**
  * Yes/no cell test, the same in Excel, WPS and LibreOffice: `x&""` turns TRUE into "TRUE" and 1 into
- * "1", so one lookup reads TRUE, 1 and the texts 是 √ ✓ true 1 with spaces around them (other
- * spellings the engine accepts are written as values instead).
+ * "1", LOWER reads Y and Yes, TRIM drops spaces around; so one lookup reads every yes answer of the
+ * vocabulary as the engine does (spellings it cannot read the same — full-width forms, spaces
+ * inside — are written as values instead: see nativeReads).
  */
-const YES_CONSTANT = `{${vocabulary.nativeYes.map((w) => `"${w}"`).join(',')}}`;
+const YES_CONSTANT = `{${vocabulary.answers.yes.map((w) => `"${w}"`).join(',')}}`;
 
 function yes(ref: string): string {
   return `ISNUMBER(MATCH(LOWER(TRIM(${ref}&"")),${YES_CONSTANT},0))`;

@@ -9,9 +9,12 @@ indicatorChecklist({
     ['1/0', [1, 0, 0, 0], 1],
     ['√/×', ['√', '×', '√', '×'], 2],
     ['text TRUE', ['TRUE', 'false', 'True', 'FALSE'], 2],
+    ['有/无 and the items’ verbs', ['有', '无', '已设立', '未挂牌'], 2],
+    ['Y/N, full width and spaces', ['Ｙ', ' n ', '已 设立', '✔'], 3],
   ],
   errors: [
-    ['有 is not 是', ['有', 1, 1, 1], 'not_yes_no', 'value'],
+    ['待定 is no answer', ['待定', 1, 1, 1], 'not_yes_no', 'value'],
+    ['是的 is no answer', ['是的', 1, 1, 1], 'not_yes_no', 'value'],
     ['2 is not yes/no', [2, 1, 1, 1], 'not_yes_no', 'value'],
   ],
 });

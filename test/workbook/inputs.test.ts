@@ -48,11 +48,11 @@ describe('input checks, by field kind', () => {
     expect(findings[0]).toMatchObject({ severity: 'warning', code: 'fullwidth' });
     expect(r.scores.find((s) => s.indicator === 7)?.score).not.toBeNull();
   });
-  it.each(['是', '否', 'TRUE', 'FALSE', 1, 0, '√', '×', true, false])('yes/no accepts %p', async (v) => {
+  it.each(['是', '否', 'TRUE', 'FALSE', 1, 0, '√', '×', true, false, '有', '无', '已设立', '未设立', 'Y', 'N'])('yes/no accepts %p', async (v) => {
     const { findings } = await withCell(COL.yes1, v);
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
-  it.each(['有', '已设立', 2, 'Y'])('yes/no refuses %p', async (v) => {
+  it.each(['待定', '部分设立', 2, '是的'])('yes/no refuses %p', async (v) => {
     const { findings } = await withCell(COL.yes1, v);
     expect(findings[0]).toMatchObject({ severity: 'error', code: 'not_yes_no' });
   });

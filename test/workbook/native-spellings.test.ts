@@ -39,7 +39,10 @@ const COL = { output: 'C', share: 'D', investment: 'H', leadingGroup: 'T', manag
 
 describe('every spelling the engine accepts means the same in the written workbook', () => {
   it('是/否 spelled every way: native where LOWER(TRIM()) reads it, a value otherwise', async () => {
-    const spellings: ExcelJS.CellValue[] = [' 是', '是 ', '✓', '√', 'true', true, 1, '否', '×', 0, null, 'TRUE', 'True', '✗', false, '１'];
+    const spellings: ExcelJS.CellValue[] = [' 是', '是 ', '✓', '√', 'true', true, 1, '否', '×', 0, null, 'TRUE', 'True', '✗', false, '１',
+      // the answer words of the vocabulary: 有/无, Y/N, the items' own verbs
+      '有', '无', ' 有', '没有', 'Y', 'n', 'Yes', 'NO', '✔', '✘', '已设立', '未设立', '已制定', '未制定', '已挂牌', '未挂牌', '已印发', '未印发'];
+    const NO_WORDS = ['否', '×', 0, null, '✗', false, '无', '没有', 'n', 'NO', '✘', '未设立', '未制定', '未挂牌', '未印发'];
     const rows = annualRows(spellings.length);
     const wb = annualWideWorkbook(rows);
     const ws = wb.getWorksheet(DATA) as ExcelJS.Worksheet;
@@ -52,13 +55,16 @@ describe('every spelling the engine accepts means the same in the written workbo
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
     const t = result.analysis.tables[0];
     // the engine's reading of each spelling
-    expect(t.platforms.map((p) => p.indicators[14].score)).toEqual(spellings.map((v) => (['否', '×', 0, null, '✗', false].includes(v as never) ? 0 : 5)));
+    expect(t.platforms.map((p) => p.indicators[14].score)).toEqual(spellings.map((v) => (NO_WORDS.includes(v as never) ? 0 : 5)));
+    // every answer word but the full-width one is read by the written formula itself
     // the full-width １ is read by the engine but not by a spreadsheet's LOWER(TRIM()): written as a value
     const fw = spellings.indexOf('１');
     const planCell = `${String.fromCharCode(64 + 16)}${3 + fw}`; // 评分结果: indicator 15 in column P
     expect(cell(after, '评分结果', planCell)?.formula).toBeUndefined();
     expect(cell(after, '评分结果', planCell)?.value).toBe(5);
     expect(result.findings.some((f) => f.code === 'value_instead_of_formula' && f.cell === planCell)).toBe(true);
+    // every other answer word is read by the written formula itself
+    expect(result.findings.filter((f) => f.code === 'value_instead_of_formula' && f.cell?.startsWith('P')).map((f) => f.cell)).toEqual([planCell]);
     expect(await verifyWritten(result, file)).toBeGreaterThan(spellings.length * 15);
   });
 

@@ -258,7 +258,7 @@ export function renderTemplatePlatform(index: number): string {
 
 /** Hint after a 其中 row's label in a template: (是/否), (空白按0.59). */
 export function renderTemplateHint(kind: 'yesno' | 'default' | 'none', defaultValue?: number): string {
-  if (kind === 'yesno') return `(${vocabulary.nativeYes[0]}/${vocabulary.nativeNo[0]})`;
+  if (kind === 'yesno') return `(${vocabulary.answers.yes[0]}/${vocabulary.answers.no[0]})`;
   if (kind === 'default' && defaultValue !== undefined) return `(空白按${defaultValue})`;
   return '';
 }
