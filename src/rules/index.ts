@@ -10,6 +10,7 @@ import type { EvaluationId, EvaluationTable, Indicator, Normalization } from './
 export type * from './schema';
 export { ENERGY_BENCHMARK } from './acceptance';
 export { vocabulary } from './vocabulary';
+export { matchThresholds, matchWords } from './matching';
 export { absentMeansDefault } from './fields';
 
 /** 附件4 二、评价指标评分说明: S=[(x-xmin)/(xmax-xmin)×0.4+0.6]×分值 */

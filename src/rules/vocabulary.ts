@@ -17,6 +17,8 @@ export const vocabulary = {
   /** Headers (or header endings) of a score column. */
   scoreColumns: ['得分', '自评得分', '评审得分', '分数', '评分', '核定得分', '审核得分'],
   scoreSuffixes: ['得分', '分数', '评分'],
+  /** Header endings that make an unplaced column look like a score (it is then said to be unreviewed). */
+  scoreEndings: ['得分', '分', '分数', '评分', '小计', '合计'],
   /** Platform-name column of a cohort table. */
   platformColumns: ['平台名称', '平台', '名称', '平台名', '新产业平台', '万亩千亿新产业平台', '培育平台', '新产业平台名称', '平台全称', '培育平台名称'],
   /** Total and subtotal labels. */

@@ -6,7 +6,7 @@
 import { errorMessage, fmt } from '../../engine';
 import { tables, vocabulary, type EvaluationId } from '../../rules';
 import type { FactsByCode, Finding, FindingCode } from './codes';
-import type { ColumnDecision, Evidence, SheetReadingRole } from '../layouts/layout';
+import type { ColumnDecision, ColumnRole, Evidence, SheetReadingRole } from '../layouts/layout';
 
 export interface Surface {
   /** How to tell the tool what a column holds (the command line names its mapping file, the pane its 识别结果 view). */
@@ -56,6 +56,10 @@ const render: Render = {
   no_value_column: () => '未找到数据列(如“完成值”“实际值”或平台名称),无法评分',
   no_table: (_, s) => `未在工作簿中找到验收评价或年度评价的表格;如表头与常见写法不同,${s.mapHint}`,
   score_column_unmatched: (f, s) => `“${f.text}”是得分列,但无法确定是哪一项指标的得分,本列未复核;${s.mapHint}`,
+  column_uncertain: (f, s) =>
+    `列标题“${f.text}”按${roleText(f.role, f.evaluation)}识别并使用,但把握不大(相似度 ${Math.round(f.score * 100)}%)${f.runnerUp ? `,也可能是${roleText(f.runnerUp, f.evaluation)}` : ''};请核对,如不对,${s.mapHint}`,
+  column_ambiguous: (f, s) => `列标题“${f.text}”可能是${roleText(f.role, f.evaluation)},也可能是${roleText(f.runnerUp, f.evaluation)},无法确定,未使用;${s.mapHint}`,
+  column_resembles: (f, s) => `列标题“${f.text}”与${roleText(f.role, f.evaluation)}有些相似(相似度 ${Math.round(f.score * 100)}%),但不足以确定,未使用;如就是此项,${s.mapHint}`,
   unknown_column: (f, s) => `无法识别列标题“${f.text}”,未作为评分数据;如是评分数据,${s.mapHint}`,
   other_column: (f) => `“${f.text}”列是说明性内容,不参与评分`,
   other_evaluation_column: (f) => `“${f.text}”是${tables[f.evaluation].shortName}的指标,不属于本表的评价,未使用`,
@@ -160,7 +164,10 @@ export function renderSheetRole(role: SheetReadingRole): string {
 
 /** A column's role in words: 输入“主导产业集聚度”, 得分“组织管理”, 小计“产业培育” … */
 export function renderRole(d: ColumnDecision, e: EvaluationId): string {
-  const r = d.role;
+  return roleText(d.role, e);
+}
+
+export function roleText(r: ColumnRole, e: EvaluationId): string {
   switch (r.kind) {
     case 'platform':
       return '平台名称';
@@ -210,6 +217,8 @@ export function renderEvidence(ev: Evidence): string {
       return `“${tables[ev.evaluation].groups[ev.group].name}”下的第 ${ev.index + 1} 列`;
     case 'sums_neighbours':
       return `${ev.cells} 个公式把旁边的得分相加`;
+    case 'match':
+      return `表头与“${ev.label}”相似度 ${Math.round(ev.score * 100)}%${ev.confidence === 'uncertain' ? '(把握不大)' : ''}${ev.runnerUp ? `,次选“${ev.runnerUp.label}”${Math.round(ev.runnerUp.score * 100)}%` : ''}`;
     case 'year':
       return ev.evaluated ? `表头年份 ${ev.year} 年(评价年度)` : `表头年份 ${ev.year} 年(不是评价年度)`;
   }

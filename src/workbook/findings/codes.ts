@@ -6,6 +6,7 @@ import type { ErrorReason } from '../../engine';
 import type { EvaluationId } from '../../rules';
 import { a1 } from '../address';
 import type { Severity } from '../model';
+import type { ColumnRole } from '../layouts/layout';
 
 /** The engine's own input errors, reported with the engine's reason as facts. */
 export const INPUT_ERROR_CODES = ['not_number', 'unit_in_cell', 'negative', 'not_whole', 'share_above_one', 'not_yes_no', 'score_above_max', 'not_positive', 'cell_error', 'missing'] as const;
@@ -43,6 +44,12 @@ export interface FactsByCode extends Record<InputErrorCode, InputErrorFacts> {
   no_table: Record<string, never>;
   unknown_column: { text: string };
   score_column_unmatched: { text: string };
+  /** A header in the user's words taken for `role` with little certainty (used: said at the header). */
+  column_uncertain: { text: string; evaluation: EvaluationId; role: ColumnRole; score: number; runnerUp: ColumnRole | null };
+  /** Two readings equally close: not used. */
+  column_ambiguous: { text: string; evaluation: EvaluationId; role: ColumnRole; runnerUp: ColumnRole };
+  /** Resembles an input or score, but too little to use. */
+  column_resembles: { text: string; evaluation: EvaluationId; role: ColumnRole; score: number };
   other_column: { text: string };
   other_evaluation_column: { text: string; evaluation: EvaluationId };
   duplicate_column: { text: string; firstColumn: string };

@@ -86,7 +86,21 @@ export type Evidence =
   /** The year a column's header names (years side by side). */
   | { readonly kind: 'year'; readonly year: number; readonly evaluated: boolean }
   | { readonly kind: 'sheet_role'; readonly role: SheetRole }
-  | { readonly kind: 'duplicate_of'; readonly column: string };
+  | { readonly kind: 'duplicate_of'; readonly column: string }
+  /**
+   * A header in the user's own words, matched by similarity (src/workbook/match): how alike it
+   * reads to the label it was taken for (`score`, 0 … 1, values and wording weighed in), how sure
+   * that is, and the best other reading. `confidence` 'tie' or 'none': not used.
+   */
+  | {
+      readonly kind: 'match';
+      readonly confidence: 'confident' | 'uncertain' | 'tie' | 'none';
+      readonly score: number;
+      /** The reading it resembles most (its role when used). */
+      readonly role: ColumnRole;
+      readonly label: string;
+      readonly runnerUp?: { readonly role: ColumnRole; readonly label: string; readonly score: number };
+    };
 
 /** How values in an input column are turned into the rule's unit. */
 export interface ColumnUnit {

@@ -7,6 +7,7 @@
 import { vocabulary } from '../../rules';
 import { cellAt, type CellData, type CellRange, type SheetData, type WorkbookData } from '../model';
 import { formulaRefs } from '../refs';
+import { answerOf } from '../../engine';
 import { cellText, headerKey, normalizeText } from '../text';
 
 /** Merged-aware text lookup for one sheet. */
@@ -91,6 +92,12 @@ export interface ColumnStats {
   readonly wanmu: number;
   /** Numbers (typed or cached) per row, for score/value evidence. */
   readonly numbers: number;
+  /** Texts that are yes/no answer words (有, 已制定 …; see vocabulary.answers). */
+  readonly answers: number;
+  /** Numbers with a fractional part, numbers below 0, numbers other than 0 and 1. */
+  readonly fractions: number;
+  readonly negatives: number;
+  readonly outsideBinary: number;
 }
 
 /** A note or sign-off line under a table (注:…, 填报单位:…). */
@@ -173,6 +180,10 @@ export function columnStats(sheet: SheetData, col: number, rows: readonly RowInf
   let formulas = 0;
   let sameRow = 0;
   let wanmu = 0;
+  let answers = 0;
+  let fractions = 0;
+  let negatives = 0;
+  let outsideBinary = 0;
   const crossSheet = new Map<string, number>();
   for (const info of rows) {
     if (info.kind !== 'platform') continue;
@@ -185,7 +196,10 @@ export function columnStats(sheet: SheetData, col: number, rows: readonly RowInf
       numbers++;
       if (c.value > maxNumber) maxNumber = c.value;
       if (c.value < minNumber) minNumber = c.value;
-    }
+      if (!Number.isInteger(c.value)) fractions++;
+      if (c.value < 0) negatives++;
+      if (c.value !== 0 && c.value !== 1) outsideBinary++;
+    } else if (typeof c.value === 'string' && answerOf(c.value) !== undefined && !/^\s*[01]\s*$/.test(c.value)) answers++;
     if (c.formula !== undefined) {
       formulas++;
       if (isWanmu(c.formula)) wanmu++;
@@ -199,5 +213,5 @@ export function columnStats(sheet: SheetData, col: number, rows: readonly RowInf
     }
     else texts++;
   }
-  return { col, typedNumbers, maxTyped, numbers, maxNumber, minNumber, texts, blanks, formulas, crossSheet, sameRow, wanmu };
+  return { col, typedNumbers, maxTyped, numbers, maxNumber, minNumber, texts, blanks, formulas, crossSheet, sameRow, wanmu, answers, fractions, negatives, outsideBinary };
 }

@@ -90,7 +90,7 @@ function indicatorsRead(score: CohortSheet, col: number, input: CohortSheet): { 
     if (f === undefined) continue;
     let any = false;
     for (const x of formulaRefs(f)) {
-      if (x.sheet !== input.sheet.name) continue;
+      if ((x.sheet ?? score.sheet.name) !== input.sheet.name) continue;
       for (let c = x.left; c <= x.right; c++) {
         const i = byCol.get(c);
         if (i !== undefined) {
@@ -110,14 +110,23 @@ function indicatorsRead(score: CohortSheet, col: number, input: CohortSheet): { 
  * its formulas read on the paired input sheet; formulas that read one indicator's inputs decide.
  */
 export function refineByReads(score: CohortSheet, input: CohortSheet): void {
+  const same = score === input;
+  const taken = new Set(score.columns.filter((d) => d.role.kind === 'score' && !d.evidence.some((e) => e.kind === 'match' || e.kind === 'position')).map((d) => (d.role.kind === 'score' ? d.role.indicator : -1)));
   score.columns = score.columns.map((d): ColumnDecision => {
     const placed = d.evidence.some((e) => e.kind === 'position');
-    const unnamed = d.role.kind === 'unrecognized' && isScoreHeader(d.header.split('/').pop() ?? '');
-    if (!placed && !unnamed) return d;
+    const matched = d.evidence.find((e) => e.kind === 'match');
+    const scoreLike = !same || (score.stats.get(d.col)?.formulas ?? 0) > 0;
+    const unnamed = d.role.kind === 'unrecognized' && (isScoreHeader(d.header.split('/').pop() ?? '') || (matched?.kind === 'match' && matched.role.kind === 'score'));
+    const fuzzy = matched !== undefined && scoreLike && (d.role.kind === 'score' || (!same && d.role.kind === 'unrecognized' && (score.stats.get(d.col)?.formulas ?? 0) > 0));
+    if (!placed && !unnamed && !fuzzy) return d;
     const read = indicatorsRead(score, d.col, input);
     if (read.indicators.size !== 1) return d;
     const indicator = [...read.indicators][0];
-    const evidence: Evidence[] = [...d.evidence.filter((e) => !(e.kind === 'position' && d.role.kind === 'score' && d.role.indicator !== indicator)), { kind: 'formula_reads', evaluation: score.evaluation, indicator, cells: read.cells }];
+    if (!placed && taken.has(indicator)) return d;
+    // what the formulas read decides; a match of the header that agrees is then sure
+    const kept = d.evidence.filter((e) => !(e.kind === 'position' && d.role.kind === 'score' && d.role.indicator !== indicator) && e.kind !== 'match');
+    const agrees = matched?.kind === 'match' && matched.role.kind === 'score' && matched.role.indicator === indicator;
+    const evidence: Evidence[] = [...kept, ...(agrees && matched ? [{ ...matched, confidence: 'confident' as const }] : []), { kind: 'formula_reads', evaluation: score.evaluation, indicator, cells: read.cells }];
     return { ...d, role: { kind: 'score', indicator }, evidence };
   });
 }

@@ -22,6 +22,8 @@ function recognize(input: RecognizeInput): Recognition {
   }
   const pairs = pairSheets(sheets, findings);
   for (const [score, data] of pairs) refineByReads(score, data);
+  // score columns beside the inputs: what their formulas read on this row decides too
+  for (const s of sheets) if (s.role === 'combined') refineByReads(s, s);
   const inputSheets = sheets.filter((s) => s.role === 'inputs' || s.role === 'combined');
   const scoreSheetsOf = new Map<CohortSheet, CohortSheet[]>();
   for (const [score, data] of pairs) {

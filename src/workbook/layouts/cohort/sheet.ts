@@ -18,6 +18,7 @@ import { NO_UNIT, type ColumnDecision, type ColumnRole, type Evidence, type Shee
 import { headerBlock, type HeaderBlock } from './block';
 import { firstPass, headerTextOf, isInput, isScoreLike, unitOf, type Pending } from './columns';
 import { resolveGroupScores } from './groups';
+import { matchOwnWords } from './match';
 import { chooseEvaluation, findHeader, headerUnit, platformColumn, type HeaderCell } from './header';
 
 export interface CohortSheet {
@@ -63,6 +64,7 @@ export function readCohortSheet(sheet: SheetData, idx: MergeIndex, options: Shee
     return firstPass(evaluation, h, stats, sheet.name);
   });
   resolveGroupScores(evaluation, sheet, rows, pending);
+  matchOwnWords(evaluation, pending, sheet.name);
   const parentRow = header.cells.some((h) => h.parent !== '' && h.parent !== h.child) ? header.row - 1 : null;
   // Cross-sheet formulas in score columns name the sheet this one scores.
   const reads = new Map<string, number>();

@@ -2,10 +2,10 @@
  * The cohort table of an input sheet with its paired score sheets: each platform's input, score,
  * subtotal and total cells, the unit of every input column, and the findings about columns.
  */
-import { absentMeansDefault, tables, type EvaluationId } from '../../../rules';
+import { absentMeansDefault, tables, vocabulary, type EvaluationId } from '../../../rules';
 import { colLetters } from '../../address';
 import { finding, type Finding } from '../../findings/codes';
-import { fieldCandidates, indicatorCandidates, isScoreHeader, stripScoreSuffix } from '../../matching';
+import { fieldCandidates, indicatorCandidates, isScoreHeader, isSubtotalLabel, isTotalLabel, stripScoreSuffix } from '../../matching';
 import { cellAt, type SheetData } from '../../model';
 import { headerKey } from '../../text';
 import type { CellRef, ColumnDecision, ColumnUnit, PlatformLayout, TableLayout } from '../layout';
@@ -44,15 +44,28 @@ export function sheetColumns(input: CohortSheet, findings: Finding[]): SheetColu
       }
       fieldCols.set(key, d.col);
       units[r.indicator][r.field] = d.unit;
+      const said = matchFinding(d, evaluation, sheet.name, input.headerTop(d.col));
+      if (said) findings.push(said);
       const field = table.indicators[r.indicator].inputs[r.field];
       if (d.unit.unknown) findings.push(finding('warning', 'unit_unknown', sheet.name, input.headerTop(d.col), d.col, { evaluation, indicator: r.indicator + 1, field: r.field, unit: d.unit.header ?? '', expected: field.unit }));
       else if (d.unit.factor !== 1 && field.kind === 'share') findings.push(finding('warning', 'percent_points', sheet.name, input.headerTop(d.col), d.col, { evaluation, indicator: r.indicator + 1, field: r.field }));
       else if (d.unit.factor !== 1) findings.push(finding('info', 'unit_converted', sheet.name, input.headerTop(d.col), d.col, { evaluation, indicator: r.indicator + 1, field: r.field, from: d.unit.header ?? '', to: field.unit, factor: d.unit.factor }));
     } else if (r.kind === 'score') {
       if (!scoreCols.has(r.indicator)) scoreCols.set(r.indicator, d.col);
+      const said = matchFinding(d, evaluation, sheet.name, input.headerTop(d.col));
+      if (said) findings.push(said);
     } else if (r.kind === 'subtotal') groupCols.set(r.group, d.col);
     else if (r.kind === 'total') totalCol = d.col;
     else if (r.kind === 'unrecognized' && r.text.trim() !== '') {
+      if (looksLikeScore(input, d, false)) {
+        findings.push(unplacedFinding(input, d, false));
+        return d;
+      }
+      const said = matchFinding(d, evaluation, sheet.name, input.headerTop(d.col));
+      if (said) {
+        findings.push(said);
+        return d;
+      }
       const other = evaluationsOf(r.text).filter((e) => e !== evaluation);
       if (other.length > 0) findings.push(finding('info', 'other_evaluation_column', sheet.name, input.headerTop(d.col), d.col, { text: d.header, evaluation: other[0] }));
       else findings.push(finding('info', 'unknown_column', sheet.name, input.headerTop(d.col), d.col, { text: d.header }));
@@ -129,10 +142,10 @@ export function buildCohortLayout(inputs: readonly CohortSheet[], scoreSheets: r
     attachScoreSheet(platforms, seen, sheet.name, s, findings);
     // a score sheet's column the layout could not place is said, never left silently unreviewed
     for (const d of s.columns) {
-      if (d.role.kind !== 'unrecognized' || d.role.text.trim() === '') continue;
-      const label = d.header.split('/').pop() ?? '';
-      const scoreLike = isScoreHeader(label) || stripScoreSuffix(label) !== undefined;
-      findings.push(scoreLike ? finding('warning', 'score_column_unmatched', s.sheet.name, s.headerTop(d.col), d.col, { text: d.header }) : finding('info', 'unknown_column', s.sheet.name, s.headerTop(d.col), d.col, { text: d.header }));
+      if (d.role.kind === 'score') {
+        const said = matchFinding(d, s.evaluation, s.sheet.name, s.headerTop(d.col));
+        if (said) findings.push(said);
+      } else if (d.role.kind === 'unrecognized' && d.role.text.trim() !== '') findings.push(unplacedFinding(s, d, true));
     }
   }
   const hasPlaces = platforms.some((p) => p.scores.some((x) => x !== null));
@@ -157,6 +170,38 @@ export function buildCohortLayout(inputs: readonly CohortSheet[], scoreSheets: r
     ...(inputs.length > 1 ? { batchSheets: inputs.slice(1).map((s) => s.sheet.name) } : {}),
     ...(input.block.year !== null ? { year: input.block.year } : {}),
   };
+}
+
+/**
+ * Whether an unplaced column looks like a score: its header says 得分/分/小计/合计, or (on a score
+ * sheet) it holds formulas, or its formulas read this row's inputs. Such a column is never left
+ * silently unreviewed.
+ */
+function looksLikeScore(s: CohortSheet, d: ColumnDecision, scoreSheet: boolean): boolean {
+  const label = d.header.split('/').pop() ?? '';
+  const k = headerKey(label);
+  if (isScoreHeader(label) || stripScoreSuffix(label) !== undefined || isSubtotalLabel(label) || isTotalLabel(label)) return true;
+  if (vocabulary.scoreEndings.some((e) => k.endsWith(e))) return true;
+  const stats = s.stats.get(d.col);
+  if (!stats || stats.formulas === 0) return false;
+  return scoreSheet || stats.sameRow * 2 >= stats.formulas;
+}
+
+function unplacedFinding(s: CohortSheet, d: ColumnDecision, scoreSheet: boolean): Finding {
+  const row = s.headerTop(d.col);
+  if (looksLikeScore(s, d, scoreSheet)) return finding('warning', 'score_column_unmatched', s.sheet.name, row, d.col, { text: d.header });
+  return matchFinding(d, s.evaluation, s.sheet.name, row) ?? finding('info', 'unknown_column', s.sheet.name, row, d.col, { text: d.header });
+}
+
+/** What the match of a header in the user's own words says at the header, if anything. */
+function matchFinding(d: ColumnDecision, evaluation: EvaluationId, sheet: string, row: number): Finding | undefined {
+  const m = d.evidence.find((e) => e.kind === 'match');
+  if (!m || m.kind !== 'match') return undefined;
+  const used = d.role.kind === 'input' || d.role.kind === 'score';
+  if (used && m.confidence === 'uncertain') return finding('warning', 'column_uncertain', sheet, row, d.col, { text: d.header, evaluation, role: d.role, score: m.score, runnerUp: m.runnerUp?.role ?? null });
+  if (d.role.kind !== 'unrecognized') return undefined;
+  if (m.confidence === 'tie' && m.runnerUp) return finding('warning', 'column_ambiguous', sheet, row, d.col, { text: d.header, evaluation, role: m.role, runnerUp: m.runnerUp.role });
+  return finding('info', 'column_resembles', sheet, row, d.col, { text: d.header, evaluation, role: m.role, score: m.score });
 }
 
 function evaluationsOf(text: string): EvaluationId[] {
