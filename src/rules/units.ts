@@ -45,5 +45,8 @@ export const UNKNOWN_UNIT_MAX_LENGTH = 4;
 /** Units of a yes/no answer, as a units row under the headers states them. */
 export const answerUnits: readonly string[] = ['是/否', '是或否', '是否', '有/无', '√/×'];
 
+/** The unit of points, as a units row states it over a score column or an average score (历年均分). */
+export const scoreUnits: readonly string[] = ['分'];
+
 /** Labels of a table-wide unit in a line above the table: 金额单位:万元, 单位:亿元. */
 export const tableUnitLabels: readonly string[] = ['金额单位', '计量单位', '单位'];

@@ -6,16 +6,18 @@
  * whose arguments point at the right cells is right. One finding per problem: a formula reading
  * another platform's row is reported as that, not also as a mismatch.
  */
-import { addScores, parseInput } from '../engine';
+import { addScores, ERROR_TEXT, isSheetError, parseInput, type SheetError } from '../engine';
 import { type EvaluationId } from '../rules';
 import type { Analysis, IndicatorResult, PlatformResult, TableResult } from './analyze';
 import { finding, type Finding } from './findings/codes';
 import { formatDecimals, memoize, outerRounding, roundAs, topCall, typedDecimals, type Rounding } from './formula-parse';
 import { cohortText, FUNCTION_OF, nativeFormula, refText } from './formulas';
+import { a1 } from './address';
 import { layoutOf, type CellRef } from './layouts';
 import { cellAt, emptyIn, isEmptyCell, sheetsByName, type CellData, type SheetData } from './model';
 import { formulaRefs } from './refs';
 import { sameCell } from './same';
+import { cellText } from './text';
 import { BoundedCache } from './version';
 
 const CAP_WORDS = /\b(MIN|IF|IFS|MEDIAN|SMALL)\s*\(/i;
@@ -131,6 +133,27 @@ function structural(ctx: Ctx, pi: number, r: IndicatorResult, at: CellRef, formu
   return f !== null;
 }
 
+/**
+ * A score cell showing an error value: the formula's reads when they are wrong (a drifted
+ * MIN/MAX range divides by zero), else an input of this platform that is not valid data.
+ */
+function errorValueFinding(ctx: Ctx, pi: number, r: IndicatorResult, at: CellRef, cell: CellData): Finding {
+  const error = ERROR_TEXT[(cell.value as SheetError).sheetError];
+  const cause = cell.formula !== undefined ? layoutOf(ctx.t.layout.kind).allowedReads({ t: ctx.t, sheets: ctx.sheets, pi, result: r, at, refs: formulaRefs(cell.formula) }) : null;
+  let input: { cell: string; text: string } | null = null;
+  if (!cause) {
+    r.inputs.some((ref, f) => {
+      const s = ref ? ctx.sheets.get(ref.sheet) : undefined;
+      const c = s && ref ? cellAt(s, ref.row, ref.col) : null;
+      if (!c || !ref || c.value === null) return false;
+      if (parseInput(r.indicator.inputs[f], c.value).ok) return false;
+      input = { cell: `${ref.sheet === at.sheet ? '' : `${ref.sheet}!`}${a1(ref.row, ref.col)}`, text: cellText(c.value) };
+      return true;
+    });
+  }
+  return finding('error', 'score_error_value', at.sheet, at.row, at.col, { error, cause, input });
+}
+
 function reviewIndicator(ctx: Ctx, pi: number, r: IndicatorResult): void {
   const ref = r.place.ref;
   if (!ref || !r.place.existing) return;
@@ -151,6 +174,10 @@ function reviewIndicator(ctx: Ctx, pi: number, r: IndicatorResult): void {
       ctx.out.push(finding('warning', 'no_cached_value', at.sheet, at.row, at.col, { what: 'score', count: 1 }));
       return;
     }
+  }
+  if (isSheetError(cell.value)) {
+    ctx.out.push(errorValueFinding(ctx, pi, r, at, cell));
+    return;
   }
   const value = numberOf(cell);
   if (value === null) {

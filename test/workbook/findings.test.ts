@@ -45,6 +45,7 @@ const examples: { [K in FindingCode]: FactsByCode[K] } = {
     role: { kind: 'input', indicator: 5, field: 0 },
     runnerUp: { kind: 'input', indicator: 6, field: 0 },
   },
+  score_error_value: { error: '#DIV/0!', cause: { severity: 'error', code: 'cohort_range', sheet: '得分表', cell: 'L7', facts: { ref: '数据!V8:V8', top: 5, bottom: 12, expected: "'数据'!$V$5:$V$12", relative: true } }, input: null },
   column_resembles: { text: '营收', evaluation: 'annual', role: { kind: 'score', indicator: 1 }, score: 0.55 },
   other_column: { text: '备注' },
   other_evaluation_column: { text: '亩均税收', evaluation: 'acceptance' },

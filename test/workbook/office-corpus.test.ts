@@ -15,14 +15,16 @@ import { execFileSync } from 'child_process';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { checkWorkbook, fillWorkbook, revertWorkbook } from '../../src/workbook';
 import { RECORD_SHEET } from '../../src/workbook/analyze';
-import { a1 } from '../../src/workbook/address';
+import { a1, colLetters } from '../../src/workbook/address';
+import { tables } from '../../src/rules';
+import type { ColumnRole } from '../../src/workbook/layouts/layout';
 import { formulaRefs } from '../../src/workbook/refs';
 import type { CellData, WorkbookData } from '../../src/workbook/model';
 import { cell, libreOfficeProfile, msg, recalc } from '../helpers/workbook';
 
 const ROOT = path.join(__dirname, '..', 'fixtures', 'office');
 /** The corpus of known shapes, and the shapes of the layouts issue (headers in blocks, matrices, years, batches …). */
-const CORPORA = [ROOT, path.join(ROOT, 'layouts')];
+const CORPORA = [ROOT, path.join(ROOT, 'layouts'), path.join(ROOT, 'words')];
 
 interface Place {
   readonly sheet: string;
@@ -38,6 +40,8 @@ interface Entry {
   readonly wrongCells?: readonly Place[];
   readonly inputErrors?: readonly Place[];
   readonly textErrors?: readonly Place[];
+  /** words/: per sheet, column letter → what it holds (input:<field id>, score:<n>, subtotal:<g>, total, platform, other). */
+  readonly columns?: Record<string, Record<string, string>>;
 }
 
 type CellLoc = [string, string, number] | null;
@@ -50,6 +54,15 @@ const manifest: (Entry & { dir: string })[] = CORPORA.flatMap((dir) => (JSON.par
 function sidecarOf(entry: Entry & { dir: string }): Sidecar | undefined {
   const f = path.join(entry.dir, entry.file.replace(/\.xlsx$/, '.inputs.json'));
   return fs.existsSync(f) ? (JSON.parse(fs.readFileSync(f, 'utf8')) as Sidecar) : undefined;
+}
+
+/** A column's role as the manifest writes it. */
+function roleWord(evaluation: 'acceptance' | 'annual', r: ColumnRole): string {
+  if (r.kind === 'input') return `input:${tables[evaluation].indicators[r.indicator].inputs[r.field].id}`;
+  if (r.kind === 'score') return `score:${r.indicator + 1}`;
+  if (r.kind === 'subtotal') return `subtotal:${r.group + 1}`;
+  if (r.kind === 'total' || r.kind === 'platform') return r.kind;
+  return 'other';
 }
 
 function key(p: { sheet: string; cell: string }): string {
@@ -154,6 +167,20 @@ describe('office-made workbooks', () => {
         expect(misread).toEqual([]);
         expect(compared).toBeGreaterThan(0);
         expect(r.analysis.tables).toHaveLength(entry.tables.length);
+        // every column has the role the manifest gives it (headers in the office's own words)
+        if (entry.columns) {
+          const wrongRoles: string[] = [];
+          for (const [sheet, map] of Object.entries(entry.columns)) {
+            const t = r.analysis.tables.find((x) => x.layout.columns.some((c) => c.sheet === sheet));
+            const decisions = t?.layout.columns.find((c) => c.sheet === sheet)?.decisions ?? [];
+            for (const [col, what] of Object.entries(map)) {
+              const d = decisions.find((x) => colLetters(x.col) === col);
+              const got = d && t ? roleWord(t.table.id, d.role) : 'other';
+              if (got !== what) wrongRoles.push(`${sheet}!${col} “${d?.header ?? ''}”: ${got} instead of ${what}`);
+            }
+          }
+          expect(wrongRoles).toEqual([]);
+        }
         // no warning about a correct score cell
         const scoreCells = new Set(r.analysis.tables.flatMap((t) => t.platforms.flatMap((p) => p.indicators.filter((x) => x.place.existing && x.place.ref).map((x) => `${x.place.ref?.sheet}!${a1(x.place.ref?.row ?? 0, x.place.ref?.col ?? 0)}`))));
         const warned = r.findings.filter((f) => f.severity === 'warning' && scoreCells.has(key(f)) && !deliberate.has(key(f)) && f.code !== 'no_cached_value');

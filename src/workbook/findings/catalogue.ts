@@ -107,6 +107,10 @@ const render: Render = {
   score_mismatch: (f) => `得分与官方规则不符:应为 ${fmt(f.expected)}${f.decimals !== null ? `(保留 ${f.decimals} 位小数为 ${(Math.round(f.expected * 10 ** f.decimals) / 10 ** f.decimals).toFixed(Math.max(0, f.decimals))})` : ''},表中为 ${fmt(f.found)}${f.formula ? `;正确公式:=${f.formula}` : ''}`,
   missing_cap: (f) => `得分 ${fmt(f.found)} 超过分值 ${f.points}(缺少上限),应为 ${fmt(f.expected)}${f.formula ? `;正确公式:=${f.formula}` : ''}`,
   score_not_number: (f) => `得分单元格不是数字:“${f.text}”`,
+  score_error_value: (f, s) =>
+    `得分单元格显示错误值 ${f.error},该项得分无法核对${
+      f.cause ? `;原因多半是:${renderFinding(f.cause, s)}` : f.input ? `;原因多半是数据单元格 ${f.input.cell} 的内容“${f.input.text}”不是有效数据,请更正该数据` : ';请检查公式及其引用的单元格'
+    }`,
   typed_constant: (f) => `${f.what === 'score' ? '得分' : SUM_WORD[f.what]}是手工输入的数值,与官方得分一致;复核时无法追溯计算过程`,
   wrong_row: (f) => `公式引用了其他平台的数据:${f.ref} 是第 ${f.row} 行“${f.platform}”的数据`,
   wrong_input: (f) => `公式引用了${f.other === 'platform' ? '其他平台' : '其他指标'}的数据 ${f.ref}`,

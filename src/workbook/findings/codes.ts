@@ -86,6 +86,8 @@ export interface FactsByCode extends Record<InputErrorCode, InputErrorFacts> {
   score_mismatch: Ind & { expected: number; found: number; formula: string | null; decimals: number | null };
   missing_cap: Ind & { expected: number; found: number; points: number; formula: string | null };
   score_not_number: { text: string };
+  /** A score cell showing an error value (#DIV/0! …), with the likely cause when it can be seen. */
+  score_error_value: { error: string; cause: Finding | null; input: { cell: string; text: string } | null };
   typed_constant: { what: 'score' | 'subtotal' | 'total' };
   wrong_row: { ref: string; row: number; platform: string };
   wrong_input: { ref: string; other: 'platform' | 'indicator' };

@@ -98,6 +98,8 @@ export interface ColumnStats {
   readonly fractions: number;
   readonly negatives: number;
   readonly outsideBinary: number;
+  /** Formula cells that are one reference and nothing else (=数据!D5: a copy of a value, not a computation). */
+  readonly links: number;
 }
 
 /** A note or sign-off line under a table (注:…, 填报单位:…). */
@@ -184,6 +186,7 @@ export function columnStats(sheet: SheetData, col: number, rows: readonly RowInf
   let fractions = 0;
   let negatives = 0;
   let outsideBinary = 0;
+  let links = 0;
   const crossSheet = new Map<string, number>();
   for (const info of rows) {
     if (info.kind !== 'platform') continue;
@@ -204,6 +207,7 @@ export function columnStats(sheet: SheetData, col: number, rows: readonly RowInf
       formulas++;
       if (isWanmu(c.formula)) wanmu++;
       const refs = formulaRefs(c.formula);
+      if (refs.length === 1 && c.formula.replace(/^=/, '').trim() === refs[0].text) links++;
       const other = refs.find((x) => x.sheet !== null && x.sheet !== sheet.name);
       if (other?.sheet) crossSheet.set(other.sheet, (crossSheet.get(other.sheet) ?? 0) + 1);
       else if (refs.every((x) => x.top === info.row && x.bottom === info.row)) sameRow++;
@@ -213,5 +217,5 @@ export function columnStats(sheet: SheetData, col: number, rows: readonly RowInf
     }
     else texts++;
   }
-  return { col, typedNumbers, maxTyped, numbers, maxNumber, minNumber, texts, blanks, formulas, crossSheet, sameRow, wanmu, answers, fractions, negatives, outsideBinary };
+  return { col, typedNumbers, maxTyped, numbers, maxNumber, minNumber, texts, blanks, formulas, crossSheet, sameRow, wanmu, answers, fractions, negatives, outsideBinary, links };
 }

@@ -6,7 +6,7 @@
  * exactly like a unit inside a header cell.
  */
 import { vocabulary } from '../../../rules';
-import { answerUnits, counterUnits, moneyUnits, tableUnitLabels, UNKNOWN_UNIT_MAX_LENGTH } from '../../../rules/units';
+import { answerUnits, counterUnits, scoreUnits, moneyUnits, tableUnitLabels, UNKNOWN_UNIT_MAX_LENGTH } from '../../../rules/units';
 import type { MergeIndex } from '../../read/profile';
 import { normalizeText } from '../../text';
 import { headerUnit } from './header';
@@ -36,7 +36,7 @@ export function isUnitToken(text: string): boolean {
   if (t === '') return false;
   // what a header's brackets may state (headerUnit), a yes/no answer, or a unit the rules do not
   // convert (万美元, 千克): short, ending in a measure word
-  if (headerUnit(`(${t})`) !== null || answerUnits.includes(t)) return true;
+  if (headerUnit(`(${t})`) !== null || answerUnits.includes(t) || scoreUnits.includes(t)) return true;
   return t.length <= UNKNOWN_UNIT_MAX_LENGTH && /^[\u4e00-\u9fff]+$/.test(t) && counterUnits.some((u) => t.endsWith(u));
 }
 

@@ -98,6 +98,12 @@ export function firstPass(evaluation: EvaluationId, h: HeaderCell, stats: Column
     case 'field': {
       const r = pick(s.refs);
       if (!r) return { ...p, role: { kind: 'unrecognized', text } };
+      // an input's name over formulas that compute from another sheet (not copies of its cells):
+      // that sheet's score of the indicator, or an input derived from that sheet — the sheet's
+      // other columns settle which (a sheet of scores, or one holding inputs)
+      if (cross && cross.sheet !== ownSheet && stats.links * 2 < stats.formulas && stats.typedNumbers === 0) {
+        return { ...p, scoreReading: r.indicator, inputReading: { indicator: r.indicator, field: r.field }, evidence: [{ kind: 'formula', sheet: cross.sheet, cells: cross.cells }, { kind: 'header', text }] };
+      }
       return { ...p, role: { kind: 'input', indicator: r.indicator, field: r.field }, evidence: [{ kind: 'header', text }] };
     }
     case 'indicator': {

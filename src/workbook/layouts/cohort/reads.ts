@@ -97,7 +97,8 @@ export function cohortReads(c: ReadsCheck): Finding | null {
   for (const x of refs) {
     const sheet = x.sheet ?? at.sheet;
     const part = cohort.parts.get(sheet);
-    if (!part || x.top === x.bottom || x.left !== part.col) continue;
+    // a range of one cell (V8:V8: a MIN/MAX range filled down with relative rows) is a range
+    if (!part || (x.top === x.bottom && !x.text.includes(':')) || x.left !== part.col) continue;
     ranges++;
     const data = sheets.get(sheet) as SheetData;
     const rangeKey = `${sheet}\u0000${part.col},${x.top},${x.bottom}`;
