@@ -15,7 +15,7 @@ import { findTable, tables, vocabulary, type EvaluationId } from '../rules';
 import { validateRules } from '../rules/validate';
 import { markedCells } from '../workbook/marks';
 import type { MarkSet, MarkSeverity } from '../workbook/model';
-import { checkWorkbook, fillWorkbook, layoutOf, MAX_TEMPLATE_PLATFORMS, renderEvidence, renderFinding, renderRole, renderSheetRole, resolveMapping, revertWorkbook, SEVERITY_TEXT, templateBatch, WorkbookSession, WriteRefused, type Finding, type Report } from '../workbook';
+import { anythingUndone, CERTAINTY_TEXT, checkWorkbook, columnLedger, fillWorkbook, layoutOf, renderUndone, roleKindText, undoneOf, MAX_TEMPLATE_PLATFORMS, renderEvidence, renderFinding, renderRole, renderSheetRole, resolveMapping, revertWorkbook, SEVERITY_TEXT, templateBatch, WorkbookSession, WriteRefused, type Finding, type Report } from '../workbook';
 import { a1, colLetters } from '../workbook/address';
 import type { Analysis, AnalyzeOptions } from '../workbook/analyze';
 import type { FormulaStyle } from '../workbook/formulas';
@@ -43,7 +43,7 @@ const USAGE = `用法:
   wanmu template acceptance|annual -o 输出.xlsx [--platforms N] [--force]
       生成按发文表格排版的空白评价表
   --force 输出文件已存在时覆盖它(输出文件不能是输入文件)
-退出码:0 无错误;1 发现错误;2 文件无法读取或命令有误
+退出码:0 无错误且全部完成;1 发现错误,或有指标无法计分、有得分列未复核;2 文件无法读取或命令有误
 `;
 
 class UsageError extends Error {}
@@ -90,9 +90,40 @@ function message(f: Finding): string {
   return renderFinding(f, cliSurface);
 }
 
-function jsonReport(r: Report, extra: Record<string, unknown> = {}): string {
+function jsonReport(r: Report & { analysis: Analysis }, extra: Record<string, unknown> = {}): string {
   const findings = r.findings.map((f) => ({ severity: f.severity, code: f.code, message: message(f), sheet: f.sheet, cell: f.cell, facts: f.facts }));
-  return `${JSON.stringify({ findings, scores: r.scores, totals: r.totals, ...extra }, null, 2)}\n`;
+  const columns = columnLedger(r.analysis).map((c) => ({
+    sheet: c.sheet,
+    column: colLetters(c.decision.col),
+    header: c.decision.header,
+    evaluation: c.evaluation,
+    role: c.decision.role,
+    certainty: c.certainty,
+    text: renderRole(c.decision, c.evaluation),
+  }));
+  return `${JSON.stringify({ findings, scores: r.scores, totals: r.totals, undone: undoneOf(r), columns, ...extra }, null, 2)}\n`;
+}
+
+/** 0 when nothing is wrong and nothing was left undone; 1 for an error, an unscored indicator or an unreviewed score column. */
+function exitOf(r: Report): number {
+  return r.findings.some((f) => f.severity === 'error') || anythingUndone(undoneOf(r)) ? 1 : 0;
+}
+
+/** The short column block after a table's recognition line: counts, then the columns not read for sure. */
+function columnBlock(a: Analysis, sheetOf: (sheet: string) => boolean): string[] {
+  const all = columnLedger(a).filter((c) => sheetOf(c.sheet));
+  if (all.length === 0) return [];
+  const count = new Map<string, number>();
+  for (const c of all) {
+    const k = c.certainty !== 'sure' ? CERTAINTY_TEXT[c.certainty] : roleKindText(c.decision.role.kind);
+    count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  const lines = [`  各列:${[...count].map(([k, n]) => `${k} ${n} 列`).join(',')}`];
+  for (const c of all) {
+    if (c.certainty === 'sure') continue;
+    lines.push(`    ${CERTAINTY_TEXT[c.certainty]} ${escapeControl(c.sheet)}!${colLetters(c.decision.col)}“${escapeControl(c.decision.header)}”${c.certainty === 'uncertain' ? `:按${renderRole(c.decision, c.evaluation)}` : ''}`);
+  }
+  return lines;
 }
 
 /** Marks as JSON: sheet, severity, ranges in A1 ("B3", "C3:C4"). */
@@ -130,7 +161,7 @@ async function checkAndMark(target: string, output: string, mark: boolean, args:
       );
     } else io.out(markedCells(had) > 0 ? `已去掉本工具的标记(${markedCells(had)} 个单元格),保存为 ${escapeControl(output)}\n` : `工作簿中没有本工具的标记,保存为 ${escapeControl(output)}\n`);
   }
-  return r.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  return exitOf(r);
 }
 
 /** Every sheet's role and every column's role with its evidence. */
@@ -155,10 +186,13 @@ function humanReport(file: string, r: Report & { analysis: Analysis }): string {
   for (const t of r.analysis.tables) {
     const scoreSheets = t.layout.scoreSheets.length > 0 ? `,得分在“${t.layout.scoreSheets.map(escapeControl).join('”“')}”` : '';
     lines.push(`识别到${t.table.shortName}(${layoutOf(t.layout.kind).names.cli}),工作表“${escapeControl(t.layout.sheet)}”,${t.platforms.length} 个平台${scoreSheets}`);
+    const own = new Set(t.layout.columns.map((c) => c.sheet));
+    lines.push(...columnBlock({ ...r.analysis, tables: [t] }, (s) => own.has(s)));
   }
   for (const s of r.analysis.sheets) if (s.role === 'none' || s.role === 'ambiguous') lines.push(`工作表“${escapeControl(s.sheet)}”:${renderSheetRole(s.role)}`);
   const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
-  lines.push(`错误 ${count('error')} 个,警告 ${count('warning')} 个,提示 ${count('info')} 个`);
+  const undone = renderUndone(undoneOf(r));
+  lines.push(`错误 ${count('error')} 个,警告 ${count('warning')} 个,提示 ${count('info')} 个${undone ? `;${undone}(详见警告)` : ''}`);
   for (const f of r.findings) lines.push(`[${SEVERITY_TEXT[f.severity]}] ${escapeControl(f.sheet)}!${f.cell} ${escapeControl(message(f))}`);
   if (r.totals.length > 0) {
     // one pass over the scores: unscored indicators per platform
@@ -253,7 +287,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       step('完成');
       io.out(json ? jsonReport(r) : humanReport(target, r));
       if (args.flags.has('--roles') && !json) io.out(rolesReport(r.analysis));
-      return r.findings.some((f) => f.severity === 'error') ? 1 : 0;
+      return exitOf(r);
     }
     if (command === 'fill') {
       if (!target) throw new UsageError('请指定要填写的 .xlsx 文件');
@@ -287,7 +321,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
         const replaced = p.replaced.length > 0 ? `;覆盖了 ${p.replaced.length} 个原有单元格` : '';
         io.out(`已写入 ${p.cells} 个单元格${added}${cols}${replaced},保存为 ${escapeControl(output)};填写记录保存在工作簿中(隐藏的“${vocabulary.recordSheet}”表),可用 wanmu revert 撤销\n`);
       }
-      return r.findings.some((f) => f.severity === 'error') ? 1 : 0;
+      return exitOf(r);
     }
     if (command === 'revert') {
       if (!target) throw new UsageError('请指定要撤销填写的 .xlsx 文件');

@@ -58,7 +58,8 @@ export { groupByDepartment, type ChartTable, type MissingInput } from './extras'
 export type { Analysis, AnalyzeOptions, FillOptions, FillPlan };
 export { MAX_TEMPLATE_PLATFORMS, templateBatch } from './template';
 export { resolveMapping } from './mapping';
-export { renderEvidence, renderFinding, renderRole, renderSheetRole, SEVERITY_TEXT, type Surface } from './findings/catalogue';
+export { CERTAINTY_TEXT, renderEvidence, renderFinding, renderRole, renderSheetRole, renderUndone, roleKindText, SEVERITY_TEXT, type Surface } from './findings/catalogue';
+export { anythingUndone, certaintyOf, columnLedger, undoneOf, type ColumnCertainty, type LedgerColumn, type Undone } from './ledger';
 export type { Finding, FindingCode } from './findings/codes';
 export type { ScoreRecord, TotalRecord, WorkbookHost } from './model';
 export { layoutOf, layouts } from './layouts';

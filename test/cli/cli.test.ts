@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { run } from '../../src/cli/main';
+import { tables } from '../../src/rules';
 import { acceptanceVerticalWorkbook, annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-cli-'));
@@ -21,6 +22,13 @@ beforeAll(async () => {
   const bad = annualWideWorkbook(annualRows(4));
   (bad.getWorksheet('培育名单数据') as ExcelJS.Worksheet).getCell(`D${WIDE_FIRST_ROW}`).value = 85;
   await bad.xlsx.writeFile(file('errors.xlsx'));
+  // a score column the tool cannot place (an office's own 加分 item): not reviewed, and said so
+  const extra = annualWideWorkbook(annualRows(4));
+  const ws = extra.getWorksheet('培育名单数据') as ExcelJS.Worksheet;
+  const last = ws.columnCount + 1;
+  ws.getCell(WIDE_FIRST_ROW - 1, last).value = '特色工作加分得分';
+  for (let r = 0; r < 4; r++) ws.getCell(WIDE_FIRST_ROW + r, last).value = 2;
+  await extra.xlsx.writeFile(file('unreviewed.xlsx'));
   await acceptanceVerticalWorkbook().wb.xlsx.writeFile(file('vertical.xlsx'));
   fs.writeFileSync(file('notes.xlsx'), 'this is not a spreadsheet');
   fs.writeFileSync(file('broken.xlsx'), Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 1)]));
@@ -35,6 +43,14 @@ describe('wanmu check', () => {
     expect(r.out).toContain('错误 0 个');
   });
 
+  it('exit 1 and the summary says so when a score column could not be reviewed, though nothing is wrong', async () => {
+    const r = await cli('check', file('unreviewed.xlsx'));
+    expect(r.out).toContain('错误 0 个');
+    expect(r.out).toContain('1 列得分未复核');
+    expect(r.out).toContain('未识别 培育名单数据!');
+    expect(r.code).toBe(1);
+  });
+
   it('exit 1 when errors are found, naming the cell', async () => {
     const r = await cli('check', file('errors.xlsx'));
     expect(r.code).toBe(1);
@@ -44,7 +60,13 @@ describe('wanmu check', () => {
   it('--json prints one object with findings, scores and totals', async () => {
     const r = await cli('check', file('errors.xlsx'), '--json');
     const j = JSON.parse(r.out) as Record<string, unknown[]>;
-    expect(Object.keys(j).sort()).toEqual(['findings', 'scores', 'totals']);
+    expect(Object.keys(j).sort()).toEqual(['columns', 'findings', 'scores', 'totals', 'undone']);
+    // every column accounted for: its role, how sure, in words
+    const columns = j.columns as { sheet: string; column: string; header: string; certainty: string; text: string; role: { kind: string } }[];
+    expect(columns.length).toBeGreaterThan(0);
+    expect(Object.keys(columns[0]).sort()).toEqual(['certainty', 'column', 'evaluation', 'header', 'role', 'sheet', 'text']);
+    expect(columns.some((c) => c.role.kind === 'platform')).toBe(true);
+    expect(j.undone).toEqual({ unscoredIndicators: expect.any(Number), unreviewedScoreColumns: 0 });
     expect(Object.keys(j.findings[0] as object).sort()).toEqual(['cell', 'code', 'facts', 'message', 'severity', 'sheet']);
     expect(Object.keys(j.scores[0] as object).sort()).toEqual(['cell', 'evaluation', 'indicator', 'platform', 'score', 'sheet']);
     expect(Object.keys(j.totals[0] as object).sort()).toEqual(['cell', 'evaluation', 'platform', 'sheet', 'total']);
@@ -99,7 +121,7 @@ describe('wanmu check --mark / --unmark', () => {
   it('--json adds the marks: sheet, severity, A1 ranges', async () => {
     const r = await cli('check', file('errors.xlsx'), '--mark', '-o', file('marked-json.xlsx'), '--json');
     const j = JSON.parse(r.out) as { marks: { sheet: string; severity: string; ranges: string[] }[] };
-    expect(Object.keys(j).sort()).toEqual(['findings', 'marks', 'scores', 'totals']);
+    expect(Object.keys(j).sort()).toEqual(['columns', 'findings', 'marks', 'scores', 'totals', 'undone']);
     expect(j.marks.find((m) => m.severity === 'error')?.ranges.some((x) => x === `D${WIDE_FIRST_ROW}` || x.startsWith(`D${WIDE_FIRST_ROW}:`))).toBe(true);
   });
 
@@ -187,9 +209,15 @@ describe('wanmu template', () => {
     const out = file(`template-${t}.xlsx`);
     expect((await cli('template', t, '-o', out, '--platforms', '2')).code).toBe(0);
     const r = await cli('check', out, '--json');
-    expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { findings: { severity: string; code: string }[]; totals: unknown[] };
+    // a blank table is not scored: nothing is wrong, but every indicator was left undone (exit 1)
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out) as { findings: { severity: string; code: string }[]; totals: unknown[]; undone: { unscoredIndicators: number } };
     expect(j.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(j.undone.unscoredIndicators).toBeGreaterThan(0);
+    expect(j.undone.unscoredIndicators).toBeLessThanOrEqual(tables[t as 'acceptance' | 'annual'].indicators.length);
+    const human = await cli('check', out);
+    expect(human.out).toContain(`错误 0 个`);
+    expect(human.out).toContain(`${j.undone.unscoredIndicators} 项指标无法计分`);
     expect(j.totals).toHaveLength(2);
   });
 });

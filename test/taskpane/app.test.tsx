@@ -67,6 +67,9 @@ describe('task pane', () => {
     expect(count('已计算得分')).toBe(model.scores.filter((s) => s.score !== null).length);
     expect(count('暂不计分')).toBe(model.scores.filter((s) => s.score === null).length);
     expect(count('暂不计分')).toBeGreaterThan(0);
+    // what was left undone is said in words beside the counts
+    const unscored = new Set(model.scores.filter((s) => s.score === null).map((s) => `${s.evaluation}|${s.sheet}|${s.indicator}`)).size;
+    expect(screen.getByLabelText('未完成的工作').textContent).toContain(`${unscored} 项指标无法计分`);
     expect(screen.getByRole('status').textContent).toBe('已连接:Excel');
   });
 

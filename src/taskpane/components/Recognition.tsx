@@ -5,7 +5,7 @@
 import { Badge, Body1, Button, Caption1, Card, CardHeader, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { tables, type EvaluationId } from '../../rules';
-import { renderEvidence, renderRole, renderSheetRole } from '../../workbook';
+import { CERTAINTY_TEXT, certaintyOf, renderEvidence, renderRole, renderSheetRole, type ColumnCertainty } from '../../workbook';
 import { colLetters } from '../../workbook/address';
 import type { ColumnRole } from '../../workbook/layouts';
 import type { Mapping } from '../../workbook/mapping';
@@ -59,6 +59,13 @@ function roleOptions(e: EvaluationId): { value: string; text: string }[] {
   t.groups.forEach((g) => out.push({ value: JSON.stringify({ subtotal: g.name }), text: `小计“${g.name}”` }));
   out.push({ value: JSON.stringify('total'), text: '总分' });
   return out;
+}
+
+const CERTAINTY_ORDER: Readonly<Record<ColumnCertainty, number>> = { unrecognized: 0, uncertain: 1, sure: 2 };
+
+/** Unrecognized and uncertain columns first (they are what the user may need to set), then in sheet order. */
+function byCertainty<T extends { col: number }>(decisions: readonly T[], of: (d: T) => ColumnCertainty): T[] {
+  return decisions.map((d, k) => ({ d, k, c: CERTAINTY_ORDER[of(d)] })).sort((a, b) => a.c - b.c || a.k - b.k).map((x) => x.d);
 }
 
 /** Where the table is: its header row to its last platform or input row, over the columns read. */
@@ -147,7 +154,7 @@ export function Recognition() {
           ) : null}
           {t.layout.columns.map((cs) => (
             <ul key={cs.sheet} className={styles.columns} aria-label={`${cs.sheet} 的各列`}>
-              {cs.decisions.map((d) => {
+              {byCertainty(cs.decisions, certaintyOf).map((d) => {
                 const spec = specOf(d.role, t.table.id);
                 const mapped = mapping.sheets[cs.sheet]?.columns?.[colLetters(d.col)];
                 const value = mapped !== undefined ? JSON.stringify(mapped) : spec !== null ? JSON.stringify(spec) : '';
@@ -159,6 +166,11 @@ export function Recognition() {
                         {cs.sheet}!{colLetters(d.col)} “{d.header}”:{renderRole(d, t.table.id)}
                       </Body1>{' '}
                       {d.evidence.some((e) => e.kind === 'mapping') ? <Badge appearance="tint">用户指定</Badge> : null}
+                      {certaintyOf(d) !== 'sure' ? (
+                        <Badge appearance="tint" color={certaintyOf(d) === 'uncertain' ? 'warning' : 'informative'}>
+                          {CERTAINTY_TEXT[certaintyOf(d)]}
+                        </Badge>
+                      ) : null}
                     </label>
                     <Caption1 className={styles.evidence}>{d.evidence.map(renderEvidence).join(';') || '无依据'}</Caption1>
                     <Select id={id} size="small" value={value} disabled={busy !== null} onChange={(_, data) => void change(cs.sheet, t.table.id, cs.headerRow, d.col, data.value)}>

@@ -280,3 +280,19 @@ export function renderTemplateHint(kind: 'yesno' | 'default' | 'none', defaultVa
 export function renderUnnamedColumn(sheet: string, index: number, of: number): string {
   return of === 1 ? sheet : `${sheet}第${index + 1}列`;
 }
+
+/** What was left undone, next to the error counts (empty when nothing was). */
+export function renderUndone(u: { readonly unscoredIndicators: number; readonly unreviewedScoreColumns: number }): string {
+  const parts: string[] = [];
+  if (u.unscoredIndicators > 0) parts.push(`${u.unscoredIndicators} 项指标无法计分`);
+  if (u.unreviewedScoreColumns > 0) parts.push(`${u.unreviewedScoreColumns} 列得分未复核`);
+  return parts.join(',');
+}
+
+/** How sure a column's reading is, in words. */
+export const CERTAINTY_TEXT = { sure: '已识别', uncertain: '不确定', unrecognized: '未识别' } as const;
+
+/** A column role's kind in one word, for counts of columns (平台名称 1 列,数据 29 列 …). */
+export function roleKindText(kind: ColumnRole['kind']): string {
+  return ({ platform: '平台名称', input: '数据', score: '得分', subtotal: '小计', total: '总分', unrecognized: '未识别' } as Partial<Record<ColumnRole['kind'], string>>)[kind] ?? '其他';
+}

@@ -22,6 +22,8 @@ export interface MarksState {
 
 export interface CheckState {
   readonly counts: { readonly errors: number; readonly warnings: number; readonly scored: number; readonly withheld: number };
+  /** What was left undone (indicators not scored, score columns not reviewed), in words; '' when nothing. */
+  readonly undone: string;
   readonly groups: readonly FindingGroup[];
   /** All findings in display order (for 上一个/下一个). */
   readonly total: number;

@@ -50,6 +50,12 @@ export function renderCheck(state: CheckState, styles: ReturnType<typeof useChec
           <Caption1>暂不计分</Caption1>
         </div>
       </div>
+      {state.undone ? (
+        <Body1 aria-label="未完成的工作">
+          <b>未完成:</b>
+          {state.undone}(见下方警告)
+        </Body1>
+      ) : null}
       {renderMarks(state.marks, styles)}
       {state.total === 0 ? (
         <Body1>没有需要处理的问题。</Body1>

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { tables, type EvaluationId } from '../../../rules';
-import { renderFinding, SEVERITY_TEXT, type Analysis, type Finding } from '../../../workbook';
+import { renderFinding, renderUndone, SEVERITY_TEXT, undoneOf, type Analysis, type Finding } from '../../../workbook';
 import { a1 } from '../../../workbook/address';
 import { usePane, usePaneStore } from '../../state/context';
 import { paneSurface } from '../../surface';
@@ -67,6 +67,7 @@ export function useCheck(): CheckState {
       withheld: scores.filter((s) => s.score === null).length,
     };
   }, [model]);
+  const undone = useMemo(() => (model ? renderUndone(undoneOf(model)) : ''), [model]);
   const canSelect = Boolean(workspace?.host.capabilities.select);
   const go = useCallback(
     (i: number) => {
@@ -88,6 +89,7 @@ export function useCheck(): CheckState {
   const total = flat.length;
   const at = current !== null && current < total ? current : null;
   return {
+    undone,
     counts,
     groups,
     total,
