@@ -6,7 +6,8 @@
  *  4. files (scripts/bench-files.ts): fill of the cohort file and of a ~20 MB rich workbook, a
  *     far-cell file and a full 1,048,576-row sheet, each with its peak memory
  *  5. the workbook model (scripts/bench-model.ts): recalculation, report, memory, many tables
- *  6. the task pane (scripts/bench-pane.ts): check through the Office.js host fake, explain, re-check after edits, bundle sizes
+ *  6. headers in people's own words (scripts/bench-match.ts): column-role accuracy
+ *  7. the task pane (scripts/bench-pane.ts): check through the Office.js host fake, explain, re-check after edits, bundle sizes
  */
 import { spawnSync } from 'child_process';
 import * as path from 'path';
@@ -17,6 +18,7 @@ import { tables, type InputField } from '../src/rules';
 import { runFilesBench } from './bench-files';
 import { runWorkbookBench } from './bench-workbook';
 import { runModelBench } from './bench-model';
+import { runMatchBench } from './bench-match';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -74,6 +76,7 @@ void (async () => {
   await runWorkbookBench();
   await runFilesBench();
   await runModelBench();
+  runMatchBench();
   // the pane in a process of its own, as it runs in its own web view: not in a heap the benches
   // above have filled with their 20,000-row workbooks
   const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', "require('./scripts/bench-pane').runPaneBench().catch((e) => { console.error(e); process.exit(1); })"], { cwd: path.resolve(__dirname, '..'), stdio: 'inherit' });

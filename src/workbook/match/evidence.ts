@@ -4,13 +4,18 @@
  * answer words or 0/1, amounts are non-negative. A factor (≤ 1) that weighs the text similarity.
  */
 import { matchThresholds as T, matchWords as W, type FieldKind } from '../../rules';
+import { isMoneyUnit, unitFactor } from '../../engine';
+import { unitSpellings } from '../../rules/units';
 import type { ColumnStats } from '../read/profile';
+import { normalizeText } from '../text';
 import { headerKey } from '../text';
 
 export function valueFactor(kind: FieldKind, stats: ColumnStats): number {
   const filled = stats.numbers + stats.texts;
   if (filled === 0) return 1;
   const otherTexts = stats.texts - stats.answers;
+  // words (湖州市, 智能网联汽车) are no figure of any kind but a 是/否 field's unknown answers
+  if (kind !== 'yesno' && stats.words * 2 > filled) return T.valuesContradict;
   switch (kind) {
     case 'yesno':
       if (stats.outsideBinary > 0) return T.valuesContradict;
@@ -33,5 +38,21 @@ export function wordingFactor(kind: FieldKind, header: string): number {
   const k = headerKey(header);
   if (kind === 'yesno' && W.numberEndings.some((e) => k.endsWith(e))) return T.wordingContradicts;
   if (kind !== 'yesno' && W.answerBeginnings.some((b) => k.startsWith(b))) return T.wordingContradicts;
+  return 1;
+}
+
+/**
+ * A unit the header states against the field's: an amount in a unit it cannot be converted from
+ * (税收总额(亿元) is no 亩均税收 in 万元/亩), a share or a count stated in money, is not that field.
+ */
+export function unitAgreement(kind: FieldKind, fieldUnit: string, stated: string | null): number {
+  if (stated === null) return 1;
+  const u = normalizeText(stated);
+  if (kind === 'amount' || kind === 'score') {
+    if (fieldUnit === '' || u === normalizeText(fieldUnit) || unitFactor(u, fieldUnit) !== undefined) return 1;
+    if ((unitSpellings[fieldUnit] ?? []).some((x) => normalizeText(x) === u)) return 1;
+    return T.valuesContradict;
+  }
+  if (kind === 'share' || kind === 'count') return isMoneyUnit(u) ? T.valuesContradict : 1;
   return 1;
 }

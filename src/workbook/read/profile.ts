@@ -7,7 +7,7 @@
 import { vocabulary } from '../../rules';
 import { cellAt, type CellData, type CellRange, type SheetData, type WorkbookData } from '../model';
 import { formulaRefs } from '../refs';
-import { answerOf } from '../../engine';
+import { answerOf, parseInput } from '../../engine';
 import { cellText, headerKey, normalizeText } from '../text';
 
 /** Merged-aware text lookup for one sheet. */
@@ -98,6 +98,8 @@ export interface ColumnStats {
   readonly fractions: number;
   readonly negatives: number;
   readonly outsideBinary: number;
+  /** Texts that are words: neither answer words nor numbers or percentages written as text (所属地市's 湖州市). */
+  readonly words: number;
   /** Formula cells that are one reference and nothing else (=数据!D5: a copy of a value, not a computation). */
   readonly links: number;
 }
@@ -171,6 +173,9 @@ function isWanmu(formula: string): boolean {
   return /(^|[^A-Za-z0-9_.])WANMU\./i.test(formula);
 }
 
+/** Reading a text as an amount and as a share tells numbers (1,234; 85%) written as text from words. */
+const WORD_PROBES = [{ kind: 'amount', label: '' }, { kind: 'share', label: '' }] as const;
+
 export function columnStats(sheet: SheetData, col: number, rows: readonly RowInfo[]): ColumnStats {
   let typedNumbers = 0;
   let maxTyped = -Infinity;
@@ -187,6 +192,7 @@ export function columnStats(sheet: SheetData, col: number, rows: readonly RowInf
   let negatives = 0;
   let outsideBinary = 0;
   let links = 0;
+  let words = 0;
   const crossSheet = new Map<string, number>();
   for (const info of rows) {
     if (info.kind !== 'platform') continue;
@@ -203,6 +209,7 @@ export function columnStats(sheet: SheetData, col: number, rows: readonly RowInf
       if (c.value < 0) negatives++;
       if (c.value !== 0 && c.value !== 1) outsideBinary++;
     } else if (typeof c.value === 'string' && answerOf(c.value) !== undefined && !/^\s*[01]\s*$/.test(c.value)) answers++;
+    else if (typeof c.value === 'string' && !WORD_PROBES.some((p) => parseInput(p, c.value).ok)) words++;
     if (c.formula !== undefined) {
       formulas++;
       if (isWanmu(c.formula)) wanmu++;
@@ -217,5 +224,5 @@ export function columnStats(sheet: SheetData, col: number, rows: readonly RowInf
     }
     else texts++;
   }
-  return { col, typedNumbers, maxTyped, numbers, maxNumber, minNumber, texts, blanks, formulas, crossSheet, sameRow, wanmu, answers, fractions, negatives, outsideBinary, links };
+  return { col, typedNumbers, maxTyped, numbers, maxNumber, minNumber, texts, blanks, formulas, crossSheet, sameRow, wanmu, answers, fractions, negatives, outsideBinary, links, words };
 }

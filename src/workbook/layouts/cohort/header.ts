@@ -153,11 +153,28 @@ export function readHeader(idx: MergeIndex, row: number): HeaderCell[] {
   return out;
 }
 
+/** A year label (2023年, 上年, 本年) or a unit: what a header block's rows hold under the labels, not a sub-item. */
+function blockToken(text: string): boolean {
+  const t = normalizeText(text);
+  if (/^(?:19|20)\d{2}/.test(t)) return true;
+  const words: readonly string[] = [...vocabulary.yearWords.current, ...vocabulary.yearWords.previous];
+  const bare = t.replace(/^\((.*)\)$/, '$1');
+  return words.includes(t) || headerUnit(`(${bare})`) === bare;
+}
+
 /** Labels a header row names, a merged cell counted once (so a parent row over sub-columns does not outscore them). */
 export function headerScore(idx: MergeIndex, row: number, cells: readonly HeaderCell[]): number {
   const seen = new Set<string>();
   for (const h of cells) {
-    if (!useful(h.says) || h.says.kind === 'platform') continue;
+    // a sub-item in the office's own words under a parent that names its indicator or group is
+    // still a field label (matched later by evidence): the lower row of a two-row header
+    // (a parent spans its sub-items: merged over two columns or more; a data row under a header is no sub-item row)
+    const spans = (): boolean => {
+      const m = idx.mergeOf(row - 1, h.col);
+      return m !== undefined && m !== null && m.right > m.left;
+    };
+    const subItem = h.says.kind === 'unknown' && h.parent.trim() !== '' && h.child.trim() !== '' && h.parent !== h.child && !blockToken(h.child) && spans();
+    if ((!useful(h.says) && !subItem) || h.says.kind === 'platform') continue;
     const m = idx.masterOf(row, h.col);
     seen.add(`${m.row},${m.col}`);
   }

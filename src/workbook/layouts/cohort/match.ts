@@ -9,7 +9,8 @@
 import { matchThresholds as T, tables, type EvaluationId } from '../../../rules';
 import { groupCandidates, indicatorCandidates, isScoreHeader, stripScoreSuffix } from '../../matching';
 import { decide } from '../../match/assign';
-import { valueFactor, wordingFactor } from '../../match/evidence';
+import { unitAgreement, valueFactor, wordingFactor } from '../../match/evidence';
+import { headerUnit } from './header';
 import { rankFields, rankIndicators } from '../../match/targets';
 import type { ColumnRole, Evidence } from '../layout';
 import { crossSheetOf, type Pending } from './columns';
@@ -115,13 +116,14 @@ export function matchOwnWords(evaluation: EvaluationId, pending: readonly Pendin
     const parent = p.cell.parent !== child ? p.cell.parent : '';
     const pInds = parentIndicators(evaluation, parent);
     const pGroups = parentGroups(evaluation, parent);
+    const stated = headerUnit(child) ?? headerUnit(p.cell.child);
     const weights = new Array<number>(fieldRoles.length).fill(0);
     for (const c of rankFields(evaluation, child)) {
       const t = c.target;
       let w = c.score;
       if (pInds.size > 0) w = pInds.has(t.indicator) ? Math.min(1, w + T.parentBonus) : w * T.outsideParent;
       else if (pGroups.size > 0 && !pGroups.has(table.indicators[t.indicator].group)) w *= T.outsideParent;
-      w *= valueFactor(t.kind, p.stats) * wordingFactor(t.kind, child);
+      w *= valueFactor(t.kind, p.stats) * wordingFactor(t.kind, child) * unitAgreement(t.kind, table.indicators[t.indicator].inputs[t.field].unit, stated);
       weights[fieldIndex.get(`${t.indicator}.${t.field}`) as number] = w;
     }
     fieldRows.push({ p, weights, labels: fieldLabels });
