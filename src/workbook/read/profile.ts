@@ -176,6 +176,12 @@ function isWanmu(formula: string): boolean {
 /** Reading a text as an amount and as a share tells numbers (1,234; 85%) written as text from words. */
 const WORD_PROBES = [{ kind: 'amount', label: '' }, { kind: 'share', label: '' }] as const;
 
+/** A text that is no number: one that does not begin like a number is a word without parsing it (platform names, 湖州市). */
+function isWordText(text: string): boolean {
+  if (!/^[\s\u3000]*[-+−－＋.．(（0-9０-９]/.test(text)) return true;
+  return !WORD_PROBES.some((p) => parseInput(p, text).ok);
+}
+
 export function columnStats(sheet: SheetData, col: number, rows: readonly RowInfo[]): ColumnStats {
   let typedNumbers = 0;
   let maxTyped = -Infinity;
@@ -209,7 +215,7 @@ export function columnStats(sheet: SheetData, col: number, rows: readonly RowInf
       if (c.value < 0) negatives++;
       if (c.value !== 0 && c.value !== 1) outsideBinary++;
     } else if (typeof c.value === 'string' && answerOf(c.value) !== undefined && !/^\s*[01]\s*$/.test(c.value)) answers++;
-    else if (typeof c.value === 'string' && !WORD_PROBES.some((p) => parseInput(p, c.value).ok)) words++;
+    else if (typeof c.value === 'string' && isWordText(c.value)) words++;
     if (c.formula !== undefined) {
       formulas++;
       if (isWanmu(c.formula)) wanmu++;
