@@ -23,6 +23,7 @@ import {
 } from '../../matching';
 import { cellAt, type SheetData } from '../../model';
 import type { MergeIndex } from '../../read/profile';
+import { yearOf } from './block';
 import { headerKey, normalizeText } from '../../text';
 
 export const HEADER_SCAN_ROWS = 15;
@@ -156,10 +157,9 @@ export function readHeader(idx: MergeIndex, row: number): HeaderCell[] {
 /** A year label (2023年, 上年, 本年) or a unit: what a header block's rows hold under the labels, not a sub-item. */
 function blockToken(text: string): boolean {
   const t = normalizeText(text);
-  if (/^(?:19|20)\d{2}/.test(t)) return true;
-  const words: readonly string[] = [...vocabulary.yearWords.current, ...vocabulary.yearWords.previous];
   const bare = t.replace(/^\((.*)\)$/, '$1');
-  return words.includes(t) || headerUnit(`(${bare})`) === bare;
+  // the header block's own reading of year labels (any evaluated year: 上年/本年 are labels too)
+  return yearOf(t, 0) !== null || headerUnit(`(${bare})`) === bare;
 }
 
 /** Labels a header row names, a merged cell counted once (so a parent row over sub-columns does not outscore them). */
