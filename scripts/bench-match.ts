@@ -4,7 +4,9 @@
  */
 import { performance } from 'perf_hooks';
 import { accuracy, emptyTally, generate, handTables, measure, type Tally } from '../test/match/variants';
-import { handVariants } from '../test/match/hand-variants';
+import { handVariants, type HandVariant } from '../test/match/hand-variants';
+import { holdoutVariants } from '../test/match/holdout-variants';
+import { holdout2Variants } from '../test/match/holdout2-variants';
 
 function line(label: string, t: Tally, ms: number): string {
   const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
@@ -16,8 +18,15 @@ export function runMatchBench(generated = 5000): void {
   let t0 = performance.now();
   for (let s = 1; s <= generated; s++) measure(generate(s), g);
   process.stdout.write(line('表头匹配(生成的变体)', g, performance.now() - t0));
-  const h = emptyTally();
-  t0 = performance.now();
-  for (const x of handTables(handVariants)) measure(x, h);
-  process.stdout.write(line(`表头匹配(手写的 ${handVariants.length} 个表头)`, h, performance.now() - t0));
+  const sets: [string, readonly HandVariant[]][] = [
+    ['手写', handVariants],
+    ['留出集一', holdoutVariants],
+    ['留出集二', holdout2Variants],
+  ];
+  for (const [name, variants] of sets) {
+    const h = emptyTally();
+    t0 = performance.now();
+    for (const x of handTables(variants)) measure(x, h);
+    process.stdout.write(line(`表头匹配(${name}的 ${variants.length} 个表头)`, h, performance.now() - t0));
+  }
 }

@@ -34,7 +34,7 @@ export const PERCENT_POINTS_RANGE = { above: 1, max: 100 } as const;
 export const PERCENT_POINTS_FACTOR = 0.01;
 
 /** Measure words and other non-money units a header may state in brackets: 个, 项, 家 … */
-export const counterUnits: readonly string[] = ['个', '项', '家', '人', '名', '支', '次', '元', '亩', '吨', '%'];
+export const counterUnits: readonly string[] = ['个', '项', '家', '人', '名', '支', '次', '元', '亩', '吨', '万吨', '%'];
 
 /** Words before a unit in a header's brackets: (单位:万元). */
 export const unitLabels: readonly string[] = ['单位'];

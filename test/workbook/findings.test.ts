@@ -32,6 +32,8 @@ const examples: { [K in FindingCode]: FactsByCode[K] } = {
   no_table: {},
   unknown_column: { text: '用地面积' },
   score_column_unmatched: { text: '产业培育(15%)/得分' },
+  row_uncertain: { text: '引进领军企业', evaluation: 'annual', role: { kind: 'score', indicator: 4 }, score: 0.7, runnerUp: null },
+  unknown_indicator_row: { text: '某项工作', evaluation: 'annual' },
   column_uncertain: {
     text: '规上营收',
     evaluation: 'annual',

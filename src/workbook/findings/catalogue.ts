@@ -60,6 +60,9 @@ const render: Render = {
     `列标题“${f.text}”按${roleText(f.role, f.evaluation)}识别并使用,但把握不大(相似度 ${Math.round(f.score * 100)}%)${f.runnerUp ? `,也可能是${roleText(f.runnerUp, f.evaluation)}` : ''};请核对,如不对,${s.mapHint}`,
   column_ambiguous: (f, s) => `列标题“${f.text}”可能是${roleText(f.role, f.evaluation)},也可能是${roleText(f.runnerUp, f.evaluation)},无法确定,未使用;${s.mapHint}`,
   column_resembles: (f, s) => `列标题“${f.text}”与${roleText(f.role, f.evaluation)}有些相似(相似度 ${Math.round(f.score * 100)}%),但不足以确定,未使用;如就是此项,${s.mapHint}`,
+  row_uncertain: (f) =>
+    `行标签“${f.text}”按${rowRoleText(f.role, f.evaluation)}识别并使用,但把握不大(相似度 ${Math.round(f.score * 100)}%)${f.runnerUp ? `,也可能是${rowRoleText(f.runnerUp, f.evaluation)}` : ''};请核对,如不对,请把行标签改为${tables[f.evaluation].shortName}的官方写法`,
+  unknown_indicator_row: (f) => `无法确定行标签“${f.text}”是${tables[f.evaluation].shortName}的哪一项指标(与已识别的指标重复或都不够接近),本行未使用;请把行标签改为官方写法`,
   unknown_column: (f, s) => `无法识别列标题“${f.text}”,未作为评分数据;如是评分数据,${s.mapHint}`,
   other_column: (f) => `“${f.text}”列是说明性内容,不参与评分`,
   other_evaluation_column: (f) => `“${f.text}”是${tables[f.evaluation].shortName}的指标,不属于本表的评价,未使用`,
@@ -169,6 +172,12 @@ export function renderSheetRole(role: SheetReadingRole): string {
 /** A column's role in words: 输入“主导产业集聚度”, 得分“组织管理”, 小计“产业培育” … */
 export function renderRole(d: ColumnDecision, e: EvaluationId): string {
   return roleText(d.role, e);
+}
+
+/** A row label's reading: an indicator's row, or one of its inputs' sub-item rows. */
+function rowRoleText(r: ColumnRole, e: EvaluationId): string {
+  if (r.kind === 'score') return `指标“${ind(e, r.indicator + 1)}”`;
+  return roleText(r, e);
 }
 
 export function roleText(r: ColumnRole, e: EvaluationId): string {

@@ -50,6 +50,10 @@ export interface FactsByCode extends Record<InputErrorCode, InputErrorFacts> {
   column_ambiguous: { text: string; evaluation: EvaluationId; role: ColumnRole; runnerUp: ColumnRole };
   /** Resembles an input or score, but too little to use. */
   column_resembles: { text: string; evaluation: EvaluationId; role: ColumnRole; score: number };
+  /** A row label in the user's words (an issued table's or a matrix's) taken for an indicator (`score` role) or one of its inputs with little certainty. */
+  row_uncertain: { text: string; evaluation: EvaluationId; role: ColumnRole; score: number; runnerUp: ColumnRole | null };
+  /** A matrix row that reads as an indicator but as none the table lacks. */
+  unknown_indicator_row: { text: string; evaluation: EvaluationId };
   other_column: { text: string };
   other_evaluation_column: { text: string; evaluation: EvaluationId };
   duplicate_column: { text: string; firstColumn: string };

@@ -45,12 +45,16 @@ export function wordingFactor(kind: FieldKind, header: string): number {
  * A unit the header states against the field's: an amount in a unit it cannot be converted from
  * (税收总额(亿元) is no 亩均税收 in 万元/亩), a share or a count stated in money, is not that field.
  */
-export function unitAgreement(kind: FieldKind, fieldUnit: string, stated: string | null): number {
+export function unitAgreement(kind: FieldKind, fieldUnit: string, stated: string | null, header = ''): number {
   if (stated === null) return 1;
   const u = normalizeText(stated);
   if (kind === 'amount' || kind === 'score') {
     if (fieldUnit === '' || u === normalizeText(fieldUnit) || unitFactor(u, fieldUnit) !== undefined) return 1;
-    if ((unitSpellings[fieldUnit] ?? []).some((x) => normalizeText(x) === u)) return 1;
+    const spellings = [fieldUnit, ...(unitSpellings[fieldUnit] ?? [])].map(normalizeText);
+    if (spellings.includes(u)) return 1;
+    // a rate's numerator with its denominator in the header's words: 万元增加值能耗(吨标煤)
+    const outside = normalizeText(header).replace(/\([^()]*\)/g, '');
+    if (spellings.some((s) => s.includes('/') && s.slice(0, s.lastIndexOf('/')) === u && outside.includes(s.slice(s.lastIndexOf('/') + 1)))) return 1;
     return T.valuesContradict;
   }
   if (kind === 'share' || kind === 'count') return isMoneyUnit(u) ? T.valuesContradict : 1;

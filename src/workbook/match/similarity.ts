@@ -12,14 +12,28 @@ const SEPARATORS = /[/、,;:+|"'“”‘’]/g;
 const SYNONYMS = W.synonyms.map(([from, to]) => [headerKey(from), headerKey(to)] as const);
 const ENDINGS = [...W.fillerEndings].sort((a, b) => b.length - a.length);
 
+/** A header's plain key with people's synonyms replaced (near-miss words are looked for here: 排名前十 is no rank). */
+export function withSynonyms(plain: string): string {
+  let k = plain;
+  for (const [from, to] of SYNONYMS) if (k.includes(from) && !k.includes(to)) k = k.split(from).join(to);
+  return k;
+}
+
 /** A header or label as compared: formatting, 序号, a leading year, synonyms and fillers dropped. */
 export function matchKey(text: string): string {
   const base = withoutSerial(headerKey(text)).replace(SEPARATORS, '');
   let k = base.replace(/^(?:19|20)\d{2}年度?/, '');
-  for (const [from, to] of SYNONYMS) if (k.includes(from) && !k.includes(to)) k = k.split(from).join(to);
+  k = withSynonyms(k);
   // 50亿以上 says 50亿元以上
   k = k.replace(/(\d)(亿|万)(?!元)/g, '$1$2元');
-  for (const b of W.fillerBeginnings) if (k.startsWith(b) && k.length > b.length + 1) k = k.slice(b.length);
+  for (let again = true; again; ) {
+    again = false;
+    for (const b of W.fillerBeginnings)
+      if (k.startsWith(b) && k.length > b.length + 1) {
+        k = k.slice(b.length);
+        again = true;
+      }
+  }
   for (const f of W.fillers) {
     const next = k.split(f).join('');
     if (next.length >= 2) k = next;
@@ -33,8 +47,26 @@ export function matchKey(text: string): string {
   return k === '' ? base : k;
 }
 
+const QUALIFIERS = new Set(W.valueQualifiers.map((q) => matchKey(q)));
+
+/** A sub-item header that only says "the figure itself" (完成值, 本年实际): read as its parent. */
+export function isValueQualifier(text: string): boolean {
+  return headerKey(text) !== '' && QUALIFIERS.has(matchKey(text));
+}
+
+/** The figures a key states (50亿, 前10强), not a name's digits (5G). */
 function numbersIn(k: string): string[] {
-  return k.match(/\d+(?:\.\d+)?/g) ?? [];
+  return k.match(/\d+(?:\.\d+)?(?![a-z\d.])/g) ?? [];
+}
+
+/**
+ * A header that gives examples before what it counts (5G、工业互联网等新型基础设施投资): the part
+ * after 等, compared besides the whole.
+ */
+export function afterExamples(key: string): string | undefined {
+  const i = key.lastIndexOf('等');
+  const rest = i > 0 ? key.slice(i + 1) : '';
+  return Array.from(rest).length >= 3 ? rest : undefined;
 }
 
 /** Length of the longest common subsequence of two strings' characters. */
@@ -72,8 +104,19 @@ export function keySimilarity(a: string, b: string): number {
   return T.headerCoverage * ca + (1 - T.headerCoverage) * cb;
 }
 
+function spanOf(plain: string): { cumulative: boolean; yearly: boolean } {
+  return { cumulative: W.spans.cumulative.some((w) => plain.includes(w)), yearly: W.spans.yearly.some((w) => plain.includes(w)) };
+}
+
+/** Whether a header counts over one span and the label over the other only (本年… against 累计…). Both are plain keys. */
+export function spanConflict(headerPlain: string, labelPlain: string): boolean {
+  const h = spanOf(headerPlain);
+  const l = spanOf(labelPlain);
+  return (h.cumulative && !h.yearly && l.yearly && !l.cumulative) || (h.yearly && !h.cumulative && l.cumulative && !l.yearly);
+}
+
 /** Similarity of a header text and a label text, near-miss words and all. */
 export function textSimilarity(header: string, label: string): number {
-  if (nearMissOf(header, label) !== undefined) return 0;
+  if (nearMissOf(header, label) !== undefined || spanConflict(withSynonyms(headerKey(header)), headerKey(label))) return 0;
   return keySimilarity(matchKey(header), matchKey(label));
 }

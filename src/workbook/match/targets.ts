@@ -7,13 +7,15 @@
 import { matchWords as W, tables, type EvaluationId, type FieldKind } from '../../rules';
 import { BoundedCache } from '../version';
 import { headerKey } from '../text';
-import { keySimilarity, matchKey } from './similarity';
+import { afterExamples, keySimilarity, matchKey, spanConflict, withSynonyms } from './similarity';
 
 export interface Label {
   readonly text: string;
   /** headerKey of the text (near-miss words are looked for here). */
   readonly plain: string;
   readonly key: string;
+  /** headerKey of the issued label the text stands for (the span it is counted over is read here: 累计 holds for every alias). */
+  readonly issued: string;
 }
 
 export interface FieldTarget {
@@ -38,13 +40,14 @@ export interface Scored<T> {
 }
 
 function labels(texts: readonly string[]): Label[] {
+  const issued = headerKey(texts[0] ?? '');
   const seen = new Set<string>();
   const out: Label[] = [];
   for (const text of texts) {
     const key = matchKey(text);
     if (key === '' || seen.has(key)) continue;
     seen.add(key);
-    out.push({ text, plain: headerKey(text), key });
+    out.push({ text, plain: headerKey(text), key, issued });
   }
   return out;
 }
@@ -81,16 +84,17 @@ export function indicatorTargets(evaluation: EvaluationId): readonly IndicatorTa
 
 function best(header: string, key: string, target: { labels: readonly Label[] }): { score: number; label: string } {
   let top = { score: 0, label: '' };
+  const rest = afterExamples(key);
   for (const l of target.labels) {
-    if (W.nearMiss.some((w) => header.includes(w) && !l.plain.includes(w))) continue;
-    const s = keySimilarity(key, l.key);
+    if (W.nearMiss.some((w) => header.includes(w) && !l.plain.includes(w)) || spanConflict(header, l.issued)) continue;
+    const s = Math.max(keySimilarity(key, l.key), rest === undefined ? 0 : keySimilarity(rest, l.key));
     if (s > top.score) top = { score: s, label: l.text };
   }
   return top;
 }
 
 function rank<T extends { labels: readonly Label[] }>(text: string, targets: readonly T[]): Scored<T>[] {
-  const plain = headerKey(text);
+  const plain = withSynonyms(headerKey(text));
   const key = matchKey(text);
   const out: Scored<T>[] = [];
   for (const target of targets) {

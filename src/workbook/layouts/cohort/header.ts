@@ -3,7 +3,8 @@
  * indicator's name, a score, a subtotal, the total, the platform column …) before values are
  * consulted, the unit a header states, and which evaluation the sheet is.
  */
-import { tables, vocabulary, type EvaluationId } from '../../../rules';
+import { matchThresholds, matchWords, tables, vocabulary, type EvaluationId } from '../../../rules';
+import { rankFields, rankIndicators } from '../../match/targets';
 import { counterUnits, moneyUnits, percentUnits, unitLabels } from '../../../rules/units';
 import { isMoneyUnit } from '../../../engine';
 import {
@@ -25,6 +26,7 @@ import { cellAt, type SheetData } from '../../model';
 import type { MergeIndex } from '../../read/profile';
 import { yearOf } from './block';
 import { headerKey, normalizeText } from '../../text';
+import { isValueQualifier } from '../../match/similarity';
 
 export const HEADER_SCAN_ROWS = 15;
 
@@ -71,7 +73,9 @@ export function headerUnit(text: string): string | null {
   }
   // a money unit written after the label without brackets: 工业总产值万元 (longest first: 亿元 before 元)
   const money = Object.keys(moneyUnits).sort((a, b) => b.length - a.length);
-  for (const u of money) if (t.endsWith(u) && !t.endsWith(`${u})`)) return u;
+  // (not a fragment's amount: 10-50亿元 names a band of firms, not its unit)
+  const ending = money.find((u) => t.endsWith(u));
+  if (ending !== undefined && !/[\d十百千]$/.test(t.slice(0, -ending.length))) return ending;
   return null;
 }
 
@@ -82,8 +86,18 @@ export function says(parent: string, child: string): HeaderSays {
   if (isSerialHeader(text)) return { kind: 'serial' };
   if (isNoteHeader(text)) return { kind: 'note' };
   if (isTotalLabel(text)) return { kind: 'total' };
-  const parentInd = parent && parent !== child ? indicatorCandidates(parent) : [];
+  // a parent naming an indicator, or one of its inputs (产业项目投资(亿元) over 年度计划 | 完成)
+  const parentInd: IndicatorRef[] =
+    parent && parent !== child
+      ? [...indicatorCandidates(parent), ...fieldCandidates(parent).map((f) => ({ evaluation: f.evaluation, indicator: f.indicator }))]
+      : [];
   const parentGroup = parent && parent !== child ? groupCandidates(parent) : [];
+  // 年度计划 or 完成值 under 产业项目投资(亿元) is that figure's plan or value, whatever 年度计划 alone names
+  if (parent.trim() !== '' && parent !== child && child.trim() !== '' && qualifiesParent(child)) {
+    const own = [...fieldCandidates(child), ...indicatorCandidates(child)];
+    const within = own.filter((r) => parentInd.some((p) => p.evaluation === r.evaluation && p.indicator === r.indicator));
+    if (within.length === 0) return { kind: 'unknown', text: `${parent}/${child}` };
+  }
   const parentIsScore = parent !== '' && parent !== child && (isScoreHeader(parent) || stripScoreSuffix(parent) === '');
   // 得分 under an indicator, or an indicator under a 得分 group
   if (child.trim() !== '' && isScoreHeader(child) && parentInd.length > 0) return { kind: 'score', refs: parentInd };
@@ -118,7 +132,8 @@ export function says(parent: string, child: string): HeaderSays {
   if (parentInd.length > 0 && child.trim() !== '') {
     const within = fields.filter((r) => parentInd.some((p) => p.evaluation === r.evaluation && p.indicator === r.indicator));
     if (within.length > 0) return { kind: 'field', refs: within };
-    if (fields.length === 0) return { kind: 'unknown', text: `${parent}/${child}` };
+    // a sub-item under an indicator is that indicator's (年度计划 under 产业项目投资 is its plan, not 工作推进's 年度工作计划)
+    return { kind: 'unknown', text: `${parent}/${child}` };
   }
   const inds = indicatorCandidates(text);
   if (inds.length > 0) {
@@ -131,6 +146,13 @@ export function says(parent: string, child: string): HeaderSays {
   if (fields.length > 0) return { kind: 'field', refs: fields };
   if (groupOnly.length > 0) return { kind: 'subtotal', refs: groupOnly };
   return { kind: 'unknown', text };
+}
+
+/** A sub-item that says "the figure itself" (完成值) or something other than it (目标值) under a parent that names the figure. */
+export function qualifiesParent(child: string): boolean {
+  const k = headerKey(child);
+  if (k === '') return false;
+  return isValueQualifier(child) || matchWords.nearMiss.some((w) => k.includes(w));
 }
 
 export function useful(says: HeaderSays): boolean {
@@ -147,7 +169,7 @@ export function readHeader(idx: MergeIndex, row: number): HeaderCell[] {
     // a parent row helps only when it names an indicator, a group or a score group over this column
     const parentUseful =
       parentText.trim() !== '' &&
-      (indicatorCandidates(parentText).length > 0 || groupCandidates(parentText).length > 0 || isScoreHeader(parentText) || parentText === child);
+      (indicatorCandidates(parentText).length > 0 || groupCandidates(parentText).length > 0 || isScoreHeader(parentText) || parentText === child || (!idx.isCovered(row, c) && qualifiesParent(child)));
     const parent = parentUseful ? parentText : '';
     out.push({ col: c, parent, child: child.trim() === '' && idx.isCovered(row, c) ? '' : child, says: says(parent, child) });
   }
@@ -162,19 +184,54 @@ function blockToken(text: string): boolean {
   return yearOf(t, 0) !== null || headerUnit(`(${bare})`) === bare;
 }
 
+/**
+ * What a header in the office's own words reads as, confidently (text only): per evaluation, the
+ * input or indicator it resembles most. Empty when it resembles none.
+ */
+export function resemblance(h: HeaderCell): { evaluation: EvaluationId; target: string }[] {
+  if (h.says.kind !== 'unknown') return [];
+  const text = h.child.trim() !== '' ? h.child : h.parent;
+  const k = headerKey(text);
+  if (k.length < 2 || /^[\d.,%\s-]+$/.test(k)) return [];
+  const out: { evaluation: EvaluationId; target: string }[] = [];
+  for (const e of ['acceptance', 'annual'] as const) {
+    const f = rankFields(e, text)[0];
+    const i = rankIndicators(e, stripScoreSuffix(text) ?? text)[0];
+    const fs = f?.score ?? 0;
+    const is = i?.score ?? 0;
+    if (Math.max(fs, is) < matchThresholds.confident) continue;
+    out.push({ evaluation: e, target: fs >= is && f ? `${e}:${f.target.indicator}` : `${e}:${i?.target.indicator}` });
+  }
+  return out;
+}
+
 /** Labels a header row names, a merged cell counted once (so a parent row over sub-columns does not outscore them). */
 export function headerScore(idx: MergeIndex, row: number, cells: readonly HeaderCell[]): number {
   const seen = new Set<string>();
+  // a header block of two rows: other columns' headers merged down over both
+  const mergedDown = (col: number): boolean => {
+    const m = idx.mergeOf(row, col);
+    return m !== undefined && m.top < row;
+  };
+  const blockSpans = cells.some((h) => mergedDown(h.col));
   for (const h of cells) {
     // a sub-item in the office's own words under a parent that names its indicator or group is
     // still a field label (matched later by evidence): the lower row of a two-row header
     // (a parent spans its sub-items: merged over two columns or more; a data row under a header is no sub-item row)
+    // (or a lone sub-item under its own parent cell while the block's other headers are merged down)
     const spans = (): boolean => {
       const m = idx.mergeOf(row - 1, h.col);
-      return m !== undefined && m !== null && m.right > m.left;
+      return (m !== undefined && m !== null && m.right > m.left) || (blockSpans && !mergedDown(h.col));
     };
     const subItem = h.says.kind === 'unknown' && h.parent.trim() !== '' && h.child.trim() !== '' && h.parent !== h.child && !blockToken(h.child) && spans();
-    if ((!useful(h.says) && !subItem) || h.says.kind === 'platform') continue;
+    if (h.says.kind === 'platform') continue;
+    // a header that only resembles an indicator counts once per indicator (2021年产值 and 2022年产值 are one)
+    const like = !useful(h.says) && !subItem ? resemblance(h) : [];
+    if (like.length > 0) {
+      seen.add(like[0].target);
+      continue;
+    }
+    if (!useful(h.says) && !subItem) continue;
     const m = idx.masterOf(row, h.col);
     seen.add(`${m.row},${m.col}`);
   }
@@ -193,6 +250,26 @@ export function findHeader(idx: MergeIndex, forced?: number): { row: number; cel
     // the lower row of a two-row header names the fields: on a tie the later row wins
     if (score >= 2 && (!best || score >= best.score)) best = { row: r, cells, score };
   }
+  if (best && best.row < idx.sheet.rowCount) {
+    // a block of two header rows (most labels merged down over both, a sub-item under its own
+    // parent cell in the lower one) is named by its lower row, however few sub-items it has
+    const r = best.row + 1;
+    let down = 0;
+    let labels = 0;
+    const seen = new Set<string>();
+    for (const h of best.cells) {
+      const m = idx.masterOf(best.row, h.col);
+      const key = `${m.row},${m.col}`;
+      if (seen.has(key) || h.says.kind === 'empty') continue;
+      seen.add(key);
+      labels++;
+      const merge = idx.mergeOf(best.row, h.col);
+      if (merge && merge.bottom >= r) down++;
+    }
+    const below = readHeader(idx, r);
+    const subItems = below.filter((h) => !idx.isCovered(r, h.col) && h.child.trim() !== '' && idx.text(best!.row, h.col).trim() !== '' && !blockToken(h.child));
+    if (down >= 2 && down * 2 >= labels && subItems.length > 0) return { row: r, cells: below };
+  }
   return best;
 }
 
@@ -204,9 +281,10 @@ export function refsOf(s: HeaderSays): { evaluation: EvaluationId }[] {
 
 export function chooseEvaluation(sheet: SheetData, idx: MergeIndex, header: number, cells: readonly HeaderCell[], forced?: EvaluationId): EvaluationId {
   if (forced) return forced;
+  // headers naming an evaluation's labels exactly weigh twice those only resembling them
   const votes: Record<EvaluationId, number> = { acceptance: 0, annual: 0 };
-  for (const h of cells) for (const e of new Set(refsOf(h.says).map((r) => r.evaluation))) votes[e] += 1;
-  if (votes.acceptance !== votes.annual) return votes.acceptance > votes.annual ? 'acceptance' : 'annual';
+  for (const h of cells) for (const e of new Set(refsOf(h.says).map((r) => r.evaluation))) votes[e] += 2;
+  for (const h of cells) for (const x of resemblance(h)) votes[x.evaluation] += 1;
   const inTitle = evaluationInTitle(sheet.name) ?? (() => {
     for (let r = 1; r < header; r++) for (let c = 1; c <= sheet.colCount; c++) {
       const e = evaluationInTitle(idx.text(r, c));
@@ -214,6 +292,12 @@ export function chooseEvaluation(sheet: SheetData, idx: MergeIndex, header: numb
     }
     return undefined;
   })();
+  // a title that says which evaluation the table is holds unless the headers clearly say otherwise
+  if (inTitle) {
+    const other = inTitle === 'acceptance' ? 'annual' : 'acceptance';
+    if (votes[inTitle] * 2 >= votes[other]) return inTitle;
+  }
+  if (votes.acceptance !== votes.annual) return votes.acceptance > votes.annual ? 'acceptance' : 'annual';
   return inTitle ?? 'annual';
 }
 

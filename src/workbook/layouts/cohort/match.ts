@@ -7,6 +7,7 @@
  * unrecognized, with what it resembled.
  */
 import { matchThresholds as T, tables, type EvaluationId } from '../../../rules';
+import { isValueQualifier } from '../../match/similarity';
 import { groupCandidates, indicatorCandidates, isScoreHeader, stripScoreSuffix } from '../../matching';
 import { decide } from '../../match/assign';
 import { unitAgreement, valueFactor, wordingFactor } from '../../match/evidence';
@@ -101,7 +102,9 @@ export function matchOwnWords(evaluation: EvaluationId, pending: readonly Pendin
   const scoreRows: Row[] = [];
   for (const p of pending) {
     if (!eligible(p)) continue;
-    const score = scoreContext(p, ownSheet);
+    // 年度评价平均得分 is an input of points (the average of the annual evaluations), not a score column
+    const pointsInput = rankFields(evaluation, p.cell.child.trim() !== '' ? p.cell.child : p.cell.parent).find((c) => c.target.kind === 'score');
+    const score = pointsInput && pointsInput.score >= T.uncertain ? undefined : scoreContext(p, ownSheet);
     if (score) {
       const weights = new Array<number>(scoreRoles.length).fill(0);
       for (const c of rankIndicators(evaluation, score.text)) {
@@ -112,8 +115,10 @@ export function matchOwnWords(evaluation: EvaluationId, pending: readonly Pendin
       scoreRows.push({ p, weights, labels: scoreLabels });
       continue;
     }
-    const child = p.cell.child.trim() !== '' ? p.cell.child : p.cell.parent;
-    const parent = p.cell.parent !== child ? p.cell.parent : '';
+    // 完成值 under 工业产值(亿元) is the parent's figure
+    const qualifier = p.cell.parent.trim() !== '' && p.cell.child.trim() !== '' && isValueQualifier(p.cell.child);
+    const child = qualifier ? p.cell.parent : p.cell.child.trim() !== '' ? p.cell.child : p.cell.parent;
+    const parent = !qualifier && p.cell.parent !== child ? p.cell.parent : '';
     const pInds = parentIndicators(evaluation, parent);
     const pGroups = parentGroups(evaluation, parent);
     const stated = headerUnit(child) ?? headerUnit(p.cell.child);
@@ -123,7 +128,7 @@ export function matchOwnWords(evaluation: EvaluationId, pending: readonly Pendin
       let w = c.score;
       if (pInds.size > 0) w = pInds.has(t.indicator) ? Math.min(1, w + T.parentBonus) : w * T.outsideParent;
       else if (pGroups.size > 0 && !pGroups.has(table.indicators[t.indicator].group)) w *= T.outsideParent;
-      w *= valueFactor(t.kind, p.stats) * wordingFactor(t.kind, child) * unitAgreement(t.kind, table.indicators[t.indicator].inputs[t.field].unit, stated);
+      w *= valueFactor(t.kind, p.stats) * wordingFactor(t.kind, child) * unitAgreement(t.kind, table.indicators[t.indicator].inputs[t.field].unit, stated, child);
       weights[fieldIndex.get(`${t.indicator}.${t.field}`) as number] = w;
     }
     fieldRows.push({ p, weights, labels: fieldLabels });

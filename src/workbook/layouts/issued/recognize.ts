@@ -9,10 +9,14 @@ import { finding, type Finding } from '../../findings/codes';
 import { renderUnnamedColumn } from '../../findings/catalogue';
 import { fieldCandidates, indicatorCandidates, isPlatformHeader, isTotalLabel, stripComponentPrefix, type LayoutColumn } from '../../matching';
 import { cellAt, type SheetData } from '../../model';
-import type { MergeIndex } from '../../read/profile';
+import { isNoteText, type MergeIndex } from '../../read/profile';
 import { cellText, headerKey } from '../../text';
 import { NO_UNIT, plainUnits, usesComponentRows, type CellRef, type ColumnDecision, type IssuedOverride, type PlatformLayout, type TableLayout } from '../layout';
 import { nextVersion } from '../../version';
+import { decide } from '../../match/assign';
+import { rankFields, rankIndicators } from '../../match/targets';
+import { matchThresholds as T } from '../../../rules';
+import type { ColumnRole } from '../layout';
 import { checkIssuedText, numberIn, type IndicatorRow } from './text-check';
 import { detectEvaluation, findHeader, type Variant } from './header';
 
@@ -38,6 +42,9 @@ export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, override
   const nameCol = roles.name as number;
 
   const rows: IndicatorRow[] = [];
+  // rows whose labels are in the office's own words, matched by evidence below
+  const ownIndicators: { at: number; row: number; text: string }[] = [];
+  const ownComponents = new Map<IndicatorRow, { row: number; text: string }[]>();
   let totalRow: number | null = null;
   for (let r = cols.lastHeaderRow + 1; r <= sheet.rowCount; r++) {
     const number = numCol !== undefined ? numberIn(sheet, r, numCol) : undefined;
@@ -57,13 +64,26 @@ export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, override
       continue;
     }
     const current = rows[rows.length - 1];
-    if (!current || name.trim() === '') continue;
+    // … or by a name in the office's words that reads as an indicator more than as a sub-item of the one above
+    if (numCol === undefined && stripComponentPrefix(name) === undefined && name.trim() !== '' && readsAsIndicator(evaluation, name, current?.indicator)) {
+      const row: IndicatorRow = { row: r, indicator: undefined, components: [] };
+      rows.push(row);
+      ownIndicators.push({ at: rows.length - 1, row: r, text: name.trim() });
+      continue;
+    }
+    // a sign-off or note line under the table (填报单位:…) is no sub-item
+    if (!current || name.trim() === '' || isNoteText(name)) continue;
     const label = stripComponentPrefix(name) ?? headerKey(name);
     const ind = current.indicator;
     const match = ind ? fieldCandidates(label).find((f) => f.evaluation === evaluation && f.indicator === ind.number - 1) : undefined;
     if (match) current.components.push({ row: r, field: match.field });
-    else findings.push(finding('warning', 'unknown_component', sheet.name, r, nameCol, { text: name.trim() }));
+    else {
+      const list = ownComponents.get(current) ?? [];
+      list.push({ row: r, text: name.trim() });
+      ownComponents.set(current, list);
+    }
   }
+  matchRowLabels(table, sheet.name, nameCol, rows, ownIndicators, ownComponents, findings);
 
   if (variant === 'issued') checkIssuedText(idx, table, cols, rows, totalRow, findings);
   else {
@@ -159,6 +179,86 @@ export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, override
       totalRow,
     },
   };
+}
+
+/** Whether a label in the office's own words reads as an indicator (confidently enough to be one) rather than a sub-item of the indicator above. */
+function readsAsIndicator(evaluation: EvaluationTable['id'], name: string, above: Indicator | undefined): boolean {
+  const top = Math.max(...indicatorScores(tables[evaluation], name));
+  if (top < T.uncertain) return false;
+  if (!above) return true;
+  const asItem = rankFields(evaluation, stripComponentPrefix(name) ?? name).find((c) => c.target.indicator === above.number - 1 && above.inputs.length > 1);
+  return !asItem || top > asItem.score;
+}
+
+/** How alike a row label is to each indicator: its names, or (one-input indicators) its input's label as well. */
+function indicatorScores(table: EvaluationTable, text: string): number[] {
+  const w = new Array<number>(table.indicators.length).fill(0);
+  for (const c of rankIndicators(table.id, text)) w[c.target.indicator] = c.score;
+  for (const c of rankFields(table.id, text)) if (table.indicators[c.target.indicator].inputs.length === 1) w[c.target.indicator] = Math.max(w[c.target.indicator], c.score);
+  return w;
+}
+
+const fieldRole = (indicator: number, field: number): ColumnRole => ({ kind: 'input', indicator, field });
+
+/**
+ * Row labels in the office's own words, by the same evidence as headers: indicator rows assigned to
+ * the indicators no label names exactly, each indicator's sub-item rows to its inputs (one
+ * assignment each). A confident reading is used, an uncertain one used and said at the label; the
+ * rest is reported (unknown_component, unknown_indicator).
+ */
+function matchRowLabels(
+  table: EvaluationTable,
+  sheet: string,
+  nameCol: number,
+  rows: IndicatorRow[],
+  ownIndicators: readonly { at: number; row: number; text: string }[],
+  ownComponents: ReadonlyMap<IndicatorRow, readonly { row: number; text: string }[]>,
+  findings: Finding[],
+): void {
+  const evaluation = table.id;
+  if (ownIndicators.length > 0) {
+    const held = new Map<number, number>();
+    for (const r of rows) if (r.indicator) held.set(r.indicator.number - 1, 1);
+    const weights = ownIndicators.map((o) => indicatorScores(table, o.text));
+    decide(weights, table.indicators.length, held).forEach((d, k) => {
+      const o = ownIndicators[k];
+      if (d.target < 0) {
+        findings.push(finding('warning', 'unknown_indicator_row', sheet, o.row, nameCol, { evaluation, text: o.text }));
+        return;
+      }
+      rows[o.at] = { ...rows[o.at], indicator: table.indicators[d.target] };
+      if (d.confidence === 'uncertain')
+        findings.push(finding('warning', 'row_uncertain', sheet, o.row, nameCol, { text: o.text, evaluation, role: { kind: 'score', indicator: d.target }, score: d.score, runnerUp: d.runnerUp ? { kind: 'score', indicator: d.runnerUp.target } : null }));
+    });
+    // components gathered under a row that is now known
+  }
+  for (const [key, items] of ownComponents) {
+    const row = rows.find((r) => r.row === key.row) ?? key;
+    const ind = row.indicator;
+    if (!ind) {
+      for (const it of items) findings.push(finding('warning', 'unknown_component', sheet, it.row, nameCol, { text: it.text }));
+      continue;
+    }
+    const i = ind.number - 1;
+    const held = new Map<number, number>(row.components.map((c) => [c.field, 1]));
+    const weights = items.map((it) => {
+      const w = new Array<number>(ind.inputs.length).fill(0);
+      for (const c of rankFields(evaluation, stripComponentPrefix(it.text) ?? it.text)) if (c.target.indicator === i) w[c.target.field] = c.score;
+      // a sub-item's label alone may name the indicator's single input by the indicator's name: not here
+      return w;
+    });
+    decide(weights, ind.inputs.length, held).forEach((d, k) => {
+      const it = items[k];
+      if (d.target < 0) {
+        findings.push(finding('warning', 'unknown_component', sheet, it.row, nameCol, { text: it.text }));
+        return;
+      }
+      row.components.push({ row: it.row, field: d.target });
+      if (d.confidence === 'uncertain')
+        findings.push(finding('warning', 'row_uncertain', sheet, it.row, nameCol, { text: it.text, evaluation, role: fieldRole(i, d.target), score: d.score, runnerUp: d.runnerUp ? fieldRole(i, d.runnerUp.target) : null }));
+    });
+    row.components.sort((a, b) => a.row - b.row);
+  }
 }
 
 /** “平台名称:X” (or 平台:X, 新产业平台:X) in a cell above the header. */

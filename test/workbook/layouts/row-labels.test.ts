@@ -1,0 +1,113 @@
+/**
+ * Row labels in the office's own words, in the matrix and issued-table layouts: the same evidence
+ * as headers (similarity to the issued names, one assignment per table). A matrix whose indicator
+ * and 其中 rows are written the office's way scores as the one with the issued labels; an uncertain
+ * reading is used and said at the label; rows that are something else (上年, 联系人) are not used.
+ */
+import ExcelJS from 'exceljs';
+import { ANNUAL_HEADER, annualRows } from '../../fixtures/workbooks';
+import { check, codes } from '../../helpers/workbook';
+
+/** The office's words for the indicator rows (index → label) and for 其中 rows ("indicator.item" → label). */
+interface Words {
+  readonly names?: Readonly<Record<number, string>>;
+  readonly items?: Readonly<Record<string, string>>;
+  /** Number the rows in a 序号 column (else the indicator rows are found by name alone). */
+  readonly serial: boolean;
+  /** Extra rows after an indicator's block (index → label and values). */
+  readonly extra?: Readonly<Record<number, string>>;
+}
+
+function matrix(words: Words, platforms = 5): ExcelJS.Workbook {
+  const rows = annualRows(platforms, 11);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('指标完成情况');
+  ws.getCell(1, 1).value = '2024年度“万亩千亿”新产业平台年度评价指标完成情况表';
+  const first = words.serial ? 2 : 1;
+  if (words.serial) ws.getCell(3, 1).value = '序号';
+  ws.getCell(3, first).value = '指标';
+  rows.forEach((p, pi) => (ws.getCell(3, first + 1 + pi).value = p.name));
+  let r = 4;
+  let k = 0;
+  const put = (label: string, values: (string | number | null)[] | null) => {
+    ws.getCell(r, first).value = label;
+    if (values) values.forEach((v, pi) => v !== null && (ws.getCell(r, first + 1 + pi).value = v));
+    r++;
+  };
+  ANNUAL_HEADER.forEach(([name, children], i) => {
+    if (words.serial) ws.getCell(r, 1).value = i + 1;
+    const label = words.names?.[i] ?? name;
+    if (children.length === 0) {
+      put(label, rows.map((p) => p.values[k] as string | number | null));
+      k++;
+    } else {
+      put(label, null);
+      children.forEach((child, ci) => {
+        put(words.items?.[`${i}.${ci}`] ?? `其中:${child}`, rows.map((p) => p.values[k] as string | number | null));
+        k++;
+      });
+    }
+    const extra = words.extra?.[i];
+    if (extra) put(extra, rows.map((_, pi) => 100 + pi));
+  });
+  ws.getCell(r + 1, 1).value = '填报单位:某市发展和改革委员会';
+  return wb;
+}
+
+const totalsOf = async (wb: ExcelJS.Workbook) => {
+  const r = await check(wb);
+  return { r, totals: r.totals.map((t) => [t.platform, t.total]) };
+};
+
+describe('row labels in the office’s own words', () => {
+  it('其中 rows in own words (with 序号) score as the issued labels do', async () => {
+    const base = await totalsOf(matrix({ serial: true }));
+    expect(base.r.analysis.tables.map((t) => t.layout.kind)).toEqual(['matrix']);
+    expect(base.totals.length).toBe(5);
+    const own = await totalsOf(
+      matrix({
+        serial: true,
+        items: {
+          '2.0': '其中:50亿以上项目',
+          '2.1': '  技术领先或领军企业投资项目',
+          '2.2': '百亿元以上项目',
+          '4.0': '世界500强/全球前十强',
+          '4.2': '国内行业前十强',
+          '5.0': '知名研发机构、高校',
+          '6.1': '双创团队',
+          '10.3': '平台挂牌',
+        },
+      }),
+    );
+    expect(own.totals).toEqual(base.totals);
+    expect(codes(own.r.findings)).not.toContain('unknown_component');
+  });
+
+  it('indicator rows in own words without 序号 are found by resemblance and score the same', async () => {
+    const base = await totalsOf(matrix({ serial: false }));
+    const own = await totalsOf(
+      matrix({
+        serial: false,
+        names: { 0: '工业产值或营收(亿元)', 3: '产业项目投资(亿元)', 7: '专项产业基金(支)', 8: '基础设施投资(亿元)', 13: '信息报送迟报漏报(次)' },
+      }),
+    );
+    expect(own.r.analysis.tables.map((t) => t.layout.kind)).toEqual(['matrix']);
+    expect(own.totals).toEqual(base.totals);
+    expect(codes(own.r.findings)).not.toContain('indicator_not_in_table');
+  });
+
+  it('rows that are something else are not used: 上年同期 under an indicator, an unrelated line', async () => {
+    const base = await totalsOf(matrix({ serial: true }));
+    const own = await totalsOf(matrix({ serial: true, extra: { 0: '上年同期', 4: '联系人' } }));
+    expect(own.totals).toEqual(base.totals);
+  });
+
+  it('an uncertain reading is used and said at the label; a label like none is reported', async () => {
+    const own = await check(matrix({ serial: true, items: { '5.0': '研发机构合作', '5.1': '某某合作事项' } }));
+    const uncertain = own.findings.filter((f) => f.code === 'row_uncertain');
+    const unknown = own.findings.filter((f) => f.code === 'unknown_component');
+    expect(uncertain.map((f) => f.facts)).toEqual([expect.objectContaining({ text: '研发机构合作', role: { kind: 'input', indicator: 5, field: 0 } })]);
+    expect(uncertain[0].severity).toBe('warning');
+    expect(unknown.map((f) => (f.facts as { text: string }).text)).toEqual(['某某合作事项']);
+  });
+});
