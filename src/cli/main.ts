@@ -144,6 +144,13 @@ async function checkAndMark(target: string, output: string, mark: boolean, args:
   const r = session.model;
   const had = mark ? [] : await session.readMarks();
   const marks = await session.mark(mark);
+  if ((mark && markedCells(marks) === 0) || (!mark && markedCells(had) === 0)) {
+    // nothing to mark or to remove: no output file
+    if (args.flags.has('--json')) io.out(jsonReport(r, { marks: [] }));
+    else io.out(humanReport(target, r));
+    io.err(`${mark ? '没有需要标出的单元格(没有错误或警告落在单元格上)' : '工作簿中没有本工具的标记'};未生成输出文件\n`);
+    return 2;
+  }
   step(`正在保存 ${escapeControl(path.basename(output))}…`);
   if (!(await save(host, output, io))) return 2;
   step('完成');
@@ -308,6 +315,20 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
           return 2;
         }
         throw e;
+      }
+      const nothing = r.plan.preview.cells === 0 && r.plan.preview.addSheets.length === 0;
+      if (nothing) {
+        // no output file for a fill that writes nothing: say what was found and what was not
+        if (json) io.out(jsonReport(r));
+        else io.out(humanReport(target, r));
+        io.err(
+          `${
+            r.analysis.tables.length === 0
+              ? '未找到验收评价或年度评价的表格,没有可填写的得分'
+              : `识别到${r.analysis.tables.map((t) => `${t.table.shortName}(${t.platforms.length} 个平台)`).join('、')},但没有需要写入的单元格:得分处都已有内容,已有内容不会被覆盖(如要按规则重新计算并覆盖,加 --replace)`
+          };未生成输出文件\n`,
+        );
+        return 2;
       }
       step(`正在保存 ${escapeControl(path.basename(output))}…`);
       if (!(await save(host, output, io))) return 2;

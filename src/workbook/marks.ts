@@ -12,7 +12,7 @@
  */
 import { vocabulary } from '../rules';
 import { parseA1 } from './address';
-import type { Finding } from './findings/codes';
+import { WORKBOOK_CODES, type Finding } from './findings/codes';
 import type { CellRange, MarkSet, MarkSeverity, SheetState } from './model';
 
 /** Severities that are marked, in the order their rules are written (an error's rule first). */
@@ -82,7 +82,7 @@ export function planMarks(findings: readonly Finding[], sheets: ReadonlyArray<{ 
   });
   const bySheet = new Map<string, Map<string, { row: number; col: number; severity: MarkSeverity }>>();
   for (const f of findings) {
-    if (f.severity === 'info' || !order.has(f.sheet)) continue;
+    if (f.severity === 'info' || !order.has(f.sheet) || WORKBOOK_CODES.has(f.code)) continue;
     const at = parseA1(f.cell);
     if (!at) continue;
     let cells = bySheet.get(f.sheet);

@@ -5,6 +5,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { run } from '../../src/cli/main';
 import { tables } from '../../src/rules';
+import { compoundFile } from '../helpers/cfb';
 import { acceptanceVerticalWorkbook, annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-cli-'));
@@ -32,7 +33,20 @@ beforeAll(async () => {
   await acceptanceVerticalWorkbook().wb.xlsx.writeFile(file('vertical.xlsx'));
   fs.writeFileSync(file('notes.xlsx'), 'this is not a spreadsheet');
   fs.writeFileSync(file('broken.xlsx'), Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 1)]));
-  fs.writeFileSync(file('protected.xlsx'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+  // an encrypted .xlsx is a compound file with the package in EncryptedPackage (as Excel and WPS write it)
+  fs.writeFileSync(file('protected.xlsx'), compoundFile(['EncryptionInfo', 'EncryptedPackage']));
+  // an Excel 97-2003 workbook, as LibreOffice saves one (test/fixtures/files), under its own name and as WPS's .et
+  const xls = fs.readFileSync(path.join(__dirname, '../fixtures/files/年度评价-旧版格式.xls'));
+  fs.writeFileSync(file('old.xls'), xls);
+  fs.writeFileSync(file('old.et'), xls);
+  fs.writeFileSync(file('data.csv'), '\ufeff平台名称,年度工业产值\n甲平台,120\n');
+  // a compound file that is no workbook (a Word 97 document)
+  fs.writeFileSync(file('letter.xlsx'), compoundFile(['WordDocument', '1Table']));
+  // a salary list: a workbook with nothing to score
+  const salary = new ExcelJS.Workbook();
+  const sw = salary.addWorksheet('工资');
+  [['姓名', '基本工资', '绩效'], ['张三', 5000, 1200], ['李四', 5200, 900]].forEach((row, i) => row.forEach((v, c) => (sw.getCell(i + 1, c + 1).value = v)));
+  await salary.xlsx.writeFile(file('salary.xlsx'));
 });
 
 describe('wanmu check', () => {
@@ -77,14 +91,21 @@ describe('wanmu check', () => {
   });
 
   it.each([
-    ['notes.xlsx', /不是 \.xlsx 文件/],
+    ['notes.xlsx', /文本文件.*另存为“Excel 工作簿\(\*\.xlsx\)”/],
+    ['data.csv', /文本文件\(CSV 等\).*另存为/],
     ['broken.xlsx', /已损坏/],
-    ['protected.xlsx', /密码保护/],
+    ['protected.xlsx', /设置了打开密码.*取消密码/],
+    ['old.xls', /旧版 Excel 97-2003 格式\(\.xls\).*另存为/],
+    ['old.et', /WPS 表格格式\(\.et\)/],
+    ['letter.xlsx', /不是电子表格工作簿/],
     ['missing.xlsx', /找不到文件/],
   ])('exit 2 with a clear message for %s', async (name, message) => {
     const r = await cli('check', file(name));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
+    // one cause per message: a password is not mentioned for an old format, nor the other way round
+    if (/密码/.test(r.err)) expect(r.err).not.toMatch(/97-2003|\.xls\b/);
+    if (/97-2003/.test(r.err)) expect(r.err).not.toMatch(/密码/);
   });
 
   it('exit 2 for a wrong command, with the usage', async () => {
@@ -115,7 +136,28 @@ describe('wanmu check --mark / --unmark', () => {
     const unmarked = await XlsxFileHost.open(file('unmarked.xlsx'));
     expect(await unmarked.readMarks()).toEqual([]);
     expect(await unmarked.read()).toEqual(original);
-    expect((await cli('check', file('clean.xlsx'), '--unmark', '-o', file('none.xlsx'))).out).toContain('工作簿中没有本工具的标记');
+    const none = await cli('check', file('clean.xlsx'), '--unmark', '-o', file('none.xlsx'));
+    expect(none.err).toContain('工作簿中没有本工具的标记;未生成输出文件');
+    expect(none.code).toBe(2);
+    expect(fs.existsSync(file('none.xlsx'))).toBe(false);
+  });
+
+  it('fill and --mark with nothing to write: no output file, exit 2, what was found and what was not', async () => {
+    const f = await cli('fill', file('salary.xlsx'), '-o', file('salary-out.xlsx'));
+    expect(f.code).toBe(2);
+    expect(f.err).toContain('未找到验收评价或年度评价的表格,没有可填写的得分;未生成输出文件');
+    expect(f.out).not.toContain('已写入');
+    expect(fs.existsSync(file('salary-out.xlsx'))).toBe(false);
+    // a workbook filled already: its scores are there and are not overwritten
+    expect((await cli('fill', file('clean.xlsx'), '-o', file('filled-once.xlsx'))).code).toBe(0);
+    const again = await cli('fill', file('filled-once.xlsx'), '-o', file('filled-twice.xlsx'));
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/识别到年度评价\(4 个平台\),但没有需要写入的单元格.*--replace.*未生成输出文件/);
+    expect(fs.existsSync(file('filled-twice.xlsx'))).toBe(false);
+    const m = await cli('check', file('salary.xlsx'), '--mark', '-o', file('salary-marked.xlsx'));
+    expect(m.code).toBe(2);
+    expect(m.err).toContain('没有需要标出的单元格');
+    expect(fs.existsSync(file('salary-marked.xlsx'))).toBe(false);
   });
 
   it('--json adds the marks: sheet, severity, A1 ranges', async () => {

@@ -36,11 +36,12 @@ import { MARK_FILL } from '../../workbook/marks';
 import { minimalStyles, SPREADSHEETML, Styles } from './styles';
 import { attr, attrLocal, child, element, elements, localName, parseXml, prefixFor, qualified, serializeXml, setAttr, text, textOf, XML_DECL, XmlError, type XmlDocument, type XmlElement } from './xml';
 import { inflateEntry, inflateEntryChunks, newEntry, readZip, writeZip, ZipError, type ZipEntry } from './zip';
+import { compoundKind, isCompoundFile } from './cfb';
 
 /** Why a file cannot be opened; the message is for the user. */
 export class FileOpenError extends Error {
   constructor(
-    readonly reason: 'not_found' | 'not_xlsx' | 'encrypted' | 'corrupt' | 'too_large',
+    readonly reason: 'not_found' | 'not_xlsx' | 'encrypted' | 'legacy' | 'csv' | 'corrupt' | 'too_large',
     message: string,
   ) {
     super(message);
@@ -59,7 +60,6 @@ export interface XlsxLimits {
 export const DEFAULT_LIMITS: XlsxLimits = { partBytes: 256 * 1024 * 1024, sheetBytes: 1024 * 1024 * 1024, cells: 1_500_000 };
 
 const ZIP_MAGIC = [0x50, 0x4b];
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
 const REL_NS = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -252,6 +252,34 @@ interface SheetInfo {
   el: XmlElement;
 }
 
+/** Text that is no workbook: comma- or tab-separated lines (a .csv), told from the bytes, not only the name. */
+function looksLikeText(b: Uint8Array): boolean {
+  const head = b.subarray(0, Math.min(b.length, 4096));
+  if (head.length === 0) return false;
+  for (const x of head) if (x === 0) return false;
+  return true;
+}
+
+/** Why a file that is no zip package is not an .xlsx, and what to do: told apart from its own structure. */
+export function notXlsx(buffer: Uint8Array, path: string): FileOpenError {
+  const ext = (/\.([^./\\]+)$/.exec(path)?.[1] ?? '').toLowerCase();
+  if (isCompoundFile(buffer)) {
+    const kind = compoundKind(buffer);
+    if (kind === 'encrypted') {
+      return new FileOpenError('encrypted', `无法读取“${path}”:文件设置了打开密码(已加密)。请在 Excel 或 WPS 中用密码打开,取消密码(Excel:文件→信息→保护工作簿→用密码进行加密,清空密码;WPS:文件→文档加密→密码加密,清空密码)后保存,再试`);
+    }
+    if (kind === 'legacy') {
+      const what = ext === 'et' ? 'WPS 表格格式(.et)' : '旧版 Excel 97-2003 格式(.xls)';
+      return new FileOpenError('legacy', `无法读取“${path}”:这是${what},本工具读取 .xlsx。请在 Excel 或 WPS 中打开,另存为“Excel 工作簿(*.xlsx)”后再试;也可以在 Excel 或 WPS 中打开后直接使用加载项`);
+    }
+    return new FileOpenError('not_xlsx', `无法读取“${path}”:这是 Office 的其他文件(不是电子表格工作簿)。请选择 .xlsx 格式的评价表`);
+  }
+  if (ext === 'csv' || ext === 'txt' || looksLikeText(buffer)) {
+    return new FileOpenError('csv', `无法读取“${path}”:这是文本文件(CSV 等),不是 .xlsx 工作簿。请在 Excel 或 WPS 中打开它,另存为“Excel 工作簿(*.xlsx)”后再试;也可以在 Excel 或 WPS 中打开后直接使用加载项`);
+  }
+  return new FileOpenError('not_xlsx', `无法读取“${path}”:不是 .xlsx 工作簿。请选择 Excel 或 WPS 保存的 .xlsx 格式的评价表`);
+}
+
 export function corrupt(path: string, e: unknown): FileOpenError {
   if (e instanceof FileOpenError) return e;
   if (e instanceof ZipError) {
@@ -290,10 +318,7 @@ export class WorkbookFile implements WorkbookHost {
 
   /** Reads the zip package, or says (in Chinese) why it is not an .xlsx file. */
   protected static packageOf(buffer: Uint8Array, path: string, limits: XlsxLimits): Package {
-    if (startsWith(buffer, CFB_MAGIC)) {
-      throw new FileOpenError('encrypted', `无法读取“${path}”:文件受密码保护或是旧版 .xls 格式。请在电子表格软件中取消密码、另存为 .xlsx 后再试`);
-    }
-    if (!startsWith(buffer, ZIP_MAGIC)) throw new FileOpenError('not_xlsx', `无法读取“${path}”:不是 .xlsx 文件`);
+    if (!startsWith(buffer, ZIP_MAGIC)) throw notXlsx(buffer, path);
     try {
       return new Package(readZip(buffer), limits);
     } catch (e) {

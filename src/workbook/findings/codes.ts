@@ -9,6 +9,9 @@ import type { Severity } from '../model';
 import type { ColumnRole } from '../layouts/layout';
 
 /** The engine's own input errors, reported with the engine's reason as facts. */
+/** Findings about the whole workbook, placed at a sheet's first cell only to be shown somewhere: never marked on that cell. */
+export const WORKBOOK_CODES: ReadonlySet<string> = new Set(['no_table']);
+
 export const INPUT_ERROR_CODES = ['not_number', 'unit_in_cell', 'negative', 'not_whole', 'share_above_one', 'not_yes_no', 'score_above_max', 'not_positive', 'cell_error', 'missing'] as const;
 export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];
 

@@ -7,6 +7,7 @@ import { sheetError } from '../../../src/engine';
 import { FileOpenError, XlsxFileHost } from '../../../src/hosts/file/xlsx';
 import { cellAt, emptyBatch, type SheetData } from '../../../src/workbook/model';
 import { handPackage, MAIN, zipParts } from './package';
+import { compoundFile } from '../../helpers/cfb';
 
 const sheetXml = (body: string, after = '') => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}"><sheetData>${body}</sheetData>${after}</worksheet>`;
 
@@ -112,8 +113,11 @@ describe('reading cells', () => {
 
 describe('files that cannot be read', () => {
   it('says why, in Chinese', async () => {
-    await expect(XlsxFileHost.fromBuffer(Buffer.from('hello'))).rejects.toMatchObject({ reason: 'not_xlsx' });
-    await expect(XlsxFileHost.fromBuffer(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]))).rejects.toMatchObject({ reason: 'encrypted' });
+    await expect(XlsxFileHost.fromBuffer(Buffer.from('hello'))).rejects.toMatchObject({ reason: 'csv' });
+    await expect(XlsxFileHost.fromBuffer(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]))).rejects.toMatchObject({ reason: 'not_xlsx' });
+    await expect(XlsxFileHost.fromBuffer(compoundFile(['EncryptionInfo', 'EncryptedPackage']))).rejects.toMatchObject({ reason: 'encrypted' });
+    await expect(XlsxFileHost.fromBuffer(compoundFile(['Workbook']), '旧表.xls')).rejects.toMatchObject({ reason: 'legacy' });
+    await expect(XlsxFileHost.fromBuffer(compoundFile(['WordDocument']))).rejects.toMatchObject({ reason: 'not_xlsx' });
     await expect(XlsxFileHost.fromBuffer(zipParts({ 'a.txt': 'x' }))).rejects.toMatchObject({ reason: 'corrupt' });
     const broken = handPackage([{ name: 'S', xml: '<worksheet><sheetData><row></worksheet>' }]);
     const host = await XlsxFileHost.fromBuffer(broken, '坏.xlsx');
