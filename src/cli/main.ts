@@ -8,14 +8,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { fmtScoreFixed } from '../engine';
 import { checkOutput, saveErrorMessage } from '../hosts/file/output';
 import { FileOpenError, XlsxFileHost } from '../hosts/file/xlsx';
 import { findTable, tables, vocabulary, type EvaluationId } from '../rules';
 import { validateRules } from '../rules/validate';
 import { markedCells } from '../workbook/marks';
 import type { MarkSet, MarkSeverity } from '../workbook/model';
-import { anythingUndone, CERTAINTY_TEXT, checkWorkbook, columnLedger, fillWorkbook, layoutOf, renderUndone, roleKindText, undoneOf, MAX_TEMPLATE_PLATFORMS, renderEvidence, renderFinding, renderRole, renderSheetRole, resolveMapping, revertWorkbook, SEVERITY_TEXT, templateBatch, WorkbookSession, WriteRefused, type Finding, type Report } from '../workbook';
+import { anythingUndone, differs, FIGURE_DIFFERS_TEXT, renderFigure, CERTAINTY_TEXT, checkWorkbook, columnLedger, fillWorkbook, layoutOf, renderUndone, roleKindText, undoneOf, MAX_TEMPLATE_PLATFORMS, renderEvidence, renderFinding, renderRole, renderSheetRole, resolveMapping, revertWorkbook, SEVERITY_TEXT, templateBatch, WorkbookSession, WriteRefused, type Finding, type Report } from '../workbook';
 import { a1, colLetters } from '../workbook/address';
 import type { Analysis, AnalyzeOptions } from '../workbook/analyze';
 import type { FormulaStyle } from '../workbook/formulas';
@@ -207,9 +206,11 @@ function humanReport(file: string, r: Report & { analysis: Analysis }): string {
     for (const s of r.scores) if (s.score === null) missing.set(`${s.evaluation}\u0000${s.platform}`, (missing.get(`${s.evaluation}\u0000${s.platform}`) ?? 0) + 1);
     lines.push('得分:');
     for (const t of r.totals) {
-      const where = t.cell ? `(${escapeControl(t.sheet)}!${t.cell})` : '';
+      const figure = { official: t.total, shown: t.shown };
+      const where = t.cell ? `(${escapeControl(t.sheet)}!${t.cell}${differs(figure) ? `;${FIGURE_DIFFERS_TEXT}` : ''})` : '';
       const m = missing.get(`${t.evaluation}\u0000${t.platform}`) ?? 0;
-      lines.push(`  ${escapeControl(t.platform)}  ${tables[t.evaluation].shortName}总分 ${t.total === null ? `—(${m} 项无法计分)` : fmtScoreFixed(t.total)}${where}`);
+      const rank = t.rank !== null && r.totals.filter((x) => x.evaluation === t.evaluation).length > 1 ? `  第 ${t.rank} 名` : '';
+      lines.push(`  ${escapeControl(t.platform)}  ${tables[t.evaluation].shortName}总分 ${t.total === null && t.shown === null ? `—(${m} 项无法计分)` : renderFigure(figure)}${where}${rank}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -241,3 +241,12 @@ export function scoreCohort(table: EvaluationTable, platforms: ReadonlyArray<Rea
   );
   return platforms.map((p) => scorePlatform(table, p, cohorts));
 }
+
+/**
+ * Ranks as the spreadsheet's RANK(x, range, 0) does: 1 for the highest, equal figures share the
+ * better rank and the next rank is skipped (92, 90, 90, 85 → 1, 2, 2, 4). Null figures get no rank.
+ */
+export function rankDescending(figures: readonly (number | null)[]): (number | null)[] {
+  const known = figures.filter((x): x is number => x !== null);
+  return figures.map((x) => (x === null ? null : 1 + known.filter((y) => y > x).length));
+}

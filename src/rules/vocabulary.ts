@@ -61,6 +61,10 @@ export const vocabulary = {
   departmentSeparators: ['、', ',', ';'],
   /** Header of the missing-inputs sheet. */
   missingHeader: ['责任部门', '平台', '指标', '所需数据', '单元格'],
+  /** The results table's columns (the pane's 结果, its copy and .csv, and the sheet it writes), around the 一级指标 columns. */
+  resultColumns: { serial: '序号', platform: '平台', total: '总分', rank: '排名', note: '说明' },
+  /** The sheet the pane's 结果 writes (a free name is taken when it exists). */
+  resultSummarySheet: '评分结果汇总',
   /** The missing-inputs sheet's cell text for an input the table has no column for. */
   missingNoColumn: '(表中无此列)',
   /**

@@ -1,5 +1,5 @@
 /**
- * The task pane: 检查, 填写, 解释, 识别结果, 待补数据, 图表, 转换与模板 — over one workbook session, in Excel
+ * The task pane: 检查, 填写, 解释, 识别结果, 结果, 待补数据, 图表, 转换与模板 — over one workbook session, in Excel
  * (Office.js host) or on a file opened in the browser (file mode). Components get the session
  * through SessionContext; none of them calls Office.js.
  */
@@ -12,6 +12,7 @@ import { Fill } from './components/Fill/Fill';
 import { Missing } from './components/Missing';
 import { Recognition } from './components/Recognition';
 import { ResultBar } from './components/ResultBar';
+import { Results } from './components/Results/Results';
 import { Tools } from './components/Tools';
 import { useEnvironment, usePane } from './state/context';
 
@@ -28,6 +29,7 @@ const TABS = [
   ['fill', '填写'],
   ['explain', '解释'],
   ['roles', '识别结果'],
+  ['results', '结果'],
   ['missing', '待补数据'],
   ['charts', '图表'],
   ['tools', '转换与模板'],
@@ -70,6 +72,7 @@ export function App({ statusText }: AppProps) {
             {tab === 'fill' ? <Fill /> : null}
             {tab === 'explain' ? <Explain /> : null}
             {tab === 'roles' ? <Recognition /> : null}
+            {tab === 'results' ? <Results /> : null}
             {tab === 'missing' ? <Missing /> : null}
             {tab === 'tools' ? <Tools /> : null}
             {tab === 'charts' ? (

@@ -4,6 +4,7 @@
  * field kind and unit; every platform scored by the engine. Decides where each score goes
  * (existing places, or a new area). No score is computed here: scores come from src/engine.
  */
+import { resultTables, type ShownAt } from './results';
 import {
   checkValue,
   cohortRange,
@@ -380,14 +381,16 @@ export function scoreRecords(a: Analysis): ScoreRecord[] {
   );
 }
 
-export function totalRecords(a: Analysis): TotalRecord[] {
-  return a.tables.flatMap((t) =>
-    t.platforms.map((p) => ({
-      evaluation: t.table.id,
-      platform: p.name,
-      total: p.total.score,
-      sheet: p.total.place.ref?.sheet ?? '',
-      cell: p.total.place.ref ? a1(p.total.place.ref.row, p.total.place.ref.col) : '',
+export function totalRecords(a: Analysis, shownAt?: ShownAt): TotalRecord[] {
+  return resultTables(a, shownAt).flatMap((t) =>
+    t.rows.map((r) => ({
+      evaluation: t.evaluation,
+      platform: r.platform,
+      total: r.total.official,
+      shown: r.total.shown,
+      rank: r.rank,
+      sheet: r.total.cell?.sheet ?? '',
+      cell: r.total.cell?.cell ?? '',
     })),
   );
 }

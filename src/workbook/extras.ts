@@ -4,6 +4,9 @@
  * without the add-in; a blank issued table; the missing inputs by department, as a list and as a
  * sheet; and the scores by 一级指标 for charts. No score is computed here.
  */
+import { fitWidths, resultGrid, resultTables } from './results';
+import { renderResultNote } from './findings/catalogue';
+import { colLetters } from './address';
 import { tables, vocabulary, type EvaluationId } from '../rules';
 import { a1 } from './address';
 import type { Analysis } from './analyze';
@@ -159,4 +162,39 @@ export function chartData(analysis: Analysis): ChartTable[] {
       total: p.total.score,
     })),
   }));
+}
+
+/**
+ * The pane's 结果 as a sheet: one block per evaluation table (序号, 平台, each 一级指标, 总分, 排名 as a
+ * RANK formula, 说明), figures as their cells show them, columns fitted to their text. Through
+ * the session's write, so revert removes it.
+ */
+export function planResultsSheet(analysis: Analysis): FillPlan {
+  const plan = new PlanBuilder(analysis.workbook);
+  const name = freeSheetName(plan.takenNames(), vocabulary.resultSummarySheet);
+  plan.addSheet(name);
+  let row = 1;
+  const widths: number[] = [];
+  for (const t of resultTables(analysis)) {
+    const grid = resultGrid(t, renderResultNote);
+    plan.write({ sheet: name, row, col: 1, value: `${tables[t.evaluation].shortName}(${t.sheet})`, bold: true });
+    row++;
+    const first = row + 1;
+    const last = row + grid.length - 1;
+    const totalCol = 2 + t.groups.length + 1;
+    grid.forEach((cells, k) => {
+      cells.forEach((v, c) => {
+        const col = c + 1;
+        if (k > 0 && col === totalCol + 1 && typeof cells[totalCol - 1] === 'number') {
+          const ref = `${colLetters(totalCol)}${row}`;
+          plan.write({ sheet: name, row, col, formula: `RANK(${ref},${colLetters(totalCol)}$${first}:${colLetters(totalCol)}$${last})`, result: v as number });
+        } else plan.write({ sheet: name, row, col, value: v, bold: k === 0, ...(typeof v === 'number' && col > 2 && col <= totalCol ? { numFmt: '0.00' } : {}) });
+      });
+      row++;
+    });
+    fitWidths(grid).forEach((w, c) => (widths[c] = Math.max(widths[c] ?? 0, w)));
+    row++;
+  }
+  widths.forEach((w, c) => plan.width(name, c + 1, w));
+  return plan.finish();
 }

@@ -3,7 +3,8 @@
  * validate, score, review) and fill (plan, apply, record for revert). Each is one host read and
  * at most one host write.
  */
-import type { Analysis, AnalyzeOptions } from './analyze';
+import { totalRecords, type Analysis, type AnalyzeOptions } from './analyze';
+import { shownAfter, shownInWorkbook } from './results';
 import { dedupeFindings, type Finding } from './findings/codes';
 import type { FillOptions, FillPlan } from './fill';
 import type { ScoreRecord, TotalRecord, WorkbookHost, WriteConflict } from './model';
@@ -42,7 +43,9 @@ export async function fillWorkbook(host: WorkbookHost, fill: FillOptions, option
   const applied = await s.apply(plan, { refresh: false });
   if (!applied.ok) throw new WriteRefused(applied.conflicts);
   // the scores' places are where the plan wrote them (or the existing cells it kept)
-  return { analysis: before.analysis, plan, findings: dedupeFindings([...before.findings, ...plan.findings]), scores: before.scores, totals: before.totals };
+  // the totals as the written cells will show them after recalculation (kept scores added as they stand)
+  const totals = totalRecords(before.analysis, shownAfter(plan.batch.cells, shownInWorkbook(before.analysis)));
+  return { analysis: before.analysis, plan, findings: dedupeFindings([...before.findings, ...plan.findings]), scores: before.scores, totals };
 }
 
 export async function revertWorkbook(host: WorkbookHost, options: AnalyzeOptions = {}): Promise<RevertResult> {
@@ -58,7 +61,8 @@ export { groupByDepartment, type ChartTable, type MissingInput } from './extras'
 export type { Analysis, AnalyzeOptions, FillOptions, FillPlan };
 export { MAX_TEMPLATE_PLATFORMS, templateBatch } from './template';
 export { resolveMapping } from './mapping';
-export { CERTAINTY_TEXT, renderEvidence, renderFinding, renderRole, renderSheetRole, renderUndone, roleKindText, SEVERITY_TEXT, type Surface } from './findings/catalogue';
+export { differs, figureOf, resultsCsv, resultsHtml, resultsTsv, resultTables, shownAfter, shownInWorkbook, type Figure, type ResultRow, type ResultTable } from './results';
+export { CERTAINTY_TEXT, FIGURE_DIFFERS_TEXT, renderFigure, renderResultNote, renderEvidence, renderFinding, renderRole, renderSheetRole, renderUndone, roleKindText, SEVERITY_TEXT, type Surface } from './findings/catalogue';
 export { anythingUndone, certaintyOf, columnLedger, undoneOf, type ColumnCertainty, type LedgerColumn, type Undone } from './ledger';
 export type { Finding, FindingCode } from './findings/codes';
 export type { ScoreRecord, TotalRecord, WorkbookHost } from './model';

@@ -197,7 +197,12 @@ export interface ScoreRecord {
 export interface TotalRecord {
   readonly evaluation: EvaluationId;
   readonly platform: string;
+  /** The engine's total (官方). */
   readonly total: number | null;
+  /** What the total cell shows (after a fill: what it wrote), null when it has no cell or no figure; see results.ts. */
+  readonly shown: number | null;
+  /** RANK among the table's platforms, of the shown figure where there is one. */
+  readonly rank: number | null;
   readonly sheet: string;
   readonly cell: string;
 }

@@ -16,7 +16,8 @@ import {
   type WanmuError,
 } from '../engine';
 import type { EvaluationId, Indicator } from '../rules';
-import { chartData, missingInputs, planConvert, planMissingSheet, planTemplate, type ChartTable, type MissingInput } from './extras';
+import { resultTables, type ResultTable } from './results';
+import { chartData, missingInputs, planConvert, planMissingSheet, planResultsSheet, planTemplate, type ChartTable, type MissingInput } from './extras';
 import { resolveMapping, type Mapping } from './mapping';
 import { a1, parseA1 } from './address';
 import {
@@ -268,6 +269,16 @@ export class WorkbookSession {
 
   chartData(): ChartTable[] {
     return chartData(this.analysis);
+  }
+
+  /** Every platform's results as every surface shows them (see results.ts). */
+  results(): ResultTable[] {
+    return resultTables(this.analysis);
+  }
+
+  /** The results as a new sheet, revertible. */
+  planResultsSheet(): FillPlan {
+    return planResultsSheet(this.analysis);
   }
 
   // ------------------------------------------------------------ marks (conditional formats on problem cells)

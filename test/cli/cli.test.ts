@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { run } from '../../src/cli/main';
+import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { tables } from '../../src/rules';
 import { compoundFile } from '../helpers/cfb';
 import { acceptanceVerticalWorkbook, annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
@@ -83,7 +84,7 @@ describe('wanmu check', () => {
     expect(j.undone).toEqual({ unscoredIndicators: expect.any(Number), unreviewedScoreColumns: 0 });
     expect(Object.keys(j.findings[0] as object).sort()).toEqual(['cell', 'code', 'facts', 'message', 'severity', 'sheet']);
     expect(Object.keys(j.scores[0] as object).sort()).toEqual(['cell', 'evaluation', 'indicator', 'platform', 'score', 'sheet']);
-    expect(Object.keys(j.totals[0] as object).sort()).toEqual(['cell', 'evaluation', 'platform', 'sheet', 'total']);
+    expect(Object.keys(j.totals[0] as object).sort()).toEqual(['cell', 'evaluation', 'platform', 'rank', 'sheet', 'shown', 'total']);
     expect(j.scores).toHaveLength(4 * 15);
     expect(j.scores.find((s) => (s as { indicator: number; score: unknown }).indicator === 2 && (s as { score: unknown }).score === null)).toBeDefined();
     expect((j.totals[0] as { total: unknown }).total).toBeNull();
@@ -140,6 +141,22 @@ describe('wanmu check --mark / --unmark', () => {
     expect(none.err).toContain('工作簿中没有本工具的标记;未生成输出文件');
     expect(none.code).toBe(2);
     expect(fs.existsSync(file('none.xlsx'))).toBe(false);
+  });
+
+  it('fill prints the total its cell will show, and the official one beside it where a kept score makes them differ', async () => {
+    const example = path.join(__dirname, '../../examples/验收评价-平台自评.xlsx');
+    const f = await cli('fill', example, '-o', file('acceptance-filled.xlsx'), '--json');
+    const j = JSON.parse(f.out) as { totals: { total: number; shown: number; cell: string }[] };
+    expect(j.totals).toHaveLength(1);
+    expect(Math.abs(j.totals[0].shown - j.totals[0].total)).toBeGreaterThan(0.01);
+    const h = await cli('fill', example, '-o', file('acceptance-filled-2.xlsx'));
+    expect(h.out).toContain(`验收评价总分 表中 ${j.totals[0].shown.toFixed(2)} / 官方 ${j.totals[0].total.toFixed(2)}`);
+    // what the CLI says the cell shows is what the written file holds
+    const written = await (await XlsxFileHost.open(file('acceptance-filled.xlsx'))).read();
+    const sheet = written.sheets.find((s) => s.name === '验收评价');
+    const at = /^([A-Z]+)(\d+)$/.exec(j.totals[0].cell) as RegExpExecArray;
+    const col = at[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    expect(sheet?.rows.get(Number(at[2]))?.get(col)?.value).toBeCloseTo(j.totals[0].shown, 9);
   });
 
   it('fill and --mark with nothing to write: no output file, exit 2, what was found and what was not', async () => {

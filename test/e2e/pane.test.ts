@@ -133,6 +133,26 @@ maybe('task pane end to end (Chromium)', () => {
     await page.getByText(/各一级指标得分/).first().waitFor();
     await page.screenshot({ path: path.join(artifacts, 'file-mode-charts.png'), fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    // no chart label is clipped at 320 px: every label's text fits its box (names wrap, never cut to “…”)
+    const clipped = await page.evaluate(() =>
+      [...document.querySelectorAll('ol li span')]
+        .filter((e) => (e as HTMLElement).scrollWidth > (e as HTMLElement).clientWidth + 1 || (e.textContent ?? '').includes('…'))
+        .map((e) => e.textContent),
+    );
+    expect(clipped).toEqual([]);
+    expect(await page.locator('ol[aria-label$="总分排名"] li').count()).toBeGreaterThan(0);
+    // 结果: every platform, totals as the filled cells show them; axe stays clean
+    await page.getByRole('tab', { name: '结果' }).click();
+    const table = page.getByRole('table', { name: /结果$/ });
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBeGreaterThan(3);
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: path.join(artifacts, 'file-mode-results.png'), fullPage: true });
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载 CSV' }).click();
+    const csv = fs.readFileSync((await (await download).path()) as string);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8').slice(1).split('\r\n')[0].startsWith('序号,平台,')).toBe(true);
     await page.getByRole('tab', { name: '解释' }).click();
     await page.getByPlaceholder('如 D5').fill('D6');
     await page.getByRole('button', { name: '解释', exact: true }).click();

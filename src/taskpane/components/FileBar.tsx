@@ -2,6 +2,7 @@
  * File mode (outside Office): open an .xlsx file (a file picker or drag and drop) and download the
  * workbook as written, through the surgical file host so nothing else in the file changes.
  */
+import { downloadBytes } from '../download';
 import { Body1, Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useRef, useState, type DragEvent } from 'react';
 import { WorkbookFile } from '../../hosts/file/workbook-file';
@@ -44,16 +45,7 @@ export function FileBar() {
 
   const download = () => {
     if (!workspace?.bytes) return;
-    const bytes = workspace.bytes();
-    const blob = new Blob([bytes.slice().buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = downloadName(workspace.name);
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    downloadBytes(downloadName(workspace.name), workspace.bytes(), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   };
 
   const onDrop = (e: DragEvent<HTMLDivElement>) => {

@@ -28,6 +28,8 @@ export function resultTitle(last: LastAction): string {
       return '已插入空白模板';
     case 'missingSheet':
       return '已导出“待补数据”工作表';
+    case 'resultsSheet':
+      return '已把结果写入新工作表(可用“撤销填写”删除)';
   }
 }
 

@@ -19,7 +19,7 @@ export interface Workspace {
 }
 
 /** What a write was for: the pane words its result accordingly. */
-export type WriteKind = 'fill' | 'convert' | 'template' | 'missingSheet';
+export type WriteKind = 'fill' | 'convert' | 'template' | 'missingSheet' | 'resultsSheet';
 
 export interface LastAction {
   readonly kind: WriteKind | 'revert' | 'refused';

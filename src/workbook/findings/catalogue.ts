@@ -3,7 +3,8 @@
  * what differs between surfaces (how a user maps a column, how to replace existing cells) comes
  * in as a `Surface`, so no CLI flag or pane button is named in the workbook layer.
  */
-import { errorMessage, fmt } from '../../engine';
+import { differs, figureOf, type Figure, type ResultRow } from '../results';
+import { errorMessage, fmt, fmtScoreFixed } from '../../engine';
 import { tables, vocabulary, type EvaluationId } from '../../rules';
 import type { FactsByCode, Finding, FindingCode } from './codes';
 import type { ColumnDecision, ColumnRole, Evidence, SheetReadingRole } from '../layouts/layout';
@@ -198,6 +199,8 @@ export function roleText(r: ColumnRole, e: EvaluationId): string {
       return '总分';
     case 'ignored':
       return '不使用';
+    case 'fixed':
+      return `发文表的“${r.name}”列(已对照官方文本核对)`;
     case 'unrecognized':
       return '无法识别';
   }
@@ -210,6 +213,8 @@ export function renderEvidence(ev: Evidence): string {
       return '用户指定';
     case 'header':
       return `表头“${ev.text}”`;
+    case 'title':
+      return `表格上方的“${ev.text}”`;
     case 'score_words':
       return `表头“${ev.text}”表示得分`;
     case 'formula':
@@ -303,5 +308,23 @@ export const CERTAINTY_TEXT = { sure: '已识别', uncertain: '不确定', unrec
 
 /** A column role's kind in one word, for counts of columns (平台名称 1 列,数据 29 列 …). */
 export function roleKindText(kind: ColumnRole['kind']): string {
-  return ({ platform: '平台名称', input: '数据', score: '得分', subtotal: '小计', total: '总分', unrecognized: '未识别' } as Partial<Record<ColumnRole['kind'], string>>)[kind] ?? '其他';
+  return ({ platform: '平台名称', input: '数据', score: '得分', subtotal: '小计', total: '总分', fixed: '发文表固定列', serial: '序号', unrecognized: '未识别' } as Partial<Record<ColumnRole['kind'], string>>)[kind] ?? '其他';
+}
+
+/** A figure as every surface writes it: one number where the cell shows the engine's figure, both where they differ (表中 84.15 / 官方 82.35), — where there is none. */
+export function renderFigure(f: Figure): string {
+  if (differs(f)) return `表中 ${fmtScoreFixed(f.shown as number)} / 官方 ${fmtScoreFixed(f.official as number)}`;
+  const x = figureOf(f);
+  return x === null ? '—' : fmtScoreFixed(x);
+}
+
+/** Said beside a figure whose cell differs from the engine's. */
+export const FIGURE_DIFFERS_TEXT = '表中的数与官方计算不同,原因见该单元格的警告';
+
+/** Why a row's total is missing or differs, in words (the 说明 column, the pane's tooltip). */
+export function renderResultNote(r: ResultRow): string {
+  const parts: string[] = [];
+  if (r.total.official === null && r.unscored.length > 0) parts.push(`${r.unscored.length} 项指标无法计分:${r.unscored.map((x) => x.name).join('、')}`);
+  if (differs(r.total)) parts.push(`官方计算为 ${fmtScoreFixed(r.total.official as number)},表中 ${r.total.cell ? `${r.total.cell.sheet}!${r.total.cell.cell}` : ''}显示 ${fmtScoreFixed(r.total.shown as number)};原因见该单元格的警告`);
+  return parts.join(';');
 }

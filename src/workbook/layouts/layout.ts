@@ -65,12 +65,16 @@ export type ColumnRole =
   | { readonly kind: 'subtotal'; readonly group: number }
   | { readonly kind: 'total' }
   | { readonly kind: 'ignored' }
+  /** A fixed column of the issued table (一级指标, 二级指标, 评分标准, 分值, 责任分工), checked against the issued text. */
+  | { readonly kind: 'fixed'; readonly name: string }
   | { readonly kind: 'unrecognized'; readonly text: string };
 
 export type SheetRole = 'inputs' | 'scores' | 'combined' | 'ambiguous' | 'none';
 
 export type Evidence =
   | { readonly kind: 'mapping' }
+  /** A platform's name read from the lines above the table: its title, or a 平台名称/填报单位 line. */
+  | { readonly kind: 'title'; readonly text: string }
   | { readonly kind: 'header'; readonly text: string }
   | { readonly kind: 'score_words'; readonly text: string }
   | { readonly kind: 'formula'; readonly sheet: string | null; readonly cells: number }

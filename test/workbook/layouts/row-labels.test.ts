@@ -3,6 +3,7 @@
  * as headers (similarity to the issued names, one assignment per table). A matrix whose indicator
  * and 其中 rows are written the office's way scores as the one with the issued labels; an uncertain
  * reading is used and said at the label; rows that are something else (上年, 联系人) are not used.
+ * And the platform of an issued table, from the lines above it (its title, a 平台名称 line).
  */
 import ExcelJS from 'exceljs';
 import { ANNUAL_HEADER, annualRows } from '../../fixtures/workbooks';
@@ -109,5 +110,37 @@ describe('row labels in the office’s own words', () => {
     expect(uncertain.map((f) => f.facts)).toEqual([expect.objectContaining({ text: '研发机构合作', role: { kind: 'input', indicator: 5, field: 0 } })]);
     expect(uncertain[0].severity).toBe('warning');
     expect(unknown.map((f) => (f.facts as { text: string }).text)).toEqual(['某某合作事项']);
+  });
+});
+
+describe('the platform of an issued table', () => {
+  const { acceptanceVerticalWorkbook } = jest.requireActual('../../fixtures/workbooks') as typeof import('../../fixtures/workbooks');
+  const titled = (title: string | null, line: string | null, valueHeader?: string) => {
+    const { wb } = acceptanceVerticalWorkbook();
+    const ws = wb.worksheets[0];
+    if (title !== null) ws.getCell(2, 1).value = title;
+    if (line !== null) ws.getCell(1, 1).value = line;
+    if (valueHeader) ws.getCell(3, 7).value = valueHeader;
+    return wb;
+  };
+  const nameOf = async (wb: ExcelJS.Workbook) => {
+    const r = await check(wb);
+    const t = r.analysis.tables[0];
+    const d = t.layout.columns[0].decisions.find((x) => x.role.kind === 'platform');
+    return { name: t.platforms[0].name, evidence: d?.evidence };
+  };
+
+  it('is named by the title when the title says which platform it is, over a value header such as 2024年完成值', async () => {
+    const n = await nameOf(titled('衢州智造新城高端电子材料平台2024年度“万亩千亿”新产业平台验收评价表', null, '2024年完成值'));
+    expect(n.name).toBe('衢州智造新城高端电子材料平台');
+    expect(n.evidence).toEqual([{ kind: 'title', text: '衢州智造新城高端电子材料平台2024年度“万亩千亿”新产业平台验收评价表' }]);
+  });
+
+  it('else by a 平台名称 line, or a 填报单位 that is the platform’s own body — not by a bureau', async () => {
+    expect((await nameOf(titled(null, '平台名称:湖州南太湖新材料平台'))).name).toBe('湖州南太湖新材料平台');
+    expect((await nameOf(titled(null, '填报单位:南太湖新区管委会'))).name).toBe('南太湖新区管委会');
+    expect((await nameOf(titled(null, '填报单位:湖州市发展和改革委员会'))).name).not.toBe('湖州市发展和改革委员会');
+    // the issued title names no platform
+    expect((await nameOf(titled(null, null))).name).not.toMatch(/新产业平台/);
   });
 });

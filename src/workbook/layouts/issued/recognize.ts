@@ -10,7 +10,7 @@ import { renderUnnamedColumn } from '../../findings/catalogue';
 import { fieldCandidates, indicatorCandidates, isPlatformHeader, isTotalLabel, stripComponentPrefix, type LayoutColumn } from '../../matching';
 import { cellAt, type SheetData } from '../../model';
 import { isNoteText, type MergeIndex } from '../../read/profile';
-import { cellText, headerKey } from '../../text';
+import { cellText, headerKey, normalizeText } from '../../text';
 import { NO_UNIT, plainUnits, usesComponentRows, type CellRef, type ColumnDecision, type IssuedOverride, type PlatformLayout, type TableLayout } from '../layout';
 import { nextVersion } from '../../version';
 import { decide } from '../../match/assign';
@@ -99,8 +99,11 @@ export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, override
     findings.push(finding('info', o.note ? 'other_column' : 'unknown_column', sheet.name, cols.headerRow, o.col, { text: o.text }));
   }
   // a single platform's name is often in a title line above the table: 平台名称:某某平台
-  const titled = cols.platforms.length === 1 && cols.platforms[0].name === null ? titlePlatform(idx, cols.headerRow) : undefined;
-  const values = titled ? [{ ...cols.platforms[0], name: titled }] : cols.platforms;
+  // … or its title says which platform the table is (衢州智造新城高端电子材料平台“万亩千亿”…验收评价表),
+  // which outweighs a value column's own header (2024年完成值)
+  const single = cols.platforms.length === 1 ? cols.platforms[0] : undefined;
+  const titled = single && (single.name === null || !isPlatformName(single.name)) ? titlePlatform(idx, cols.headerRow) : undefined;
+  const values = titled ? [{ ...cols.platforms[0], name: titled.name }] : cols.platforms;
   // a matrix is platforms' data: without a platform column it is a list of indicators (a glossary, notes)
   if (variant === 'matrix' && values.length === 0) return undefined;
   if (values.length === 0) findings.push(finding('warning', 'no_value_column', sheet.name, cols.headerRow, nameCol, {}));
@@ -150,10 +153,16 @@ export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, override
   const decisions: ColumnDecision[] = [];
   const fixedName = (role: LayoutColumn) => (role === 'responsibility' ? table.responsibilityHeader : vocabulary.columns[role][0]);
   for (const [role, col] of Object.entries(roles) as [LayoutColumn, number][]) {
-    decisions.push({ col, header: idx.text(cols.headerRow, col), role: { kind: 'unrecognized', text: fixedName(role) }, evidence: [{ kind: 'header', text: idx.text(cols.headerRow, col) }], unit: NO_UNIT });
+    decisions.push({ col, header: idx.text(cols.headerRow, col), role: role === 'number' ? { kind: 'serial' } : { kind: 'fixed', name: fixedName(role) }, evidence: [{ kind: 'header', text: idx.text(cols.headerRow, col) }], unit: NO_UNIT });
   }
   values.forEach((v, vi) => {
-    decisions.push({ col: v.value, header: v.name ?? idx.text(cols.lastHeaderRow, v.value), role: { kind: 'platform' }, evidence: [{ kind: 'header', text: platforms[vi].name }], unit: NO_UNIT });
+    decisions.push({
+      col: v.value,
+      header: idx.text(cols.lastHeaderRow, v.value),
+      role: { kind: 'platform' },
+      evidence: [titled ? { kind: 'title', text: titled.line } : { kind: 'header', text: platforms[vi].name }],
+      unit: NO_UNIT,
+    });
   });
   for (const s of usedScores) decisions.push({ col: s, header: idx.text(cols.lastHeaderRow, s), role: { kind: 'total' }, evidence: [{ kind: 'score_words', text: idx.text(cols.lastHeaderRow, s) }], unit: NO_UNIT });
   for (const o of cols.others) decisions.push({ col: o.col, header: o.text, role: o.note ? { kind: 'note' } : { kind: 'unrecognized', text: o.text }, evidence: [{ kind: 'header', text: o.text }], unit: NO_UNIT });
@@ -261,16 +270,43 @@ function matchRowLabels(
   }
 }
 
-/** “平台名称:X” (or 平台:X, 新产业平台:X) in a cell above the header. */
-function titlePlatform(idx: MergeIndex, headerRow: number): string | undefined {
+/** A name that says it is a platform (…平台), not a column's header such as 2024年完成值. */
+function isPlatformName(name: string): boolean {
+  return /平台$/.test(normalizeText(name).trim());
+}
+
+/** The platform a title names: the words before “万亩千亿”, a year or the evaluation's name, ending in 平台. */
+function platformInTitle(text: string): string | undefined {
+  const t = normalizeText(text).trim();
+  const cut = t.search(/(?:(?:19|20)\d{2}年度?)?["“”]?万亩千亿|(?:(?:19|20)\d{2}年度?)?(?:验收评价|年度评价)/);
+  if (cut <= 0) return undefined;
+  const name = t.slice(0, cut).replace(/[""“”\s]+$/, '');
+  return name.length >= 4 && /平台$/.test(name) && name !== '新产业平台' ? name : undefined;
+}
+
+/**
+ * A single platform's name from the lines above the header, in order of evidence: a title that
+ * names it, then a line “平台名称:X” (or 平台:X, 新产业平台:X, 填报单位:X).
+ */
+function titlePlatform(idx: MergeIndex, headerRow: number): { name: string; line: string } | undefined {
+  const lines: string[] = [];
   for (let r = 1; r < headerRow; r++) {
     const line = idx.sheet.rows.get(r);
     if (!line) continue;
     for (const [, c] of line) {
       const t = cellText(c.value).trim();
-      const m = /^([^::]{1,12})[::]\s*(.+)$/.exec(t);
-      if (m && isPlatformHeader(m[1]) && m[2].trim() !== '') return m[2].trim();
+      if (t !== '') lines.push(t);
     }
+  }
+  for (const t of lines) {
+    const name = platformInTitle(t);
+    if (name) return { name, line: t };
+  }
+  for (const t of lines) {
+    const m = /^([^::]{1,12})[::]\s*(.+)$/.exec(t);
+    if (!m || m[2].trim() === '') continue;
+    // a 填报单位 names the platform only when it is the platform's own body (…平台, …管委会), not a bureau
+    if (isPlatformHeader(m[1]) || (/^填报单位$/.test(m[1].trim()) && /(?:平台|管委会|管理委员会)$/.test(m[2].trim()))) return { name: m[2].trim(), line: t };
   }
   return undefined;
 }
