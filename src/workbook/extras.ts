@@ -4,8 +4,10 @@
  * without the add-in; a blank issued table; the missing inputs by department, as a list and as a
  * sheet; and the scores by 一级指标 for charts. No score is computed here.
  */
+import { cellText } from './text';
+import type { TableLayout } from './layouts/layout';
 import { fitWidths, resultGrid, resultTables } from './results';
-import { renderResultNote } from './findings/catalogue';
+import { renderDepartment, renderMissingPlace, renderResultNote } from './findings/catalogue';
 import { colLetters } from './address';
 import { tables, vocabulary, type EvaluationId } from '../rules';
 import { a1 } from './address';
@@ -76,8 +78,12 @@ export interface MissingInput {
   readonly field: string;
   /** Where it goes, or null when the table has no place for it. */
   readonly cell: { readonly sheet: string; readonly cell: string } | null;
-  /** 责任分工 / 责任部门 of the indicator, one entry per department. */
+  /** 责任分工 / 责任部门 of the indicator, one entry per department, the lead first. */
   readonly departments: readonly string[];
+  /** The departments are the issued document's (the workbook names none for this indicator): for reference only. */
+  readonly reference: boolean;
+  /** A column the table has for it but that was not recognized (its header resembles the input), when there is no place for it. */
+  readonly unrecognized: { readonly sheet: string; readonly column: string; readonly header: string } | null;
 }
 
 const DEPARTMENT_SEPARATORS = new RegExp(`[${vocabulary.departmentSeparators.join('')}]`);
@@ -91,18 +97,25 @@ export function missingInputs(analysis: Analysis): MissingInput[] {
       for (const r of p.indicators) {
         if (r.score !== null || r.reason?.code !== 'missing') continue;
         const ind = r.indicator;
+        // the workbook's own 责任分工 cell for the indicator, else the issued document's names
+        const own = t.layout.responsibility?.[ind.number - 1];
+        const ownText = own ? cellText(cellAt(sheets.get(own.sheet) as SheetData, own.row, own.col)?.value ?? null).trim() : '';
+        const departments = (ownText !== '' ? ownText : ind.responsibility).split(DEPARTMENT_SEPARATORS).map((d) => d.trim()).filter((d) => d !== '');
         ind.inputs.forEach((f, fi) => {
           const ref = r.inputs[fi];
           const blank = ref ? isEmptyCell(cellAt(sheets.get(ref.sheet) as SheetData, ref.row, ref.col)) : true;
           if (!blank || (ref && f.optional)) return;
+          const resembling = ref ? undefined : unrecognizedFor(t.layout, ind.number - 1, fi);
           out.push({
+            reference: ownText === '',
+            unrecognized: resembling ?? null,
             evaluation: t.table.id,
             platform: p.name,
             indicator: ind.number,
             indicatorName: ind.shortName,
             field: f.label,
             cell: ref ? { sheet: ref.sheet, cell: a1(ref.row, ref.col) } : null,
-            departments: ind.responsibility.split(DEPARTMENT_SEPARATORS).map((d) => d.trim()).filter((d) => d !== ''),
+            departments,
           });
         });
       }
@@ -111,17 +124,33 @@ export function missingInputs(analysis: Analysis): MissingInput[] {
   return out;
 }
 
-/** The missing inputs grouped by department (an input appears under each department it names). */
-export function groupByDepartment(list: readonly MissingInput[]): { department: string; items: MissingInput[] }[] {
-  const m = new Map<string, MissingInput[]>();
-  for (const x of list) {
-    for (const d of x.departments) {
-      const l = m.get(d);
-      if (l) l.push(x);
-      else m.set(d, [x]);
+/** An unrecognized column of the layout whose header resembles an input (what the matching weighed and did not use). */
+function unrecognizedFor(layout: TableLayout, indicator: number, field: number): { sheet: string; column: string; header: string } | undefined {
+  for (const cs of layout.columns) {
+    for (const d of cs.decisions) {
+      if (d.role.kind !== 'unrecognized') continue;
+      const m = d.evidence.find((e) => e.kind === 'match');
+      if (m && m.kind === 'match' && m.role.kind === 'input' && m.role.indicator === indicator && m.role.field === field) return { sheet: cs.sheet, column: colLetters(d.col), header: d.header };
     }
   }
-  return [...m].map(([department, items]) => ({ department, items }));
+  return undefined;
+}
+
+/**
+ * The missing inputs grouped by department: each input once, under the department named first
+ * (the lead); the others are in its `departments`. Groups whose names are the issued document's
+ * (the workbook names none) are marked `reference`.
+ */
+export function groupByDepartment(list: readonly MissingInput[]): { department: string; reference: boolean; items: MissingInput[] }[] {
+  const m = new Map<string, { department: string; reference: boolean; items: MissingInput[] }>();
+  for (const x of list) {
+    const d = x.departments[0] ?? '';
+    const key = `${x.reference ? 1 : 0}\u0000${d}`;
+    const g = m.get(key);
+    if (g) g.items.push(x);
+    else m.set(key, { department: d, reference: x.reference, items: [x] });
+  }
+  return [...m.values()];
 }
 
 /** The missing inputs as a new sheet, one row per department and input. */
@@ -133,7 +162,7 @@ export function planMissingSheet(analysis: Analysis): FillPlan {
   let row = 2;
   for (const g of groupByDepartment(missingInputs(analysis))) {
     for (const x of g.items) {
-      [g.department, x.platform, x.indicatorName, x.field, x.cell ? `${x.cell.sheet}!${x.cell.cell}` : vocabulary.missingNoColumn].forEach((v, i) => plan.write({ sheet: name, row, col: i + 1, value: v }));
+      [renderDepartment(g), x.platform, x.indicatorName, x.field, renderMissingPlace(x)].forEach((v, i) => plan.write({ sheet: name, row, col: i + 1, value: v }));
       row++;
     }
   }

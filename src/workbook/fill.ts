@@ -189,7 +189,9 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
         const refs = idx.map((i) => shown[i]);
         // the cached result is what the spreadsheet will show: the engine's figure when every cell
         // added holds the engine's score, else the engine's sum of the cells as they stand
-        const value = idx.every((i) => shownOfficial[i]) ? official : addScores(idx.map((i) => shownValue[i]));
+        // (a kept formula with no cached result: the sum is not known before recalculation; the official figure is cached)
+        const kept = idx.map((i) => shownValue[i]);
+        const value = idx.every((i) => shownOfficial[i]) || kept.some((x) => Number.isNaN(x)) ? official : addScores(kept);
         if (refs.some((x) => x === null) || options.style === 'values') {
           if (refs.some((x) => x === null) && options.style !== 'values') findings.push(finding('info', 'value_instead_of_formula', target.sheet, target.row, target.col, { why: 'irregular' }));
           return { formula: undefined, value: refs.some((x) => x === null) ? official : value };
@@ -208,7 +210,7 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
         const s = sumOf(tr, t.table.indicators.map((_, i) => i), p.total.score);
         const d = decide(tr, s.formula, s.value, { what: 'total' });
         if (d === 'write') put(tr, s.formula, s.value);
-        if (d !== 'keep' && Math.abs(s.value - p.total.score) > 1e-9) findings.push(finding('warning', 'total_includes_kept', tr.sheet, tr.row, tr.col, { official: p.total.score, shown: s.value }));
+        if (d !== 'keep' && Math.abs(s.value - p.total.score) > 1e-9 && !Number.isNaN(s.value)) findings.push(finding('warning', 'total_includes_kept', tr.sheet, tr.row, tr.col, { official: p.total.score, shown: s.value }));
       }
     });
   }
@@ -216,7 +218,10 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
   return plan.finish();
 }
 
+/** A kept cell's figure as the spreadsheet adds it: its number, 0 for text or nothing, NaN for a formula with no cached result (not known before recalculation). */
 function numberAt(sheets: Map<string, SheetData>, ref: CellRef): number {
-  const v = cellAt(sheets.get(ref.sheet) as SheetData, ref.row, ref.col)?.value;
-  return typeof v === 'number' ? v : 0;
+  const c = cellAt(sheets.get(ref.sheet) as SheetData, ref.row, ref.col);
+  const v = c?.value;
+  if (typeof v === 'number') return v;
+  return c?.formula !== undefined && (v === null || v === undefined) ? Number.NaN : 0;
 }

@@ -4,7 +4,7 @@
  * at most one host write.
  */
 import { totalRecords, type Analysis, type AnalyzeOptions } from './analyze';
-import { shownAfter, shownInWorkbook } from './results';
+import { shownAfter } from './results';
 import { dedupeFindings, type Finding } from './findings/codes';
 import type { FillOptions, FillPlan } from './fill';
 import type { ScoreRecord, TotalRecord, WorkbookHost, WriteConflict } from './model';
@@ -44,7 +44,7 @@ export async function fillWorkbook(host: WorkbookHost, fill: FillOptions, option
   if (!applied.ok) throw new WriteRefused(applied.conflicts);
   // the scores' places are where the plan wrote them (or the existing cells it kept)
   // the totals as the written cells will show them after recalculation (kept scores added as they stand)
-  const totals = totalRecords(before.analysis, shownAfter(plan.batch.cells, shownInWorkbook(before.analysis)));
+  const totals = totalRecords(before.analysis, shownAfter(plan.batch.cells, before.analysis.workbook));
   return { analysis: before.analysis, plan, findings: dedupeFindings([...before.findings, ...plan.findings]), scores: before.scores, totals };
 }
 

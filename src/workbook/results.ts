@@ -6,12 +6,14 @@
  * ranks as RANK gives them. Where the two figures differ every surface shows both. The words
  * (a row's note) come from the catalogue: the functions that write text take them.
  */
-import { rankDescending } from '../engine';
+import { addScores, rankDescending } from '../engine';
+import { topCall } from './formula-parse';
+import { formulaRefs } from './refs';
 import { vocabulary, type EvaluationId } from '../rules';
 import { a1 } from './address';
 import type { Analysis } from './analyze';
 import type { CellRef } from './layouts/layout';
-import { cellAt, sheetsByName, type CellWrite } from './model';
+import { cellAt, sheetsByName, type CellWrite, type WorkbookData } from './model';
 
 /** A figure as the engine computes it and as its cell shows it (null: no cell, or no figure in it). */
 export interface Figure {
@@ -53,27 +55,76 @@ export function differs(f: Figure): boolean {
 /** What a cell shows as a figure: a number, or a formula's cached number. */
 export type ShownAt = (ref: CellRef) => number | null;
 
-/** The cells as the analysis read them. */
-export function shownInWorkbook(a: Analysis): ShownAt {
-  const sheets = sheetsByName(a.workbook);
-  return (ref) => {
+/**
+ * What the cells show once the spreadsheet has recalculated: a fill's writes (their cached
+ * results, which the fill computed from the cells as they will stand) over the cells as read. A plain SUM of ranges (=SUM(H4:H36), an office's own total) is
+ * added up from the cells it reads, so a cached result left stale by a fill, or by a file saved
+ * without recalculating, is not taken for the figure. Any other formula shows its cached result,
+ * unless it reads a cell the fill wrote: then it cannot be known before recalculation (null:
+ * surfaces show the engine's figure).
+ */
+export function shownAfter(writes: readonly CellWrite[], workbook: WorkbookData): ShownAt {
+  // per sheet, by row and column as one number (a fill of 20,000 rows writes some 400,000 cells)
+  const bySheet = new Map<string, Map<number, CellWrite>>();
+  for (const w of writes) {
+    let m = bySheet.get(w.sheet);
+    if (!m) bySheet.set(w.sheet, (m = new Map()));
+    m.set(w.row * 16384 + w.col, w);
+  }
+  const writtenAt = (sheet: string, row: number, col: number) => bySheet.get(sheet)?.get(row * 16384 + col);
+  const sheets = sheetsByName(workbook);
+  // whether a formula reads a written cell: the smaller of its ranges' cells and the writes is walked
+  const touches = (sheet: string, f: string) =>
+    writes.length > 0 &&
+    formulaRefs(f).some((r) => {
+      const target = r.sheet ?? sheet;
+      const area = (r.bottom - r.top + 1) * (r.right - r.left + 1);
+      if (area > writes.length) return writes.some((w) => w.sheet === target && w.row >= r.top && w.row <= r.bottom && w.col >= r.left && w.col <= r.right);
+      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (writtenAt(target, row, col)) return true;
+      return false;
+    });
+  const number = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  // UNKNOWN: a formula whose result is not known before recalculation (no cached result, or one a write makes stale)
+  const UNKNOWN = Symbol('unknown');
+  const plainSum = (f: string) => {
+    if (!/^\s*=?\s*SUM\s*\(/i.test(f)) return undefined;
+    const call = topCall(f);
+    const refs = formulaRefs(f);
+    return call !== undefined && call.name === 'SUM' && refs.length === call.args.length && refs.every((r, i) => r.text.replace(/\s/g, '') === call.args[i].replace(/\s/g, '')) ? refs : undefined;
+  };
+  const sum = (refs: ReturnType<typeof formulaRefs>, sheet: string, depth: number): number | typeof UNKNOWN => {
+    const values: number[] = [];
+    for (const r of refs)
+      for (let row = r.top; row <= r.bottom; row++)
+        for (let col = r.left; col <= r.right; col++) {
+          const v = at({ sheet: r.sheet ?? sheet, row, col }, depth + 1);
+          if (v === UNKNOWN) return UNKNOWN;
+          if (v !== null) values.push(v);
+        }
+    return addScores(values);
+  };
+  const at = (ref: CellRef, depth: number): number | null | typeof UNKNOWN => {
+    const w = writtenAt(ref.sheet, ref.row, ref.col);
+    // a written cell shows its cached result: the fill computed it from the cells as they will stand
+    if (w) return w.clear ? null : number(w.formula !== undefined ? w.result : w.value);
     const s = sheets.get(ref.sheet);
-    const v = s ? cellAt(s, ref.row, ref.col)?.value : undefined;
-    return typeof v === 'number' && Number.isFinite(v) ? v : null;
+    const c = s ? cellAt(s, ref.row, ref.col) : null;
+    if (!c) return null;
+    if (!c.formula) return number(c.value);
+    const refs = depth <= 3 ? plainSum(c.formula) : undefined;
+    if (refs) return sum(refs, ref.sheet, depth);
+    if (c.value === null || c.value === undefined || touches(ref.sheet, c.formula)) return UNKNOWN;
+    return number(c.value);
+  };
+  return (ref) => {
+    const v = at(ref, 0);
+    return v === UNKNOWN ? null : v;
   };
 }
 
-/** The cells as a fill writes them (its cached results), over what they held before. */
-export function shownAfter(writes: readonly CellWrite[], before: ShownAt): ShownAt {
-  const written = new Map<string, CellWrite>();
-  for (const w of writes) written.set(`${w.sheet}\u0000${w.row}\u0000${w.col}`, w);
-  return (ref) => {
-    const w = written.get(`${ref.sheet}\u0000${ref.row}\u0000${ref.col}`);
-    if (!w) return before(ref);
-    if (w.clear) return null;
-    const v = w.formula !== undefined ? w.result : w.value;
-    return typeof v === 'number' && Number.isFinite(v) ? v : null;
-  };
+/** The cells as the analysis read them (see shownAfter). */
+export function shownInWorkbook(a: Analysis): ShownAt {
+  return shownAfter([], a.workbook);
 }
 
 export function resultTables(a: Analysis, shownAt: ShownAt = shownInWorkbook(a)): ResultTable[] {

@@ -142,7 +142,7 @@ maybe('task pane end to end (Chromium)', () => {
     expect(clipped).toEqual([]);
     expect(await page.locator('ol[aria-label$="总分排名"] li').count()).toBeGreaterThan(0);
     // 结果: every platform, totals as the filled cells show them; axe stays clean
-    await page.getByRole('tab', { name: '结果' }).click();
+    await page.getByRole('tab', { name: '结果', exact: true }).click();
     const table = page.getByRole('table', { name: /结果$/ });
     await table.waitFor();
     expect(await table.locator('tbody tr').count()).toBeGreaterThan(3);

@@ -16,6 +16,7 @@ import { PaneStore } from '../../src/taskpane/state/store';
 import { paneSurface } from '../../src/taskpane/surface';
 import { downloadName } from '../../src/taskpane/components/FileBar';
 import { groupByDepartment } from '../../src/workbook/extras';
+import { renderDepartment } from '../../src/workbook/findings/catalogue';
 import { MAPPING_SHEET } from '../../src/workbook/analyze';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { MemoryHost } from '../../src/hosts/memory/host';
@@ -208,7 +209,7 @@ describe('task pane', () => {
     const groups = groupByDepartment(store.getState().session!.missingInputs());
     expect(groups.length).toBeGreaterThan(0);
     fireEvent.click(screen.getByRole('tab', { name: '待补数据' }));
-    for (const g of groups) expect(screen.getByText(g.department)).toBeTruthy();
+    for (const g of groups) expect(screen.getByText(renderDepartment(g))).toBeTruthy();
     expect(groups.flatMap((g) => g.items).some((m) => m.cell?.cell === `D${WIDE_FIRST_ROW}`)).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: '导出为工作表' }));
     await screen.findByText('已导出“待补数据”工作表');
@@ -237,6 +238,9 @@ describe('task pane', () => {
   it('names a downloaded copy after the file', () => {
     expect(downloadName('年度评价.xlsx')).toBe('年度评价-已评分.xlsx');
     expect(downloadName('a.XLSX')).toBe('a-已评分.xlsx');
+    expect(downloadName('年度评价.xlsx', 'reverted')).toBe('年度评价-已撤销.xlsx');
+    expect(downloadName('年度评价.xlsx', 'marked')).toBe('年度评价-已标记.xlsx');
+    expect(downloadName('年度评价.xlsx', null)).toBe('年度评价-副本.xlsx');
   });
 
   it('reports the Office host once Office.onReady settles', async () => {

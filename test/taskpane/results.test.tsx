@@ -167,3 +167,28 @@ describe('results as every surface has them', () => {
     expect(lines[missing?.serial ?? 0]).toMatch(/,—,—,\d+ 项指标无法计分/);
   });
 });
+
+describe('file mode keeps work', () => {
+  it('a write makes the workbook unsaved and names the download after it; the outcome takes the focus; leaving asks', async () => {
+    const { store } = await mount(EXAMPLE);
+    expect(store.getState().unsaved).toBe(false);
+    const session = store.getState().session as NonNullable<ReturnType<typeof store.getState>['session']>;
+    await act(() => store.apply(session.planFill({ style: 'native', replace: false })));
+    expect(store.getState()).toMatchObject({ unsaved: true, changes: 'scored' });
+    // focus on the outcome, announced
+    const status = await screen.findByText(/^已填写 \d+ 个单元格/);
+    const bar = status.closest('[role="status"]') as HTMLElement;
+    expect(bar).not.toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(bar));
+    // leaving the page while unsaved is refused by the browser's prompt
+    const leave = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(leave);
+    expect(leave.defaultPrevented).toBe(true);
+    await act(() => store.revert());
+    expect(store.getState().changes).toBe('reverted');
+    act(() => store.downloaded());
+    const after = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(after);
+    expect(after.defaultPrevented).toBe(false);
+  });
+});

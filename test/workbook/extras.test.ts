@@ -10,7 +10,7 @@ import { MemoryHost } from '../../src/hosts/memory/host';
 import { groupByDepartment } from '../../src/workbook';
 import { a1 } from '../../src/workbook/address';
 import { WorkbookSession } from '../../src/workbook/session';
-import { annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
+import { acceptanceVerticalWorkbook, annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
 import { cell, libreOfficeProfile, recalc, toBuffer } from '../helpers/workbook';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -69,10 +69,36 @@ describe('session extras', () => {
     expect(late[0].departments).toEqual(['市发改委', '智造新城管委会', '各相关部门']);
     expect(missing.filter((m) => m.indicator === 2).map((m) => m.cell)).toEqual([null, null, null]);
     const groups = groupByDepartment(missing);
-    expect(groups.find((g) => g.department === '市统计局')?.items.map((x) => x.indicator)).toEqual([2, 2, 2]);
+    // each missing input once (not once per department), under the lead department; the cohort has no
+    // 责任分工 column, so the names are the issued document's, for reference
+    const items = groups.flatMap((g) => g.items);
+    expect(items).toHaveLength(missing.length);
+    expect(items.filter((x) => x.indicator === 2)).toHaveLength(3);
+    const lead = late[0].departments[0];
+    expect(groups.find((g) => g.department === lead)?.items.some((x) => x.indicator === 14)).toBe(true);
+    expect(groups.every((g) => g.reference)).toBe(true);
+    expect(groups.length).toBeGreaterThan(0);
     const plan = s.planMissingSheet();
     expect(plan.preview.addSheets).toEqual(['待补数据']);
     expect(plan.batch.cells.filter((c) => c.sheet === '待补数据' && c.col === 1 && c.row > 1).length).toBe(groups.reduce((n, g) => n + g.items.length, 0));
+  });
+
+  it('待补数据 of an issued table groups by the workbook’s own 责任分工 cells, each input once', async () => {
+    const { wb } = acceptanceVerticalWorkbook();
+    const ws = wb.worksheets[0];
+    // find the row of indicator 1 and blank its value; the workbook names its own department
+    let row = 0;
+    ws.eachRow((r, n) => {
+      if (r.getCell(2).value === 1) row = n;
+    });
+    ws.getCell(row, 7).value = null;
+    ws.getCell(row, 6).value = '新区经济发展局、新区统计分局';
+    const s = await WorkbookSession.open(new MemoryHost(await (await XlsxFileHost.fromBuffer(await toBuffer(wb))).read()));
+    const missing = s.missingInputs().filter((m) => m.indicator === 1);
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ departments: ['新区经济发展局', '新区统计分局'], reference: false });
+    const groups = groupByDepartment(s.missingInputs());
+    expect(groups.find((g) => g.department === '新区经济发展局')?.reference).toBe(false);
   });
 
   it('gives each platform’s scores by 一级指标 for charts', async () => {

@@ -13,7 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
-import { checkWorkbook, fillWorkbook, revertWorkbook } from '../../src/workbook';
+import { checkWorkbook, figureOf, fillWorkbook, resultTables, revertWorkbook } from '../../src/workbook';
 import { RECORD_SHEET } from '../../src/workbook/analyze';
 import { a1, colLetters } from '../../src/workbook/address';
 import { tables } from '../../src/rules';
@@ -230,6 +230,19 @@ describe('office-made workbooks', () => {
           return !(typeof v === 'number' && Math.abs(v - expected) <= 1e-12 * Math.max(1, Math.abs(expected)));
         });
         expect(wrong.map((c) => `${c.sheet}!${a1(c.row, c.col)} =${c.formula} expected ${String(c.result)} got ${String(cell(recalculated, c.sheet, a1(c.row, c.col))?.value)}`)).toEqual([]);
+
+        // one source of numbers: the totals the CLI and --json print after the fill, and the totals
+        // and subtotals the pane's 结果 and charts show on the filled workbook, are what the cells
+        // show once LibreOffice has recalculated them
+        const near = (v: unknown, x: number | null) => typeof v === 'number' && x !== null && Math.abs(v - x) <= 1e-9 * Math.max(1, Math.abs(x));
+        const printed = filled.totals.filter((t) => t.cell !== '' && t.shown !== null);
+        expect(printed.filter((t) => !near(cell(recalculated, t.sheet, t.cell)?.value, t.shown)).map((t) => `${t.sheet}!${t.cell} printed ${t.shown} cell ${String(cell(recalculated, t.sheet, t.cell)?.value)}`)).toEqual([]);
+        const pane = resultTables(after.analysis);
+        const figures = pane.flatMap((t) => t.rows.flatMap((r) => [{ f: r.total, ref: r.total.cell }]));
+        const paneWrong = figures.filter((x) => x.ref !== null && x.f.shown !== null && !near(cell(recalculated, x.ref.sheet, x.ref.cell)?.value, figureOf(x.f)));
+        expect(paneWrong.map((x) => `${x.ref?.sheet}!${x.ref?.cell}`)).toEqual([]);
+        // a total the fill wrote is printed as the figure it wrote (not left out of the comparison)
+        if (filled.totals.some((t) => t.total !== null && t.cell !== '' && written.some((c) => c.sheet === t.sheet && a1(c.row, c.col) === t.cell))) expect(printed.length).toBeGreaterThan(0);
       });
     });
   }

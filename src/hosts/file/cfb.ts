@@ -6,20 +6,14 @@
  * read; no stream's contents.
  */
 
+import { u16, u32 } from './zip';
+
 export const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
 
 const END_OF_CHAIN = 0xfffffffe;
 const FREE = 0xffffffff;
 /** Directory sectors followed before giving up on a damaged chain. */
 const MAX_DIRECTORY_SECTORS = 4096;
-
-function u16(b: Uint8Array, at: number): number {
-  return b[at] | (b[at + 1] << 8);
-}
-
-function u32(b: Uint8Array, at: number): number {
-  return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
-}
 
 export function isCompoundFile(b: Uint8Array): boolean {
   return b.length >= 512 && CFB_MAGIC.every((x, i) => b[i] === x);

@@ -34,11 +34,12 @@ const SIG_EOCD = 0x06054b50;
 const SIG_EOCD64 = 0x06064b50;
 const SIG_EOCD64_LOCATOR = 0x07064b50;
 
-function u16(b: Uint8Array, o: number): number {
+/** Little-endian unsigned integers at an offset (zip and compound-file headers). */
+export function u16(b: Uint8Array, o: number): number {
   return b[o] | (b[o + 1] << 8);
 }
 
-function u32(b: Uint8Array, o: number): number {
+export function u32(b: Uint8Array, o: number): number {
   return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
 }
 

@@ -3,10 +3,11 @@
  * workbook as written, through the surgical file host so nothing else in the file changes.
  */
 import { downloadBytes } from '../download';
-import { Body1, Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useRef, useState, type DragEvent } from 'react';
+import { Body1, Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { WorkbookFile } from '../../hosts/file/workbook-file';
 import { usePane, usePaneStore } from '../state/context';
+import type { PaneState } from '../state/store';
 
 const useStyles = makeStyles({
   drop: {
@@ -22,16 +23,34 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
 });
 
-/** The name the downloaded copy gets: 原名-已评分.xlsx. */
-export function downloadName(name: string): string {
+const DONE: Readonly<Record<NonNullable<PaneState['changes']>, string>> = { scored: '已评分', reverted: '已撤销', marked: '已标记' };
+
+/** The name the downloaded copy gets, saying what was done: 原名-已评分.xlsx, -已撤销, -已标记 (-副本 when nothing was). */
+export function downloadName(name: string, changes: PaneState['changes'] = 'scored'): string {
   const base = name.replace(/\.xlsx$/i, '');
-  return `${base}-已评分.xlsx`;
+  return `${base}-${changes ? DONE[changes] : '副本'}.xlsx`;
+}
+
+/** While a file-mode workbook has writes not downloaded, leaving the page asks first (the browser's own prompt). */
+function useLeaveGuard(unsaved: boolean): void {
+  useEffect(() => {
+    if (!unsaved) return;
+    const guard = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', guard);
+    return () => window.removeEventListener('beforeunload', guard);
+  }, [unsaved]);
 }
 
 export function FileBar() {
   const styles = useStyles();
   const store = usePaneStore();
-  const { workspace, busy } = usePane();
+  const { workspace, busy, unsaved, changes } = usePane();
+  useLeaveGuard(unsaved);
+  // opening another workbook over one not downloaded asks first (the pane's own dialog)
+  const [asking, setAsking] = useState<File | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
 
@@ -45,14 +64,17 @@ export function FileBar() {
 
   const download = () => {
     if (!workspace?.bytes) return;
-    downloadBytes(downloadName(workspace.name), workspace.bytes(), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    downloadBytes(downloadName(workspace.name, changes), workspace.bytes(), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    store.downloaded();
   };
+
+  const pick = (f: File) => (unsaved ? setAsking(f) : void open(f));
 
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setOver(false);
     const f = e.dataTransfer.files[0];
-    if (f) void open(f);
+    if (f) pick(f);
   };
 
   return (
@@ -83,11 +105,44 @@ export function FileBar() {
         data-testid="file-input"
         onChange={(e) => {
           const f = e.target.files?.[0];
-          if (f) void open(f);
+          if (f) pick(f);
           e.target.value = '';
         }}
       />
       <Caption1>文件只在本机浏览器中处理,不会上传。</Caption1>
+      <Dialog open={asking !== null} onOpenChange={(_, d) => (d.open ? undefined : setAsking(null))}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>“{workspace?.name}”的改动还没有下载</DialogTitle>
+            <DialogContent>打开“{asking?.name}”后,当前工作簿中填写、撤销或标记的结果将丢失。要先下载吗?</DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  download();
+                  const f = asking;
+                  setAsking(null);
+                  if (f) void open(f);
+                }}
+              >
+                下载后打开
+              </Button>
+              <Button
+                onClick={() => {
+                  const f = asking;
+                  setAsking(null);
+                  if (f) void open(f);
+                }}
+              >
+                不下载,直接打开
+              </Button>
+              <Button appearance="subtle" onClick={() => setAsking(null)}>
+                取消
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </div>
   );
 }

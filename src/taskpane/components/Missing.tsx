@@ -1,9 +1,10 @@
-/** 待补数据: inputs still missing, grouped by the department responsible; copyable as text. */
+/** 待补数据: inputs still missing, each once under the department responsible (the workbook's own 责任分工 where it has one); copyable as text. */
 import { Body1, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { tables } from '../../rules';
 import { usePane, usePaneStore } from '../state/context';
 import { groupByDepartment, type MissingInput } from '../../workbook/extras';
+import { renderDepartment, renderMissingPlace } from '../../workbook/findings/catalogue';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -11,12 +12,13 @@ const useStyles = makeStyles({
 });
 
 function line(m: MissingInput): string {
-  return `${m.platform}\t${tables[m.evaluation].shortName}第${m.indicator}项 ${m.indicatorName}\t${m.field}\t${m.cell ? `${m.cell.sheet}!${m.cell.cell}` : '表中没有此列'}`;
+  const also = m.departments.length > 1 ? `\t会同:${m.departments.slice(1).join('、')}` : '';
+  return `${m.platform}\t${tables[m.evaluation].shortName}第${m.indicator}项 ${m.indicatorName}\t${m.field}\t${renderMissingPlace(m)}${also}`;
 }
 
-/** The list as tab-separated text (pastes into a sheet or a message). */
+/** The list as tab-separated text (pastes into a sheet or a message): each input once, under its lead department. */
 export function missingText(groups: ReturnType<typeof groupByDepartment>): string {
-  return groups.map((g) => [`【${g.department}】`, ...g.items.map(line)].join('\n')).join('\n\n');
+  return groups.map((g) => [`【${renderDepartment(g)}】`, ...g.items.map(line)].join('\n')).join('\n\n');
 }
 
 export function Missing() {
@@ -46,15 +48,14 @@ export function Missing() {
         <Caption1 aria-live="polite">{copied}</Caption1>
       </div>
       {groups.map((g) => (
-        <section key={g.department} aria-label={g.department}>
+        <section key={`${g.reference ? 1 : 0}${g.department}`} aria-label={renderDepartment(g)}>
           <Body1>
-            <b>{g.department}</b>({g.items.length} 项)
+            <b>{renderDepartment(g)}</b>({g.items.length} 项)
           </Body1>
           <ul className={styles.list}>
             {g.items.map((m, i) => (
               <li key={i}>
-                {m.platform}:{m.indicatorName} — {m.field}
-                {m.cell ? `(${m.cell.sheet}!${m.cell.cell})` : '(表中没有此列)'}
+                {m.platform}:{m.indicatorName} — {m.field}({renderMissingPlace(m)}){m.departments.length > 1 ? `;会同${m.departments.slice(1).join('、')}` : ''}
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 /** The outcome of the last write (fill, conversion, template, 待补数据 sheet, revert), in the pane's words. */
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { renderFinding } from '../../workbook';
 import { usePane } from '../state/context';
 import type { LastAction } from '../state/store';
@@ -37,9 +37,14 @@ export function ResultBar() {
   const styles = useStyles();
   const { last } = usePane();
   const lines = useMemo(() => (last ? last.findings.map((f) => `${f.sheet}!${f.cell}:${renderFinding(f, paneSurface)}`) : []), [last]);
+  // after an action the keyboard focus moves to its outcome (announced: the bar is a live region), not to the page body
+  const bar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (last) bar.current?.focus();
+  }, [last]);
   if (!last) return null;
   return (
-    <MessageBar intent={last.kind === 'refused' ? 'error' : 'success'}>
+    <MessageBar ref={bar} tabIndex={-1} role="status" aria-live="polite" intent={last.kind === 'refused' ? 'error' : 'success'}>
       <MessageBarBody>
         <MessageBarTitle>{resultTitle(last)}</MessageBarTitle>
         {lines.length > 0 ? (

@@ -44,9 +44,13 @@ export interface PaneState {
   readonly marking: boolean;
   /** The workbook holds wanmu's marks (found on opening, or written since). */
   readonly marked: boolean;
+  /** What the writes since opening amount to (the downloaded copy is named after it), or null. */
+  readonly changes: 'scored' | 'reverted' | 'marked' | null;
+  /** File mode: written since opening or the last download (leaving would lose it). */
+  readonly unsaved: boolean;
 }
 
-const EMPTY: PaneState = { workspace: null, session: null, model: null, mapping: { sheets: {} }, busy: null, error: null, last: null, version: 0, marking: false, marked: false };
+const EMPTY: PaneState = { workspace: null, session: null, model: null, mapping: { sheets: {} }, busy: null, error: null, last: null, version: 0, marking: false, marked: false, changes: null, unsaved: false };
 
 export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -146,7 +150,7 @@ export class PaneStore {
     if (!s) return;
     await this.run(on ? '标出问题单元格' : '清除标记', async () => {
       await s.mark(on);
-      this.set({ marking: on, marked: s.marked === true });
+      this.set({ marking: on, marked: s.marked === true, changes: this.state.changes ?? 'marked', unsaved: true });
     });
   }
 
@@ -236,7 +240,7 @@ export class PaneStore {
     if (!s) return;
     await this.run('写入', async () => {
       const r = await s.apply(plan);
-      if (r.ok) this.publish(s, { last: { kind, findings: plan.findings, written: plan.written, removedSheets: 0 } });
+      if (r.ok) this.publish(s, { last: { kind, findings: plan.findings, written: plan.written, removedSheets: 0 }, changes: 'scored', unsaved: true });
       else this.publish(s, { last: { kind: 'refused', findings: r.findings, written: 0, removedSheets: 0 } });
       await this.followMarks(s);
     });
@@ -247,7 +251,7 @@ export class PaneStore {
     if (!s) return;
     await this.run('撤销填写', async () => {
       const r = await s.revert();
-      this.publish(s, { last: { kind: 'revert', findings: r.plan.findings, written: r.plan.batch.cells.length, removedSheets: r.plan.batch.deleteSheets.filter((n) => n !== RECORD_SHEET).length } });
+      this.publish(s, { last: { kind: 'revert', findings: r.plan.findings, written: r.plan.batch.cells.length, removedSheets: r.plan.batch.deleteSheets.filter((n) => n !== RECORD_SHEET).length }, changes: 'reverted', unsaved: true });
       await this.followMarks(s);
     });
   }
@@ -256,6 +260,11 @@ export class PaneStore {
     const host = this.state.workspace?.host;
     if (!host?.capabilities.select || !host.select) return;
     await this.run('定位单元格', () => (host.select as (s: string, c: string) => Promise<void>)(sheet, cell));
+  }
+
+  /** File mode: the workbook as it stands now was downloaded. */
+  downloaded(): void {
+    this.set({ unsaved: false });
   }
 
   close(): void {

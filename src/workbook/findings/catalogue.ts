@@ -328,3 +328,15 @@ export function renderResultNote(r: ResultRow): string {
   if (differs(r.total)) parts.push(`官方计算为 ${fmtScoreFixed(r.total.official as number)},表中 ${r.total.cell ? `${r.total.cell.sheet}!${r.total.cell.cell}` : ''}显示 ${fmtScoreFixed(r.total.shown as number)};原因见该单元格的警告`);
   return parts.join(';');
 }
+
+/** A 待补数据 group's department: the workbook's own name, or the issued document's marked 参考. */
+export function renderDepartment(g: { readonly department: string; readonly reference: boolean }): string {
+  return g.reference ? `${g.department}(参考:发文责任分工)` : g.department;
+}
+
+/** Where a missing input goes: its cell, a column the table has but that was not recognized, or none. */
+export function renderMissingPlace(x: { readonly cell: { readonly sheet: string; readonly cell: string } | null; readonly unrecognized: { readonly sheet: string; readonly column: string; readonly header: string } | null }): string {
+  if (x.cell) return `${x.cell.sheet}!${x.cell.cell}`;
+  if (x.unrecognized) return `表中有此列但未识别:${x.unrecognized.sheet}!${x.unrecognized.column}“${x.unrecognized.header}”`;
+  return vocabulary.missingNoColumn;
+}

@@ -165,6 +165,8 @@ export interface TableLayout {
   readonly batchSheets?: readonly string[];
   /** The year scored, when the table holds several years side by side. */
   readonly year?: number;
+  /** The workbook's own 责任分工/责任部门 cells, per indicator index (an issued table's column), when it has them. */
+  readonly responsibility?: ReadonlyArray<CellRef | null>;
   /** Where scores go for platforms/indicators without an existing place. */
   area: ScoreArea;
 }

@@ -178,6 +178,9 @@ export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, override
     findings,
     units: plainUnits(table),
     columns: [{ sheet: sheet.name, headerRow: cols.headerRow, decisions }],
+    ...(roles.responsibility !== undefined
+      ? { responsibility: table.indicators.map((ind) => { const r = rows.find((x) => x.indicator === ind)?.row; return r === undefined ? null : { sheet: sheet.name, row: r, col: roles.responsibility as number }; }) }
+      : {}),
     scoreSheets: [],
     area: {
       kind: 'columns',
