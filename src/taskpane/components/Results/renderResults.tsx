@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Field, mergeClasses, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Tooltip } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, mergeClasses, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { tables as rules } from '../../../rules';
 import { differs, renderFigure, renderResultNote, type Figure, type ResultRow } from '../../../workbook';
 import type { ResultsState, SortKey } from './Results.types';
@@ -13,12 +13,11 @@ function FigureCell({ f, row, total, styles }: { f: Figure; row: ResultRow; tota
   const text = renderFigure(f);
   const note = total ? renderResultNote(row) : '';
   if (note === '') return <TableCell className={mergeClasses(styles.number, text === '—' && styles.missing)}>{text}</TableCell>;
-  // the reason on hover and on focus (the cell's content is focusable), and for screen readers as its description
+  // the reason in the cell itself (read with it by screen readers, seen at any width), in full on hover
   return (
-    <TableCell className={mergeClasses(styles.number, differs(f) ? styles.differs : styles.missing)}>
-      <Tooltip content={note} relationship="description">
-        <span tabIndex={0}>{text}</span>
-      </Tooltip>
+    <TableCell className={mergeClasses(styles.number, differs(f) ? styles.differs : styles.missing)} title={note}>
+      {text}
+      {text === '—' ? <span className={styles.why}>{row.unscored.length} 项无法计分</span> : null}
     </TableCell>
   );
 }
@@ -28,7 +27,7 @@ export function renderResults(state: ResultsState, styles: ResultsStyles) {
   const t = state.table;
   if (!t) return <Body1>没有识别到评价表,没有结果。</Body1>;
   const head = (k: SortKey, text: string, key: string) => (
-    <TableHeaderCell key={key} sortable sortDirection={direction(state, k)} onClick={() => state.sortBy(k)} button={{ 'aria-label': `按${text}排序` }}>
+    <TableHeaderCell key={key} className={styles.head} sortable sortDirection={direction(state, k)} onClick={() => state.sortBy(k)} button={{ 'aria-label': `按${text}排序` }}>
       {text}
     </TableHeaderCell>
   );
@@ -69,7 +68,7 @@ export function renderResults(state: ResultsState, styles: ResultsStyles) {
             {state.rows.map((r) => (
               <TableRow key={r.serial}>
                 <TableCell className={styles.number}>{r.serial}</TableCell>
-                <TableCell>{r.platform}</TableCell>
+                <TableCell className={styles.name}>{r.platform}</TableCell>
                 {r.groups.map((g, gi) => (
                   <FigureCell key={gi} f={g} row={r} total={false} styles={styles} />
                 ))}
