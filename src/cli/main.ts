@@ -205,11 +205,13 @@ function humanReport(file: string, r: Report & { analysis: Analysis }): string {
     const missing = new Map<string, number>();
     for (const s of r.scores) if (s.score === null) missing.set(`${s.evaluation}\u0000${s.platform}`, (missing.get(`${s.evaluation}\u0000${s.platform}`) ?? 0) + 1);
     lines.push('得分:');
+    const platformsOf = new Map<string, number>();
+    for (const t of r.totals) platformsOf.set(t.evaluation, (platformsOf.get(t.evaluation) ?? 0) + 1);
     for (const t of r.totals) {
       const figure = { official: t.total, shown: t.shown };
       const where = t.cell ? `(${escapeControl(t.sheet)}!${t.cell}${differs(figure) ? `;${FIGURE_DIFFERS_TEXT}` : ''})` : '';
       const m = missing.get(`${t.evaluation}\u0000${t.platform}`) ?? 0;
-      const rank = t.rank !== null && r.totals.filter((x) => x.evaluation === t.evaluation).length > 1 ? `  第 ${t.rank} 名` : '';
+      const rank = t.rank !== null && (platformsOf.get(t.evaluation) ?? 0) > 1 ? `  第 ${t.rank} 名` : '';
       lines.push(`  ${escapeControl(t.platform)}  ${tables[t.evaluation].shortName}总分 ${t.total === null && t.shown === null ? `—(${m} 项无法计分)` : renderFigure(figure)}${where}${rank}`);
     }
   }
