@@ -89,6 +89,19 @@ export const vocabulary = {
   /** Words in a title that name the evaluation. */
   titleWords: { acceptance: ['验收'], annual: ['年度'] },
   /**
+   * A single platform's name in the lines above an issued table: a title's words before the
+   * programme's name (或 the evaluation's), ending in one of `platformEndings`, and not the
+   * programme's own words; a 填报单位 line names the platform only when it ends in one of
+   * `platformBodies` (the platform's own body, not a bureau).
+   */
+  platformTitle: {
+    programme: '万亩千亿',
+    generic: '新产业平台',
+    platformEndings: ['平台'],
+    reporterLabel: '填报单位',
+    platformBodies: ['平台', '管委会', '管理委员会'],
+  },
+  /**
    * The text inside the always-true formula of wanmu's conditional formats that mark problem
    * cells, ISTEXT("万亩千亿评分:错误"): users see it in the conditional-format manager, and wanmu
    * recognizes its own rules by it (never by anything else).

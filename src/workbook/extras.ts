@@ -8,9 +8,8 @@ import { cellText } from './text';
 import type { TableLayout } from './layouts/layout';
 import { fitWidths, resultGrid, resultTables } from './results';
 import { renderDepartment, renderMissingPlace, renderResultNote } from './findings/catalogue';
-import { colLetters } from './address';
 import { tables, vocabulary, type EvaluationId } from '../rules';
-import { a1 } from './address';
+import { a1, colLetters } from './address';
 import type { Analysis } from './analyze';
 import type { FillPlan } from './fill';
 import { finding } from './findings/codes';
@@ -205,7 +204,7 @@ export function planResultsSheet(analysis: Analysis): FillPlan {
   let row = 1;
   const widths: number[] = [];
   for (const t of resultTables(analysis)) {
-    const grid = resultGrid(t, renderResultNote);
+    const grid = resultGrid(t, renderResultNote, true);
     plan.write({ sheet: name, row, col: 1, value: `${tables[t.evaluation].shortName}(${t.sheet})`, bold: true });
     row++;
     const first = row + 1;

@@ -1,6 +1,6 @@
 /**
  * The results every surface shows — the CLI's 得分 lines and JSON report, the pane's 结果 table and its
- * charts, the .csv export and the 评分结果 sheet — from one place: each platform's 一级指标
+ * charts, the .csv export and the 评分结果汇总 sheet — from one place: each platform's 一级指标
  * subtotals and total as the engine computes them (官方) and as their cells show them (表中: a
  * fill's written sums, which add kept scores as they stand; a workbook's own total cell), with
  * ranks as RANK gives them. Where the two figures differ every surface shows both. The words
@@ -150,20 +150,24 @@ export function resultTables(a: Analysis, shownAt: ShownAt = shownInWorkbook(a))
   });
 }
 
-/** A figure as a table cell holds it: the number shown (rounded as the report shows it), or — . */
-function cellFigure(f: Figure): number | string {
+/** A figure as a table cell holds it: the number shown (rounded as the report shows it, unless `exact`), or — . */
+function cellFigure(f: Figure, exact: boolean): number | string {
   const x = figureOf(f);
-  return x === null ? '—' : Math.round(x * 100) / 100;
+  return x === null ? '—' : exact ? x : Math.round(x * 100) / 100;
 }
 
-/** The table as rows of cells: a header row (序号, 平台, each 一级指标 with its weight, 总分, 排名, 说明), then one row per platform. */
 /** How a row's note is worded (the catalogue's renderResultNote). */
 export type NoteText = (r: ResultRow) => string;
 
-export function resultGrid(t: ResultTable, note: NoteText): (number | string)[][] {
+/**
+ * The table as rows of cells: a header row (序号, 平台, each 一级指标 with its weight, 总分, 排名, 说明),
+ * then one row per platform. Figures are rounded to two decimals for text (copy, .csv); `exact`
+ * keeps them whole for a sheet, which shows them as 0.00 and ranks them with RANK as the ranks here do.
+ */
+export function resultGrid(t: ResultTable, note: NoteText, exact = false): (number | string)[][] {
   const c = vocabulary.resultColumns;
   const head = [c.serial, c.platform, ...t.groups.map((g) => `${g.name}(${g.weight})`), c.total, c.rank, c.note];
-  return [head, ...t.rows.map((r) => [r.serial, r.platform, ...r.groups.map(cellFigure), cellFigure(r.total), r.rank ?? '—', note(r)])];
+  return [head, ...t.rows.map((r) => [r.serial, r.platform, ...r.groups.map((g) => cellFigure(g, exact)), cellFigure(r.total, exact), r.rank ?? '—', note(r)])];
 }
 
 /** Tab-separated text: pastes into Excel, WPS and Word as a table. */

@@ -6,13 +6,11 @@
  * role changes (the mapping), edits re-checked, and what is offered where WANMU functions cannot run.
  */
 import './jsdom-setup';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App } from '../../src/taskpane/App';
+import { renderPane } from './render-pane';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { waitForOffice } from '../../src/taskpane/officeReady';
 import { EXCEL_NO_FUNCTIONS_NOTE as EXCEL_NOTE } from '../../src/taskpane/office';
-import { SessionProvider, type Environment } from '../../src/taskpane/state/context';
-import { PaneStore } from '../../src/taskpane/state/store';
+import type { Environment } from '../../src/taskpane/state/context';
 import { paneSurface } from '../../src/taskpane/surface';
 import { downloadName } from '../../src/taskpane/components/FileBar';
 import { groupByDepartment } from '../../src/workbook/extras';
@@ -39,14 +37,7 @@ async function data(): Promise<WorkbookData> {
 }
 
 async function mount(host: MemoryHost, env: Environment = OFFICE_ENV) {
-  const store = new PaneStore();
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <SessionProvider store={store} env={env}>
-        <App statusText={env.mode === 'host' ? '已连接:Excel' : '未在 Excel 中运行'} />
-      </SessionProvider>
-    </FluentProvider>,
-  );
+  const store = renderPane(env, env.mode === 'host' ? '已连接:Excel' : '未在 Excel 中运行');
   await act(() => store.open({ kind: env.mode, host, name: 'test.xlsx' }));
   await screen.findByRole('tab', { name: '检查' });
   return store;
@@ -278,14 +269,7 @@ describe('task pane: failures are shown, not lost', () => {
         throw new Error('工作表受保护');
       },
     });
-    const store = new PaneStore();
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <SessionProvider store={store} env={FILE_ENV}>
-          <App statusText="未在 Excel 中运行" />
-        </SessionProvider>
-      </FluentProvider>,
-    );
+    const store = renderPane(FILE_ENV, '未在 Excel 中运行');
     await act(() => store.open({ kind: 'file', host: broken, name: 'x.xlsx' }));
     expect(await screen.findByText('读取工作簿失败:工作表受保护')).toBeTruthy();
     expect(screen.queryByRole('tab', { name: '检查' })).toBeNull();

@@ -6,12 +6,11 @@
  * 清除标记 clears, marks already in a workbook are announced, hosts that cannot mark show nothing.
  */
 import './jsdom-setup';
+import { renderPane } from './render-pane';
 import * as path from 'path';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { App } from '../../src/taskpane/App';
-import { SessionProvider, type Environment } from '../../src/taskpane/state/context';
-import { PaneStore, type Workspace } from '../../src/taskpane/state/store';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import type { Environment } from '../../src/taskpane/state/context';
+import type { Workspace } from '../../src/taskpane/state/store';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import { canonicalMarks } from '../../src/workbook/marks';
@@ -31,14 +30,7 @@ async function data(): Promise<WorkbookData> {
 }
 
 async function mount(workspace: Workspace) {
-  const store = new PaneStore();
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <SessionProvider store={store} env={ENV}>
-        <App statusText="已连接:Excel" />
-      </SessionProvider>
-    </FluentProvider>,
-  );
+  const store = renderPane(ENV, '已连接:Excel');
   await act(() => store.open(workspace));
   await screen.findByRole('tab', { name: '检查' });
   return store;

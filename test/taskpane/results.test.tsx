@@ -7,13 +7,10 @@
  * the same figures, no bar for a figure that could not be computed.
  */
 import './jsdom-setup';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { renderPane } from './render-pane';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import * as path from 'path';
-import { App } from '../../src/taskpane/App';
 import type { Environment } from '../../src/taskpane/state/context';
-import { SessionProvider } from '../../src/taskpane/state/context';
-import { PaneStore } from '../../src/taskpane/state/store';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import { fmtScoreFixed } from '../../src/engine';
@@ -25,14 +22,7 @@ const ENV: Environment = { mode: 'file', hostName: '文件', customFunctions: fa
 
 async function mount(file: string) {
   const host = new MemoryHost(await (await XlsxFileHost.open(file)).read());
-  const store = new PaneStore();
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <SessionProvider store={store} env={ENV}>
-        <App statusText="文件" />
-      </SessionProvider>
-    </FluentProvider>,
-  );
+  const store = renderPane(ENV, '文件');
   await act(() => store.open({ kind: 'file', host, name: 'test.xlsx' }));
   await screen.findByRole('tab', { name: '结果' });
   return { store, host };

@@ -8,10 +8,13 @@ import ExcelJS from 'exceljs';
 import { execFileSync } from 'child_process';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { a1 } from '../../src/workbook/address';
-import { templateBatch } from '../../src/workbook';
+import { templateBatch, WorkbookSession } from '../../src/workbook';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import type { FillResult } from '../../src/workbook';
 import { acceptanceVerticalWorkbook, annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
-import { cell, fill, libreOfficeProfile, recalc, stripCachedResults } from '../helpers/workbook';
+import { cell, fill, libreOfficeProfile, recalc, stripCachedResults, toBuffer } from '../helpers/workbook';
 
 
 let profile: string;
@@ -106,5 +109,18 @@ describe('native formulas recalculated by LibreOffice equal the engine', () => {
     const { result, file } = await fill(wb);
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(await verify(result, file)).toBe(3 * 16);
+  });
+
+  it('the 评分结果汇总 sheet the pane writes: LibreOffice ranks its totals as the ranks it shows (RANK over the figures, not their rounding)', async () => {
+    const host = await XlsxFileHost.fromBuffer(await toBuffer(annualWideWorkbook(annualRows(12))));
+    const session = await WorkbookSession.open(host);
+    const plan = session.planResultsSheet();
+    expect((await session.apply(plan)).ok).toBe(true);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-rank-')), 'ranked.xlsx');
+    await host.save(file);
+    const recalculated = await (await XlsxFileHost.open(recalc(await stripCachedResults(file), profile))).read();
+    const ranks = plan.batch.cells.filter((c) => c.formula?.startsWith('RANK('));
+    expect(ranks).toHaveLength(12);
+    expect(ranks.map((c) => cell(recalculated, c.sheet, a1(c.row, c.col))?.value)).toEqual(ranks.map((c) => c.result));
   });
 });

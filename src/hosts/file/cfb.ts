@@ -74,6 +74,6 @@ export type CompoundKind = 'encrypted' | 'legacy' | 'other';
 export function compoundKind(b: Uint8Array): CompoundKind {
   const names = compoundFileNames(b) ?? [];
   if (names.includes('EncryptedPackage') || names.includes('EncryptionInfo')) return 'encrypted';
-  if (names.includes('Workbook') || names.includes('Book') || names.includes('WpsWorkbook')) return 'legacy';
+  if (names.includes('Workbook') || names.includes('Book')) return 'legacy';
   return 'other';
 }

@@ -3,7 +3,7 @@
  * indicator's name, a score, a subtotal, the total, the platform column …) before values are
  * consulted, the unit a header states, and which evaluation the sheet is.
  */
-import { matchThresholds, matchWords, tables, vocabulary, type EvaluationId } from '../../../rules';
+import { evaluationIds, matchThresholds, matchWords, tables, vocabulary, type EvaluationId } from '../../../rules';
 import { rankFields, rankIndicators } from '../../match/targets';
 import { counterUnits, moneyUnits, percentUnits, unitLabels } from '../../../rules/units';
 import { isMoneyUnit } from '../../../engine';
@@ -194,7 +194,7 @@ export function resemblance(h: HeaderCell): { evaluation: EvaluationId; target: 
   const k = headerKey(text);
   if (k.length < 2 || /^[\d.,%\s-]+$/.test(k)) return [];
   const out: { evaluation: EvaluationId; target: string }[] = [];
-  for (const e of ['acceptance', 'annual'] as const) {
+  for (const e of evaluationIds) {
     const f = rankFields(e, text)[0];
     const i = rankIndicators(e, stripScoreSuffix(text) ?? text)[0];
     const fs = f?.score ?? 0;

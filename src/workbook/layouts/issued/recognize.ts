@@ -15,7 +15,7 @@ import { NO_UNIT, plainUnits, usesComponentRows, type CellRef, type ColumnDecisi
 import { nextVersion } from '../../version';
 import { decide } from '../../match/assign';
 import { rankFields, rankIndicators } from '../../match/targets';
-import { matchThresholds as T } from '../../../rules';
+import { evaluationIds, matchThresholds as T } from '../../../rules';
 import type { ColumnRole } from '../layout';
 import { checkIssuedText, numberIn, type IndicatorRow } from './text-check';
 import { detectEvaluation, findHeader, type Variant } from './header';
@@ -242,7 +242,6 @@ function matchRowLabels(
       if (d.confidence === 'uncertain')
         findings.push(finding('warning', 'row_uncertain', sheet, o.row, nameCol, { text: o.text, evaluation, role: { kind: 'score', indicator: d.target }, score: d.score, runnerUp: d.runnerUp ? { kind: 'score', indicator: d.runnerUp.target } : null }));
     });
-    // components gathered under a row that is now known
   }
   for (const [key, items] of ownComponents) {
     const row = rows.find((r) => r.row === key.row) ?? key;
@@ -273,18 +272,24 @@ function matchRowLabels(
   }
 }
 
+const PT = vocabulary.platformTitle;
+
 /** A name that says it is a platform (…平台), not a column's header such as 2024年完成值. */
 function isPlatformName(name: string): boolean {
-  return /平台$/.test(normalizeText(name).trim());
+  const t = normalizeText(name).trim();
+  return PT.platformEndings.some((e) => t.endsWith(e));
 }
 
-/** The platform a title names: the words before “万亩千亿”, a year or the evaluation's name, ending in 平台. */
+/** The words that end a platform's name in a title: a year, then the programme's name or an evaluation's (“万亩千亿”…, 验收评价…). */
+const TITLE_CUT = new RegExp(`(?:(?:19|20)\\d{2}年度?)?["“”]?(?:${[PT.programme, ...evaluationIds.map((e) => tables[e].shortName)].join('|')})`);
+
+/** The platform a title names: the words before the programme's or the evaluation's name, ending as a platform's name does. */
 function platformInTitle(text: string): string | undefined {
   const t = normalizeText(text).trim();
-  const cut = t.search(/(?:(?:19|20)\d{2}年度?)?["“”]?万亩千亿|(?:(?:19|20)\d{2}年度?)?(?:验收评价|年度评价)/);
+  const cut = t.search(TITLE_CUT);
   if (cut <= 0) return undefined;
-  const name = t.slice(0, cut).replace(/[""“”\s]+$/, '');
-  return name.length >= 4 && /平台$/.test(name) && name !== '新产业平台' ? name : undefined;
+  const name = t.slice(0, cut).replace(/["“”\s]+$/, '');
+  return name.length >= 4 && isPlatformName(name) && name !== PT.generic ? name : undefined;
 }
 
 /**
@@ -309,7 +314,8 @@ function titlePlatform(idx: MergeIndex, headerRow: number): { name: string; line
     const m = /^([^::]{1,12})[::]\s*(.+)$/.exec(t);
     if (!m || m[2].trim() === '') continue;
     // a 填报单位 names the platform only when it is the platform's own body (…平台, …管委会), not a bureau
-    if (isPlatformHeader(m[1]) || (/^填报单位$/.test(m[1].trim()) && /(?:平台|管委会|管理委员会)$/.test(m[2].trim()))) return { name: m[2].trim(), line: t };
+    const body = PT.platformBodies.some((b) => m[2].trim().endsWith(b));
+    if (isPlatformHeader(m[1]) || (m[1].trim() === PT.reporterLabel && body)) return { name: m[2].trim(), line: t };
   }
   return undefined;
 }
