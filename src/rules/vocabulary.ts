@@ -42,6 +42,8 @@ export const vocabulary = {
   /** Label columns of a parameter sheet. */
   parameterLabels: ['项目', '参数名称', '名称', '指标', '指标名称', '二级指标', '内容', '类别'],
   /** Columns that are neither data nor scores: remarks, sources. */
+  /** Headers of a rank column (RANK over the totals): no score. */
+  rankColumns: ['排名', '名次', '排序', '位次', '总分排名', '得分排名'],
   noteColumns: ['备注', '说明', '数据来源', '备注说明', '佐证材料', '资料来源', '来源', '附注'],
   /** Rows under a table that are notes and sign-off lines, by how they begin. */
   noteRows: ['注', '说明', '备注', '填报单位', '填报人', '联系电话', '联系人', '审核人', '制表人', '制表', '单位负责人', '负责人', '填报日期', '统计负责人', '资料来源', '数据来源', '附注'],
@@ -63,6 +65,10 @@ export const vocabulary = {
   missingHeader: ['责任部门', '平台', '指标', '所需数据', '单元格'],
   /** The results table's columns (the pane's 结果, its copy and .csv, and the sheet it writes), around the 一级指标 columns. */
   resultColumns: { serial: '序号', platform: '平台', total: '总分', rank: '排名', note: '说明' },
+  /** A result sheet's cell for a score that cannot be computed (the 说明 column says why). */
+  noScore: '—',
+  /** The printed footer of wanmu's result sheets (header/footer codes: &P page, &N pages). */
+  printFooter: '第 &P 页,共 &N 页',
   /** The sheet the pane's 结果 writes (a free name is taken when it exists). */
   resultSummarySheet: '评分结果汇总',
   /** The missing-inputs sheet's cell text for an input the table has no column for. */

@@ -203,7 +203,8 @@ export function planResultsSheet(analysis: Analysis): FillPlan {
   plan.addSheet(name);
   let row = 1;
   const widths: number[] = [];
-  for (const t of resultTables(analysis)) {
+  const all = resultTables(analysis);
+  for (const t of all) {
     const grid = resultGrid(t, renderResultNote, true);
     plan.write({ sheet: name, row, col: 1, value: `${tables[t.evaluation].shortName}(${t.sheet})`, bold: true });
     row++;
@@ -224,5 +225,8 @@ export function planResultsSheet(analysis: Analysis): FillPlan {
     row++;
   }
   widths.forEach((w, c) => plan.width(name, c + 1, w));
+  // one table: its title and header stay in view and head every printed page
+  const single = all.length === 1;
+  plan.layout({ sheet: name, freezeRows: single ? 2 : 0, print: { landscape: true, fitWidth: true, titleRows: single ? { first: 1, last: 2 } : null, footer: vocabulary.printFooter } });
   return plan.finish();
 }

@@ -16,6 +16,8 @@ import { layoutOf, type AreaWriter, type CellRef } from './layouts';
 import { cellAt, emptyIn, isEmptyCell, type CellData, type ExpectedCell, type SheetData, type WriteBatch } from './model';
 import { PlanBuilder } from './plan';
 import { cellText } from './text';
+import { writtenByFill } from './revert';
+import { vocabulary } from '../rules';
 
 export interface FillOptions {
   readonly style: FormulaStyle;
@@ -65,6 +67,8 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
   const findings = plan.findings;
   const replaced = plan.replaced;
   const claimed = new Set<string>();
+  let ownCells: ReturnType<typeof writtenByFill> | undefined;
+  const own = () => (ownCells ??= writtenByFill(analysis.workbook));
   // every input cell, asked for only when a write lands in an existing sheet
   let inputCellSet: Set<string> | undefined;
   const inputCells = (): Set<string> => {
@@ -94,6 +98,11 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
       claimed.add(key);
       return 'same';
     }
+    // wanmu's own "—" where an earlier fill could not score: the score now goes there
+    if (cell && cell.formula === undefined && cell.value === vocabulary.noScore && own()(ref.sheet, ref.row, ref.col, cell)) {
+      claimed.add(key);
+      return 'write';
+    }
     if (!isEmptyCell(cell)) {
       if (!options.replace) {
         // a kept cell that holds the official score needs no word; one that differs is reported by the review
@@ -110,8 +119,8 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
     return 'write';
   };
 
-  const put = (ref: CellRef, formula: string | undefined, result: number) => {
-    const numFmt = plan.isNew(ref.sheet) ? SCORE_FORMAT : scoreFormat(plan.before(ref.sheet, ref.row, ref.col));
+  const put = (ref: CellRef, formula: string | undefined, result: number, format?: string) => {
+    const numFmt = format ?? (plan.isNew(ref.sheet) ? SCORE_FORMAT : scoreFormat(plan.before(ref.sheet, ref.row, ref.col)));
     // each shape written out: a spread-first literal (`{ ...common, formula }`) gets a hidden class
     // of its own per object once its site is megamorphic, hundreds of bytes a cell in a large fill
     const { sheet, row, col } = ref;
@@ -119,8 +128,9 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
     else plan.write(numFmt ? { sheet, row, col, numFmt, value: result } : { sheet, row, col, value: result });
   };
   /** Header and label cells (text). */
-  const label = (ref: CellRef, text: string, bold = false) => {
-    plan.write({ sheet: ref.sheet, row: ref.row, col: ref.col, value: text, ...(bold && plan.isNew(ref.sheet) ? { bold } : {}) });
+  const label = (ref: CellRef, text: string, bold = false, wrap = false) => {
+    const fresh = plan.isNew(ref.sheet);
+    plan.write({ sheet: ref.sheet, row: ref.row, col: ref.col, value: text, ...(bold && fresh ? { bold } : {}), ...(wrap && fresh ? { wrap } : {}) });
   };
 
   const empty = emptyIn(sheets);
@@ -131,9 +141,14 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
     label,
     put,
     width: (sheet, col, width) => plan.width(sheet, col, width),
+    layout: (l) => plan.layout(l),
     addColumn: (sheet, col, header) => plan.addColumns.push({ sheet, column: colLetters(col), header }),
     empty,
     valueAt: (ref) => numberAt(sheets, ref),
+    formatAt: (ref) => {
+      const sheet = sheets.get(ref.sheet);
+      return sheet ? cellAt(sheet, ref.row, ref.col)?.numFmt : undefined;
+    },
   };
 
   for (const t of analysis.tables) {

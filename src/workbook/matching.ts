@@ -108,6 +108,7 @@ export function layoutColumn(text: string): LayoutColumn | undefined {
 
 export const isValueHeader = (t: string) => inList(t, vocabulary.valueColumns);
 export const isNoteHeader = (t: string) => inList(t, vocabulary.noteColumns);
+export const isRankHeader = (t: string) => inList(t, vocabulary.rankColumns);
 export const isSerialHeader = (t: string) => inList(t, vocabulary.columns.number);
 /** A sheet name or title that says the sheet holds scores (评分, 得分 …). */
 export const namesScores = (t: string) => {

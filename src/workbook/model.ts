@@ -60,6 +60,8 @@ export interface CellWrite {
   readonly numFmt?: string;
   /** Bold font (used only in sheets the batch adds). */
   readonly bold?: boolean;
+  /** Text wrapped within the column's width, centred vertically (used only in sheets the batch adds: header rows). */
+  readonly wrap?: boolean;
   /** Remove the cell entirely (value, formula and formatting): it did not exist before. */
   readonly clear?: boolean;
 }
@@ -67,6 +69,25 @@ export interface CellWrite {
 export interface SheetAdd {
   readonly name: string;
   readonly state?: SheetState;
+}
+
+/**
+ * How a sheet the batch adds is viewed and printed (wanmu's result sheets, which are printed,
+ * signed and stamped). Hosts apply it to sheets the same batch adds, never to the user's sheets.
+ */
+export interface SheetLayout {
+  readonly sheet: string;
+  /** Rows kept in view at the top while scrolling (title and header); 0: none. */
+  readonly freezeRows: number;
+  readonly print: {
+    readonly landscape: boolean;
+    /** Scaled to one page wide, as many pages tall as the rows need. */
+    readonly fitWidth: boolean;
+    /** Rows repeated at the top of every printed page. */
+    readonly titleRows: { readonly first: number; readonly last: number } | null;
+    /** Centre footer, in the header/footer codes every host shares (&P page, &N pages). */
+    readonly footer: string | null;
+  };
 }
 
 export interface WriteBatch {
@@ -77,6 +98,8 @@ export interface WriteBatch {
   readonly cells: readonly CellWrite[];
   readonly merges: ReadonlyArray<{ readonly sheet: string; readonly range: CellRange }>;
   readonly columnWidths: ReadonlyArray<{ readonly sheet: string; readonly col: number; readonly width: number }>;
+  /** View and print settings of sheets this batch adds (hosts that declare `sheetLayout`; others skip them). */
+  readonly sheetLayouts: readonly SheetLayout[];
 }
 
 /** What a target cell held when it was read; a write is refused if it holds something else now. */
@@ -111,6 +134,8 @@ export interface HostCapabilities {
   readonly undoGroup: boolean;
   /** `setMarks` and `readMarks` mark problem cells with wanmu's conditional formats (see MarkSet). */
   readonly marks: boolean;
+  /** Applies a batch's `sheetLayouts` (frozen header, page setup) to the sheets it adds. */
+  readonly sheetLayout: boolean;
 }
 
 export interface ReadScope {
@@ -163,7 +188,7 @@ export interface WorkbookHost {
   readMarks?(): Promise<MarkSet[]>;
 }
 
-export const NO_CAPABILITIES: HostCapabilities = { select: false, changeEvents: false, undoGroup: false, marks: false };
+export const NO_CAPABILITIES: HostCapabilities = { select: false, changeEvents: false, undoGroup: false, marks: false, sheetLayout: false };
 
 export type MarkSeverity = 'error' | 'warning';
 
@@ -180,7 +205,7 @@ export interface MarkSet {
 }
 
 export function emptyBatch(): WriteBatch {
-  return { addSheets: [], deleteSheets: [], cells: [], merges: [], columnWidths: [] };
+  return { addSheets: [], deleteSheets: [], cells: [], merges: [], columnWidths: [], sheetLayouts: [] };
 }
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -8,8 +8,8 @@ import { a1 } from './address';
 import { RECORD_SHEET } from './analyze';
 import type { Finding } from './findings/codes';
 import type { FillPlan, FillPreview, Replaced } from './fill';
-import { cellAt, sheetsByName, type CellData, type CellWrite, type ExpectedCell, type SheetData, type WorkbookData } from './model';
-import { fingerprint, recordWrites, type CellRecord } from './revert';
+import { cellAt, sheetsByName, type CellData, type CellWrite, type ExpectedCell, type SheetData, type SheetLayout, type WorkbookData } from './model';
+import { addedRows, fingerprint, recordWrites, type CellRecord } from './revert';
 
 /** A sheet name not yet in use: base, base2, base3 … (31 characters at most). */
 export function freeSheetName(taken: ReadonlySet<string>, base: string): string {
@@ -35,6 +35,7 @@ export class PlanBuilder {
   readonly addColumns: { sheet: string; column: string; header: string }[] = [];
   private readonly widths: { sheet: string; col: number; width: number }[] = [];
   private readonly merges: { sheet: string; range: { top: number; left: number; bottom: number; right: number } }[] = [];
+  private readonly layouts: SheetLayout[] = [];
 
   constructor(workbook: WorkbookData) {
     this.sheets = sheetsByName(workbook);
@@ -76,6 +77,12 @@ export class PlanBuilder {
     this.widths.push({ sheet, col, width });
   }
 
+  /** View and print settings of a sheet this plan adds. */
+  layout(layout: SheetLayout): void {
+    if (!this.newSheets.has(layout.sheet)) throw new Error(`layout of a sheet the plan does not add: ${layout.sheet}`);
+    this.layouts.push(layout);
+  }
+
   merge(sheet: string, range: { top: number; left: number; bottom: number; right: number }): void {
     this.merges.push({ sheet, range });
   }
@@ -86,7 +93,7 @@ export class PlanBuilder {
     const cells = [...this.cells];
     const addSheets: { name: string; state?: 'veryHidden' }[] = [...this.added];
     if (this.records.length > 0 || this.added.length > 0) {
-      const addedSheets = this.added.map((a) => ({ name: a.name, fingerprint: fingerprint(cellsOf(this.cells, a.name)) }));
+      const addedSheets = this.added.map((a) => ({ name: a.name, fingerprint: fingerprint(cellsOf(this.cells, a.name)), rows: addedRows(cellsOf(this.cells, a.name)) }));
       const rec = recordWrites(this.sheets.get(RECORD_SHEET), { cells: this.records, addedSheets });
       if (rec.addSheet) addSheets.push({ name: RECORD_SHEET, state: 'veryHidden' });
       // one by one: spreading a large array into push overflows the call stack
@@ -94,7 +101,7 @@ export class PlanBuilder {
     }
     const preview: FillPreview = { cells: written, replaced: this.replaced, addSheets: this.added.map((a) => a.name), addColumns: this.addColumns };
     return {
-      batch: { addSheets, deleteSheets: [], cells, merges: this.merges, columnWidths: this.widths },
+      batch: { addSheets, deleteSheets: [], cells, merges: this.merges, columnWidths: this.widths, sheetLayouts: this.layouts },
       expected: this.expected,
       findings: this.findings,
       preview,

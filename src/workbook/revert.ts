@@ -7,10 +7,10 @@
  * host converts "00123" into a number or "=x" into a formula.
  */
 import { errorKindFromText, ERROR_TEXT, isSheetError, sheetError, type RawValue } from '../engine';
-import { parseA1 } from './address';
+import { a1, parseA1 } from './address';
 import { findingAtCell, type Finding } from './findings/codes';
 import { sameContentAs } from './same';
-import { cellAt, emptyBatch, type CellData, type CellWrite, type SheetData, type WorkbookData, type WriteBatch } from './model';
+import { cellAt, emptyBatch, isEmptyCell, type CellData, type CellWrite, type SheetData, type WorkbookData, type WriteBatch } from './model';
 import { RECORD_SHEET } from './analyze';
 
 const MAGIC = 's:wanmu-revert-record';
@@ -55,6 +55,12 @@ export interface AddedSheet {
   readonly name: string;
   /** Fingerprint of what the fill wrote into it: revert removes it only while it is unchanged. */
   readonly fingerprint: string;
+  /**
+   * Each written cell's content hash, by row then column (records written before this existed
+   * have none): when the user changed the sheet, revert clears the cells that still hold what the
+   * fill wrote and keeps the rest with the sheet.
+   */
+  readonly rows?: ReadonlyMap<number, ReadonlyMap<number, string>>;
 }
 
 export interface FillRecord {
@@ -94,6 +100,43 @@ export function fingerprint(cells: Iterable<{ row: number; col: number; value?: 
   return `${count}:${a.toString(16)}:${b.toString(16)}`;
 }
 
+/** One cell's content hash (formula text or constant, as the fingerprint counts it), base 36. */
+export function cellHash(c: { value?: RawValue; formula?: string }): string {
+  const content = c.formula !== undefined ? `=${c.formula}` : encodeValue(c.value ?? null);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < content.length; i++) {
+    h ^= content.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+/** The per-row cell hashes of what a plan writes into a sheet it adds (empty constants are no cells). */
+export function addedRows(cells: Iterable<{ row: number; col: number; value?: RawValue; formula?: string; clear?: boolean }>): Map<number, Map<number, string>> {
+  const rows = new Map<number, Map<number, string>>();
+  for (const c of cells) {
+    if (c.clear || (c.formula === undefined && encodeValue(c.value ?? null) === '')) continue;
+    let line = rows.get(c.row);
+    if (!line) rows.set(c.row, (line = new Map()));
+    line.set(c.col, cellHash(c));
+  }
+  return rows;
+}
+
+function encodeRow(line: ReadonlyMap<number, string>): string {
+  return [...line].map(([col, h]) => `${col}=${h}`).join(',');
+}
+
+function decodeRow(text: string): Map<number, string> | undefined {
+  const line = new Map<number, string>();
+  for (const part of text.split(',')) {
+    const m = /^(\d+)=([0-9a-z]+)$/.exec(part);
+    if (!m) return undefined;
+    line.set(Number(m[1]), m[2]);
+  }
+  return line;
+}
+
 export function sheetFingerprint(sheet: SheetData): string {
   const cells: { row: number; col: number; value: RawValue; formula?: string }[] = [];
   sheet.rows.forEach((line, row) => line.forEach((c, col) => cells.push({ row, col, value: c.value, ...(c.formula !== undefined ? { formula: c.formula } : {}) })));
@@ -119,7 +162,10 @@ export function recordWrites(existing: SheetData | undefined, rec: Omit<FillReco
     });
     row++;
   };
-  for (const a of rec.addedSheets) put([`n:${op}`, 's:sheet', `s:${a.name}`, '', '', `s:${a.fingerprint}`, '', '', '', '']);
+  for (const a of rec.addedSheets) {
+    put([`n:${op}`, 's:sheet', `s:${a.name}`, '', '', `s:${a.fingerprint}`, '', '', '', '']);
+    for (const [r, line] of a.rows ?? []) put([`n:${op}`, 's:row', `s:${a.name}`, `n:${r}`, '', `s:${encodeRow(line)}`, '', '', '', '']);
+  }
   for (const c of rec.cells) {
     put([
       `n:${op}`,
@@ -139,7 +185,7 @@ export function recordWrites(existing: SheetData | undefined, rec: Omit<FillReco
 
 /** Reads every fill's record; rows that cannot be read are listed (the record was edited). */
 export function readRecord(sheet: SheetData): { records: FillRecord[]; damaged: number[] } {
-  const byOp = new Map<number, { cells: CellRecord[]; addedSheets: AddedSheet[] }>();
+  const byOp = new Map<number, { cells: CellRecord[]; addedSheets: { name: string; fingerprint: string; rows?: Map<number, Map<number, string>> }[] }>();
   const damaged: number[] = [];
   if (decodeValue(cellAt(sheet, 1, 1)?.value ?? null) !== MAGIC.slice(2)) return { records: [], damaged: sheet.rowCount > 0 ? [1] : [] };
   for (let r = 2; r <= sheet.rowCount; r++) {
@@ -148,7 +194,7 @@ export function readRecord(sheet: SheetData): { records: FillRecord[]; damaged: 
     const op = get(1);
     const kind = get(2);
     const sheetName = get(3);
-    if (typeof op !== 'number' || typeof sheetName !== 'string' || (kind !== 'sheet' && kind !== 'cell')) {
+    if (typeof op !== 'number' || typeof sheetName !== 'string' || (kind !== 'sheet' && kind !== 'cell' && kind !== 'row')) {
       damaged.push(r);
       continue;
     }
@@ -157,6 +203,19 @@ export function readRecord(sheet: SheetData): { records: FillRecord[]; damaged: 
     if (kind === 'sheet') {
       const fp = get(6);
       entry.addedSheets.push({ name: sheetName, fingerprint: typeof fp === 'string' ? fp : '' });
+      continue;
+    }
+    if (kind === 'row') {
+      const at = get(4);
+      const hashes = get(6);
+      const line = typeof hashes === 'string' ? decodeRow(hashes) : undefined;
+      const added = entry.addedSheets.find((a) => a.name === sheetName);
+      if (typeof at !== 'number' || !Number.isInteger(at) || at < 1 || !line || !added) {
+        damaged.push(r);
+        continue;
+      }
+      if (!added.rows) added.rows = new Map();
+      added.rows.set(at, line);
       continue;
     }
     const cell = get(4);
@@ -211,9 +270,24 @@ export function planRevert(workbook: WorkbookData): RevertPlan {
       const s = sheets.get(a.name);
       if (!s) continue;
       if (sheetFingerprint(s) !== a.fingerprint) {
-        // the user wrote into the sheet the fill added: keep it, with everything in it
-        findings.push(findingAtCell('warning', 'sheet_changed_since_fill', a.name, 'A1', { sheet: a.name }));
+        // the user wrote into the sheet the fill added: it stays, with what the user changed or
+        // added; the cells that still hold what the fill wrote are cleared (when the record says which)
+        findings.push(findingAtCell('warning', 'sheet_changed_since_fill', a.name, 'A1', { sheet: a.name, cleared: a.rows !== undefined }));
+        // the sheet itself is kept: not an exact revert
         skipped++;
+        if (!a.rows) continue;
+        s.rows.forEach((line, row) =>
+          line.forEach((now, col) => {
+            const h = a.rows?.get(row)?.get(col);
+            if (h === undefined || isEmptyCell(now)) return;
+            if (h === cellHash(now)) cells.push({ sheet: a.name, row, col, clear: true });
+            else {
+              findings.push(findingAtCell('warning', 'changed_since_fill', a.name, a1(row, col), {}));
+              skipped++;
+            }
+          }),
+        );
+        removed.add(a.name);
         continue;
       }
       deleteSheets.push(a.name);
@@ -240,6 +314,32 @@ export function planRevert(workbook: WorkbookData): RevertPlan {
   }
   deleteSheets.push(RECORD_SHEET);
   return { batch: { ...emptyBatch(), cells, deleteSheets }, findings, restored: cells.length, removedSheets: deleteSheets.filter((n) => n !== RECORD_SHEET), skipped };
+}
+
+/**
+ * Whether a cell holds what a fill recorded in the workbook wrote there (and nobody changed
+ * since): the review does not take wanmu's own values for a user's typed numbers.
+ */
+export function writtenByFill(workbook: WorkbookData): (sheet: string, row: number, col: number, now: CellData) => boolean {
+  const record = workbook.sheets.find((s) => s.name === RECORD_SHEET);
+  if (!record) return () => false;
+  const { records } = readRecord(record);
+  const cells = new Map<string, CellData>();
+  const rows = new Map<string, ReadonlyMap<number, ReadonlyMap<number, string>>>();
+  for (const rec of records) {
+    for (const c of rec.cells) {
+      const at = parseA1(c.cell);
+      if (at) cells.set(`${c.sheet}!${at.row},${at.col}`, c.after);
+    }
+    for (const a of rec.addedSheets) if (a.rows) rows.set(a.name, a.rows);
+  }
+  if (cells.size === 0 && rows.size === 0) return () => false;
+  return (sheet, row, col, now) => {
+    const after = cells.get(`${sheet}!${row},${col}`);
+    if (after) return sameContentAs(after, now);
+    const h = rows.get(sheet)?.get(row)?.get(col);
+    return h !== undefined && h === cellHash(now);
+  };
 }
 
 function valueOf(v: RawValue): number | string | boolean | null {

@@ -7,7 +7,7 @@
  * another platform's row is reported as that, not also as a mismatch.
  */
 import { addScores, ERROR_TEXT, isSheetError, parseInput, type SheetError } from '../engine';
-import { type EvaluationId } from '../rules';
+import { vocabulary, type EvaluationId } from '../rules';
 import type { Analysis, IndicatorResult, PlatformResult, TableResult } from './analyze';
 import { finding, type Finding } from './findings/codes';
 import { formatDecimals, memoize, outerRounding, roundAs, topCall, typedDecimals, type Rounding } from './formula-parse';
@@ -19,6 +19,9 @@ import { formulaRefs } from './refs';
 import { sameCell } from './same';
 import { cellText } from './text';
 import { BoundedCache } from './version';
+import { writtenByFill } from './revert';
+
+const RECORD_SHEET = vocabulary.recordSheet as string;
 
 const CAP_WORDS = /\b(MIN|IF|IFS|MEDIAN|SMALL)\s*\(/i;
 const EPS = 1e-9;
@@ -76,6 +79,19 @@ interface Ctx {
   readonly out: Finding[];
   /** Keep each indicator's findings for the next review (a session that re-checks after edits). */
   readonly remember: boolean;
+  /** The cell holds what a recorded fill wrote there: wanmu's own value or "—", no user's typing. */
+  readonly own: (sheet: string, row: number, col: number, now: CellData) => boolean;
+}
+
+/** Per record sheet as read: which cells hold what its fills wrote (the record is read once per workbook read). */
+const ownCells = new WeakMap<SheetData, ReturnType<typeof writtenByFill>>();
+
+function ownOf(analysis: Analysis): Ctx['own'] {
+  const record = analysis.workbook.sheets.find((s) => s.name === RECORD_SHEET);
+  if (!record) return () => false;
+  let own = ownCells.get(record);
+  if (!own) ownCells.set(record, (own = writtenByFill(analysis.workbook)));
+  return own;
 }
 
 function cohortCellsOf(t: TableResult, i: number): readonly CellRef[] {
@@ -181,6 +197,11 @@ function reviewIndicator(ctx: Ctx, pi: number, r: IndicatorResult): void {
   }
   const value = numberOf(cell);
   if (value === null) {
+    // wanmu's own "—" where it could not score: right while the score cannot be computed
+    if (cell.value === vocabulary.noScore && cell.formula === undefined && ctx.own(at.sheet, at.row, at.col, cell)) {
+      if (r.score !== null) ctx.out.push(finding('warning', 'no_score_mark_stale', at.sheet, at.row, at.col, {}));
+      return;
+    }
     if (typeof cell.value === 'string') ctx.out.push(finding('error', 'score_not_number', at.sheet, at.row, at.col, { text: cell.value }));
     return;
   }
@@ -195,8 +216,9 @@ function reviewIndicator(ctx: Ctx, pi: number, r: IndicatorResult): void {
     }
     return;
   }
-  if (cell.formula === undefined) ctx.out.push(finding('info', 'typed_constant', at.sheet, at.row, at.col, { what: 'score' }));
-  else if (ind.rule.kind !== 'normalized' && ind.rule.kind !== 'deduction' && /[*/]/.test(cell.formula) && !CAP_WORDS.test(cell.formula) && !/WANMU\./i.test(cell.formula)) {
+  if (cell.formula === undefined) {
+    if (!ctx.own(at.sheet, at.row, at.col, cell)) ctx.out.push(finding('info', 'typed_constant', at.sheet, at.row, at.col, { what: 'score' }));
+  } else if (ind.rule.kind !== 'normalized' && ind.rule.kind !== 'deduction' && /[*/]/.test(cell.formula) && !CAP_WORDS.test(cell.formula) && !/WANMU\./i.test(cell.formula)) {
     ctx.out.push(finding('info', 'no_cap', at.sheet, at.row, at.col, { evaluation, indicator: ind.number, points: ind.points }));
   }
 }
@@ -271,7 +293,7 @@ function reviewSum(ctx: Ctx, place: { ref: CellRef | null; existing: boolean }, 
     ctx.out.push(finding('error', 'sum_mismatch', ref.sheet, ref.row, ref.col, { what, group, expected: official, found: value }));
     return;
   }
-  if (cell.formula === undefined) ctx.out.push(finding('info', 'typed_constant', ref.sheet, ref.row, ref.col, { what }));
+  if (cell.formula === undefined && !ctx.own(ref.sheet, ref.row, ref.col, cell)) ctx.out.push(finding('info', 'typed_constant', ref.sheet, ref.row, ref.col, { what }));
 }
 
 /**
@@ -356,13 +378,14 @@ export function reviewByPlatform(
   remember = false,
 ): Finding[][][] {
   const sheets = sheetsByName(analysis.workbook);
+  const own = ownOf(analysis);
   return analysis.tables.map((t, ti) =>
     t.platforms.map((p, pi) => {
       const before = previous?.tables[ti];
       // an unchanged platform of an unchanged cohort keeps its findings
       if (before && before.layout.version === t.layout.version && before.platforms[pi]?.version === p.version && sameCohorts(before, t)) return previous.findings[ti][pi].slice();
       const out: Finding[] = [];
-      reviewPlatform({ sheets, t, out, remember }, pi, p);
+      reviewPlatform({ sheets, t, out, remember, own }, pi, p);
       return out;
     }),
   );

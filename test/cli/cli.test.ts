@@ -232,7 +232,7 @@ describe('wanmu fill', () => {
     const r = await cli('fill', file('clean.xlsx'), '-o', file('filled.xlsx'), '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as { scores: { sheet: string; cell: string }[] };
-    expect(j.scores[0]).toMatchObject({ sheet: '评分结果', cell: 'B3' });
+    expect(j.scores[0]).toMatchObject({ sheet: '评分结果', cell: 'C3' });
     const check = await cli('check', file('filled.xlsx'));
     expect(check.code).toBe(0);
     expect(check.out).not.toContain('[警告]');

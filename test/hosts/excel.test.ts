@@ -8,6 +8,7 @@ import { buildSheet, cellAt, emptyBatch, type CellData, type CellWrite, type Exp
 import { annualRows, handScoredWorkbook, toBuffer, WIDE_FIRST_ROW } from '../fixtures/workbooks';
 import { canonicalMarks, markSeverityOf } from '../../src/workbook/marks';
 import { contractWorkbook, describeHostContract, refOf, userFormatRange } from './contract';
+import { describeSheetLayoutContract } from './layout-contract';
 import { FakeExcel } from './fakes/excel';
 
 /**
@@ -61,6 +62,29 @@ describeHostContract('Excel (Office.js fake; requirement sets through office-add
       x.sheets.flatMap((s) => s.formats.filter((f) => markSeverityOf(f.formula) === undefined).map((f) => ({ sheet: s.name, ref: refOf(f.ranges), formula: f.formula.slice(1) }))),
   };
 }, { marks: true, reopen: false });
+
+describeSheetLayoutContract('Excel (Office.js fake)', async () => {
+  const x = FakeExcel.from(contractWorkbook(), calculate);
+  return {
+    host: make(x).host,
+    layoutOf: async (sheet) => {
+      const s = x.sheet(sheet);
+      const p = s.page;
+      if (s.frozenRows === 0 && p.zoom === null && p.printTitleRows === null && p.centerFooter === '' && p.orientation === 'Portrait') return null;
+      const rows = p.printTitleRows ? /^\$(\d+):\$(\d+)$/.exec(p.printTitleRows) : null;
+      return {
+        sheet,
+        freezeRows: s.frozenRows,
+        print: {
+          landscape: p.orientation === 'Landscape',
+          fitWidth: p.zoom?.horizontalFitToPages === 1 && p.zoom.verticalFitToPages === 0,
+          titleRows: rows ? { first: Number(rows[1]), last: Number(rows[2]) } : null,
+          footer: p.centerFooter === '' ? null : p.centerFooter,
+        },
+      };
+    },
+  };
+});
 
 /** A data sheet like a filled-in 2,000-platform table: 35 columns, a header row. */
 function bigWorkbook(rows: number): WorkbookData {
@@ -261,6 +285,7 @@ describe('Excel host values and text', () => {
           { sheet: '评分结果', col: 2, width: 12 },
           { sheet: '评分结果', col: 3, width: 12 },
         ],
+        sheetLayouts: [],
       },
       [],
     );

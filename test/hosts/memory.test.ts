@@ -1,6 +1,7 @@
 import { MemoryHost } from '../../src/hosts/memory/host';
 import { markSeverityOf } from '../../src/workbook/marks';
-import { describeHostContract, refOf, userFormatRange } from './contract';
+import { contractWorkbook, describeHostContract, refOf, userFormatRange } from './contract';
+import { describeSheetLayoutContract } from './layout-contract';
 
 describeHostContract('in-memory host', async (data, options = {}) => {
   const host = new MemoryHost(data);
@@ -11,10 +12,15 @@ describeHostContract('in-memory host', async (data, options = {}) => {
   };
 }, { marks: true, reopen: false });
 
+describeSheetLayoutContract('in-memory host', async () => {
+  const host = new MemoryHost(contractWorkbook());
+  return { host, layoutOf: async (sheet) => host.layouts.get(sheet) ?? null };
+});
+
 describe('in-memory host as the user', () => {
   it('reports edits to change listeners', async () => {
     const host = new MemoryHost({ sheets: [] });
-    await host.write({ addSheets: [{ name: 'S' }], deleteSheets: [], cells: [], merges: [], columnWidths: [] }, []);
+    await host.write({ addSheets: [{ name: 'S' }], deleteSheets: [], cells: [], merges: [], columnWidths: [], sheetLayouts: [] }, []);
     const seen: string[] = [];
     const off = host.onChanged((c) => seen.push(`${c.sheet}!${c.cells.join(',')}`));
     host.edit('S', { B3: 5 });

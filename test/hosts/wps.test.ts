@@ -4,6 +4,7 @@ import { WPS_QUIRKS } from '../../src/hosts/wps/quirks';
 import { buildSheet, cellAt, emptyBatch, type CellData, type CellWrite, type WorkbookData } from '../../src/workbook/model';
 import { canonicalMarks, markSeverityOf } from '../../src/workbook/marks';
 import { contractWorkbook, describeHostContract, refOf, userFormatRange } from './contract';
+import { describeSheetLayoutContract } from './layout-contract';
 import { FakeEt } from './fakes/et';
 
 /** The fake does not calculate: results WPS computes for the formulas the tests write. */
@@ -19,6 +20,29 @@ describeHostContract('WPS (fake ET)', async (data, options = {}) => {
       et.state.flatMap((s) => s.conditions.filter((c) => markSeverityOf(c.formula1) === undefined).map((c) => ({ sheet: s.name, ref: refOf(c.ranges), formula: c.formula1.slice(1) }))),
   };
 }, { marks: true, reopen: false });
+
+describeSheetLayoutContract('WPS (fake ET)', async () => {
+  const et = FakeEt.from(contractWorkbook(), calculate);
+  return {
+    host: new WpsHost(et),
+    layoutOf: async (sheet) => {
+      const s = et.sheet(sheet);
+      const p = s.page;
+      if (s.frozenRows === 0 && p.Orientation === 1 && p.Zoom === 100 && p.PrintTitleRows === '' && p.CenterFooter === '') return null;
+      const rows = typeof p.PrintTitleRows === 'string' ? /^\$(\d+):\$(\d+)$/.exec(p.PrintTitleRows) : null;
+      return {
+        sheet,
+        freezeRows: s.frozenRows,
+        print: {
+          landscape: p.Orientation === 2,
+          fitWidth: p.Zoom === false && p.FitToPagesWide === 1 && p.FitToPagesTall === false,
+          titleRows: rows ? { first: Number(rows[1]), last: Number(rows[2]) } : null,
+          footer: p.CenterFooter === '' ? null : String(p.CenterFooter),
+        },
+      };
+    },
+  };
+});
 
 /** A data sheet like a filled-in platform table: 35 columns, a title merged over the header. */
 function platformSheet(rows: number, formatted: boolean): WorkbookData {
@@ -161,11 +185,12 @@ describe('WPS host values and quirks', () => {
 describe('WPS host capabilities', () => {
   it('declares undo grouping and change events only when the build has them', () => {
     const full = new WpsHost(FakeEt.from(contractWorkbook(), calculate));
-    expect(full.capabilities).toEqual({ select: true, changeEvents: true, undoGroup: true, marks: true });
+    expect(full.capabilities).toEqual({ select: true, changeEvents: true, undoGroup: true, marks: true, sheetLayout: true });
     const bare = new WpsHost(FakeEt.from(contractWorkbook(), calculate, { undo: false, events: false }));
-    expect(bare.capabilities).toEqual({ select: true, changeEvents: false, undoGroup: false, marks: true });
+    expect(bare.capabilities).toEqual({ select: true, changeEvents: false, undoGroup: false, marks: true, sheetLayout: true });
     // marking is configuration too: quirks without conditional formats declare none
     expect(new WpsHost(FakeEt.from(contractWorkbook(), calculate), { ...WPS_QUIRKS, marks: null }).capabilities.marks).toBe(false);
+    expect(new WpsHost(FakeEt.from(contractWorkbook(), calculate), { ...WPS_QUIRKS, sheetLayout: null }).capabilities.sheetLayout).toBe(false);
   });
 
   it('reports the user’s edits, not its own writes, and unregisters with the last listener', async () => {

@@ -3,8 +3,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { markSeverityOf } from '../../src/workbook/marks';
-import { describeHostContract } from './contract';
-import { conditionalFormatsOf, packageOf } from './file/package';
+import { contractWorkbook, describeHostContract } from './contract';
+import { describeSheetLayoutContract } from './layout-contract';
+import { emptyBatch } from '../../src/workbook/model';
+import { conditionalFormatsOf, packageOf, sheetLayoutOf } from './file/package';
 
 /**
  * The file host is given the contract workbook as a hand-written package (so error results and
@@ -25,3 +27,9 @@ describeHostContract('xlsx file host', async (data, options = {}) => {
     },
   };
 }, { marks: true, reopen: true });
+
+describeSheetLayoutContract('xlsx file host (read back from the saved package)', async () => {
+  const host = XlsxFileHost.empty();
+  await host.write({ ...emptyBatch(), addSheets: contractWorkbook().sheets.map((s) => ({ name: s.name })) }, []);
+  return { host, layoutOf: async (sheet) => sheetLayoutOf(host.toBuffer(), sheet) };
+});

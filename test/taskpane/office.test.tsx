@@ -38,7 +38,7 @@ describe('task pane over the Office.js host', () => {
     const x = FakeExcel.from(await (await XlsxFileHost.open(EXAMPLE)).read(), () => null);
     const errors: unknown[] = [];
     const host = new ExcelHost({ run: x.run, runIn: x.runIn, isSetSupported: () => true, reportError: (e) => errors.push(e) });
-    expect(host.capabilities).toEqual({ select: true, changeEvents: true, undoGroup: true, marks: true });
+    expect(host.capabilities).toEqual({ select: true, changeEvents: true, undoGroup: true, marks: true, sheetLayout: true });
     const store = await mountInExcel(host);
     await screen.findByRole('tab', { name: '检查' });
     fireEvent.click(screen.getByRole('button', { name: '下一个' }));

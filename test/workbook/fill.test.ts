@@ -19,26 +19,71 @@ describe('fill', () => {
     const rows = annualRows(6);
     const { result, after } = await fill(annualWideWorkbook(rows));
     const s = sheet(after, '评分结果');
-    expect(cell(after, '评分结果', 'A2')?.value).toBe('平台名称');
-    expect(cell(after, '评分结果', 'B2')?.value).toBe('年度工业产值或者营业收入得分(10分)');
-    expect(cell(after, '评分结果', 'Q2')?.value).toBe('产业培育得分(15分)');
-    expect(cell(after, '评分结果', 'W2')?.value).toBe('总分');
-    rows.forEach((r, i) => expect(cell(after, '评分结果', `A${3 + i}`)?.value).toBe(r.name));
+    expect(cell(after, '评分结果', 'A2')?.value).toBe('序号');
+    expect(cell(after, '评分结果', 'B2')?.value).toBe('平台名称');
+    expect(cell(after, '评分结果', 'C2')?.value).toBe('年度工业产值或者营业收入得分(10分)');
+    expect(cell(after, '评分结果', 'R2')?.value).toBe('产业培育得分(15分)');
+    expect(cell(after, '评分结果', 'X2')?.value).toBe('总分');
+    expect(cell(after, '评分结果', 'Y2')?.value).toBe('排名');
+    expect(cell(after, '评分结果', 'Z2')?.value).toBe('说明');
+    rows.forEach((r, i) => {
+      expect(cell(after, '评分结果', `A${3 + i}`)?.value).toBe(i + 1);
+      expect(cell(after, '评分结果', `B${3 + i}`)?.value).toBe(r.name);
+      // the rank as RANK computes it over the totals shown
+      expect(cell(after, '评分结果', `Y${3 + i}`)?.formula).toBe(`RANK(X${3 + i},$X$3:$X$${2 + rows.length})`);
+    });
+    const totals = rows.map((_, i) => cell(after, '评分结果', `X${3 + i}`)?.value as number);
+    rows.forEach((_, i) => expect(cell(after, '评分结果', `Y${3 + i}`)?.value).toBe(1 + totals.filter((t) => t > totals[i]).length));
     // platforms, a blank row, then the cohort's MIN and MAX helper rows
     expect(s.rowCount).toBe(2 + rows.length + 3);
-    expect(cell(after, '评分结果', `A${3 + rows.length + 1}`)?.value).toBe('培育名单最小值');
+    expect(cell(after, '评分结果', `B${3 + rows.length + 1}`)?.value).toBe('培育名单最小值');
     // formulas read the platform's own row
-    expect(cell(after, '评分结果', 'C4')?.formula).toBe(`MIN(5,'培育名单数据'!D${WIDE_FIRST_ROW + 1}/0.8*5)`);
+    expect(cell(after, '评分结果', 'D4')?.formula).toBe(`MIN(5,'培育名单数据'!D${WIDE_FIRST_ROW + 1}/0.8*5)`);
     // 无量纲化 reads the cohort's MIN and MAX from labeled helper cells computed once
-    expect(cell(after, '评分结果', 'B3')?.formula).toBe("IF($B$11=$B$10,10,(('培育名单数据'!C5-$B$10)/($B$11-$B$10)*0.4+0.6)*10)");
-    expect(cell(after, '评分结果', 'B10')?.formula).toBe("MIN('培育名单数据'!$C$5:$C$10)");
-    expect(cell(after, '评分结果', 'B11')?.formula).toBe("MAX('培育名单数据'!$C$5:$C$10)");
-    expect(cell(after, '评分结果', 'W3')?.formula).toBe('SUM(B3,C3,D3,E3,F3,G3,H3,I3,J3,K3,L3,M3,N3,O3,P3)');
-    expect(cell(after, '评分结果', 'Q3')?.formula).toBe('SUM(B3,C3)');
+    expect(cell(after, '评分结果', 'C3')?.formula).toBe("IF($C$11=$C$10,10,(('培育名单数据'!C5-$C$10)/($C$11-$C$10)*0.4+0.6)*10)");
+    expect(cell(after, '评分结果', 'C10')?.formula).toBe("MIN('培育名单数据'!$C$5:$C$10)");
+    expect(cell(after, '评分结果', 'C11')?.formula).toBe("MAX('培育名单数据'!$C$5:$C$10)");
+    expect(cell(after, '评分结果', 'X3')?.formula).toBe('SUM(C3,D3,E3,F3,G3,H3,I3,J3,K3,L3,M3,N3,O3,P3,Q3)');
+    expect(cell(after, '评分结果', 'R3')?.formula).toBe('SUM(C3,D3)');
     // cached values are the engine's
     const total = result.totals[0].total as number;
-    expect(cell(after, '评分结果', 'W3')?.value).toBeCloseTo(total, 12);
-    expect(result.totals[0]).toMatchObject({ sheet: '评分结果', cell: 'W3' });
+    expect(cell(after, '评分结果', 'X3')?.value).toBeCloseTo(total, 12);
+    expect(result.totals[0]).toMatchObject({ sheet: '评分结果', cell: 'X3' });
+  });
+
+  it('the result sheet reads without the add-in: min/max in the input\'s own format, widths that fit, frozen header, page set up', async () => {
+    const rows = annualRows(6);
+    const wb = annualWideWorkbook(rows);
+    const data = wb.getWorksheet('培育名单数据') as ExcelJS.Worksheet;
+    for (let r = WIDE_FIRST_ROW; r < WIDE_FIRST_ROW + rows.length; r++) data.getCell(`C${r}`).numFmt = '#,##0.0';
+    const { result, after } = await fill(wb);
+    const plan = result.plan;
+    const at = (ref: string) => plan.batch.cells.find((c) => c.sheet === '评分结果' && `${String.fromCharCode(64 + c.col)}${c.row}` === ref);
+    // raw 万元 figures are no 0.00 scores: the input's own format, as the data sheet shows them
+    expect(cell(after, '评分结果', 'C10')?.numFmt).toBe('#,##0.0');
+    expect(cell(after, '评分结果', 'C11')?.numFmt).toBe('#,##0.0');
+    expect(cell(after, '评分结果', 'C3')?.numFmt).toBe('0.00');
+    // header cells bold and wrapped
+    expect(at('C2')).toMatchObject({ bold: true, wrap: true });
+    // every column from 序号 to 说明 has a width; none is narrower than its scores need
+    const widths = new Map(plan.batch.columnWidths.filter((w) => w.sheet === '评分结果').map((w) => [w.col, w.width]));
+    for (let col = 1; col <= 26; col++) expect(widths.get(col)).toBeGreaterThanOrEqual(4);
+    for (let col = 3; col <= 24; col++) expect(widths.get(col)).toBeGreaterThanOrEqual(8);
+    expect(plan.batch.sheetLayouts).toEqual([{ sheet: '评分结果', freezeRows: 2, print: { landscape: true, fitWidth: true, titleRows: { first: 1, last: 2 }, footer: '第 &P 页,共 &N 页' } }]);
+  });
+
+  it('a score that cannot be computed shows "—" and the reason in 说明, never an empty cell; its rank is "—" too', async () => {
+    const wb = annualWideWorkbook(annualRows(3));
+    (wb.getWorksheet('培育名单数据') as ExcelJS.Worksheet).getCell(`D${WIDE_FIRST_ROW}`).value = 85;
+    const { after } = await fill(wb);
+    expect(cell(after, '评分结果', 'D3')?.value).toBe('—');
+    expect(cell(after, '评分结果', 'R3')?.value).toBe('—');
+    expect(cell(after, '评分结果', 'X3')?.value).toBe('—');
+    expect(cell(after, '评分结果', 'Y3')?.value).toBe('—');
+    expect(String(cell(after, '评分结果', 'Z3')?.value)).toMatch(/^1 项指标无法计分:.+(.+)$/);
+    expect(cell(after, '评分结果', 'Z4')).toBeNull();
+    // the other platforms rank among themselves
+    expect(cell(after, '评分结果', 'Y4')?.formula).toBe('RANK(X4,$X$3:$X$5)');
   });
 
   it('never touches any other cell, merge or sheet', async () => {
@@ -86,7 +131,7 @@ describe('fill', () => {
 
   it('the annual cohort uses absolute MIN/MAX ranges in WANMU style too', async () => {
     const { after } = await fill(annualWideWorkbook(annualRows(4)), { style: 'wanmu', replace: false });
-    expect(cell(after, '评分结果', 'B4')?.formula).toBe(`WANMU.ANNUAL(1,'培育名单数据'!C${WIDE_FIRST_ROW + 1},'培育名单数据'!$C$5:$C$8)`);
+    expect(cell(after, '评分结果', 'C4')?.formula).toBe(`WANMU.ANNUAL(1,'培育名单数据'!C${WIDE_FIRST_ROW + 1},'培育名单数据'!$C$5:$C$8)`);
   });
 
   it('does not overwrite a non-empty cell it did not write, and says so', async () => {
@@ -121,8 +166,8 @@ describe('fill', () => {
     const wb = annualWideWorkbook(annualRows(3));
     (wb.getWorksheet('培育名单数据') as ExcelJS.Worksheet).getCell(`D${WIDE_FIRST_ROW}`).value = 85;
     const { after, result } = await fill(wb);
-    expect(cell(after, '评分结果', 'C3')).toBeNull();
-    expect(cell(after, '评分结果', 'C4')?.formula).toBeDefined();
+    expect(cell(after, '评分结果', 'D3')?.value).toBe('—');
+    expect(cell(after, '评分结果', 'D4')?.formula).toBeDefined();
     expect(result.totals[0].total).toBeNull();
   });
 
@@ -130,13 +175,13 @@ describe('fill', () => {
     const wb = annualWideWorkbook(annualRows(3));
     (wb.getWorksheet('培育名单数据') as ExcelJS.Worksheet).getCell(`D${WIDE_FIRST_ROW}`).value = '72%';
     const { after, result } = await fill(wb);
-    expect(cell(after, '评分结果', 'C3')?.value).toBe(4.5);
-    expect(cell(after, '评分结果', 'C3')?.formula).toBeUndefined();
-    expect(result.findings.find((f) => f.code === 'value_instead_of_formula')).toMatchObject({ sheet: '评分结果', cell: 'C3' });
+    expect(cell(after, '评分结果', 'D3')?.value).toBe(4.5);
+    expect(cell(after, '评分结果', 'D3')?.formula).toBeUndefined();
+    expect(result.findings.find((f) => f.code === 'value_instead_of_formula')).toMatchObject({ sheet: '评分结果', cell: 'D3' });
   });
 
   it('check reports where each score will go', async () => {
     const r = await check(annualWideWorkbook(annualRows(2)));
-    expect(r.scores[0]).toMatchObject({ evaluation: 'annual', indicator: 1, sheet: '评分结果', cell: 'B3' });
+    expect(r.scores[0]).toMatchObject({ evaluation: 'annual', indicator: 1, sheet: '评分结果', cell: 'C3' });
   });
 });

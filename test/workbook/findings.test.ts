@@ -92,6 +92,7 @@ const examples: { [K in FindingCode]: FactsByCode[K] } = {
   score_mismatch: { ...ind, expected: 3.9244, found: 5, formula: 'MIN(5,D4/0.8*5)', decimals: 2 },
   missing_cap: { ...ind, expected: 5, found: 5.46, points: 5, formula: null },
   score_not_number: { text: '是' },
+  no_score_mark_stale: {},
   typed_constant: { what: 'score' },
   wrong_row: { ref: '基础数据!C6', row: 6, platform: '平台乙' },
   wrong_input: { ref: 'I5', other: 'platform' },
@@ -112,7 +113,7 @@ const examples: { [K in FindingCode]: FactsByCode[K] } = {
   cohort_values_written: ind,
   changed_since_check: { count: 2 },
   changed_since_fill: {},
-  sheet_changed_since_fill: { sheet: '评分结果' },
+  sheet_changed_since_fill: { sheet: '评分结果', cleared: true },
   nothing_to_revert: {},
   revert_record_damaged: { row: 7 },
 };

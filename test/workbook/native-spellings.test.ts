@@ -59,12 +59,12 @@ describe('every spelling the engine accepts means the same in the written workbo
     // every answer word but the full-width one is read by the written formula itself
     // the full-width １ is read by the engine but not by a spreadsheet's LOWER(TRIM()): written as a value
     const fw = spellings.indexOf('１');
-    const planCell = `${String.fromCharCode(64 + 16)}${3 + fw}`; // 评分结果: indicator 15 in column P
+    const planCell = `${String.fromCharCode(64 + 17)}${3 + fw}`; // 评分结果: indicator 15 in column Q
     expect(cell(after, '评分结果', planCell)?.formula).toBeUndefined();
     expect(cell(after, '评分结果', planCell)?.value).toBe(5);
     expect(result.findings.some((f) => f.code === 'value_instead_of_formula' && f.cell === planCell)).toBe(true);
     // every other answer word is read by the written formula itself
-    expect(result.findings.filter((f) => f.code === 'value_instead_of_formula' && f.cell?.startsWith('P')).map((f) => f.cell)).toEqual([planCell]);
+    expect(result.findings.filter((f) => f.code === 'value_instead_of_formula' && f.cell?.startsWith('Q')).map((f) => f.cell)).toEqual([planCell]);
     expect(await verifyWritten(result, file)).toBeGreaterThan(spellings.length * 15);
   });
 
@@ -77,11 +77,11 @@ describe('every spelling the engine accepts means the same in the written workbo
     const { result, file, after } = await fill(wb);
     expect(result.analysis.tables[0].values[1][0]).toEqual([1234.5]);
     // MIN/MAX would skip the text: every score of that column is written as a value
-    for (let p = 0; p < 6; p++) expect(cell(after, '评分结果', `B${3 + p}`)?.formula).toBeUndefined();
+    for (let p = 0; p < 6; p++) expect(cell(after, '评分结果', `C${3 + p}`)?.formula).toBeUndefined();
     expect(result.findings.filter((f) => f.code === 'value_instead_of_formula' && f.facts.why === 'cohort_text')).toHaveLength(6);
     // the platform with the full-width count: value; the others: formulas
-    expect(cell(after, '评分结果', `N${3 + 2}`)?.formula).toBeUndefined();
-    expect(cell(after, '评分结果', `N${3 + 1}`)?.formula).toBeDefined();
+    expect(cell(after, '评分结果', `O${3 + 2}`)?.formula).toBeUndefined();
+    expect(cell(after, '评分结果', `O${3 + 1}`)?.formula).toBeDefined();
     await verifyWritten(result, file);
   });
 
@@ -103,8 +103,8 @@ describe('every spelling the engine accepts means the same in the written workbo
     // the same scores as the table in 亿元 and fractions
     const scores = (r: FillResult) => r.scores.map((s) => s.score);
     scores(result).forEach((s, i) => expect(s).toBeCloseTo(scores(plain.result)[i] as number, 12));
-    expect(cell(after, '评分结果', 'C3')?.formula).toBe(`MIN(5,'${DATA}'!D${WIDE_FIRST_ROW}/100/0.8*5)`);
-    expect(cell(after, '评分结果', 'B3')?.formula).toContain(`'${DATA}'!C${WIDE_FIRST_ROW}/10000`);
+    expect(cell(after, '评分结果', 'D3')?.formula).toBe(`MIN(5,'${DATA}'!D${WIDE_FIRST_ROW}/100/0.8*5)`);
+    expect(cell(after, '评分结果', 'C3')?.formula).toContain(`'${DATA}'!C${WIDE_FIRST_ROW}/10000`);
     await verifyWritten(result, file);
   });
 
@@ -129,7 +129,7 @@ describe('every spelling the engine accepts means the same in the written workbo
     const { result, file, after } = await fill(wb);
     expect(result.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.cell])).toEqual([['unnamed_row', `B${blankRow}`]]);
     expect(result.analysis.tables[0].platforms).toHaveLength(5);
-    const min = cell(after, '评分结果', 'B9')?.formula;
+    const min = cell(after, '评分结果', 'C9')?.formula;
     expect(min).toBe(`MIN('${DATA}'!$C$${WIDE_FIRST_ROW}:$C$${blankRow - 1},'${DATA}'!$C$${blankRow + 1}:$C$${WIDE_FIRST_ROW + 5})`);
     await verifyWritten(result, file);
   });

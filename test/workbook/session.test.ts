@@ -111,6 +111,42 @@ describe('workbook session', () => {
     expect(restored.sheets[0].rows).toEqual(input.sheets[0].rows);
   });
 
+  it('revert of an added sheet with one edited cell clears every cell the fill wrote but that one, and says where', async () => {
+    const host = new MemoryHost(await data(3));
+    const s = await WorkbookSession.open(host);
+    await s.apply(s.planFill({ style: 'native', replace: false }));
+    const filled = await host.read();
+    const before = filled.sheets.find((x) => x.name === '评分结果');
+    expect(before && before.rows.size).toBeGreaterThan(3);
+    host.edit('评分结果', { C4: 9.5 });
+    const r = await s.revert();
+    expect(r.exact).toBe(false);
+    expect(r.plan.removedSheets).toEqual([]);
+    expect(r.plan.findings.map((f) => [f.code, f.sheet, f.cell])).toEqual([
+      ['sheet_changed_since_fill', '评分结果', 'A1'],
+      ['changed_since_fill', '评分结果', 'C4'],
+    ]);
+    const after = await host.read();
+    const left = after.sheets.find((x) => x.name === '评分结果');
+    const cells: string[] = [];
+    left?.rows.forEach((line, row) => line.forEach((_c, col) => cells.push(`${colLetters(col)}${row}`)));
+    expect(cells).toEqual(['C4']);
+    expect(cell(after, '评分结果', 'C4')?.value).toBe(9.5);
+    expect(after.sheets.some((x) => x.name === RECORD_SHEET)).toBe(false);
+  });
+
+  it('a re-check after a fill in values style does not take wanmu\'s own values for typed ones', async () => {
+    const host = new MemoryHost(await data(3));
+    const s = await WorkbookSession.open(host);
+    await s.apply(s.planFill({ style: 'values', replace: false }));
+    const again = await WorkbookSession.open(host);
+    expect(again.model.findings.filter((f) => f.code === 'typed_constant')).toEqual([]);
+    // the same workbook without wanmu's record: the very same values read as typed
+    const record = new MemoryHost({ sheets: (await host.read()).sheets.filter((x) => x.name !== RECORD_SHEET) });
+    const typed = (await WorkbookSession.open(record)).model.findings.filter((f) => f.code === 'typed_constant');
+    expect(typed.length).toBeGreaterThan(3);
+  });
+
   it('revert keeps what the user wrote after the fill, and says so', async () => {
     const host = new MemoryHost(await data(3));
     const s = await WorkbookSession.open(host);
@@ -125,6 +161,8 @@ describe('workbook session', () => {
     const after = await host.read();
     expect(after.sheets.map((x) => x.name)).toEqual([DATA, '评分结果']);
     expect(cell(after, '评分结果', 'A20')?.value).toBe('复核意见:已核对');
+    // what the fill wrote there is gone: the sheet holds the user's words alone
+    expect([...(after.sheets[1].rows.keys())]).toEqual([20]);
     // an unchanged fill is removed whole
     const host2 = new MemoryHost(await data(3));
     const s2 = await WorkbookSession.open(host2);

@@ -110,7 +110,7 @@ export interface XlRange {
   formulas: unknown[][];
   numberFormat: unknown[][];
   readonly valueTypes: ReadonlyArray<ReadonlyArray<string>>;
-  readonly format: { readonly font: { bold: boolean }; columnWidth: number };
+  readonly format: { readonly font: { bold: boolean }; columnWidth: number; wrapText: boolean; verticalAlignment: string };
   load(propertyNames: string): unknown;
   getMergedAreasOrNullObject(): XlRangeAreas;
   /** Conditional formats that intersect the range (ExcelApi 1.6). */
@@ -128,10 +128,23 @@ export interface XlWorksheet {
   load(propertyNames: string): unknown;
   getRange(address?: string): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  /** Frozen rows at the top (ExcelApi 1.7). */
+  readonly freezePanes: { freezeRows(count?: number): void };
+  /** Print settings (ExcelApi 1.9). */
+  readonly pageLayout: XlPageLayout;
   /** Several areas at once, "A1, B2:B5" (ExcelApi 1.9). */
   getRanges(address: string): XlRangeAreas;
   activate(): void;
   delete(): void;
+}
+
+/** Worksheet.pageLayout (ExcelApi 1.9): orientation "Landscape"/"Portrait", zoom, print titles, headers and footers. */
+export interface XlPageLayout {
+  orientation: string;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** Rows repeated at the top of each printed page, "$1:$2". */
+  setPrintTitleRows(rows: string): void;
+  readonly headersFooters: { readonly defaultForAllPages: { centerFooter: string } };
 }
 
 export interface XlEventResult {
@@ -193,6 +206,14 @@ export const MERGED_AREAS_REQUIREMENT = { set: 'ExcelApi', version: '1.13' } as 
  * `ConditionalFormat.getRanges` (both ExcelApi 1.9).
  */
 export const MARKS_REQUIREMENT = { set: 'ExcelApi', version: '1.9' } as const;
+/**
+ * Sheet layouts of added sheets: `freezePanes.freezeRows` (ExcelApi 1.7) and `pageLayout` —
+ * orientation, zoom, `setPrintTitleRows`, `headersFooters` (ExcelApi 1.9). Fitting one page wide
+ * sets `zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 }`: the documentation does not say
+ * what 0 pages tall means; it is the value the file format uses for "as many as needed"
+ * (fitToHeight="0"), which is what Excel writes for this setting.
+ */
+export const SHEET_LAYOUT_REQUIREMENT = { set: 'ExcelApi', version: '1.9' } as const;
 /**
  * Longest address given to `Worksheet.getRanges` at once: 255 characters, the limit reported for
  * it (as for VBA's Range; the Office docs state none). Longer range lists get one conditional
@@ -321,7 +342,7 @@ export class ExcelHost implements WorkbookHost {
 
   constructor(private readonly deps: ExcelHostDeps) {
     const has = (r: { set: string; version: string }) => deps.isSetSupported(r.set, r.version);
-    this.capabilities = { select: true, changeEvents: has(CHANGE_EVENTS_REQUIREMENT), undoGroup: has(UNDO_GROUP_REQUIREMENT), marks: has(MARKS_REQUIREMENT) };
+    this.capabilities = { select: true, changeEvents: has(CHANGE_EVENTS_REQUIREMENT), undoGroup: has(UNDO_GROUP_REQUIREMENT), marks: has(MARKS_REQUIREMENT), sheetLayout: has(SHEET_LAYOUT_REQUIREMENT) };
     this.budget = deps.payloadBudget ?? PAYLOAD_BUDGET;
   }
 
@@ -481,7 +502,7 @@ export class ExcelHost implements WorkbookHost {
     return this.deps.run(
       async (ctx) => {
         if (expected.length === 0) {
-          await this.apply(ctx, plan, 0);
+          await this.apply(ctx, plan, 0, batch.sheetLayouts);
           return { ok: true };
         }
         const added = new Set(plan.addSheets.map((a) => a.name));
@@ -499,7 +520,7 @@ export class ExcelHost implements WorkbookHost {
           let pre: Precondition;
           try {
             pre = await this.queuePrecondition(ctx, expected, restorable ? plan : null, known, added);
-            if (restorable) await this.apply(ctx, plan, pre.queued);
+            if (restorable) await this.apply(ctx, plan, pre.queued, batch.sheetLayouts);
             else await ctx.sync();
           } catch (e) {
             // A sheet of the remembered list was deleted or renamed since: its loads come first in
@@ -512,7 +533,7 @@ export class ExcelHost implements WorkbookHost {
           }
           const conflicts = findConflicts(expected, pre.found);
           if (conflicts.length === 0) {
-            if (!restorable) await this.apply(ctx, plan, 0);
+            if (!restorable) await this.apply(ctx, plan, 0, batch.sheetLayouts);
             return { ok: true };
           }
           if (restorable) await this.restore(ctx, pre.targets, plan.addSheets.map((a) => a.name));
@@ -669,7 +690,7 @@ export class ExcelHost implements WorkbookHost {
    * `queuedBytes`: the request size of operations the caller queued before (the precondition's
    * loads), which go in the first sync, ahead of the writes.
    */
-  private async apply(ctx: XlContext, plan: WritePlan, queuedBytes: number): Promise<void> {
+  private async apply(ctx: XlContext, plan: WritePlan, queuedBytes: number, layouts: WriteBatch['sheetLayouts']): Promise<void> {
     const ops: Op[] = [];
     const added = new Map<string, XlWorksheet>();
     for (const add of plan.addSheets) {
@@ -706,8 +727,34 @@ export class ExcelHost implements WorkbookHost {
         }
       }
       for (const r of s.bold) ops.push({ bytes: OP_OVERHEAD, queue: (c, m) => (on(c, m).getRange(rangeAddress(r)).format.font.bold = true) });
+      for (const r of s.wrap)
+        ops.push({
+          bytes: OP_OVERHEAD,
+          queue: (c, m) => {
+            const f = on(c, m).getRange(rangeAddress(r)).format;
+            f.wrapText = true;
+            f.verticalAlignment = 'Center';
+          },
+        });
       for (const r of s.merges) ops.push({ bytes: OP_OVERHEAD, queue: (c, m) => on(c, m).getRange(rangeAddress(r)).merge(false) });
       for (const w of s.widths) ops.push({ bytes: OP_OVERHEAD, queue: (c, m) => (on(c, m).getRange(columnsAddress(w.left, w.right)).format.columnWidth = widthToPoints(w.width)) });
+    }
+    if (this.capabilities.sheetLayout) {
+      for (const l of layouts) {
+        if (!plan.addSheets.some((a) => a.name === l.sheet)) continue;
+        ops.push({
+          bytes: OP_OVERHEAD * 4,
+          queue: (c) => {
+            const ws = added.get(l.sheet) ?? c.workbook.worksheets.getItem(l.sheet);
+            if (l.freezeRows > 0) ws.freezePanes.freezeRows(l.freezeRows);
+            const p = ws.pageLayout;
+            p.orientation = l.print.landscape ? 'Landscape' : 'Portrait';
+            if (l.print.fitWidth) p.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+            if (l.print.titleRows) p.setPrintTitleRows(`$${l.print.titleRows.first}:$${l.print.titleRows.last}`);
+            if (l.print.footer !== null) p.headersFooters.defaultForAllPages.centerFooter = l.print.footer;
+          },
+        });
+      }
     }
     for (const name of plan.deleteSheets) ops.push({ bytes: OP_OVERHEAD, queue: (c) => c.workbook.worksheets.getItem(name).delete() });
 

@@ -5,12 +5,12 @@
  * serialized again. Every other byte of the part is copied as it was.
  */
 import { a1 } from '../../workbook/address';
-import type { CellRange, CellWrite } from '../../workbook/model';
+import type { CellRange, CellWrite, SheetLayout } from '../../workbook/model';
 import { Utf8Blocks, type Piece } from './bytes';
 import type { Styles } from './styles';
 import { cellRef, encodeXstring, rangeRef, shiftFormula } from './text';
 import { rangeAddress } from '../shared/blocks';
-import { attr, element, elements, localName, newParser, parseElement, qualified, removeAttr, serializeElement, setAttr, tagStart, text, type XmlElement, type XmlNode } from './xml';
+import { attr, element, elements, escapeText, localName, newParser, parseElement, qualified, removeAttr, serializeElement, setAttr, tagStart, text, type XmlElement, type XmlNode } from './xml';
 
 export class SheetWriteError extends Error {}
 
@@ -165,6 +165,7 @@ function applyWrite(c: XmlElement, w: CellWrite, styles: Styles, onFormulaRemove
   let style = oldStyle;
   if (w.numFmt !== undefined) style = styles.withNumFmt(style, w.numFmt);
   if (w.bold) style = styles.withBold(style);
+  if (w.wrap) style = styles.withWrap(style);
   if (style !== oldStyle) setAttr(c, 's', String(style));
   for (const a of ['t', 'cm', 'vm']) removeAttr(c, a);
   const kept = c.children.filter((n) => n.kind === 'element' && localName(n.name) === 'extLst');
@@ -273,8 +274,25 @@ function editRow(row: XmlElement, index: number, edits: Map<number, CellEdit>, s
 }
 
 /** A skeleton worksheet for a new sheet (cells are then written into it like any other). */
-export function newSheetXml(): string {
-  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
+/**
+ * A new worksheet part; with a layout, its view (rows frozen at the top) and page setup
+ * (orientation, fit to one page wide with `fitToHeight="0"`: as many pages tall as needed, a centre
+ * footer) are part of it from the start. The print titles are a defined name in the workbook part.
+ */
+export function newSheetXml(layout?: SheetLayout): string {
+  const open = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
+  const margins = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  if (!layout) return `${open}<sheetData/>${margins}</worksheet>`;
+  const p = layout.print;
+  const sheetPr = p.fitWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '';
+  const n = layout.freezeRows;
+  const view =
+    n > 0
+      ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${n}" topLeftCell="A${n + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${n + 1}" sqref="A${n + 1}"/></sheetView></sheetViews>`
+      : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  const setup = `<pageSetup paperSize="9"${p.fitWidth ? ' fitToWidth="1" fitToHeight="0"' : ''} orientation="${p.landscape ? 'landscape' : 'portrait'}"/>`;
+  const footer = p.footer !== null ? `<headerFooter><oddFooter>${escapeText(`&C${p.footer}`)}</oddFooter></headerFooter>` : '';
+  return `${open}${sheetPr}${view}<sheetData/>${margins}${setup}${footer}</worksheet>`;
 }
 
 /** Where a top-level element belongs: before the first existing element that comes after it in schema order. */

@@ -143,6 +143,20 @@ export class Styles {
     return index;
   }
 
+  /** The format `base` with its text wrapped and centred vertically (header cells of added sheets). */
+  withWrap(base: number): number {
+    const key = `w${base}`;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    const xf = this.baseXf(base);
+    xf.children = xf.children.filter((n) => !(n.kind === 'element' && localName(n.name) === 'alignment'));
+    xf.children.unshift(element(qualified(xf.name, 'alignment'), [['vertical', 'center'], ['wrapText', '1']]));
+    setAttr(xf, 'applyAlignment', '1');
+    const index = this.xfIndex(xf);
+    this.cache.set(key, index);
+    return index;
+  }
+
   /**
    * A differential format that only fills solid with `rgb` (RRGGBB), for a conditional format:
    * the one already there (as wanmu writes it) or a new one at the end of `<dxfs>`.

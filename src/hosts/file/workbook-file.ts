@@ -21,6 +21,7 @@ import {
   type ReadScope,
   type SheetData,
   type SheetRange,
+  type SheetLayout,
   type SheetState,
   type WorkbookData,
   type WorkbookHost,
@@ -291,7 +292,7 @@ export function corrupt(path: string, e: unknown): FileOpenError {
 }
 
 export class WorkbookFile implements WorkbookHost {
-  readonly capabilities = { ...NO_CAPABILITIES, marks: true };
+  readonly capabilities = { ...NO_CAPABILITIES, marks: true, sheetLayout: true };
   private sheets: SheetInfo[] = [];
   private workbookPart = '';
   private stylesPart: string | undefined;
@@ -461,7 +462,7 @@ export class WorkbookFile implements WorkbookHost {
     });
     if (conflicts.length > 0) return { ok: false, conflicts };
 
-    for (const add of batch.addSheets) this.addSheet(add.name, add.state ?? 'visible');
+    for (const add of batch.addSheets) this.addSheet(add.name, add.state ?? 'visible', batch.sheetLayouts.find((l) => l.sheet === add.name));
     const bySheet = new Map<string, { cells: CellWrite[]; merges: CellRange[]; widths: { col: number; width: number }[] }>();
     const group = (name: string) => {
       let g = bySheet.get(name);
@@ -536,7 +537,7 @@ export class WorkbookFile implements WorkbookHost {
     this.pkg.touch('[Content_Types].xml');
   }
 
-  private addSheet(name: string, state: SheetState): void {
+  private addSheet(name: string, state: SheetState, layout?: SheetLayout): void {
     if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`sheet exists: ${name}`);
     if (name.length === 0 || name.length > 31 || [...'[]:*?/\\'].some((ch) => name.includes(ch))) throw new Error(`invalid sheet name: ${name}`);
     const wbDoc = this.pkg.doc(this.workbookPart);
@@ -544,7 +545,7 @@ export class WorkbookFile implements WorkbookHost {
     let n = this.sheets.length + 1;
     while (this.pkg.has(`${dirOf(this.workbookPart)}worksheets/sheet${n}.xml`)) n++;
     const part = `${dirOf(this.workbookPart)}worksheets/sheet${n}.xml`;
-    this.pkg.set(part, newSheetXml());
+    this.pkg.set(part, newSheetXml(layout));
     const rid = this.addRelationship(this.workbookPart, 'worksheet', `worksheets/sheet${n}.xml`);
     this.addOverride(part, CT_WORKSHEET);
     let sheetsEl = child(wb, 'sheets');
@@ -577,6 +578,30 @@ export class WorkbookFile implements WorkbookHost {
     this.pkg.touch(this.workbookPart);
     this.sheets.push({ name, part, rid, state, kind: 'worksheet', el });
     this.listInAppProperties(name, 'add');
+    const titles = layout?.print.titleRows;
+    if (titles) this.addPrintTitles(this.sheets.length - 1, name, titles);
+  }
+
+  /**
+   * The rows printed at the top of every page: the sheet-local defined name _xlnm.Print_Titles
+   * (localSheetId: the sheet's position), in the workbook's <definedNames>, created where the
+   * schema puts it (after <sheets>, <functionGroups> and <externalReferences>).
+   */
+  private addPrintTitles(index: number, name: string, rows: { first: number; last: number }): void {
+    const wb = this.pkg.doc(this.workbookPart).root;
+    let names = child(wb, 'definedNames');
+    if (!names) {
+      names = element(qualified(wb.name, 'definedNames'));
+      const before = ['sheets', 'functionGroups', 'externalReferences'];
+      let at = -1;
+      wb.children.forEach((c, i) => {
+        if (c.kind === 'element' && before.includes(localName(c.name))) at = i;
+      });
+      wb.children.splice(at + 1, 0, names);
+    }
+    const quoted = `'${name.replace(/'/g, "''")}'`;
+    names.children.push(element(qualified(names.name, 'definedName'), [['name', '_xlnm.Print_Titles'], ['localSheetId', String(index)]], [text(`${quoted}!$${rows.first}:$${rows.last}`)]));
+    this.pkg.touch(this.workbookPart);
   }
 
   private deleteSheet(name: string): void {

@@ -10,6 +10,7 @@ import { findConflicts } from '../shared/blocks';
 import {
   buildSheet,
   type CellData,
+  type SheetLayout,
   type CellRange,
   type ChangedCells,
   type ExpectedCell,
@@ -51,9 +52,11 @@ export class MemoryHost implements WorkbookHost {
   selection: { sheet: string; cell: string } | null = null;
   /** Conditional formats in priority order (the user's, and wanmu's marks after them). */
   conditionalFormats: MemoryConditionalFormat[] = [];
+  /** View and print settings of the sheets writes added (see SheetLayout), by sheet. */
+  readonly layouts = new Map<string, SheetLayout>();
 
   constructor(data: WorkbookData = { sheets: [] }, capabilities: Partial<HostCapabilities> = {}) {
-    this.capabilities = { select: true, changeEvents: true, undoGroup: false, marks: true, ...capabilities };
+    this.capabilities = { select: true, changeEvents: true, undoGroup: false, marks: true, sheetLayout: true, ...capabilities };
     for (const s of data.sheets) {
       const cells = new Map<string, { row: number; col: number; cell: CellData }>();
       s.rows.forEach((line, row) => line.forEach((cell, col) => cells.set(a1(row, col), { row, col, cell })));
@@ -123,7 +126,12 @@ export class MemoryHost implements WorkbookHost {
       s.cells.set(key, { row: w.row, col: w.col, cell });
     }
     for (const m of batch.merges) this.sheet(m.sheet)?.merges.push(m.range);
-    for (const name of batch.deleteSheets) this.sheets = this.sheets.filter((s) => s.name !== name);
+    const added = new Set(batch.addSheets.map((a) => a.name));
+    if (this.capabilities.sheetLayout) for (const l of batch.sheetLayouts) if (added.has(l.sheet)) this.layouts.set(l.sheet, l);
+    for (const name of batch.deleteSheets) {
+      this.sheets = this.sheets.filter((s) => s.name !== name);
+      this.layouts.delete(name);
+    }
     if (batch.deleteSheets.length > 0) this.conditionalFormats = this.conditionalFormats.filter((f) => !batch.deleteSheets.includes(f.sheet));
     return { ok: true };
   }

@@ -173,6 +173,7 @@ export interface SheetWritePlan {
   /** Dense blocks sharing one number format ('General' resets). */
   readonly formats: { readonly numFmt: string; readonly ranges: CellRange[] }[];
   readonly bold: CellRange[];
+  readonly wrap: CellRange[];
   readonly merges: CellRange[];
   /** Runs of adjacent columns with the same width (Excel character units). */
   readonly widths: { readonly left: number; readonly right: number; readonly width: number }[];
@@ -220,6 +221,7 @@ export function planWrite(batch: WriteBatch): WritePlan {
     }
     const formats = [...byFmt].map(([numFmt, list]) => ({ numFmt, ranges: denseBlocks(list.map((w) => ({ row: w.row, col: w.col, item: true }))).map((b) => b.range) }));
     const bold = denseBlocks(kept.filter((w) => w.bold).map((w) => ({ row: w.row, col: w.col, item: true }))).map((b) => b.range);
+    const wrap = denseBlocks(kept.filter((w) => w.wrap).map((w) => ({ row: w.row, col: w.col, item: true }))).map((b) => b.range);
     const widths: { left: number; right: number; width: number }[] = [];
     for (const col of [...s.widths.keys()].sort((a, b) => a - b)) {
       const width = s.widths.get(col)!;
@@ -227,7 +229,7 @@ export function planWrite(batch: WriteBatch): WritePlan {
       if (last && last.right === col - 1 && last.width === width) last.right = col;
       else widths.push({ left: col, right: col, width });
     }
-    return { sheet: name, clears, content, formats, bold, merges: s.merges, widths };
+    return { sheet: name, clears, content, formats, bold, wrap, merges: s.merges, widths };
   });
   return { addSheets: batch.addSheets, sheets, deleteSheets: batch.deleteSheets };
 }

@@ -50,7 +50,7 @@ export class WpsHost implements WorkbookHost {
   private writing = false;
 
   constructor(private readonly app: EtApplication, private readonly quirks: WpsQuirks = WPS_QUIRKS) {
-    this.capabilities = { select: true, changeEvents: app.ApiEvent !== undefined, undoGroup: quirks.undo(app) !== null, marks: quirks.marks !== null };
+    this.capabilities = { select: true, changeEvents: app.ApiEvent !== undefined, undoGroup: quirks.undo(app) !== null, marks: quirks.marks !== null, sheetLayout: quirks.sheetLayout !== null };
   }
 
   private sheets(): EtWorksheet[] {
@@ -223,8 +223,39 @@ export class WpsHost implements WorkbookHost {
         for (const b of s.content) ws.Range(rangeAddress(b.range)).Formula = q.blockInput(b.items.map((line) => line.map((c) => c.input)));
         for (const f of s.formats) for (const r of f.ranges) ws.Range(rangeAddress(r)).NumberFormat = f.numFmt === 'General' ? q.generalFormat : f.numFmt;
         for (const r of s.bold) ws.Range(rangeAddress(r)).Font.Bold = true;
+        for (const r of s.wrap) {
+          const range = ws.Range(rangeAddress(r));
+          range.WrapText = true;
+          range.VerticalAlignment = q.verticalCenter;
+        }
         for (const r of s.merges) ws.Range(rangeAddress(r)).Merge(false);
         for (const w of s.widths) ws.Range(columnsAddress(w.left, w.right)).ColumnWidth = w.width;
+      }
+      const layout = q.sheetLayout;
+      if (layout) {
+        for (const l of batch.sheetLayouts) {
+          const ws = byName.get(l.sheet);
+          if (!ws || !plan.addSheets.some((a) => a.name === l.sheet)) continue;
+          const page = ws.PageSetup;
+          if (!page) throw new Error(`无法设置工作表“${l.sheet}”的页面(没有 PageSetup)`);
+          page.Orientation = l.print.landscape ? layout.orientation.landscape : layout.orientation.portrait;
+          if (l.print.fitWidth) {
+            page.Zoom = false;
+            page.FitToPagesWide = 1;
+            page.FitToPagesTall = layout.anyPagesTall;
+          }
+          if (l.print.titleRows) page.PrintTitleRows = `$${l.print.titleRows.first}:$${l.print.titleRows.last}`;
+          if (l.print.footer !== null) page.CenterFooter = l.print.footer;
+          if (l.freezeRows > 0) {
+            ws.Activate();
+            const win = app.ActiveWindow;
+            if (!win) throw new Error(`无法冻结工作表“${l.sheet}”的表头(没有 ActiveWindow)`);
+            win.FreezePanes = false;
+            win.SplitColumn = 0;
+            win.SplitRow = l.freezeRows;
+            win.FreezePanes = true;
+          }
+        }
       }
       for (const name of plan.deleteSheets) {
         const ws = byName.get(name);

@@ -43,6 +43,8 @@ export interface EtRange {
   /** A method in WPS JSA (`Address(false, false)`), a string in some bridges. */
   readonly Address: unknown;
   readonly Font: { Bold: unknown };
+  WrapText: unknown;
+  VerticalAlignment: unknown;
   ColumnWidth: unknown;
   Clear(): unknown;
   Merge(across?: boolean): unknown;
@@ -78,6 +80,25 @@ export interface EtWorksheet {
   Range(address: string): EtRange;
   Activate(): unknown;
   Delete(): unknown;
+  /** Print settings (Excel's PageSetup object, as ET has it). */
+  readonly PageSetup?: EtPageSetup;
+}
+
+/** The properties of PageSetup wanmu sets on a sheet it adds. */
+export interface EtPageSetup {
+  Orientation: unknown;
+  Zoom: unknown;
+  FitToPagesWide: unknown;
+  FitToPagesTall: unknown;
+  PrintTitleRows: unknown;
+  CenterFooter: unknown;
+}
+
+/** The active window's split and freeze (freezing applies to the active sheet). */
+export interface EtWindow {
+  SplitRow: unknown;
+  SplitColumn: unknown;
+  FreezePanes: unknown;
 }
 
 export interface EtWorksheets {
@@ -92,6 +113,7 @@ export interface EtApplication {
   ScreenUpdating: boolean;
   readonly ActiveSheet: EtWorksheet | null;
   readonly ActiveWorkbook: unknown;
+  readonly ActiveWindow?: EtWindow;
   readonly DebugTools?: { readonly UndoTransBegin?: unknown; readonly UndoTransEnd?: unknown };
   readonly ApiEvent?: {
     AddApiEventListener(eventName: string, callback: (...args: never[]) => unknown): unknown;
@@ -127,6 +149,22 @@ export interface WpsQuirks {
   undo(app: EtApplication): { begin(): void; end(): void } | null;
   /** Conditional formats for wanmu's marks (null: this WPS cannot mark cells). */
   readonly marks: WpsMarkQuirks | null;
+  /** XlVAlign xlVAlignCenter, for wrapped header cells. */
+  readonly verticalCenter: number;
+  /** Frozen header and page setup of sheets wanmu adds (null: not set). */
+  readonly sheetLayout: WpsSheetLayoutQuirks | null;
+}
+
+/**
+ * How a sheet's view and page setup are set in ET, as in Excel's object model: XlPageOrientation
+ * values, Zoom = false before FitToPagesWide/Tall, FitToPagesTall = false for "as many pages as
+ * needed"; frozen rows through the active window's SplitRow and FreezePanes, so the new sheet is
+ * activated for it (and the user's sheet activated again after the write).
+ */
+export interface WpsSheetLayoutQuirks {
+  readonly orientation: { readonly landscape: number; readonly portrait: number };
+  /** FitToPagesTall for "as many pages tall as needed". */
+  readonly anyPagesTall: unknown;
 }
 
 /** How WPS takes and gives wanmu's marks (conditional formats of type expression). */
@@ -191,6 +229,8 @@ export const WPS_QUIRKS: WpsQuirks = {
     return v === undefined || v === null || v === '';
   },
   sheetChangeEvent: 'SheetChange',
+  verticalCenter: -4108,
+  sheetLayout: { orientation: { landscape: 2, portrait: 1 }, anyPagesTall: false },
   marks: {
     expressionType: 2,
     omitted: null,

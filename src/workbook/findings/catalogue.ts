@@ -111,6 +111,7 @@ const render: Render = {
   score_mismatch: (f) => `得分与官方规则不符:应为 ${fmt(f.expected)}${f.decimals !== null ? `(保留 ${f.decimals} 位小数为 ${(Math.round(f.expected * 10 ** f.decimals) / 10 ** f.decimals).toFixed(Math.max(0, f.decimals))})` : ''},表中为 ${fmt(f.found)}${f.formula ? `;正确公式:=${f.formula}` : ''}`,
   missing_cap: (f) => `得分 ${fmt(f.found)} 超过分值 ${f.points}(缺少上限),应为 ${fmt(f.expected)}${f.formula ? `;正确公式:=${f.formula}` : ''}`,
   score_not_number: (f) => `得分单元格不是数字:“${f.text}”`,
+  no_score_mark_stale: () => `此处的“${vocabulary.noScore}”是上次填写时无法计分的标记;现在数据已可计分,请重新填写得分`,
   score_error_value: (f, s) =>
     `得分单元格显示错误值 ${f.error},该项得分无法核对${
       f.cause ? `;原因多半是:${renderFinding(f.cause, s)}` : f.input ? `;原因多半是数据单元格 ${f.input.cell} 的内容“${f.input.text}”不是有效数据,请更正该数据` : ';请检查公式及其引用的单元格'
@@ -141,7 +142,7 @@ const render: Render = {
   cohort_values_written: (f) => `“${ind(f.evaluation, f.indicator)}”的得分以数值写入`,
   changed_since_check: (f) => `检查之后工作簿中有 ${f.count} 个单元格被修改,未写入任何内容;请重新检查后再填写`,
   changed_since_fill: () => '填写之后此单元格被修改过,撤销时保留了现在的内容',
-  sheet_changed_since_fill: (f) => `工作表“${f.sheet}”在填写之后被修改过,撤销时保留了该表`,
+  sheet_changed_since_fill: (f) => (f.cleared ? `工作表“${f.sheet}”在填写之后被修改过:撤销时清除了 wanmu 写入且未改动的单元格,保留了该表和您修改、添加的内容` : `工作表“${f.sheet}”在填写之后被修改过,撤销时保留了该表`),
   nothing_to_revert: () => '工作簿中没有本工具的填写记录,无需撤销',
   revert_record_damaged: (f) => `撤销记录第 ${f.row} 行无法读取(记录表被修改过),该行未撤销`,
 };
@@ -189,6 +190,8 @@ export function roleText(r: ColumnRole, e: EvaluationId): string {
       return '序号';
     case 'note':
       return '备注/说明';
+    case 'rank':
+      return '排名';
     case 'input':
       return `输入“${field(e, r.indicator + 1, r.field)}”(${ind(e, r.indicator + 1)})`;
     case 'score':
@@ -278,6 +281,14 @@ export function renderScoreHeader(name: string, points: number): string {
   return `${name}${vocabulary.scoreSuffixes[0]}(${points}分)`;
 }
 
+/** The 说明 cell of a result sheet's platform whose scores cannot all be computed: each indicator and why. */
+export function renderUnscoredNote(list: ReadonlyArray<{ readonly name: string; readonly why: string }>): string {
+  return `${list.length} 项指标无法计分:${list.map((x) => `${x.name}(${x.why})`).join(';')}`;
+}
+
+/** The 说明 cell of a result sheet's 培育名单最小值/最大值 rows. */
+export const COHORT_BOUNDS_NOTE = '无量纲化所用的培育名单数据(各列为该指标的输入数据,单位与格式同数据表)';
+
 /** Name of a platform column a template adds (平台1, 平台2 …). */
 export function renderTemplatePlatform(index: number): string {
   return `平台${index + 1}`;
@@ -308,7 +319,7 @@ export const CERTAINTY_TEXT = { sure: '已识别', uncertain: '不确定', unrec
 
 /** A column role's kind in one word, for counts of columns (平台名称 1 列,数据 29 列 …). */
 export function roleKindText(kind: ColumnRole['kind']): string {
-  return ({ platform: '平台名称', input: '数据', score: '得分', subtotal: '小计', total: '总分', fixed: '发文表固定列', serial: '序号', unrecognized: '未识别' } as Partial<Record<ColumnRole['kind'], string>>)[kind] ?? '其他';
+  return ({ platform: '平台名称', input: '数据', score: '得分', subtotal: '小计', total: '总分', fixed: '发文表固定列', serial: '序号', rank: '排名', note: '备注/说明', unrecognized: '未识别' } as Partial<Record<ColumnRole['kind'], string>>)[kind] ?? '其他';
 }
 
 /** A figure as every surface writes it: one number where the cell shows the engine's figure, both where they differ (表中 84.15 / 官方 82.35), — where there is none. */

@@ -93,6 +93,7 @@ export interface FactsByCode extends Record<InputErrorCode, InputErrorFacts> {
   score_mismatch: Ind & { expected: number; found: number; formula: string | null; decimals: number | null };
   missing_cap: Ind & { expected: number; found: number; points: number; formula: string | null };
   score_not_number: { text: string };
+  no_score_mark_stale: Record<string, never>;
   /** A score cell showing an error value (#DIV/0! …), with the likely cause when it can be seen. */
   score_error_value: { error: string; cause: Finding | null; input: { cell: string; text: string } | null };
   typed_constant: { what: 'score' | 'subtotal' | 'total' };
@@ -117,7 +118,7 @@ export interface FactsByCode extends Record<InputErrorCode, InputErrorFacts> {
   // ---- session
   changed_since_check: { count: number };
   changed_since_fill: Record<string, never>;
-  sheet_changed_since_fill: { sheet: string };
+  sheet_changed_since_fill: { sheet: string; cleared: boolean };
   nothing_to_revert: Record<string, never>;
   revert_record_damaged: { row: number };
 }

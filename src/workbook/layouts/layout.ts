@@ -9,7 +9,7 @@
  */
 import type { EvaluationId, EvaluationTable, Indicator } from '../../rules';
 import type { Finding } from '../findings/codes';
-import type { CellData, SheetData, WriteBatch } from '../model';
+import type { CellData, SheetData, SheetLayout, WriteBatch } from '../model';
 import type { FormulaRef } from '../refs';
 import type { FormulaStyle } from '../formulas';
 import type { IndicatorResult, TableResult } from '../analyze';
@@ -60,6 +60,8 @@ export type ColumnRole =
   | { readonly kind: 'platform' }
   | { readonly kind: 'serial' }
   | { readonly kind: 'note' }
+  /** A rank among the platforms (排名, 名次): derived from the totals, not reviewed as a score. */
+  | { readonly kind: 'rank' }
   | { readonly kind: 'input'; readonly indicator: number; readonly field: number }
   | { readonly kind: 'score'; readonly indicator: number }
   | { readonly kind: 'subtotal'; readonly group: number }
@@ -220,12 +222,18 @@ export interface Recognition {
 export interface AreaWriter {
   readonly style: FormulaStyle;
   addSheet(name: string): void;
-  label(ref: CellRef, text: string, bold?: boolean): void;
-  put(ref: CellRef, formula: string | undefined, result: number): void;
+  /** A text cell; bold and wrapped only in sheets the fill adds. */
+  label(ref: CellRef, text: string, bold?: boolean, wrap?: boolean): void;
+  /** A number or a formula with its cached result; `numFmt` instead of the score format (0.00). */
+  put(ref: CellRef, formula: string | undefined, result: number, numFmt?: string): void;
   width(sheet: string, col: number, width: number): void;
+  /** View and print settings of a sheet the fill adds. */
+  layout(layout: SheetLayout): void;
   addColumn(sheet: string, col: number, header: string): void;
   empty(ref: CellRef): boolean;
   valueAt(ref: CellRef): number;
+  /** A cell's number format as read (undefined: General). */
+  formatAt(ref: CellRef): string | undefined;
 }
 
 /** The cells of one 无量纲化 indicator's MIN and MAX helpers a fill wrote, by indicator index. */

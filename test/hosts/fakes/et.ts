@@ -24,7 +24,7 @@
 import { ERROR_TEXT, isSheetError, type ErrorKind, type RawValue } from '../../../src/engine';
 import { a1, colNumber } from '../../../src/workbook/address';
 import type { CellRange, WorkbookData } from '../../../src/workbook/model';
-import type { EtApplication, EtFormatCondition, EtFormatConditions, EtRange, EtWorksheet, EtWorksheets } from '../../../src/hosts/wps/quirks';
+import type { EtApplication, EtFormatCondition, EtFormatConditions, EtPageSetup, EtRange, EtWindow, EtWorksheet, EtWorksheets } from '../../../src/hosts/wps/quirks';
 import { typeInto, type FakeCell } from './excel';
 
 const CVERR: Readonly<Record<ErrorKind, number>> = {
@@ -60,6 +60,14 @@ interface SheetState {
   widths: Map<number, number>;
   /** Conditional formats, first first. */
   conditions: FakeCondition[];
+  /** PageSetup as set. */
+  page: { Orientation: unknown; Zoom: unknown; FitToPagesWide: unknown; FitToPagesTall: unknown; PrintTitleRows: unknown; CenterFooter: unknown };
+  /** Rows frozen by the window while this sheet was active. */
+  frozenRows: number;
+}
+
+function newPage(): SheetState['page'] {
+  return { Orientation: 1, Zoom: 100, FitToPagesWide: 1, FitToPagesTall: 1, PrintTitleRows: '', CenterFooter: '' };
 }
 
 /** Longest address `Worksheet.Range` takes (as VBA's). */
@@ -136,7 +144,7 @@ export class FakeEt implements EtApplication {
   }
 
   addSheet(name: string, at: number): SheetState {
-    const st: SheetState = { name, visible: -1, cells: new Map(), merges: [], widths: new Map(), conditions: [] };
+    const st: SheetState = { name, visible: -1, cells: new Map(), merges: [], widths: new Map(), conditions: [], page: newPage(), frozenRows: 0 };
     this.state.splice(at, 0, st);
     return st;
   }
@@ -205,6 +213,29 @@ export class FakeEt implements EtApplication {
   get ActiveWorkbook(): unknown {
     this.tick();
     return this.workbook;
+  }
+  /** The window: SplitRow, then FreezePanes = true freezes the active sheet's rows above it. */
+  get ActiveWindow(): EtWindow {
+    this.tick();
+    const x = this;
+    let split = 0;
+    return {
+      get SplitRow(): unknown {
+        return split;
+      },
+      set SplitRow(v: unknown) {
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`fake ET: SplitRow ${String(v)}`);
+        split = v;
+      },
+      SplitColumn: 0,
+      get FreezePanes(): unknown {
+        return (x.active?.frozenRows ?? 0) > 0;
+      },
+      set FreezePanes(v: unknown) {
+        if (!x.active) throw new Error('fake ET: no active sheet');
+        x.active.frozenRows = v === true ? split : 0;
+      },
+    };
   }
   activate(st: SheetState): void {
     this.active = st;
@@ -295,6 +326,28 @@ class FakeSheet implements EtWorksheet {
     this.x.tick();
     this.x.activate(this.st);
     return true;
+  }
+  get PageSetup(): EtPageSetup {
+    this.x.tick();
+    const page = this.st.page;
+    const check = (key: keyof SheetState['page'], v: unknown, ok: boolean) => {
+      if (!ok) throw new Error(`fake ET: PageSetup.${key} = ${String(v)}`);
+      page[key] = v;
+    };
+    return {
+      get Orientation() { return page.Orientation; },
+      set Orientation(v: unknown) { check('Orientation', v, v === 1 || v === 2); },
+      get Zoom() { return page.Zoom; },
+      set Zoom(v: unknown) { check('Zoom', v, v === false || (typeof v === 'number' && v >= 10 && v <= 400)); },
+      get FitToPagesWide() { return page.FitToPagesWide; },
+      set FitToPagesWide(v: unknown) { check('FitToPagesWide', v, v === false || (typeof v === 'number' && v >= 1)); },
+      get FitToPagesTall() { return page.FitToPagesTall; },
+      set FitToPagesTall(v: unknown) { check('FitToPagesTall', v, v === false || (typeof v === 'number' && v >= 1)); },
+      get PrintTitleRows() { return page.PrintTitleRows; },
+      set PrintTitleRows(v: unknown) { check('PrintTitleRows', v, typeof v === 'string' && /^\$\d+:\$\d+$/.test(v)); },
+      get CenterFooter() { return page.CenterFooter; },
+      set CenterFooter(v: unknown) { check('CenterFooter', v, typeof v === 'string'); },
+    };
   }
   Delete(): unknown {
     this.x.tick();
@@ -433,6 +486,24 @@ class FakeRange implements EtRange {
       return r.top === r.bottom && r.left === r.right ? cell(r.top, r.left) : `${cell(r.top, r.left)}:${cell(r.bottom, r.right)}`;
     };
   }
+  get WrapText(): unknown {
+    throw new Error('fake ET: WrapText is not read by the host');
+  }
+  set WrapText(v: unknown) {
+    this.x.tick();
+    for (let row = this.r.top; row <= this.r.bottom; row++)
+      for (let col = this.r.left; col <= this.r.right; col++) {
+        const key = a1(row, col);
+        this.st.cells.set(key, { ...(this.st.cells.get(key) ?? { row, col, value: null }), wrap: v === true });
+      }
+  }
+  get VerticalAlignment(): unknown {
+    throw new Error('fake ET: VerticalAlignment is not read by the host');
+  }
+  set VerticalAlignment(v: unknown) {
+    this.x.tick();
+    if (v !== -4108 && v !== -4160 && v !== -4107) throw new Error(`fake ET: VerticalAlignment ${String(v)}`);
+  }
   get Font(): { Bold: unknown } {
     this.x.tick();
     const self = this;
@@ -521,6 +592,10 @@ class FakeAreas implements EtRange {
   get Font(): { Bold: unknown } { return this.refuse('Font'); }
   get ColumnWidth(): unknown { return this.refuse('ColumnWidth'); }
   set ColumnWidth(_v: unknown) { this.refuse('ColumnWidth'); }
+  get WrapText(): unknown { return this.refuse('WrapText'); }
+  set WrapText(_v: unknown) { this.refuse('WrapText'); }
+  get VerticalAlignment(): unknown { return this.refuse('VerticalAlignment'); }
+  set VerticalAlignment(_v: unknown) { this.refuse('VerticalAlignment'); }
   Clear(): unknown { return this.refuse('Clear'); }
   Merge(): unknown { return this.refuse('Merge'); }
   Select(): unknown { return this.refuse('Select'); }

@@ -38,6 +38,7 @@ import type {
   XlContext,
   XlCustomConditionalFormat,
   XlEventResult,
+  XlPageLayout,
   XlRange,
   XlRangeAreas,
   XlRunOptions,
@@ -50,6 +51,7 @@ export interface FakeCell {
   formula?: string;
   numFmt?: string;
   bold?: boolean;
+  wrap?: boolean;
   quotePrefix?: boolean;
 }
 
@@ -73,6 +75,14 @@ interface SheetState {
   widths: Map<number, number>;
   /** Conditional formats, first (priority 0) first. */
   formats: FakeFormat[];
+  /** freezePanes.freezeRows; 0: none. */
+  frozenRows: number;
+  /** pageLayout as set (ExcelApi 1.9). */
+  page: { orientation: string; zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } | null; printTitleRows: string | null; centerFooter: string };
+}
+
+function newPage(): SheetState['page'] {
+  return { orientation: 'Portrait', zoom: null, printTitleRows: null, centerFooter: '' };
 }
 
 /** Longest address `getRanges` takes (the limit reported for it; the Office docs state none). */
@@ -185,7 +195,7 @@ export class FakeExcel {
 
   addSheet(name: string): SheetState {
     if (this.sheets.some((s) => s.name === name)) throw new OfficeError('ItemAlreadyExists', `sheet ${name} exists`);
-    const st: SheetState = { id: `{sheet-${this.nextId++}}`, name, visibility: 'Visible', cells: new Map(), merges: [], widths: new Map(), formats: [] };
+    const st: SheetState = { id: `{sheet-${this.nextId++}}`, name, visibility: 'Visible', cells: new Map(), merges: [], widths: new Map(), formats: [], frozenRows: 0, page: newPage() };
     this.sheets.push(st);
     return st;
   }
@@ -429,6 +439,49 @@ class FakeWorksheet implements XlWorksheet {
     });
   }
 
+  get freezePanes(): { freezeRows(count?: number): void } {
+    return {
+      freezeRows: (count = 1) => {
+        this.ctx.enqueue(10, () => void (this.resolve().frozenRows = count));
+      },
+    };
+  }
+
+  get pageLayout(): XlPageLayout {
+    const ctx = this.ctx;
+    const sheet = () => this.resolve();
+    const set = (f: (p: SheetState['page']) => void) => ctx.enqueue(20, () => f(sheet().page));
+    return {
+      get orientation(): string {
+        return notLoaded('PageLayout.orientation');
+      },
+      set orientation(v: string) {
+        if (v !== 'Landscape' && v !== 'Portrait') throw new OfficeError('InvalidArgument', `orientation ${v}`);
+        set((p) => void (p.orientation = v));
+      },
+      get zoom(): XlPageLayout['zoom'] {
+        return notLoaded('PageLayout.zoom');
+      },
+      set zoom(v: XlPageLayout['zoom']) {
+        set((p) => void (p.zoom = { ...v }));
+      },
+      setPrintTitleRows: (rows: string) => {
+        if (!/^\$\d+:\$\d+$/.test(rows)) throw new OfficeError('InvalidArgument', `print title rows ${rows}`);
+        set((p) => void (p.printTitleRows = rows));
+      },
+      headersFooters: {
+        defaultForAllPages: {
+          get centerFooter(): string {
+            return notLoaded('HeaderFooter.centerFooter');
+          },
+          set centerFooter(v: string) {
+            set((p) => void (p.centerFooter = v));
+          },
+        },
+      },
+    };
+  }
+
   getRanges(address: string): XlRangeAreas {
     const resolve = (): { sheet: SheetState; rects: CellRange[] } | null => {
       const sheet = this.resolveOrNull();
@@ -509,7 +562,7 @@ function cellType(c: FakeCell | undefined): string {
 
 class FakeRange implements XlRange {
   private data: RangeData | null = null;
-  readonly format: { readonly font: { bold: boolean }; columnWidth: number };
+  readonly format: { readonly font: { bold: boolean }; columnWidth: number; wrapText: boolean; verticalAlignment: string };
 
   constructor(private readonly ctx: FakeContext, private readonly resolve: () => Target) {
     const self = this;
@@ -521,6 +574,18 @@ class FakeRange implements XlRange {
         set bold(v: boolean) {
           ctx.enqueue(10, () => self.eachCell((c) => (c.bold = v), true));
         },
+      },
+      get wrapText(): boolean {
+        return notLoaded('RangeFormat.wrapText');
+      },
+      set wrapText(v: boolean) {
+        ctx.enqueue(10, () => self.eachCell((c) => (c.wrap = v), true));
+      },
+      get verticalAlignment(): string {
+        return notLoaded('RangeFormat.verticalAlignment');
+      },
+      set verticalAlignment(v: string) {
+        if (!['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].includes(v)) throw new OfficeError('InvalidArgument', `verticalAlignment ${v}`);
       },
       get columnWidth(): number {
         return notLoaded('RangeFormat.columnWidth');

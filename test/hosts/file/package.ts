@@ -6,7 +6,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { attr, elements, parseXml, textOf } from '../../../src/hosts/file/xml';
 import type { RawValue } from '../../../src/engine';
 import { a1 } from '../../../src/workbook/address';
-import type { WorkbookData } from '../../../src/workbook/model';
+import type { SheetLayout, WorkbookData } from '../../../src/workbook/model';
 
 export const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -126,4 +126,41 @@ export function conditionalFormatsOf(buf: Uint8Array, sheets: readonly string[],
     }
   });
   return out;
+}
+
+/** A sheet's view and print settings as the package holds them (what a spreadsheet program opens), or null for none of wanmu's. */
+export function sheetLayoutOf(buf: Uint8Array, sheet: string): SheetLayout | null {
+  const files = unzipSync(buf);
+  const text = (name: string) => {
+    const f = files[name];
+    if (!f) throw new Error(`no part ${name}`);
+    return strFromU8(f);
+  };
+  const wb = parseXml(text('xl/workbook.xml')).root;
+  const sheetsEl = elements(wb, 'sheets')[0];
+  const list = sheetsEl ? elements(sheetsEl, 'sheet') : [];
+  const index = list.findIndex((s) => attr(s, 'name') === sheet);
+  if (index < 0) throw new Error(`no sheet ${sheet}`);
+  const rid = list[index].attrs.find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1];
+  const rel = elements(parseXml(text('xl/_rels/workbook.xml.rels')).root, 'Relationship').find((r) => attr(r, 'Id') === rid);
+  const target = attr(rel ?? list[index], 'Target') ?? '';
+  const root = parseXml(text(target.startsWith('/') ? target.slice(1) : `xl/${target}`)).root;
+  const pane = elements(elements(elements(root, 'sheetViews')[0] ?? root, 'sheetView')[0] ?? root, 'pane')[0];
+  const setup = elements(root, 'pageSetup')[0];
+  const fit = elements(elements(root, 'sheetPr')[0] ?? root, 'pageSetUpPr')[0];
+  const footer = elements(elements(root, 'headerFooter')[0] ?? root, 'oddFooter')[0];
+  const names = elements(elements(wb, 'definedNames')[0] ?? wb, 'definedName');
+  const titles = names.find((d) => attr(d, 'name') === '_xlnm.Print_Titles' && attr(d, 'localSheetId') === String(index));
+  const rows = titles ? /!\$(\d+):\$(\d+)$/.exec(textOf(titles)) : null;
+  if (!pane && !setup && !titles && !footer) return null;
+  return {
+    sheet,
+    freezeRows: pane && attr(pane, 'state') === 'frozen' ? Number(attr(pane, 'ySplit') ?? '0') : 0,
+    print: {
+      landscape: setup !== undefined && attr(setup, 'orientation') === 'landscape',
+      fitWidth: fit !== undefined && attr(fit, 'fitToPage') === '1' && setup !== undefined && attr(setup, 'fitToWidth') === '1' && attr(setup, 'fitToHeight') === '0',
+      titleRows: rows ? { first: Number(rows[1]), last: Number(rows[2]) } : null,
+      footer: footer ? textOf(footer).replace(/^&C/, '') : null,
+    },
+  };
 }

@@ -80,6 +80,8 @@ export function firstPass(evaluation: EvaluationId, h: HeaderCell, stats: Column
       return { ...p, role: { kind: 'serial' }, evidence: [{ kind: 'header', text }] };
     case 'note':
       return { ...p, role: { kind: 'note' }, evidence: [{ kind: 'header', text }] };
+    case 'rank':
+      return { ...p, role: { kind: 'rank' }, evidence: [{ kind: 'header', text }] };
     case 'total':
       return { ...p, role: { kind: 'total' }, evidence: [{ kind: 'score_words', text }] };
     case 'subtotal': {

@@ -13,6 +13,7 @@ import {
   groupCandidates,
   indicatorCandidates,
   isNoteHeader,
+  isRankHeader,
   isPlatformHeader,
   isScoreHeader,
   isSerialHeader,
@@ -42,6 +43,7 @@ export interface HeaderCell {
 export type HeaderSays =
   | { kind: 'platform' }
   | { kind: 'serial' }
+  | { kind: 'rank' }
   | { kind: 'note' }
   | { kind: 'total' }
   | { kind: 'subtotal'; refs: { evaluation: EvaluationId; group: number }[] }
@@ -85,6 +87,7 @@ export function says(parent: string, child: string): HeaderSays {
   if (isPlatformHeader(text)) return { kind: 'platform' };
   if (isSerialHeader(text)) return { kind: 'serial' };
   if (isNoteHeader(text)) return { kind: 'note' };
+  if (isRankHeader(text)) return { kind: 'rank' };
   if (isTotalLabel(text)) return { kind: 'total' };
   // a parent naming an indicator, or one of its inputs (产业项目投资(亿元) over 年度计划 | 完成)
   const parentInd: IndicatorRef[] =
@@ -156,7 +159,7 @@ export function qualifiesParent(child: string): boolean {
 }
 
 export function useful(says: HeaderSays): boolean {
-  return says.kind !== 'empty' && says.kind !== 'unknown' && says.kind !== 'serial' && says.kind !== 'note';
+  return says.kind !== 'empty' && says.kind !== 'unknown' && says.kind !== 'serial' && says.kind !== 'note' && says.kind !== 'rank';
 }
 
 export function readHeader(idx: MergeIndex, row: number): HeaderCell[] {
@@ -306,7 +309,7 @@ export function platformColumn(sheet: SheetData, header: number, cells: readonly
   if (named) return named.col;
   // the first unnamed column whose cells below the header are mostly names (text, not numbers)
   for (const h of cells) {
-    if (useful(h.says) || h.says.kind === 'serial' || h.says.kind === 'note') continue;
+    if (useful(h.says) || h.says.kind === 'serial' || h.says.kind === 'note' || h.says.kind === 'rank') continue;
     let text = 0;
     let other = 0;
     for (let r = header + 1; r <= Math.min(sheet.rowCount, header + 20); r++) {

@@ -64,5 +64,6 @@ export function templateBatch(evaluation: EvaluationId, platforms: number, sheet
     cells,
     merges,
     columnWidths: [...widths.map((width, i) => ({ sheet, col: i + 1, width })), ...Array.from({ length: platforms * 2 }, (_, i) => ({ sheet, col: 7 + i, width: 12 }))],
+    sheetLayouts: [],
   };
 }
