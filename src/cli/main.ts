@@ -14,10 +14,11 @@ import { findTable, tables, vocabulary, type EvaluationId } from '../rules';
 import { validateRules } from '../rules/validate';
 import { markedCells } from '../workbook/marks';
 import type { MarkSet, MarkSeverity } from '../workbook/model';
-import { anythingUndone, differs, FIGURE_DIFFERS_TEXT, renderFigure, CERTAINTY_TEXT, checkWorkbook, columnLedger, fillWorkbook, layoutOf, renderUndone, roleKindText, undoneOf, MAX_TEMPLATE_PLATFORMS, renderEvidence, renderFinding, renderRole, renderSheetRole, resolveMapping, revertWorkbook, SEVERITY_TEXT, templateBatch, WorkbookSession, WriteRefused, type Finding, type Report } from '../workbook';
+import { anythingUndone, differs, FIGURE_DIFFERS_TEXT, renderFigure, CERTAINTY_TEXT, checkWorkbook, columnLedger, fillWorkbook, layoutOf, renderUndone, roleKindText, undoneOf, MAX_TEMPLATE_PLATFORMS, renderEvidence, renderFinding, renderNameSource, renderRole, renderSheetRole, resolveMapping, revertWorkbook, SEVERITY_TEXT, templateBatch, WorkbookSession, WriteRefused, type Finding, type Report } from '../workbook';
 import { a1, colLetters } from '../workbook/address';
 import type { Analysis, AnalyzeOptions } from '../workbook/analyze';
 import type { FormulaStyle } from '../workbook/formulas';
+import type { PlatformNameSource } from '../workbook/layouts/layout';
 import { cliSurface } from './surface';
 import { escapeControl } from './terminal';
 
@@ -72,8 +73,10 @@ function parseArgs(argv: readonly string[]): Args {
   return { positional, flags };
 }
 
-function loadMapping(file: string | true | undefined): AnalyzeOptions {
-  if (typeof file !== 'string') return {};
+/** The mapping file's options (--map), and the workbook's file name, which may name a one-platform table's platform. */
+function loadMapping(file: string | true | undefined, target?: string): AnalyzeOptions {
+  const named = target ? { fileName: path.basename(target) } : {};
+  if (typeof file !== 'string') return named;
   let json: unknown;
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -82,7 +85,15 @@ function loadMapping(file: string | true | undefined): AnalyzeOptions {
   }
   const r = resolveMapping(json);
   if (!r.ok) throw new UsageError(r.message);
-  return { sheets: r.options };
+  return { ...named, sheets: r.options };
+}
+
+/** The one-platform tables' platforms: name and where it came from. */
+function platformNames(a: Analysis): { sheet: string; evaluation: EvaluationId; name: string; source: PlatformNameSource; text: string }[] {
+  return a.tables.flatMap((t) => {
+    const p = t.platforms.length === 1 ? t.layout.platforms[0] : undefined;
+    return p?.nameSource ? [{ sheet: t.layout.sheet, evaluation: t.table.id, name: p.name, source: p.nameSource, text: renderNameSource(p.nameSource) }] : [];
+  });
 }
 
 function message(f: Finding): string {
@@ -100,7 +111,8 @@ function jsonReport(r: Report & { analysis: Analysis }, extra: Record<string, un
     certainty: c.certainty,
     text: renderRole(c.decision, c.evaluation),
   }));
-  return `${JSON.stringify({ findings, scores: r.scores, totals: r.totals, undone: undoneOf(r), columns, ...extra }, null, 2)}\n`;
+  const platforms = platformNames(r.analysis).map((p) => ({ sheet: p.sheet, evaluation: p.evaluation, name: p.name, source: p.source.kind, text: p.text }));
+  return `${JSON.stringify({ findings, scores: r.scores, totals: r.totals, undone: undoneOf(r), columns, platforms, ...extra }, null, 2)}\n`;
 }
 
 /** 0 when nothing is wrong and nothing was left undone; 1 for an error, an unscored indicator or an unreviewed score column. */
@@ -135,7 +147,7 @@ function marksJson(marks: readonly MarkSet[]): unknown[] {
  * wanmu's marks removed), through the same session and host as the pane.
  */
 async function checkAndMark(target: string, output: string, mark: boolean, args: Args, io: Io): Promise<number> {
-  const options = loadMapping(args.flags.get('--map'));
+  const options = loadMapping(args.flags.get('--map'), target);
   const opened = await openForOutput(target, output, args, io);
   if (!opened) return 2;
   const { host, step } = opened;
@@ -174,7 +186,9 @@ async function checkAndMark(target: string, output: string, mark: boolean, args:
 function rolesReport(a: Analysis): string {
   const lines: string[] = ['识别结果:'];
   for (const s of a.sheets) lines.push(`  工作表“${escapeControl(s.sheet)}”:${renderSheetRole(s.role)}${s.scores ? `,对应数据表“${escapeControl(s.scores)}”` : ''}`);
+  const named = platformNames(a);
   for (const t of a.tables) {
+    for (const p of named.filter((x) => x.sheet === t.layout.sheet)) lines.push(`  “${escapeControl(p.sheet)}”的平台名称:${escapeControl(p.name)}(依据:${escapeControl(p.text)})`);
     for (const c of t.layout.columns) {
       lines.push(`  “${escapeControl(c.sheet)}”第 ${c.headerRow} 行表头(${t.table.shortName}):`);
       for (const d of c.decisions) {
@@ -192,6 +206,8 @@ function humanReport(file: string, r: Report & { analysis: Analysis }): string {
   for (const t of r.analysis.tables) {
     const scoreSheets = t.layout.scoreSheets.length > 0 ? `,得分在“${t.layout.scoreSheets.map(escapeControl).join('”“')}”` : '';
     lines.push(`识别到${t.table.shortName}(${layoutOf(t.layout.kind).names.cli}),工作表“${escapeControl(t.layout.sheet)}”,${t.platforms.length} 个平台${scoreSheets}`);
+    const p = t.platforms.length === 1 ? t.layout.platforms[0] : undefined;
+    if (p?.nameSource) lines.push(`  平台名称:${escapeControl(p.name)}(依据:${escapeControl(renderNameSource(p.nameSource))})`);
     const own = new Set(t.layout.columns.map((c) => c.sheet));
     lines.push(...columnBlock({ ...r.analysis, tables: [t] }, (s) => own.has(s)));
   }
@@ -291,7 +307,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
         return await checkAndMark(target, output, mark, args, io);
       }
       if (output !== undefined) throw new UsageError('check 只在使用 --mark 或 --unmark 时保存文件(-o)');
-      const options = loadMapping(args.flags.get('--map'));
+      const options = loadMapping(args.flags.get('--map'), target);
       const { host, step } = await open(target, io);
       const r = await checkWorkbook(host, options);
       step('完成');
@@ -305,7 +321,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       if (typeof output !== 'string') throw new UsageError('请用 -o 指定输出文件');
       const style = (args.flags.get('--formulas') ?? 'native') as FormulaStyle;
       if (!['native', 'wanmu', 'values'].includes(style)) throw new UsageError(`--formulas 应为 native、wanmu 或 values,而不是“${style}”`);
-      const options = loadMapping(args.flags.get('--map'));
+      const options = loadMapping(args.flags.get('--map'), target);
       const opened = await openForOutput(target, output, args, io);
       if (!opened) return 2;
       const { host, step } = opened;

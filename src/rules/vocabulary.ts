@@ -98,14 +98,33 @@ export const vocabulary = {
    * A single platform's name in the lines above an issued table: a title's words before the
    * programme's name (或 the evaluation's), ending in one of `platformEndings`, and not the
    * programme's own words; a 填报单位 line names the platform only when it ends in one of
-   * `platformBodies` (the platform's own body, not a bureau).
+   * `platformBodies` (the platform's own body, not a bureau). A platform is named for itself
+   * (…平台) or for the area that hosts it (衢州智造新城, XX高新区, XX经济开发区, XX产业园).
    */
   platformTitle: {
     programme: '万亩千亿',
     generic: '新产业平台',
-    platformEndings: ['平台'],
+    platformEndings: ['平台', '新城', '新区', '开发区', '园区', '产业园', '集聚区'],
+    /** Words of scope: a name that is one of them and an ending (全省平台, 各平台, 省级新产业平台) names no platform. */
+    scopes: ['全省', '全市', '全区', '我省', '我市', '省级', '市级', '各', '本', '所有', '全部', '产业', '新产业'],
     reporterLabel: '填报单位',
     platformBodies: ['平台', '管委会', '管理委员会'],
+    /**
+     * A workbook's file name names the platform when neither the title nor a line above the table
+     * does: without its extension and a copy's mark ((1), -副本), split at separators, each part
+     * after a leading 附件N or year is cut before a year, the programme's or an evaluation's name or
+     * one of `cutWords`, and loses `tailWords` at its end; what is left must end as a platform's
+     * name does (衢州智造新城2024年度评价.xlsx, XX高新区新产业平台-验收.xlsx). 年度评价.xlsx,
+     * Book1.xlsx and 评分表(1).xlsx name none.
+     */
+    fileName: {
+      extensions: ['xlsx', 'xlsm', 'xltx', 'xls', 'et', 'ett', 'csv'],
+      copyMarks: ['副本', '复件', '拷贝', 'copy'],
+      prefixes: ['附件', '附表'],
+      separators: ['-', '_', '+', '&', ',', '、', '(', ')', '[', ']', '【', '】', '《', '》', '〔', '〕', '"', "'", '.'],
+      cutWords: ['验收', '年度', '评价', '评分', '自评', '打分', '考核', '得分'],
+      tailWords: ['数据表', '数据', '指标', '完成情况', '情况', '汇总', '填报', '统计', '材料', '表'],
+    },
   },
   /**
    * The text inside the always-true formula of wanmu's conditional formats that mark problem

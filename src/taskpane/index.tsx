@@ -4,7 +4,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { associateCommands, EXCEL_NO_FUNCTIONS_NOTE, excelHost, hasCustomFunctions, officeIsDark, selectionFeed } from './office';
+import { associateCommands, EXCEL_NO_FUNCTIONS_NOTE, excelHost, hasCustomFunctions, officeIsDark, selectionFeed, workbookUrl } from './office';
 import { waitForOffice, type HostStatus } from './officeReady';
 import { SessionProvider, type Environment } from './state/context';
 import { PaneStore } from './state/store';
@@ -43,7 +43,8 @@ void waitForOffice(OFFICE_READY_TIMEOUT_MS, typeof Office === 'undefined' ? unde
     const env: Environment = { mode: 'host', hostName: 'Excel', customFunctions, noFunctionsNote: EXCEL_NO_FUNCTIONS_NOTE, selection: selectionFeed(Excel, Office, store.reportError) };
     associateCommands(Office, store);
     render(env, officeIsDark(Office), statusOf(status) + (customFunctions ? '' : '(此版本不支持自定义函数,请用普通公式填写)'));
-    await store.open({ kind: 'host', host: excelHost(Excel, Office, store), name: status.host });
+    const url = workbookUrl(Office);
+    await store.open({ kind: 'host', host: excelHost(Excel, Office, store), name: status.host, ...(url ? { fileName: url } : {}) });
     return;
   }
   render(FILE_ENV, systemDark(), statusOf(status));

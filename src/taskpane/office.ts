@@ -49,6 +49,12 @@ export function selectionFeed(excel: typeof Excel, office: typeof Office, report
   };
 }
 
+/** The open workbook's path or address (Office.context.document.url; '' for a workbook never saved), or undefined where Office has none. */
+export function workbookUrl(office: typeof Office): string | undefined {
+  const url: unknown = office.context.document?.url;
+  return typeof url === 'string' && url.trim() !== '' ? url : undefined;
+}
+
 /** Dark when Office's body background is dark. */
 export function officeIsDark(office: typeof Office): boolean {
   const bg = office.context.officeTheme?.bodyBackgroundColor;

@@ -27,6 +27,7 @@ import { layoutOf, recognizers, Profiles, type CellRef, type SheetOptions, type 
 import { cellAt, sheetsByName, type ScoreRecord, type SheetData, type TotalRecord, type WorkbookData } from './model';
 import { a1 } from './address';
 import { nextVersion } from './version';
+import { namePlatforms } from './naming';
 
 export interface Placed {
   readonly ref: CellRef | null;
@@ -93,6 +94,11 @@ export interface Analysis {
 
 export interface AnalyzeOptions {
   readonly sheets?: ReadonlyMap<string, SheetOptions>;
+  /**
+   * The workbook's file name (a path or an address will do), where the surface has one: it names
+   * the platform of a one-platform table that nothing on its sheet names.
+   */
+  readonly fileName?: string;
 }
 
 /** The hidden sheet wanmu writes its revert record into; never read as data. */
@@ -334,7 +340,7 @@ export function evaluateLayout(sheets: Map<string, SheetData>, layout: TableLayo
 export function analyze(workbook: WorkbookData, options: AnalyzeOptions = {}): Analysis {
   const sheets = sheetsByName(workbook);
   const findings: Finding[] = [];
-  const layouts: TableLayout[] = [];
+  const recognized: TableLayout[] = [];
   const readings: SheetReading[] = [];
   let offered: SheetData[] = [];
   for (const sheet of workbook.sheets) {
@@ -345,13 +351,17 @@ export function analyze(workbook: WorkbookData, options: AnalyzeOptions = {}): A
   const input = { options: (name: string) => options.sheets?.get(name), profiles: new Profiles(workbook), taken: new Set(workbook.sheets.map((s) => s.name)) };
   for (const shape of recognizers) {
     const r = shape.recognize({ ...input, sheets: offered });
-    layouts.push(...r.tables);
+    recognized.push(...r.tables);
     readings.push(...r.readings);
     for (const f of r.findings) findings.push(f);
     const claimed = new Set(r.readings.map((x) => x.sheet));
     offered = offered.filter((s) => !claimed.has(s.name));
   }
   for (const s of offered) readings.push({ sheet: s.name, role: 'none', scores: null });
+  // one-platform tables: a name from the file name, or the user's
+  const named = namePlatforms(recognized, { fileName: options.fileName, options: input.options, mapped: [...(options.sheets?.keys() ?? [])].filter((n) => sheets.has(n)) });
+  const layouts = named.layouts;
+  for (const f of named.findings) findings.push(f);
   for (const [name] of options.sheets ?? []) {
     if (!sheets.has(name)) findings.push(finding('error', 'mapping_sheet_missing', name, 1, 1, { sheet: name }));
   }

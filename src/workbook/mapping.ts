@@ -7,6 +7,7 @@
  *     "评分": { "role": "scores", "inputSheet": "基础数据" },
  *     "汇总": { "role": "none" },
  *     "第二批": { "cohort": "own" },          // a batch scored as a 培育名单 of its own ("batch": joined with the other batches)
+ *     "自评表": { "platform": "衢州智造新城高端电子材料平台" },  // the platform of a one-platform table (issued, matrix)
  *     "数据": {
  *       "evaluation": "annual",              // or "acceptance"
  *       "headerRow": 3,
@@ -49,6 +50,8 @@ export const MappingSchema = z.object({
       role: z.enum(['inputs', 'scores', 'none']).optional(),
       inputSheet: z.string().optional(),
       cohort: z.enum(['batch', 'own']).optional(),
+      // added later: mappings saved before it still load
+      platform: z.string().optional(),
       columns: z.record(z.string(), ColumnSchema).optional(),
     }),
   ),
@@ -56,6 +59,30 @@ export const MappingSchema = z.object({
 export type Mapping = z.infer<typeof MappingSchema>;
 
 export type MappingResult = { ok: true; options: Map<string, SheetOptions> } | { ok: false; message: string };
+
+/** Why a platform's name cannot be used (empty, or only spaces), or null. */
+function platformNameProblem(sheet: string, name: string): MappingProblem | null {
+  return name.trim() === '' ? { kind: 'blank_platform', sheet } : null;
+}
+
+/** Why a name the user gave a sheet's platform is refused, in Chinese, or null when it can be used. */
+export function checkPlatformName(sheet: string, name: string): string | null {
+  const p = platformNameProblem(sheet, name);
+  return p ? renderMappingProblem(p) : null;
+}
+
+/**
+ * The mapping with a sheet's platform named (trimmed), or its name back to the recognized one
+ * (null); the rest of the mapping as it was.
+ */
+export function withPlatformName(mapping: Mapping, sheet: string, name: string | null): Mapping {
+  const { platform: _old, ...rest } = mapping.sheets[sheet] ?? {};
+  const spec = name === null ? rest : { ...rest, platform: name.trim() };
+  const sheets = { ...mapping.sheets };
+  if (Object.keys(spec).length === 0) delete sheets[sheet];
+  else sheets[sheet] = spec;
+  return { ...mapping, sheets };
+}
 
 function problem(p: MappingProblem): MappingResult {
   return { ok: false, message: renderMappingProblem(p) };
@@ -69,6 +96,8 @@ export function resolveMapping(json: unknown): MappingResult {
   }
   const out = new Map<string, SheetOptions>();
   for (const [sheet, spec] of Object.entries(parsed.data.sheets)) {
+    const blank = spec.platform !== undefined ? platformNameProblem(sheet, spec.platform) : null;
+    if (blank) return problem(blank);
     const evaluation: EvaluationId = spec.evaluation ?? 'annual';
     const table = tables[evaluation];
     const columns: Record<string, ColumnRole> = {};
@@ -114,6 +143,7 @@ export function resolveMapping(json: unknown): MappingResult {
       ...(spec.role ? { role: spec.role } : {}),
       ...(spec.inputSheet ? { inputSheet: spec.inputSheet } : {}),
       ...(spec.cohort ? { cohort: spec.cohort } : {}),
+      ...(spec.platform !== undefined ? { platform: spec.platform.trim() } : {}),
       ...(Object.keys(columns).length > 0 ? { columns } : {}),
       ...(Object.keys(issued).length > 0 ? { issued } : {}),
     });

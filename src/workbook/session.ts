@@ -236,7 +236,7 @@ export class WorkbookSession {
     if (!r.ok) return r;
     this.mappingJson = json as Mapping;
     this.mappingSet = true;
-    this.options = { sheets: new Map([...r.options, ...(this.explicit.sheets ?? new Map())]) };
+    this.options = { ...this.explicit, sheets: new Map([...r.options, ...(this.explicit.sheets ?? new Map())]) };
     this.load(this.analysis.workbook);
     return { ok: true };
   }
@@ -346,7 +346,7 @@ export class WorkbookSession {
       return;
     }
     this.mappingJson = json as Mapping;
-    this.options = { sheets: new Map([...r.options, ...(this.explicit.sheets ?? new Map())]) };
+    this.options = { ...this.explicit, sheets: new Map([...r.options, ...(this.explicit.sheets ?? new Map())]) };
   }
 
   get model(): SessionModel {

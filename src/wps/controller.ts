@@ -86,7 +86,14 @@ export class ScoringController {
     private readonly host: WorkbookHost,
     private readonly surface: Surface,
     private readonly now: () => Date = () => new Date(),
+    /** The workbook's file name as the runtime knows it now, where it does (it may name a platform). */
+    private readonly fileName: () => string | undefined = () => undefined,
   ) {}
+
+  private open(): Promise<WorkbookSession> {
+    const fileName = this.fileName();
+    return WorkbookSession.open(this.host, fileName ? { fileName } : {});
+  }
 
   private stamp(): string {
     return this.now().toISOString();
@@ -110,13 +117,13 @@ export class ScoringController {
 
   /** Reads the workbook afresh and checks it. */
   async check(): Promise<CheckView> {
-    this.session = await WorkbookSession.open(this.host);
+    this.session = await this.open();
     this.plan = null;
     return this.view(this.session);
   }
 
   private async current(): Promise<WorkbookSession> {
-    if (!this.session) this.session = await WorkbookSession.open(this.host);
+    if (!this.session) this.session = await this.open();
     return this.session;
   }
 
@@ -183,4 +190,5 @@ export const WPS_SURFACE: Surface = {
   replaceHint: '如需按官方规则重写,请在面板中勾选“覆盖已有得分”后填写(覆盖前的内容记录在工作簿中,可撤销)',
   revertHint: '可点击“撤销填写”恢复原内容',
   cohortHint: { own: '可在面板的“识别结果”中点击“各表分别评分”', batch: '可在面板的“识别结果”中点击“合为一个培育名单”' },
+  platformHint: '可在面板的“识别结果”中修改该表的平台名称',
 };

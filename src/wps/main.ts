@@ -5,7 +5,7 @@
  * place the add-in puts anything on the global object, and only these four callbacks.
  */
 import { WpsHost } from '../hosts/wps/host';
-import { WPS_ADDIN_QUIRKS, type EtApplication, type WpsRuntimeRoot } from '../hosts/wps/quirks';
+import { activeWorkbookName, WPS_ADDIN_QUIRKS, type EtApplication, type WpsRuntimeRoot } from '../hosts/wps/quirks';
 import { ScoringController, WPS_SURFACE } from './controller';
 import { createRibbon, RIBBON_IMAGES } from './ribbon';
 import { SharedStateStore } from './state';
@@ -15,7 +15,7 @@ const runtime = WPS_ADDIN_QUIRKS.runtimeApi(page.wps, page.Application);
 const base = document.location.href.replace(/[^/]*([?#].*)?$/, '');
 const ribbon = createRibbon({
   runtime,
-  controller: new ScoringController(new WpsHost(runtime.app), WPS_SURFACE),
+  controller: new ScoringController(new WpsHost(runtime.app), WPS_SURFACE, undefined, () => activeWorkbookName(runtime.app)),
   state: new SharedStateStore(runtime.storage, WPS_ADDIN_QUIRKS.storageKey),
   paneUrl: base + WPS_ADDIN_QUIRKS.paneUrl,
   images: RIBBON_IMAGES,

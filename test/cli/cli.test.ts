@@ -75,7 +75,7 @@ describe('wanmu check', () => {
   it('--json prints one object with findings, scores and totals', async () => {
     const r = await cli('check', file('errors.xlsx'), '--json');
     const j = JSON.parse(r.out) as Record<string, unknown[]>;
-    expect(Object.keys(j).sort()).toEqual(['columns', 'findings', 'scores', 'totals', 'undone']);
+    expect(Object.keys(j).sort()).toEqual(['columns', 'findings', 'platforms', 'scores', 'totals', 'undone']);
     // every column accounted for: its role, how sure, in words
     const columns = j.columns as { sheet: string; column: string; header: string; certainty: string; text: string; role: { kind: string } }[];
     expect(columns.length).toBeGreaterThan(0);
@@ -180,7 +180,7 @@ describe('wanmu check --mark / --unmark', () => {
   it('--json adds the marks: sheet, severity, A1 ranges', async () => {
     const r = await cli('check', file('errors.xlsx'), '--mark', '-o', file('marked-json.xlsx'), '--json');
     const j = JSON.parse(r.out) as { marks: { sheet: string; severity: string; ranges: string[] }[] };
-    expect(Object.keys(j).sort()).toEqual(['columns', 'findings', 'marks', 'scores', 'totals', 'undone']);
+    expect(Object.keys(j).sort()).toEqual(['columns', 'findings', 'marks', 'platforms', 'scores', 'totals', 'undone']);
     expect(j.marks.find((m) => m.severity === 'error')?.ranges.some((x) => x === `D${WIDE_FIRST_ROW}` || x.startsWith(`D${WIDE_FIRST_ROW}:`))).toBe(true);
   });
 
@@ -260,6 +260,41 @@ describe('wanmu fill', () => {
     expect(j.scores.filter((s) => s.indicator === 1).every((s) => typeof s.score === 'number')).toBe(true);
     fs.writeFileSync(file('badmap.json'), '{');
     expect((await cli('check', file('odd.xlsx'), '--map', file('badmap.json'))).code).toBe(2);
+  });
+});
+
+describe('the platform’s name of a one-platform table', () => {
+  const named = '衢州智造新城2024年度评价.xlsx';
+  beforeAll(async () => {
+    await acceptanceVerticalWorkbook().wb.xlsx.writeFile(file(named));
+    fs.writeFileSync(file('platform-map.json'), JSON.stringify({ sheets: { 验收评价: { platform: '衢州高端电子材料平台' } } }));
+    fs.writeFileSync(file('blank-platform-map.json'), JSON.stringify({ sheets: { 验收评价: { platform: '  ' } } }));
+  });
+
+  it('comes from the file name when the sheet names none, and the report says so', async () => {
+    const r = await cli('check', file(named));
+    expect(r.out).toContain(`  平台名称:衢州智造新城(依据:文件名“${named}”)`);
+    expect(r.out).toMatch(/\n  衢州智造新城  验收评价总分 /);
+    // a file name that names no platform: the sheet's name, said as such
+    const plain = await cli('check', file('vertical.xlsx'));
+    expect(plain.out).toContain('  平台名称:验收评价(依据:工作表名(未能从标题、平台名称行或文件名确定平台名称))');
+  });
+
+  it('--map names it; --roles and --json say it was the user’s, and what was recognized', async () => {
+    const r = await cli('check', file(named), '--roles', '--map', file('platform-map.json'));
+    expect(r.out).toContain(`  平台名称:衢州高端电子材料平台(依据:用户指定(识别为“衢州智造新城”,依据文件名“${named}”))`);
+    expect(r.out).toContain('  “验收评价”的平台名称:衢州高端电子材料平台(依据:用户指定');
+    expect(r.out).toContain('G 列“完成值”:平台名称(依据:用户指定)');
+    expect(r.out).toMatch(/\n  衢州高端电子材料平台  验收评价总分 /);
+    const j = JSON.parse((await cli('check', file(named), '--json', '--map', file('platform-map.json'))).out) as { platforms: unknown[]; totals: { platform: string }[] };
+    expect(j.platforms).toEqual([{ sheet: '验收评价', evaluation: 'acceptance', name: '衢州高端电子材料平台', source: 'mapping', text: `用户指定(识别为“衢州智造新城”,依据文件名“${named}”)` }]);
+    expect(j.totals.map((t) => t.platform)).toEqual(['衢州高端电子材料平台']);
+  });
+
+  it('an empty name in the mapping file is refused (exit 2), in Chinese', async () => {
+    const r = await cli('check', file(named), '--map', file('blank-platform-map.json'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('工作表“验收评价”的平台名称不能为空或只有空格');
   });
 });
 

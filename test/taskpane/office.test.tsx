@@ -10,7 +10,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import * as path from 'path';
 import { App } from '../../src/taskpane/App';
-import { EXCEL_NO_FUNCTIONS_NOTE as EXCEL_NOTE, officeIsDark } from '../../src/taskpane/office';
+import { EXCEL_NO_FUNCTIONS_NOTE as EXCEL_NOTE, officeIsDark, workbookUrl } from '../../src/taskpane/office';
 import { SessionProvider } from '../../src/taskpane/state/context';
 import { PaneStore } from '../../src/taskpane/state/store';
 import { ExcelHost } from '../../src/hosts/excel/host';
@@ -75,5 +75,13 @@ describe('task pane over the Office.js host', () => {
     expect(officeIsDark(office('#262626'))).toBe(true);
     expect(officeIsDark(office('#ffffff'))).toBe(false);
     expect(officeIsDark(office(''))).toBe(false);
+  });
+
+  it('passes the workbook’s address (Office.context.document.url) on as its file name, where Office has one', async () => {
+    const office = (url: unknown) => ({ context: { document: { url } } }) as unknown as typeof Office;
+    expect(workbookUrl(office('https://x.sharepoint.com/d/%E8%A1%A2%E5%B7%9E%E6%99%BA%E9%80%A0%E6%96%B0%E5%9F%8E2024%E5%B9%B4%E5%BA%A6%E8%AF%84%E4%BB%B7.xlsx'))).toMatch(/^https:/);
+    expect(workbookUrl(office(''))).toBeUndefined();
+    expect(workbookUrl(office(undefined))).toBeUndefined();
+    expect(workbookUrl({ context: {} } as unknown as typeof Office)).toBeUndefined();
   });
 });

@@ -69,6 +69,8 @@ const examples: { [K in FindingCode]: FactsByCode[K] } = {
   mapping_sheet_missing: { sheet: '数据' },
   mapping_column_missing: { column: 'Z' },
   mapping_unreadable: { message: '映射文件格式有误' },
+  mapping_platform_unused: { name: '衢州高端电子材料平台', platforms: 3 },
+  platform_name_duplicate: { name: '衢州高端电子材料平台', evaluation: 'annual', other: '自评表' },
   unit_converted: { ...ind, indicator: 1, field: 0, from: '万元', to: '亿元', factor: 1e-4 },
   percent_points: { ...ind, field: 0 },
   unit_unknown: { ...ind, indicator: 1, field: 0, unit: '吨', expected: '亿元' },
@@ -118,7 +120,7 @@ const examples: { [K in FindingCode]: FactsByCode[K] } = {
   revert_record_damaged: { row: 7 },
 };
 
-const pane: Surface = { mapHint: '请在“识别结果”中指定该列的含义', replaceHint: '如需覆盖,请勾选“覆盖已有内容”', revertHint: '可点击“撤销填写”恢复', cohortHint: { own: '请点击“各表分别评分”', batch: '请点击“合为一个培育名单”' } };
+const pane: Surface = { mapHint: '请在“识别结果”中指定该列的含义', replaceHint: '如需覆盖,请勾选“覆盖已有内容”', revertHint: '可点击“撤销填写”恢复', cohortHint: { own: '请点击“各表分别评分”', batch: '请点击“合为一个培育名单”' }, platformHint: '请修改平台名称' };
 
 describe('finding catalogue', () => {
   for (const code of Object.keys(examples) as FindingCode[]) {

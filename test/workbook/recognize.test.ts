@@ -138,3 +138,60 @@ describe('a mapping that only leaves columns out', () => {
     expect(first.every((s) => s.score !== null)).toBe(true);
   });
 });
+
+describe('a mapping names a one-platform table’s platform', () => {
+  const mapped = (json: unknown) => {
+    const m = resolveMapping(json);
+    if (!m.ok) throw new Error(m.message);
+    return m.options;
+  };
+
+  it('over what was recognized; the scores, the totals and the written scores use it, and it says what was recognized', async () => {
+    const { wb } = acceptanceVerticalWorkbook();
+    const sheets = mapped({ sheets: { 验收评价: { platform: '  衢州高端电子材料平台 ' } } });
+    const r = await check(wb, { sheets, fileName: '衢州智造新城2024年度评价.xlsx' });
+    const t = r.analysis.tables[0];
+    expect(t.platforms[0].name).toBe('衢州高端电子材料平台');
+    expect(t.layout.platforms[0].nameSource).toEqual({ kind: 'mapping', recognized: { name: '衢州智造新城', source: { kind: 'file', file: '衢州智造新城2024年度评价.xlsx' } } });
+    expect(t.layout.columns[0].decisions.find((d) => d.role.kind === 'platform')?.evidence).toEqual([{ kind: 'mapping' }]);
+    expect(new Set(r.scores.map((x) => x.platform))).toEqual(new Set(['衢州高端电子材料平台']));
+    expect(r.totals.map((x) => x.platform)).toEqual(['衢州高端电子材料平台']);
+    const { resultTables } = await import('../../src/workbook');
+    expect(resultTables(r.analysis)[0].rows.map((x) => x.platform)).toEqual(['衢州高端电子材料平台']);
+    expect(r.findings.filter((f) => f.code === 'platform_name_duplicate' || f.code === 'mapping_platform_unused')).toEqual([]);
+  });
+
+  it('older mappings (no platform) load as before', () => {
+    const r = resolveMapping({ sheets: { 验收评价: { evaluation: 'acceptance', headerRow: 3, columns: { I: 'ignore' } }, 第二批: { cohort: 'own' } } });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect([...r.options.values()].some((o) => 'platform' in o)).toBe(false);
+  });
+
+  it.each(['', '   ', '\u3000'])('an empty or blank name (%j) is refused in Chinese, naming the sheet', (name) => {
+    const r = resolveMapping({ sheets: { 验收评价: { platform: name } } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toBe('工作表“验收评价”的平台名称不能为空或只有空格;请填写平台名称,或恢复为识别的名称');
+  });
+
+  it('a name another platform of the evaluation has is warned, at the platform’s column', async () => {
+    const { wb } = acceptanceVerticalWorkbook();
+    const copy = wb.addWorksheet('验收评价2');
+    acceptanceVerticalWorkbook().wb.worksheets[0].eachRow((row, r) => row.eachCell((c, col) => (copy.getCell(r, col).value = c.value)));
+    const r = await check(wb, { sheets: mapped({ sheets: { 验收评价2: { platform: '验收评价' } } }) });
+    const dup = r.findings.filter((f) => f.code === 'platform_name_duplicate');
+    expect(dup).toEqual([
+      expect.objectContaining({ severity: 'warning', sheet: '验收评价', cell: 'G3', facts: { name: '验收评价', evaluation: 'acceptance', other: '验收评价2' } }),
+      expect.objectContaining({ severity: 'warning', sheet: '验收评价2', cell: 'G3', facts: { name: '验收评价', evaluation: 'acceptance', other: '验收评价' } }),
+    ]);
+    // different names: nothing to say
+    const apart = await check(wb, { sheets: mapped({ sheets: { 验收评价2: { platform: '衢州高端电子材料平台' } } }) });
+    expect(apart.findings.filter((f) => f.code === 'platform_name_duplicate')).toEqual([]);
+  });
+
+  it('is said unused on a sheet of several platforms', async () => {
+    const wb = annualWideWorkbook(annualRows(3));
+    const r = await check(wb, { sheets: mapped({ sheets: { 培育名单数据: { platform: '衢州高端电子材料平台' } } }) });
+    expect(r.findings.filter((f) => f.code === 'mapping_platform_unused').map((f) => f.facts)).toEqual([{ name: '衢州高端电子材料平台', platforms: 3 }]);
+    expect(r.analysis.tables[0].platforms.map((p) => p.name)).not.toContain('衢州高端电子材料平台');
+  });
+});

@@ -316,3 +316,25 @@ describe('large plans', () => {
     expect(plan.batch.cells.filter((c) => c.sheet === RECORD_SHEET).length).toBeGreaterThan(2000 * 16);
   });
 });
+
+describe('a session’s platform names', () => {
+  it('keeps the file name it was opened with through a mapping set later, and saves the user’s name with the mapping', async () => {
+    const { acceptanceVerticalWorkbook } = await import('../fixtures/workbooks');
+    const host = new MemoryHost(await (await XlsxFileHost.fromBuffer(await toBuffer(acceptanceVerticalWorkbook().wb))).read());
+    const s = await WorkbookSession.open(host, { fileName: '衢州智造新城2024年度评价.xlsx' });
+    expect(s.model.totals.map((t) => t.platform)).toEqual(['衢州智造新城']);
+    expect(s.setMapping({ sheets: { 验收评价: { columns: { I: 'ignore' } } } })).toEqual({ ok: true });
+    expect(s.model.totals.map((t) => t.platform)).toEqual(['衢州智造新城']);
+    expect(s.setMapping({ sheets: { 验收评价: { platform: '衢州高端电子材料平台' } } })).toEqual({ ok: true });
+    expect(s.model.totals.map((t) => t.platform)).toEqual(['衢州高端电子材料平台']);
+    expect((await s.apply(s.planSaveMapping())).ok).toBe(true);
+    // the saved mapping travels with the workbook: a session opened anew (no file name) uses it
+    const again = await WorkbookSession.open(host);
+    expect(again.mapping).toEqual({ sheets: { 验收评价: { platform: '衢州高端电子材料平台' } } });
+    expect(again.model.totals.map((t) => t.platform)).toEqual(['衢州高端电子材料平台']);
+    // a blank name is refused, and the session keeps the name it had
+    const refused = s.setMapping({ sheets: { 验收评价: { platform: ' ' } } });
+    expect(refused.ok).toBe(false);
+    expect(s.model.totals.map((t) => t.platform)).toEqual(['衢州高端电子材料平台']);
+  });
+});

@@ -2,7 +2,7 @@
  * The add-in runtime configuration (WPS_ADDIN_QUIRKS.runtimeApi): members found on `wps` or on
  * `Application`, as builds differ; and the shared state's adapter over PluginStorage.
  */
-import { WPS_ADDIN_QUIRKS, type EtApplication, type WpsRuntimeRoot } from '../../src/hosts/wps/quirks';
+import { activeWorkbookName, WPS_ADDIN_QUIRKS, type EtApplication, type WpsRuntimeRoot } from '../../src/hosts/wps/quirks';
 import { SharedStateStore } from '../../src/wps/state';
 
 function storage(initial?: unknown) {
@@ -73,5 +73,15 @@ describe('SharedStateStore', () => {
       expect(next.storageProblem).toBeUndefined();
       expect(next.revision).toBe(1);
     }
+  });
+});
+
+describe('activeWorkbookName', () => {
+  const withBook = (book: unknown) => ({ ActiveWorkbook: book }) as unknown as EtApplication;
+  it('is ActiveWorkbook.Name where WPS gives a name, else nothing', () => {
+    expect(activeWorkbookName(withBook({ Name: '衢州智造新城2024年度评价.xlsx' }))).toBe('衢州智造新城2024年度评价.xlsx');
+    expect(activeWorkbookName(withBook({ Name: '' }))).toBeUndefined();
+    expect(activeWorkbookName(withBook({}))).toBeUndefined();
+    expect(activeWorkbookName(withBook(null))).toBeUndefined();
   });
 });

@@ -272,6 +272,17 @@ export function etValue(quirks: WpsQuirks, v: unknown, formulaText: unknown): Ra
   throw new Error(`无法识别的单元格值类型:${typeof v}`);
 }
 
+/**
+ * The active workbook's file name (ActiveWorkbook.Name: 衢州智造新城2024年度评价.xlsx, 工作簿1 for
+ * one never saved), or undefined where WPS gives none.
+ */
+export function activeWorkbookName(app: EtApplication): string | undefined {
+  const book = app.ActiveWorkbook;
+  if (typeof book !== 'object' || book === null) return undefined;
+  const name = (book as { readonly Name?: unknown }).Name;
+  return typeof name === 'string' && name.trim() !== '' ? name : undefined;
+}
+
 // ---------------------------------------------------------------- the add-in runtime
 
 /**

@@ -58,7 +58,7 @@ export function FileBar() {
     await store.run('打开文件', async () => {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const host = await WorkbookFile.fromBuffer(bytes, file.name);
-      await store.open({ kind: 'file', host, name: file.name, bytes: () => host.toBuffer() });
+      await store.open({ kind: 'file', host, name: file.name, fileName: file.name, bytes: () => host.toBuffer() });
     });
   };
 

@@ -1,5 +1,6 @@
 /**
- * 识别结果: the tables found and every column's role with its evidence. Changing a role here is the
+ * 识别结果: the tables found, a one-platform table's platform name with where it came from, and
+ * every column's role with its evidence. Changing a role or the platform's name here is the
  * user's mapping: the workbook is analyzed again with it (and it is kept with the workbook).
  */
 import { Badge, Body1, Button, Caption1, Card, CardHeader, makeStyles, Select, tokens } from '@fluentui/react-components';
@@ -11,6 +12,7 @@ import type { ColumnRole } from '../../workbook/layouts';
 import type { Mapping } from '../../workbook/mapping';
 import { layoutOf, type TableLayout } from '../../workbook/layouts';
 import { usePane, usePaneStore } from '../state/context';
+import { PlatformName } from './PlatformName/PlatformName';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -137,6 +139,7 @@ export function Recognition() {
               </Caption1>
             }
           />
+          {t.platforms.length === 1 && t.layout.platforms[0].nameSource ? <PlatformName sheet={t.layout.sheet} name={t.layout.platforms[0].name} source={t.layout.platforms[0].nameSource} /> : null}
           {(t.layout.batchSheets ?? []).length > 0 ? (
             <Button size="small" disabled={busy !== null} onClick={() => void setCohort([t.layout.sheet, ...(t.layout.batchSheets ?? [])], 'own')}>
               各表分别评分

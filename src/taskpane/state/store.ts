@@ -16,6 +16,11 @@ export interface Workspace {
   readonly name: string;
   /** File mode: the workbook's bytes as written now (for download). */
   readonly bytes?: () => Uint8Array;
+  /**
+   * The workbook's file name (or its path or address) as the page knows it, where it does: it may
+   * name the platform of a one-platform table (see AnalyzeOptions.fileName).
+   */
+  readonly fileName?: string;
 }
 
 /** What a write was for: the pane words its result accordingly. */
@@ -125,7 +130,7 @@ export class PaneStore {
     this.pending = [];
     this.set({ ...EMPTY, version: this.state.version + 1, workspace });
     await this.run('读取工作簿', async () => {
-      const session = await WorkbookSession.open(workspace.host);
+      const session = await WorkbookSession.open(workspace.host, workspace.fileName ? { fileName: workspace.fileName } : {});
       this.publish(session, { mapping: session.mapping ?? { sheets: {} } });
       if (workspace.host.capabilities.changeEvents && workspace.host.onChanged) {
         this.unwatch = workspace.host.onChanged((c) => this.changed(c));

@@ -7,7 +7,8 @@ import { differs, figureOf, type Figure, type ResultRow } from '../results';
 import { errorMessage, fmt, fmtScoreFixed } from '../../engine';
 import { tables, vocabulary, type EvaluationId } from '../../rules';
 import type { FactsByCode, Finding, FindingCode } from './codes';
-import type { ColumnDecision, ColumnRole, Evidence, SheetReadingRole } from '../layouts/layout';
+import type { ColumnDecision, ColumnRole, Evidence, PlatformNameSource, SheetReadingRole } from '../layouts/layout';
+import { a1 } from '../address';
 
 export interface Surface {
   /** How to tell the tool what a column holds (the command line names its mapping file, the pane its 识别结果 view). */
@@ -18,6 +19,8 @@ export interface Surface {
   readonly revertHint: string;
   /** How to score batch sheets each as a 培育名单 of its own ('own'), or join them into one ('batch'). */
   readonly cohortHint: { readonly own: string; readonly batch: string };
+  /** How to give a one-platform table's platform its name. */
+  readonly platformHint: string;
 }
 
 function ind(e: EvaluationId, n: number): string {
@@ -85,6 +88,11 @@ const render: Render = {
   mapping_sheet_missing: (f) => `映射中的工作表“${f.sheet}”不存在`,
   mapping_column_missing: (f) => `映射中的列“${f.column}”不存在`,
   mapping_unreadable: (f) => `工作簿中保存的映射无法使用,已忽略:${f.message}`,
+  mapping_platform_unused: (f) =>
+    f.platforms === 0
+      ? `映射为本表指定了平台名称“${f.name}”,但本表未识别为评价表,未使用`
+      : `映射为本表指定了平台名称“${f.name}”,但本表是 ${f.platforms} 个平台的表,各平台的名称取自表中,未使用;如需改名,请修改表中的平台名称`,
+  platform_name_duplicate: (f, s) => `平台名称“${f.name}”与工作表“${f.other}”中的平台相同,两者在${tables[f.evaluation].shortName}的结果和排名中无法区分;请核对,如是不同的平台,${s.platformHint}`,
   unit_converted: (f) => `“${field(f.evaluation, f.indicator, f.field)}”以${f.from}填报,已换算为${f.to}计分(${f.factor < 1 ? `除以 ${Math.round(1 / f.factor)}` : `乘以 ${f.factor}`})`,
   percent_points: (f) => `“${field(f.evaluation, f.indicator, f.field)}”按百分数填写(如 72.5 表示 72.5%),已按小数计分;建议改为小数(72.5% 填 0.725)`,
   unit_unknown: (f) => `“${field(f.evaluation, f.indicator, f.field)}”的单位“${f.unit}”无法换算为${f.expected || '规定单位'},该项不计分;请按${f.expected || '规定单位'}填报`,
@@ -218,6 +226,10 @@ export function renderEvidence(ev: Evidence): string {
       return `表头“${ev.text}”`;
     case 'title':
       return `表格上方的“${ev.text}”`;
+    case 'file_name':
+      return `文件名“${ev.file}”`;
+    case 'sheet_name':
+      return `表中未写明平台名称,按工作表名“${ev.sheet}”`;
     case 'score_words':
       return `表头“${ev.text}”表示得分`;
     case 'formula':
@@ -252,7 +264,8 @@ export type MappingProblem =
   | { readonly kind: 'format'; readonly issues: readonly { readonly path: string; readonly message: string }[] }
   | { readonly kind: 'no_indicator'; readonly key: string; readonly evaluation: EvaluationId; readonly number: number }
   | { readonly kind: 'no_group'; readonly key: string; readonly evaluation: EvaluationId; readonly group: string }
-  | { readonly kind: 'no_field'; readonly key: string; readonly evaluation: EvaluationId; readonly indicator: number; readonly field: string };
+  | { readonly kind: 'no_field'; readonly key: string; readonly evaluation: EvaluationId; readonly indicator: number; readonly field: string }
+  | { readonly kind: 'blank_platform'; readonly sheet: string };
 
 export function renderMappingProblem(p: MappingProblem): string {
   switch (p.kind) {
@@ -264,6 +277,26 @@ export function renderMappingProblem(p: MappingProblem): string {
       return `映射文件中“${p.key}”的一级指标“${p.group}”不存在于${tables[p.evaluation].shortName}`;
     case 'no_field':
       return `映射文件中“${p.key}”:“${ind(p.evaluation, p.indicator)}”没有输入“${p.field}”`;
+    case 'blank_platform':
+      return `工作表“${p.sheet}”的平台名称不能为空或只有空格;请填写平台名称,或恢复为识别的名称`;
+  }
+}
+
+/** Where a one-platform table's platform name came from, in words (识别结果, the command line's report). */
+export function renderNameSource(source: PlatformNameSource): string {
+  switch (source.kind) {
+    case 'title':
+      return `标题 ${a1(source.cell.row, source.cell.col)}“${source.text}”`;
+    case 'line':
+      return `表格上方 ${a1(source.cell.row, source.cell.col)}“${source.text}”`;
+    case 'file':
+      return `文件名“${source.file}”`;
+    case 'sheet':
+      return '工作表名(未能从标题、平台名称行或文件名确定平台名称)';
+    case 'header':
+      return `表头 ${a1(source.cell.row, source.cell.col)}`;
+    case 'mapping':
+      return `用户指定(识别为“${source.recognized.name}”,依据${renderNameSource(source.recognized.source)})`;
   }
 }
 

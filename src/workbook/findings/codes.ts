@@ -77,6 +77,10 @@ export interface FactsByCode extends Record<InputErrorCode, InputErrorFacts> {
   mapping_sheet_missing: { sheet: string };
   mapping_column_missing: { column: string };
   mapping_unreadable: { message: string };
+  /** The mapping names a sheet's platform, but the sheet's table names its platforms itself (`platforms`: how many; 0: no table). */
+  mapping_platform_unused: { name: string; platforms: number };
+  /** A one-platform table's name that a platform of another table of the same evaluation has too. */
+  platform_name_duplicate: { name: string; evaluation: EvaluationId; other: string };
   // ---- units
   unit_converted: Ind & { field: number; from: string; to: string; factor: number };
   percent_points: Ind & { field: number };

@@ -26,10 +26,28 @@ export interface CellRef {
   readonly col: number;
 }
 
+/** Where a recognized platform's name came from (a table of one platform: an issued table, a matrix). */
+export type RecognizedNameSource =
+  /** Its value column's header (a platform's name, or a header such as 2024年完成值 when nothing else names it). */
+  | { readonly kind: 'header'; readonly cell: CellRef }
+  /** A title above the table that names the platform. */
+  | { readonly kind: 'title'; readonly text: string; readonly cell: CellRef }
+  /** A 平台名称:X (or 填报单位:X) line above the table. */
+  | { readonly kind: 'line'; readonly text: string; readonly cell: CellRef }
+  /** The workbook's file name. */
+  | { readonly kind: 'file'; readonly file: string }
+  /** Nothing names it: the sheet's name. */
+  | { readonly kind: 'sheet' };
+
+/** Where a platform's name came from: recognized, or given by the user's mapping (with what was recognized). */
+export type PlatformNameSource = RecognizedNameSource | { readonly kind: 'mapping'; readonly recognized: { readonly name: string; readonly source: RecognizedNameSource } };
+
 export interface PlatformLayout {
   readonly name: string;
   /** The cell holding the platform's name (for findings and explanations). */
   readonly nameCell: CellRef | null;
+  /** A table of one platform (issued, matrix): where its name came from; the user may change it (SheetOptions.platform). */
+  readonly nameSource?: PlatformNameSource;
   /** inputs[i][f]: the cell of indicator i+1's field f, or null when the layout has none. */
   readonly inputs: (CellRef | null)[][];
   /** Existing score places per indicator (null: none). */
@@ -77,6 +95,10 @@ export type Evidence =
   | { readonly kind: 'mapping' }
   /** A platform's name read from the lines above the table: its title, or a 平台名称/填报单位 line. */
   | { readonly kind: 'title'; readonly text: string }
+  /** A platform's name read from the workbook's file name. */
+  | { readonly kind: 'file_name'; readonly file: string }
+  /** Nothing names the platform: it is called by its sheet's name. */
+  | { readonly kind: 'sheet_name'; readonly sheet: string }
   | { readonly kind: 'header'; readonly text: string }
   | { readonly kind: 'score_words'; readonly text: string }
   | { readonly kind: 'formula'; readonly sheet: string | null; readonly cells: number }
@@ -143,6 +165,8 @@ export interface SheetOptions {
    * platforms with the other batches into one 培育名单; 'own' scores them as a 培育名单 of their own.
    */
   readonly cohort?: 'batch' | 'own';
+  /** For a table of one platform (issued, matrix): the platform's name, over what was recognized. */
+  readonly platform?: string;
 }
 
 /** A unit conversion per indicator and field (factor 1: none). */

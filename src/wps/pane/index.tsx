@@ -8,7 +8,7 @@
 import { createRoot } from 'react-dom/client';
 import { declarations, type FunctionId } from '../../functions/declarations';
 import { WpsHost } from '../../hosts/wps/host';
-import { WPS_ADDIN_QUIRKS, type EtApplication, type WpsRuntimeRoot } from '../../hosts/wps/quirks';
+import { activeWorkbookName, WPS_ADDIN_QUIRKS, type EtApplication, type WpsRuntimeRoot } from '../../hosts/wps/quirks';
 import { App } from '../../taskpane/App';
 import { SessionProvider, type Environment } from '../../taskpane/state/context';
 import { errorText, PaneStore } from '../../taskpane/state/store';
@@ -47,8 +47,9 @@ function start(): void {
       </SessionProvider>
     </Themed>,
   );
+  const fileName = activeWorkbookName(runtime.app);
   store
-    .open({ kind: 'host', host, name: HOST_NAME })
+    .open({ kind: 'host', host, name: HOST_NAME, ...(fileName ? { fileName } : {}) })
     .then(() => {
       if (before.storageProblem) store.reportError(before.storageProblem);
       watchSharedState(shared, store, SHARED_STATE_POLL_MS, before.revision);

@@ -123,11 +123,11 @@ describe('the platform of an issued table', () => {
     if (valueHeader) ws.getCell(3, 7).value = valueHeader;
     return wb;
   };
-  const nameOf = async (wb: ExcelJS.Workbook) => {
-    const r = await check(wb);
+  const nameOf = async (wb: ExcelJS.Workbook, fileName?: string) => {
+    const r = await check(wb, fileName === undefined ? {} : { fileName });
     const t = r.analysis.tables[0];
     const d = t.layout.columns[0].decisions.find((x) => x.role.kind === 'platform');
-    return { name: t.platforms[0].name, evidence: d?.evidence };
+    return { name: t.platforms[0].name, evidence: d?.evidence, source: t.layout.platforms[0].nameSource, r };
   };
 
   it('is named by the title when the title says which platform it is, over a value header such as 2024年完成值', async () => {
@@ -142,5 +142,48 @@ describe('the platform of an issued table', () => {
     expect((await nameOf(titled(null, '填报单位:湖州市发展和改革委员会'))).name).not.toBe('湖州市发展和改革委员会');
     // the issued title names no platform
     expect((await nameOf(titled(null, null))).name).not.toMatch(/新产业平台/);
+  });
+
+  it('says where the name was read: the title’s cell, the 平台名称 line’s cell', async () => {
+    expect((await nameOf(titled('衢州智造新城高端电子材料平台2024年度“万亩千亿”新产业平台验收评价表', null))).source).toEqual({
+      kind: 'title',
+      text: '衢州智造新城高端电子材料平台2024年度“万亩千亿”新产业平台验收评价表',
+      cell: { sheet: '验收评价', row: 2, col: 1 },
+    });
+    expect((await nameOf(titled(null, '平台名称:湖州南太湖新材料平台'))).source).toEqual({ kind: 'line', text: '平台名称:湖州南太湖新材料平台', cell: { sheet: '验收评价', row: 1, col: 1 } });
+  });
+
+  it('else by the workbook’s file name, which the scores and results then use', async () => {
+    const n = await nameOf(titled(null, null), '衢州智造新城2024年度评价.xlsx');
+    expect(n.name).toBe('衢州智造新城');
+    expect(n.source).toEqual({ kind: 'file', file: '衢州智造新城2024年度评价.xlsx' });
+    expect(n.evidence).toEqual([{ kind: 'file_name', file: '衢州智造新城2024年度评价.xlsx' }]);
+    expect(new Set(n.r.scores.map((x) => x.platform))).toEqual(new Set(['衢州智造新城']));
+    expect(n.r.totals.map((x) => x.platform)).toEqual(['衢州智造新城']);
+    // a value header that is no platform's name (2024年完成值) gives way to the file name too
+    expect((await nameOf(titled(null, null, '2024年完成值'), 'XX高新区新产业平台-验收.xlsx')).name).toBe('XX高新区新产业平台');
+  });
+
+  it('the title and the 平台名称 line outweigh the file name; a header naming the platform is kept', async () => {
+    const file = '衢州智造新城2024年度评价.xlsx';
+    expect((await nameOf(titled('衢州高端电子材料平台2024年度“万亩千亿”新产业平台验收评价表', null), file)).name).toBe('衢州高端电子材料平台');
+    expect((await nameOf(titled(null, '平台名称:湖州南太湖新材料平台'), file)).name).toBe('湖州南太湖新材料平台');
+    expect((await nameOf(titled(null, null, '绍兴滨海集成电路平台'), file)).name).toBe('绍兴滨海集成电路平台');
+  });
+
+  it.each(['年度评价.xlsx', 'Book1.xlsx', '评分表(1).xlsx', '验收评价-平台自评.xlsx'])('a file name that names no platform (%s) leaves the sheet’s name', async (file) => {
+    const n = await nameOf(titled(null, null), file);
+    expect(n.name).toBe('验收评价');
+    expect(n.source).toEqual({ kind: 'sheet' });
+    expect(n.evidence).toEqual([{ kind: 'sheet_name', sheet: '验收评价' }]);
+  });
+
+  it('two tables of one evaluation are not both named by the file name', async () => {
+    const wb = titled(null, null);
+    const second = titled(null, null).worksheets[0];
+    const copy = wb.addWorksheet('验收评价2');
+    second.eachRow((row, r) => row.eachCell((c, col) => (copy.getCell(r, col).value = c.value)));
+    const r = await check(wb, { fileName: '衢州智造新城2024年度评价.xlsx' });
+    expect(r.analysis.tables.map((t) => t.platforms[0].name)).toEqual(['验收评价', '验收评价2']);
   });
 });

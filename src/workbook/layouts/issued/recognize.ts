@@ -7,18 +7,19 @@
 import { absentMeansDefault, tables, vocabulary, type EvaluationTable, type Indicator } from '../../../rules';
 import { finding, type Finding } from '../../findings/codes';
 import { renderUnnamedColumn } from '../../findings/catalogue';
-import { fieldCandidates, indicatorCandidates, isPlatformHeader, isTotalLabel, stripComponentPrefix, type LayoutColumn } from '../../matching';
+import { fieldCandidates, indicatorCandidates, isTotalLabel, stripComponentPrefix, type LayoutColumn } from '../../matching';
 import { cellAt, type SheetData } from '../../model';
 import { isNoteText, type MergeIndex } from '../../read/profile';
-import { cellText, headerKey, normalizeText } from '../../text';
-import { NO_UNIT, plainUnits, usesComponentRows, type CellRef, type ColumnDecision, type IssuedOverride, type PlatformLayout, type TableLayout } from '../layout';
+import { cellText, headerKey } from '../../text';
+import { NO_UNIT, plainUnits, usesComponentRows, type CellRef, type ColumnDecision, type Evidence, type IssuedOverride, type PlatformLayout, type RecognizedNameSource, type TableLayout } from '../layout';
 import { nextVersion } from '../../version';
 import { decide } from '../../match/assign';
 import { rankFields, rankIndicators } from '../../match/targets';
-import { evaluationIds, matchThresholds as T } from '../../../rules';
+import { matchThresholds as T } from '../../../rules';
 import type { ColumnRole } from '../layout';
 import { checkIssuedText, numberIn, type IndicatorRow } from './text-check';
 import { detectEvaluation, findHeader, type Variant } from './header';
+import { isPlatformName, titlePlatform } from '../../platform-name';
 
 export type { Variant };
 
@@ -100,7 +101,8 @@ export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, override
   }
   // a single platform's name is often in a title line above the table: 平台名称:某某平台
   // … or its title says which platform the table is (衢州智造新城高端电子材料平台“万亩千亿”…验收评价表),
-  // which outweighs a value column's own header (2024年完成值)
+  // which outweighs a value column's own header (2024年完成值); the workbook's file name and the
+  // user's own name come after every layout recognized its sheets (../../naming.ts)
   const single = cols.platforms.length === 1 ? cols.platforms[0] : undefined;
   const titled = single && (single.name === null || !isPlatformName(single.name)) ? titlePlatform(idx, cols.headerRow) : undefined;
   const values = titled ? [{ ...cols.platforms[0], name: titled.name }] : cols.platforms;
@@ -140,9 +142,14 @@ export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, override
       }
       if (scoreCol !== null) scores[i] = at(ir.row, scoreCol);
     }
+    const nameCell = v.name !== null ? at(cols.headerRow, v.value) : null;
+    // one platform: where its name came from (the user may change it in the mapping)
+    const nameSource: RecognizedNameSource | undefined =
+      values.length !== 1 ? undefined : titled ? { kind: titled.kind, text: titled.text, cell: titled.cell } : nameCell ? { kind: 'header', cell: nameCell } : { kind: 'sheet' };
     return {
       name,
-      nameCell: v.name !== null ? at(cols.headerRow, v.value) : null,
+      nameCell,
+      ...(nameSource ? { nameSource } : {}),
       inputs,
       scores,
       groups: table.groups.map(() => null),
@@ -160,7 +167,7 @@ export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, override
       col: v.value,
       header: idx.text(cols.lastHeaderRow, v.value),
       role: { kind: 'platform' },
-      evidence: [titled ? { kind: 'title', text: titled.line } : { kind: 'header', text: platforms[vi].name }],
+      evidence: [nameEvidence(platforms[vi], sheet.name)],
       unit: NO_UNIT,
     });
   });
@@ -272,50 +279,10 @@ function matchRowLabels(
   }
 }
 
-const PT = vocabulary.platformTitle;
-
-/** A name that says it is a platform (…平台), not a column's header such as 2024年完成值. */
-function isPlatformName(name: string): boolean {
-  const t = normalizeText(name).trim();
-  return PT.platformEndings.some((e) => t.endsWith(e));
-}
-
-/** The words that end a platform's name in a title: a year, then the programme's name or an evaluation's (“万亩千亿”…, 验收评价…). */
-const TITLE_CUT = new RegExp(`(?:(?:19|20)\\d{2}年度?)?["“”]?(?:${[PT.programme, ...evaluationIds.map((e) => tables[e].shortName)].join('|')})`);
-
-/** The platform a title names: the words before the programme's or the evaluation's name, ending as a platform's name does. */
-function platformInTitle(text: string): string | undefined {
-  const t = normalizeText(text).trim();
-  const cut = t.search(TITLE_CUT);
-  if (cut <= 0) return undefined;
-  const name = t.slice(0, cut).replace(/["“”\s]+$/, '');
-  return name.length >= 4 && isPlatformName(name) && name !== PT.generic ? name : undefined;
-}
-
-/**
- * A single platform's name from the lines above the header, in order of evidence: a title that
- * names it, then a line “平台名称:X” (or 平台:X, 新产业平台:X, 填报单位:X).
- */
-function titlePlatform(idx: MergeIndex, headerRow: number): { name: string; line: string } | undefined {
-  const lines: string[] = [];
-  for (let r = 1; r < headerRow; r++) {
-    const line = idx.sheet.rows.get(r);
-    if (!line) continue;
-    for (const [, c] of line) {
-      const t = cellText(c.value).trim();
-      if (t !== '') lines.push(t);
-    }
-  }
-  for (const t of lines) {
-    const name = platformInTitle(t);
-    if (name) return { name, line: t };
-  }
-  for (const t of lines) {
-    const m = /^([^::]{1,12})[::]\s*(.+)$/.exec(t);
-    if (!m || m[2].trim() === '') continue;
-    // a 填报单位 names the platform only when it is the platform's own body (…平台, …管委会), not a bureau
-    const body = PT.platformBodies.some((b) => m[2].trim().endsWith(b));
-    if (isPlatformHeader(m[1]) || (m[1].trim() === PT.reporterLabel && body)) return { name: m[2].trim(), line: t };
-  }
-  return undefined;
+/** Why a platform column's platform is called what it is. */
+function nameEvidence(p: PlatformLayout, sheet: string): Evidence {
+  const s = p.nameSource;
+  if (s?.kind === 'title' || s?.kind === 'line') return { kind: 'title', text: s.text };
+  if (s?.kind === 'sheet') return { kind: 'sheet_name', sheet };
+  return { kind: 'header', text: p.name };
 }
