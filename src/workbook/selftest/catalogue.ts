@@ -4,7 +4,7 @@
  */
 import { ERROR_TEXT, isSheetError } from '../../engine';
 import type { CellData, SheetState } from '../model';
-import type { Ability, CellMismatch, Failure, FailureCode, FailureFacts, SelfTestReport, SkipReason, StepId, StepOutcome } from './types';
+import type { Ability, CellMismatch, Failure, FailureCode, FailureFacts, HostInfo, SelfTestReport, SkipReason, StepId, StepOutcome } from './types';
 
 export const STEP_NAMES: Readonly<Record<StepId, string>> = {
   prepare: '准备:读取工作簿,删除上次中断留下的自检表',
@@ -114,8 +114,8 @@ export function dateTimeText(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-export function hostText(r: SelfTestReport): string {
-  const i = r.info;
+/** The host as the report names it: name, version (or that it is unknown), platform. */
+export function hostText(i: HostInfo): string {
   return `${i.name}${i.version ? ` ${i.version}` : '(版本未知)'}${i.platform ? `(${i.platform})` : ''}`;
 }
 
@@ -125,7 +125,7 @@ export function selfTestReportText(r: SelfTestReport): string {
     '万亩千亿评分助手 自检报告',
     `时间:${dateTimeText(r.startedAt)}`,
     `本工具版本:${r.wanmuVersion}`,
-    `表格程序:${hostText(r)}`,
+    `表格程序:${hostText(r.info)}`,
     `API 集:${r.info.apiSets.length > 0 ? r.info.apiSets.join('、') : '无'}`,
     `结果:${summaryText(r)}`,
     '',
