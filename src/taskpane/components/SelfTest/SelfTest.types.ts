@@ -12,8 +12,8 @@ export interface SelfTestRow {
 }
 
 export interface SelfTestState {
-  /** The host as the report names it: name, version, platform. */
-  readonly hostLine: string;
+  /** The host application's name ('Excel', 'WPS 表格', the browser in file mode); the report adds version and API sets. */
+  readonly hostName: string;
   /** A self-test is running. */
   readonly running: boolean;
   /** Something else runs (or no workbook is open): the button waits. */

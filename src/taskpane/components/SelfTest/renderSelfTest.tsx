@@ -11,7 +11,7 @@ export function renderSelfTest(state: SelfTestState, styles: SelfTestStyles) {
         <b>自检</b>
       </Body1>
       <Caption1>
-        检查本工具能否在此表格程序({state.hostLine})中正常工作:在工作簿末尾临时添加“wanmu自检”工作表,逐项试写、读回、拒绝冲突的写入、标记、撤销、定位和函数,完成后删除该表,不改动其他工作表。
+        检查本工具能否在{state.hostName}中正常工作:在工作簿末尾临时添加“wanmu自检”工作表,逐项试写、读回、拒绝冲突的写入、标记、撤销、定位和函数,完成后删除该表,不改动其他工作表。
       </Caption1>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={state.disabled} onClick={state.run}>
@@ -29,7 +29,7 @@ export function renderSelfTest(state: SelfTestState, styles: SelfTestStyles) {
           {state.rows.map((r) => (
             <li key={r.id} className={styles.step}>
               <div className={styles.head}>
-                <Badge appearance="tint" color={BADGE[r.status]}>
+                <Badge className={styles.badge} appearance="tint" color={BADGE[r.status]}>
                   {r.statusText}
                 </Badge>
                 <Body1 className={styles.name}>{r.name}</Body1>

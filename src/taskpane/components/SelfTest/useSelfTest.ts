@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { dateTimeText, hostText, outcomeReason, selfTestReportText, SELF_TEST_SEND, STATUS_TEXT, STEP_NAMES, summaryText, type HostInfo } from '../../../workbook/selftest';
+import { dateTimeText, outcomeReason, selfTestReportText, SELF_TEST_SEND, STATUS_TEXT, STEP_NAMES, summaryText, type HostInfo } from '../../../workbook/selftest';
 import { downloadBytes } from '../../download';
 import { useEnvironment, usePane, usePaneStore } from '../../state/context';
 import { errorText } from '../../state/store';
@@ -16,7 +16,7 @@ export function useSelfTest(): SelfTestState {
   const text = report ? selfTestReportText(report) : '';
   const failed = report?.outcomes.some((o) => o.status === 'fail') ?? false;
   return {
-    hostLine: hostText(info()),
+    hostName: info().name,
     running: busy === '自检',
     disabled: busy !== null || workspace === null,
     run: () => {

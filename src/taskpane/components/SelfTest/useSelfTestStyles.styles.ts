@@ -6,6 +6,7 @@ export const useSelfTestStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   step: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
   head: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline' },
+  badge: { flexShrink: 0 },
   name: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
   ms: { color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   reason: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
