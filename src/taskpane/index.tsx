@@ -4,7 +4,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { associateCommands, EXCEL_NO_FUNCTIONS_NOTE, excelHost, hasCustomFunctions, officeIsDark, selectionFeed, workbookUrl } from './office';
+import { associateCommands, EXCEL_NO_FUNCTIONS_NOTE, excelHost, hasCustomFunctions, officeHostInfo, officeIsDark, selectionFeed, workbookUrl } from './office';
 import { waitForOffice, type HostStatus } from './officeReady';
 import { SessionProvider, type Environment } from './state/context';
 import { PaneStore } from './state/store';
@@ -29,7 +29,15 @@ function render(env: Environment, dark: boolean, statusText: string): void {
   );
 }
 
-const FILE_ENV: Environment = { mode: 'file', hostName: '文件', customFunctions: false, noFunctionsNote: '', selection: null };
+/** File mode's 自检 names the browser: the file host runs in it. */
+const FILE_ENV: Environment = {
+  mode: 'file',
+  hostName: '文件',
+  customFunctions: false,
+  noFunctionsNote: '',
+  selection: null,
+  hostInfo: () => ({ name: '浏览器(文件模式)', version: navigator.userAgent, apiSets: [] }),
+};
 
 function statusOf(status: HostStatus): string {
   if (status.kind === 'office') return `已连接:${status.host}`;
@@ -40,7 +48,14 @@ render(FILE_ENV, systemDark(), '正在连接 Office…');
 void waitForOffice(OFFICE_READY_TIMEOUT_MS, typeof Office === 'undefined' ? undefined : Office).then(async (status) => {
   if (status.kind === 'office' && typeof Excel !== 'undefined') {
     const customFunctions = hasCustomFunctions(Office);
-    const env: Environment = { mode: 'host', hostName: 'Excel', customFunctions, noFunctionsNote: EXCEL_NO_FUNCTIONS_NOTE, selection: selectionFeed(Excel, Office, store.reportError) };
+    const env: Environment = {
+      mode: 'host',
+      hostName: 'Excel',
+      customFunctions,
+      noFunctionsNote: EXCEL_NO_FUNCTIONS_NOTE,
+      selection: selectionFeed(Excel, Office, store.reportError),
+      hostInfo: () => officeHostInfo(Office),
+    };
     associateCommands(Office, store);
     render(env, officeIsDark(Office), statusOf(status) + (customFunctions ? '' : '(此版本不支持自定义函数,请用普通公式填写)'));
     const url = workbookUrl(Office);

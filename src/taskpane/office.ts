@@ -4,6 +4,7 @@
  * commands that run without a dialog (检查, 填写得分, 撤销填写) in the shared runtime.
  */
 import { ExcelHost, officeJsDeps } from '../hosts/excel/host';
+import type { HostInfo } from '../workbook/selftest';
 import type { SelectionFeed } from './state/context';
 import type { PaneStore } from './state/store';
 
@@ -13,6 +14,33 @@ export const EXCEL_NO_FUNCTIONS_NOTE = '此版本的 Excel 不支持自定义函
 /** Office's custom functions runtime (absent in e.g. volume-licensed Office 2019). */
 export function hasCustomFunctions(office: typeof Office): boolean {
   return office.context.requirements.isSetSupported('CustomFunctionsRuntime', '1.1');
+}
+
+/** Requirement sets the 自检 report names, each with the highest minor version it asks for. */
+const REPORTED_SETS: ReadonlyArray<readonly [string, number]> = [
+  ['ExcelApi', 30],
+  ['ExcelApiOnline', 5],
+  ['SharedRuntime', 5],
+  ['CustomFunctionsRuntime', 10],
+  ['RibbonApi', 5],
+];
+
+/**
+ * The Office application for the 自检 report: `Office.context.diagnostics` (host, version,
+ * platform) and, of each set in REPORTED_SETS, the highest 1.x `isSetSupported` confirms.
+ */
+export function officeHostInfo(office: typeof Office): HostInfo {
+  const d = office.context.diagnostics as Office.ContextInformation | undefined;
+  const apiSets: string[] = [];
+  for (const [set, max] of REPORTED_SETS) {
+    let best: string | null = null;
+    for (let minor = 1; minor <= max; minor++) {
+      if (!office.context.requirements.isSetSupported(set, `1.${minor}`)) break;
+      best = `1.${minor}`;
+    }
+    if (best) apiSets.push(`${set} ${best}`);
+  }
+  return { name: d?.host ? String(d.host) : 'Excel', version: d?.version ? String(d.version) : null, platform: d?.platform ? String(d.platform) : null, apiSets };
 }
 
 export function excelHost(excel: typeof Excel, office: typeof Office, store: PaneStore): ExcelHost {

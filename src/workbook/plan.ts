@@ -37,8 +37,12 @@ export class PlanBuilder {
   private readonly merges: { sheet: string; range: { top: number; left: number; bottom: number; right: number } }[] = [];
   private readonly layouts: SheetLayout[] = [];
 
-  constructor(workbook: WorkbookData) {
+  /** Where the revert record goes: the workbook's own (RECORD_SHEET) unless given (the self-test keeps one on its scratch sheets). */
+  private readonly recordSheet: string;
+
+  constructor(workbook: WorkbookData, options: { readonly recordSheet?: string } = {}) {
     this.sheets = sheetsByName(workbook);
+    this.recordSheet = options.recordSheet ?? RECORD_SHEET;
   }
 
   /** Names in use, including sheets this plan adds. */
@@ -94,8 +98,8 @@ export class PlanBuilder {
     const addSheets: { name: string; state?: 'veryHidden' }[] = [...this.added];
     if (this.records.length > 0 || this.added.length > 0) {
       const addedSheets = this.added.map((a) => ({ name: a.name, fingerprint: fingerprint(cellsOf(this.cells, a.name)), rows: addedRows(cellsOf(this.cells, a.name)) }));
-      const rec = recordWrites(this.sheets.get(RECORD_SHEET), { cells: this.records, addedSheets });
-      if (rec.addSheet) addSheets.push({ name: RECORD_SHEET, state: 'veryHidden' });
+      const rec = recordWrites(this.sheets.get(this.recordSheet), { cells: this.records, addedSheets }, this.recordSheet);
+      if (rec.addSheet) addSheets.push({ name: this.recordSheet, state: 'veryHidden' });
       // one by one: spreading a large array into push overflows the call stack
       for (const c of rec.cells) cells.push(c);
     }

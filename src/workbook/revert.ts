@@ -14,6 +14,11 @@ import { cellAt, emptyBatch, isEmptyCell, type CellData, type CellWrite, type Sh
 import { RECORD_SHEET } from './analyze';
 
 const MAGIC = 's:wanmu-revert-record';
+
+/** Whether a sheet is a revert record (its first cell says so). */
+export function isRevertRecord(sheet: SheetData): boolean {
+  return cellAt(sheet, 1, 1)?.value === MAGIC;
+}
 const VERSION = 's:1';
 
 export function encodeValue(v: RawValue | undefined): string {
@@ -146,12 +151,11 @@ export function sheetFingerprint(sheet: SheetData): string {
 const COLS = ['op', 'kind', 'sheet', 'cell', 'existed', 'value', 'formula', 'numFmt', 'afterValue', 'afterFormula'] as const;
 
 /** The cells that append one fill's record to the record sheet (creating it when absent). */
-export function recordWrites(existing: SheetData | undefined, rec: Omit<FillRecord, 'op'>): { cells: CellWrite[]; addSheet: boolean; op: number } {
+export function recordWrites(existing: SheetData | undefined, rec: Omit<FillRecord, 'op'>, sheet: string = RECORD_SHEET): { cells: CellWrite[]; addSheet: boolean; op: number } {
   const cells: CellWrite[] = [];
   const previous = existing ? readRecord(existing) : { records: [], damaged: [] };
   const op = previous.records.reduce((m, r) => Math.max(m, r.op), 0) + 1;
   let row = existing ? existing.rowCount + 1 : 2;
-  const sheet = RECORD_SHEET;
   if (!existing) {
     cells.push({ sheet, row: 1, col: 1, value: MAGIC }, { sheet, row: 1, col: 2, value: VERSION });
     COLS.forEach((c, i) => cells.push({ sheet, row: 1, col: 3 + i, value: `s:${c}` }));
@@ -251,14 +255,14 @@ export interface RevertPlan {
 /**
  * Undoes every fill recorded in the workbook, newest first, and removes the record. A cell the
  * user changed after the fill is left as it is, with a finding at it; so is an added sheet the
- * user wrote into.
+ * user wrote into. `recordSheet`: the record's sheet (the workbook's own unless given).
  */
-export function planRevert(workbook: WorkbookData): RevertPlan {
-  const record = workbook.sheets.find((s) => s.name === RECORD_SHEET);
+export function planRevert(workbook: WorkbookData, recordSheet: string = RECORD_SHEET): RevertPlan {
+  const record = workbook.sheets.find((s) => s.name === recordSheet);
   const findings: Finding[] = [];
   if (!record) return { batch: emptyBatch(), findings: [findingAtCell('info', 'nothing_to_revert', workbook.sheets[0]?.name ?? '', 'A1', {})], restored: 0, removedSheets: [], skipped: 0 };
   const { records, damaged } = readRecord(record);
-  for (const r of damaged) findings.push(findingAtCell('warning', 'revert_record_damaged', RECORD_SHEET, `A${r}`, { row: r }));
+  for (const r of damaged) findings.push(findingAtCell('warning', 'revert_record_damaged', recordSheet, `A${r}`, { row: r }));
   const sheets = new Map(workbook.sheets.map((s) => [s.name, s]));
   const cells: CellWrite[] = [];
   const deleteSheets: string[] = [];
@@ -312,8 +316,8 @@ export function planRevert(workbook: WorkbookData): RevertPlan {
       else cells.push({ sheet: c.sheet, row: at.row, col: at.col, value: valueOf(c.before.value), numFmt: c.before.numFmt ?? 'General' });
     }
   }
-  deleteSheets.push(RECORD_SHEET);
-  return { batch: { ...emptyBatch(), cells, deleteSheets }, findings, restored: cells.length, removedSheets: deleteSheets.filter((n) => n !== RECORD_SHEET), skipped };
+  deleteSheets.push(recordSheet);
+  return { batch: { ...emptyBatch(), cells, deleteSheets }, findings, restored: cells.length, removedSheets: deleteSheets.filter((n) => n !== recordSheet), skipped };
 }
 
 /**

@@ -27,3 +27,6 @@ export class BoundedCache<K, V> {
     return value;
   }
 }
+
+/** The add-in's own version, as package.json and manifest.xml give it (a test keeps the three equal). */
+export const WANMU_VERSION = '0.1.0';

@@ -5,12 +5,17 @@
  * types exact (numbers stay numbers, text that looks like a number or a formula stays text).
  * A host that declares `marks` must replace, read back and clear wanmu's marks (conditional
  * formats) without touching cells or the user's own conditional formats.
+ *
+ * The pane's 自检 runs as part of it: the very step functions of src/workbook/selftest, one test
+ * per step, each passed by every host (or skipped where the host does not offer what it needs).
  */
 import { parseRangeAddress, rangeAddress } from '../../src/hosts/shared/blocks';
 import { canonicalMarks } from '../../src/workbook/marks';
 import { buildSheet, emptyBatch, type CellData, type CellRange, type MarkSet, type SheetData, type WorkbookData, type WorkbookHost, type WriteBatch } from '../../src/workbook/model';
 import { cellAt } from '../../src/workbook/model';
-import { sheetError } from '../../src/engine';
+import { sheetError, type RawValue } from '../../src/engine';
+import { runFunction } from '../../src/functions/declarations';
+import { FUNCTION_FORMULA, offers, outcomeReason, runSelfTest, SELF_TEST_RESULTS, SELF_TEST_STEPS, type SelfTestReport } from '../../src/workbook/selftest';
 
 /** A conditional format of the user's own: an expression rule on one range. */
 export interface UserFormat {
@@ -116,6 +121,21 @@ export interface HostExpectations {
   readonly marks: boolean;
   /** Has a file behind it that can be saved and opened again. */
   readonly reopen: boolean;
+  /** Calculates WANMU.* worksheet functions (the fakes of Excel and WPS, with `selfTestCalculation`). */
+  readonly functions?: boolean;
+}
+
+/**
+ * What Excel or WPS would calculate for the self-test's formulas (for fakes that do not
+ * calculate): its plain formulas' results, and a WANMU.ANNUAL call of number arguments run as
+ * the hosts' adapters run it (runFunction). Undefined for any other formula.
+ */
+export function selfTestCalculation(formula: string): RawValue | undefined {
+  if (formula in SELF_TEST_RESULTS) return SELF_TEST_RESULTS[formula];
+  const call = /^WANMU\.ANNUAL\(([^()]*)\)$/.exec(formula);
+  if (!call) return undefined;
+  const r = runFunction('ANNUAL', call[1].split(',').map(Number));
+  return typeof r === 'number' || typeof r === 'string' ? r : sheetError('value');
 }
 
 export function describeHostContract(name: string, make: HostFactory, expected: HostExpectations): void {
@@ -287,6 +307,39 @@ export function describeHostContract(name: string, make: HostFactory, expected: 
       expect(cellAt(sheetOf(again, 'wanmu撤销'), 1, 1)?.value).toBe('s:00123');
       expect(cellAt(sheetOf(again, '基础数据'), 3, 6)).toEqual({ value: 2361, formula: 'B3*2', numFmt: '0.00' });
       expect(cellAt(sheetOf(again, '基础数据'), 3, 4)?.value).toBe('00123');
+    });
+
+    describe('自检 (the self-test steps the pane runs)', () => {
+      let report: SelfTestReport;
+      let made: HostUnderTest;
+      let before: WorkbookData;
+      let formatsBefore: UserFormat[] | undefined;
+      beforeAll(async () => {
+        made = await make(contractWorkbook(), expected.marks ? { userFormats: USER_FORMATS } : {});
+        before = await made.host.read();
+        formatsBefore = await made.userFormats?.();
+        report = await runSelfTest(made.host, { name: name, version: null, apiSets: [] }, { functions: expected.functions === true, wait: async () => undefined, calcTimeoutMs: 1000, pollMs: 100 });
+      });
+
+      it.each(SELF_TEST_STEPS.map((s) => [s.id, s] as const))('%s', (id, step) => {
+        const o = report.outcomes.find((x) => x.id === id);
+        if (!o) throw new Error(`no outcome for ${id}`);
+        const offered = !step.requires || offers({ host: made.host, functions: expected.functions === true }, step.requires);
+        // the reason is compared too, so a failure says what went wrong
+        expect({ id, status: o.status, reason: o.status === 'fail' ? outcomeReason(o) : '' }).toEqual({ id, status: offered ? 'pass' : 'skipped', reason: '' });
+      });
+
+      it('runs every step, and leaves every cell, sheet and conditional format of the workbook as it was', async () => {
+        expect(report.done).toBe(true);
+        expect(report.outcomes.map((o) => o.id)).toEqual(SELF_TEST_STEPS.map((s) => s.id));
+        expect(await made.host.read()).toEqual(before);
+        if (made.userFormats) expect(await made.userFormats()).toEqual(formatsBefore);
+        if (made.host.readMarks) expect(await made.host.readMarks()).toEqual([]);
+      });
+
+      (expected.functions ? it : it.skip)('computes the WANMU.ANNUAL call as the engine does', () => {
+        expect(selfTestCalculation(FUNCTION_FORMULA)).toBe(4.5);
+      });
     });
 
     it('declares its capabilities as data', async () => {

@@ -3,13 +3,13 @@ import { WpsHost } from '../../src/hosts/wps/host';
 import { WPS_QUIRKS } from '../../src/hosts/wps/quirks';
 import { buildSheet, cellAt, emptyBatch, type CellData, type CellWrite, type WorkbookData } from '../../src/workbook/model';
 import { canonicalMarks, markSeverityOf } from '../../src/workbook/marks';
-import { contractWorkbook, describeHostContract, refOf, userFormatRange } from './contract';
+import { contractWorkbook, describeHostContract, refOf, selfTestCalculation, userFormatRange } from './contract';
 import { describeSheetLayoutContract } from './layout-contract';
 import { FakeEt } from './fakes/et';
 
 /** The fake does not calculate: results WPS computes for the formulas the tests write. */
 const RESULTS: Readonly<Record<string, RawValue>> = { 'SUM(B3:B4)': 1180.5, '1/0': sheetError('div0'), 'MIN(10,B3/1000*10)': 10, 'B3*2': 2361 };
-const calculate = (formula: string): RawValue => RESULTS[formula] ?? (/^B\d+\*10$/.test(formula) ? 10 : sheetError('name'));
+const calculate = (formula: string): RawValue => RESULTS[formula] ?? selfTestCalculation(formula) ?? (/^B\d+\*10$/.test(formula) ? 10 : sheetError('name'));
 
 describeHostContract('WPS (fake ET)', async (data, options = {}) => {
   const et = FakeEt.from(data, calculate);
@@ -19,7 +19,7 @@ describeHostContract('WPS (fake ET)', async (data, options = {}) => {
     userFormats: async () =>
       et.state.flatMap((s) => s.conditions.filter((c) => markSeverityOf(c.formula1) === undefined).map((c) => ({ sheet: s.name, ref: refOf(c.ranges), formula: c.formula1.slice(1) }))),
   };
-}, { marks: true, reopen: false });
+}, { marks: true, reopen: false, functions: true });
 
 describeSheetLayoutContract('WPS (fake ET)', async () => {
   const et = FakeEt.from(contractWorkbook(), calculate);

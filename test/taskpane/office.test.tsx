@@ -10,7 +10,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import * as path from 'path';
 import { App } from '../../src/taskpane/App';
-import { EXCEL_NO_FUNCTIONS_NOTE as EXCEL_NOTE, officeIsDark, workbookUrl } from '../../src/taskpane/office';
+import { EXCEL_NO_FUNCTIONS_NOTE as EXCEL_NOTE, officeHostInfo, officeIsDark, workbookUrl } from '../../src/taskpane/office';
 import { SessionProvider } from '../../src/taskpane/state/context';
 import { PaneStore } from '../../src/taskpane/state/store';
 import { ExcelHost } from '../../src/hosts/excel/host';
@@ -83,5 +83,23 @@ describe('task pane over the Office.js host', () => {
     expect(workbookUrl(office(''))).toBeUndefined();
     expect(workbookUrl(office(undefined))).toBeUndefined();
     expect(workbookUrl({ context: {} } as unknown as typeof Office)).toBeUndefined();
+  });
+
+  it('names Excel for the 自检 report: diagnostics’ host, version and platform, and the highest version of each requirement set', () => {
+    const supported: Readonly<Record<string, number>> = { ExcelApi: 17, SharedRuntime: 1, CustomFunctionsRuntime: 3 };
+    const office = (diagnostics?: object) =>
+      ({
+        context: {
+          diagnostics,
+          requirements: { isSetSupported: (name: string, version: string) => (supported[name] ?? 0) >= Number(version.split('.')[1]) },
+        },
+      }) as unknown as typeof Office;
+    expect(officeHostInfo(office({ host: 'Excel', version: '16.0.17928.20114', platform: 'PC' }))).toEqual({
+      name: 'Excel',
+      version: '16.0.17928.20114',
+      platform: 'PC',
+      apiSets: ['ExcelApi 1.17', 'SharedRuntime 1.1', 'CustomFunctionsRuntime 1.3'],
+    });
+    expect(officeHostInfo(office())).toMatchObject({ name: 'Excel', version: null, platform: null });
   });
 });

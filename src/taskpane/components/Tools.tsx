@@ -1,12 +1,14 @@
 /**
  * 工具: 转为普通公式 (WANMU.* formulas → native formulas or values, recorded for 撤销填写) and
- * 模板 (a blank 附件2/附件3 sheet). Both show what they would write before writing.
+ * 模板 (a blank 附件2/附件3 sheet). Both show what they would write before writing. 自检: the
+ * self-test of the host on a scratch sheet (see SelfTest).
  */
 import { Body1, Button, Caption1, Field, makeStyles, Radio, RadioGroup, SpinButton, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { evaluationIds, tables, type EvaluationId } from '../../rules';
 import { MAX_TEMPLATE_PLATFORMS } from '../../workbook/template';
 import { usePane, usePaneStore } from '../state/context';
+import { SelfTest } from './SelfTest/SelfTest';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
@@ -60,6 +62,7 @@ export function Tools() {
           </Button>
         </div>
       </section>
+      <SelfTest />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 /** React context for the pane's store and the host's optional selection feed. */
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import type { HostInfo } from '../../workbook/selftest';
 import type { PaneState, PaneStore } from './store';
 
 /** Where the user's selection comes from (Office: selection-changed events), when the host has one. */
@@ -20,6 +21,12 @@ export interface Environment {
   /** Host mode without functions: what the user is told (which version is needed, what to use instead). */
   readonly noFunctionsNote: string;
   readonly selection: SelectionFeed | null;
+  /**
+   * The host application's name, version and API sets for the 自检 report (Office.context.diagnostics
+   * and requirement sets, WPS's Application.Build, the browser in file mode); asked when a self-test
+   * starts. Without it the report names `hostName` only.
+   */
+  readonly hostInfo?: () => HostInfo;
 }
 
 interface SessionContextValue {

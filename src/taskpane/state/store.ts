@@ -8,6 +8,7 @@ import { WorkbookSession, type FillPlan, type Finding } from '../../workbook';
 import type { SessionModel } from '../../workbook/session';
 import type { ChangedCells, WorkbookHost } from '../../workbook/model';
 import type { Mapping } from '../../workbook/mapping';
+import { isScratchSheet, runSelfTest, type HostInfo, type SelfTestReport } from '../../workbook/selftest';
 
 export interface Workspace {
   readonly kind: 'host' | 'file';
@@ -53,9 +54,11 @@ export interface PaneState {
   readonly changes: 'scored' | 'reverted' | 'marked' | null;
   /** File mode: written since opening or the last download (leaving would lose it). */
   readonly unsaved: boolean;
+  /** The last 自检 of this workspace (steps so far while it runs), or null. */
+  readonly selfTest: SelfTestReport | null;
 }
 
-const EMPTY: PaneState = { workspace: null, session: null, model: null, mapping: { sheets: {} }, busy: null, error: null, last: null, version: 0, marking: false, marked: false, changes: null, unsaved: false };
+const EMPTY: PaneState = { workspace: null, session: null, model: null, mapping: { sheets: {} }, busy: null, error: null, last: null, version: 0, marking: false, marked: false, changes: null, unsaved: false, selfTest: null };
 
 export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -171,6 +174,8 @@ export class PaneStore {
    * earlier re-check) wait for it and are re-checked after, never dropped.
    */
   private changed(change: ChangedCells): void {
+    // the self-test's scratch sheets are not the user's: a host that reports its own writes there is not re-checked
+    if (isScratchSheet(change.sheet)) return;
     this.pending.push(change);
     this.draining ??= this.drain().finally(() => {
       this.draining = null;
@@ -265,6 +270,22 @@ export class PaneStore {
     const host = this.state.workspace?.host;
     if (!host?.capabilities.select || !host.select) return;
     await this.run('定位单元格', () => (host.select as (s: string, c: string) => Promise<void>)(sheet, cell));
+  }
+
+  /**
+   * 自检: the self-test of the host on scratch sheets it adds and removes (src/workbook/selftest),
+   * each step shown as it finishes. It writes nothing outside them, so the session stays as it is.
+   * `info` and `functions` come from the surface (Office.context, WPS's Application).
+   */
+  async selfTest(info: HostInfo, functions: boolean): Promise<void> {
+    const host = this.state.workspace?.host;
+    if (!host) return;
+    await this.run('自检', async () => {
+      this.set({ selfTest: null });
+      await runSelfTest(host, info, { functions }, (report) => {
+        if (this.state.workspace?.host === host) this.set({ selfTest: report });
+      });
+    });
   }
 
   /** File mode: the workbook as it stands now was downloaded. */

@@ -14,6 +14,7 @@ import { SessionProvider, type Environment } from '../../taskpane/state/context'
 import { errorText, PaneStore } from '../../taskpane/state/store';
 import { Themed } from '../../taskpane/Themed';
 import { SharedStateStore } from '../state';
+import { wpsHostInfo } from './hostInfo';
 import { watchSharedState } from './sync';
 
 /** How often the pane looks for what the ribbon did, in ms. */
@@ -37,7 +38,14 @@ function start(): void {
   const all = (Object.keys(declarations) as FunctionId[]).map((id) => `${WPS_ADDIN_QUIRKS.functionNamespace}.${id}`);
   const functions = before.functions ? before.functions.registered : runtime.addCustomFunction ? all : null;
   const noFunctionsNote = wpsNoFunctionsNote(WPS_ADDIN_QUIRKS.functionsMinVersion);
-  const env: Environment = { mode: 'host', hostName: HOST_NAME, customFunctions: functions !== null, noFunctionsNote, selection: null };
+  const env: Environment = {
+    mode: 'host',
+    hostName: HOST_NAME,
+    customFunctions: functions !== null,
+    noFunctionsNote,
+    selection: null,
+    hostInfo: () => wpsHostInfo(HOST_NAME, runtime, functions !== null),
+  };
   const statusText = `已连接:${HOST_NAME}` + (functions === null ? `(${noFunctionsNote})` : `(已添加工作表函数:${functions.join('、')})`);
   const store = new PaneStore();
   root.render(
