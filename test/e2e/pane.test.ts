@@ -232,6 +232,13 @@ maybe('task pane end to end (Chromium)', () => {
     await page.getByText('离线模式').waitFor();
     const file = await openCheckFillDownload(page, 'offline');
     expect(await axe(page)).toEqual([]);
+    // 结果 in the dark theme at 320 px: readable, contrast clean, nothing wider than the pane
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.getByRole('tab', { name: '结果', exact: true }).click();
+    await page.getByRole('table', { name: /结果$/ }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.screenshot({ path: path.join(artifacts, 'offline-results-dark.png'), fullPage: true });
     await context.close();
     expect(w.outside).toEqual([]);
     expect(w.errors).toEqual([]);

@@ -53,7 +53,7 @@ describe('自检 in the pane', () => {
     const store = await mount(host);
     expect(screen.getByText(/^检查本工具能否在浏览器\(文件模式\)中正常工作/)).toBeTruthy();
     const list = await runIt();
-    expect(screen.getByText('自检结果:全部通过(通过 16 项,失败 0 项,跳过 1 项)')).toBeTruthy();
+    expect(screen.getByText('自检结果:全部通过(通过 17 项,失败 0 项,跳过 1 项)')).toBeTruthy();
     const items = within(list).getAllByRole('listitem');
     expect(items).toHaveLength(SELF_TEST_STEPS.length);
     expect(items[0].textContent).toMatch(new RegExp(`^通过${STEP_NAMES.prepare}\\d+ 毫秒$`));
@@ -130,7 +130,7 @@ describe('自检 in the pane', () => {
     };
     await mount(broken);
     const list = await runIt();
-    expect(screen.getByText('自检结果:未通过(通过 15 项,失败 1 项,跳过 1 项)')).toBeTruthy();
+    expect(screen.getByText('自检结果:未通过(通过 16 项,失败 1 项,跳过 1 项)')).toBeTruthy();
     const step = within(list).getAllByRole('listitem')[SELF_TEST_STEPS.findIndex((s) => s.id === 'precondition')];
     expect(step.textContent).toContain('失败');
     expect(step.textContent).toContain('填写可能覆盖用户刚输入的内容');
@@ -151,7 +151,7 @@ describe('自检 in the pane', () => {
       hostInfo: () => ({ name: 'Excel', version: '16.0.17928.20114', platform: 'PC', apiSets: ['ExcelApi 1.20', 'SharedRuntime 1.1'] }),
     });
     await runIt();
-    expect(screen.getByText('自检结果:全部通过(通过 17 项,失败 0 项,跳过 0 项)')).toBeTruthy();
+    expect(screen.getByText('自检结果:全部通过(通过 18 项,失败 0 项,跳过 0 项)')).toBeTruthy();
     const text = (screen.getByRole('textbox', { name: '报告全文' }) as HTMLTextAreaElement).value;
     expect(text).toContain('表格程序:Excel 16.0.17928.20114(PC)');
     expect(text).toContain('API 集:ExcelApi 1.20、SharedRuntime 1.1');

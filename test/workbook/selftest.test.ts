@@ -323,7 +323,7 @@ describe('自检 report', () => {
     expect(text).toContain(`本工具版本:${WANMU_VERSION}`);
     expect(text).toContain('表格程序:测试宿主 1.2.3(PC)');
     expect(text).toContain('API 集:ExcelApi 1.17、SharedRuntime 1.1');
-    expect(text).toContain('结果:未通过(通过 15 项,失败 1 项,跳过 1 项)');
+    expect(text).toContain('结果:未通过(通过 16 项,失败 1 项,跳过 1 项)');
     for (const s of SELF_TEST_STEPS) expect(text).toContain(STEP_NAMES[s.id]);
     expect(text).toContain(`[失败] ${STEP_NAMES.precondition}(7 毫秒)\n   单元格 B12`);
     expect(text).toContain('把报告发给技术支持');

@@ -15,6 +15,7 @@ export const STEP_NAMES: Readonly<Record<StepId, string>> = {
   formats: '数字格式原样读回',
   formulas: '公式及其计算结果',
   wholeRead: '整表读取与区域读取一致(含合并单元格)',
+  layout: '新增工作表的表头冻结与页面设置(横向、一页宽、每页重复表头、页码)',
   precondition: '单元格已被改动时拒绝写入,保留用户的值',
   accepted: '单元格未改动时写入成功(含公式单元格)',
   marks: '标记问题单元格(条件格式):添加、读回、清除',
@@ -33,6 +34,7 @@ const ABILITY_TEXT: Readonly<Record<Ability, string>> = {
   changeEvents: '此表格程序不向本工具报告编辑(编辑后请点击“重新检查”)',
   marks: '此表格程序不支持用条件格式标记单元格',
   functions: '此处没有 WANMU 工作表函数(文件模式,或此版本的表格程序不支持自定义函数)',
+  sheetLayout: '此表格程序不支持由本工具冻结表头和设置打印页面(评分结果表仍可阅读,打印前请手动设置)',
 };
 
 const STATE_TEXT: Readonly<Record<SheetState, string>> = { visible: '可见', hidden: '隐藏', veryHidden: '深度隐藏' };

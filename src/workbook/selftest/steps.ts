@@ -42,7 +42,9 @@ export const SCRATCH_SHEET = 'wanmu自检';
 export const SCRATCH_ADDED = 'wanmu自检新表';
 /** The fill's revert record (very hidden, as the workbook's own record is). */
 export const SCRATCH_RECORD = 'wanmu自检撤销记录';
-export const SCRATCH_SHEETS: readonly string[] = [SCRATCH_SHEET, SCRATCH_ADDED, SCRATCH_RECORD];
+/** The sheet added with the result sheets' view and print settings (removed by its step). */
+export const SCRATCH_LAYOUT = 'wanmu自检页面';
+export const SCRATCH_SHEETS: readonly string[] = [SCRATCH_SHEET, SCRATCH_ADDED, SCRATCH_RECORD, SCRATCH_LAYOUT];
 /** A1 of the scratch sheets: what tells them apart from a user's sheet of the same name. */
 export const SCRATCH_SIGNATURE = '万亩千亿评分助手自检临时表,可删除';
 
@@ -125,6 +127,7 @@ export function offers(ctx: Pick<StepContext, 'host' | 'functions'>, ability: Ab
   if (ability === 'functions') return ctx.functions;
   if (ability === 'select') return h.capabilities.select && typeof h.select === 'function';
   if (ability === 'changeEvents') return h.capabilities.changeEvents && typeof h.onChanged === 'function';
+  if (ability === 'sheetLayout') return h.capabilities.sheetLayout;
   return h.capabilities.marks && typeof h.setMarks === 'function' && typeof h.readMarks === 'function';
 }
 
@@ -674,6 +677,39 @@ const unchanged: SelfTestStep = {
   },
 };
 
+/**
+ * A sheet added with the result sheets' view and print settings (frozen header, landscape, one
+ * page wide, print titles, a footer): the host applies them in the same write, or the step fails
+ * with the host's error. Excel's "0 pages tall" for "as many as needed" is not stated in the
+ * Office.js documentation (see SHEET_LAYOUT_REQUIREMENT): this is where a live Excel shows whether
+ * it takes it. The sheet is removed again.
+ */
+const layout: SelfTestStep = {
+  id: 'layout',
+  requires: 'sheetLayout',
+  after: ['addSheet'],
+  async run(ctx) {
+    const sheet = SCRATCH_LAYOUT;
+    const r = await ctx.host.write(
+      batch({
+        addSheets: [{ name: sheet }],
+        cells: [cellWrite('A1', { value: SCRATCH_SIGNATURE, bold: true }, sheet), cellWrite('A2', { value: '序号', bold: true, wrap: true }, sheet), cellWrite('B2', { value: '年度工业产值或者营业收入得分(10分)', bold: true, wrap: true }, sheet), cellWrite('B3', { value: 8.4, numFmt: '0.00' }, sheet)],
+        sheetLayouts: [{ sheet, freezeRows: 2, print: { landscape: true, fitWidth: true, titleRows: { first: 1, last: 2 }, footer: '第 &P 页,共 &N 页' } }],
+      }),
+      [],
+    );
+    if (!r.ok) return fail('write_refused', { cells: r.conflicts.map((c) => c.cell) });
+    const s = (await ctx.host.read({ sheets: [sheet] })).sheets.find((x) => x.name === sheet);
+    if (!s) return fail('sheet_missing', { sheet });
+    const b3 = present(cellAt(s, 3, 2));
+    if (!sameCell({ value: 8.4, numFmt: '0.00' }, b3)) return fail('cells_differ', { cells: [{ cell: 'B3', expected: { value: 8.4, numFmt: '0.00' }, found: b3 }] });
+    const d = await ctx.host.write(batch({ deleteSheets: [sheet] }), []);
+    if (!d.ok) return fail('write_refused', { cells: d.conflicts.map((c) => c.cell) });
+    const left = (await ctx.host.read({ sheets: [sheet] })).sheets.map((x) => x.name);
+    return left.length > 0 ? fail('sheets_left', { sheets: left }) : PASS;
+  },
+};
+
 /** Every step, in the order they run. */
 export const SELF_TEST_STEPS: readonly SelfTestStep[] = [
   prepare,
@@ -684,6 +720,7 @@ export const SELF_TEST_STEPS: readonly SelfTestStep[] = [
   facetStep('formats'),
   formulas,
   wholeRead,
+  layout,
   precondition,
   accepted,
   marks,

@@ -5,7 +5,7 @@
 import type { CellData } from '../model';
 
 /** Abilities a step may need beyond the common host contract. */
-export type Ability = 'select' | 'changeEvents' | 'marks' | 'functions';
+export type Ability = 'select' | 'changeEvents' | 'marks' | 'functions' | 'sheetLayout';
 
 export type StepId =
   | 'prepare'
@@ -16,6 +16,7 @@ export type StepId =
   | 'formats'
   | 'formulas'
   | 'wholeRead'
+  | 'layout'
   | 'precondition'
   | 'accepted'
   | 'marks'
