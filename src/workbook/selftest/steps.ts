@@ -23,6 +23,7 @@
  *    number), scalar vs array Value2 of one cell, empty cells' Value2, mixed number formats in
  *    one range, the Address member, FormatConditions and addresses up to 255 characters.
  */
+import { vocabulary } from '../../rules';
 import type { RawValue } from '../../engine';
 import { runFunction } from '../../functions/declarations';
 import { a1, parseA1 } from '../address';
@@ -693,8 +694,8 @@ const layout: SelfTestStep = {
     const r = await ctx.host.write(
       batch({
         addSheets: [{ name: sheet }],
-        cells: [cellWrite('A1', { value: SCRATCH_SIGNATURE, bold: true }, sheet), cellWrite('A2', { value: '序号', bold: true, wrap: true }, sheet), cellWrite('B2', { value: '年度工业产值或者营业收入得分(10分)', bold: true, wrap: true }, sheet), cellWrite('B3', { value: 8.4, numFmt: '0.00' }, sheet)],
-        sheetLayouts: [{ sheet, freezeRows: 2, print: { landscape: true, fitWidth: true, titleRows: { first: 1, last: 2 }, footer: '第 &P 页,共 &N 页' } }],
+        cells: [cellWrite('A1', { value: SCRATCH_SIGNATURE, bold: true }, sheet), cellWrite('A2', { value: '序号', bold: true, wrap: true }, sheet), cellWrite('B2', { value: '自检:表头加粗、自动换行,冻结在窗口顶部,打印时每页重复', bold: true, wrap: true }, sheet), cellWrite('B3', { value: 8.4, numFmt: '0.00' }, sheet)],
+        sheetLayouts: [{ sheet, freezeRows: 2, print: { landscape: true, fitWidth: true, titleRows: { first: 1, last: 2 }, footer: vocabulary.printFooter } }],
       }),
       [],
     );

@@ -9,7 +9,8 @@
  */
 import { errorMessage, rankDescending } from '../../../engine';
 import { vocabulary, type EvaluationTable } from '../../../rules';
-import { a1, absA1, colLetters } from '../../address';
+import { absA1, colLetters } from '../../address';
+import { formatDecimals } from '../../formula-parse';
 import type { TableResult } from '../../analyze';
 import { COHORT_BOUNDS_NOTE, renderResultSheetTitle, renderScoreHeader, renderUnscoredNote } from '../../findings/catalogue';
 import { cohortText } from '../../formulas';
@@ -57,7 +58,8 @@ const HEADER_LINES = 3;
 /** How wide a number shows in a format: its digits, thousands separators and decimals (an estimate on the safe side). */
 function numberWidth(v: number, numFmt: string | undefined): number {
   const whole = String(Math.trunc(Math.abs(v))).length;
-  const decimals = numFmt === undefined ? (Number.isInteger(v) ? 0 : Math.min(9, String(v).split('.')[1]?.length ?? 0) + 1) : (/\.(0+)/.exec(numFmt)?.[1].length ?? -1) + 1;
+  const shown = formatDecimals(numFmt);
+  const decimals = numFmt === undefined ? (Number.isInteger(v) ? 0 : Math.min(9, String(v).split('.')[1]?.length ?? 0) + 1) : shown ? shown + 1 : 0;
   const separators = numFmt?.includes(',') ? Math.floor((whole - 1) / 3) : 0;
   const percent = numFmt?.includes('%') ? 3 : 0;
   return whole + separators + decimals + percent + (v < 0 ? 1 : 0);
@@ -170,9 +172,4 @@ export function writeResultSheet(t: TableResult, w: AreaWriter): AreaBounds {
     print: { landscape: true, fitWidth: true, titleRows: { first: L.titleRow, last: L.headerRow }, footer: vocabulary.printFooter },
   });
   return bounds;
-}
-
-/** The address of a platform's total in the result sheet (for tests and reports). */
-export function resultTotalCell(t: EvaluationTable, p: number): string {
-  return a1(resultSheet.firstRow + p, resultSheet.totalCol(t));
 }
