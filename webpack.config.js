@@ -83,7 +83,7 @@ module.exports = (env = {}, argv = {}) => {
     ...common,
     name: 'addin',
     entry: {
-      functions: './src/functions/functions.ts',
+      functions: './src/hosts/excel/functions-entry.ts',
       taskpane: './src/taskpane/index.tsx',
     },
     output: {
@@ -93,7 +93,7 @@ module.exports = (env = {}, argv = {}) => {
       clean: { keep: /^wanmu-offline\.html$/ },
     },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/hosts/excel/functions-entry.ts' }),
       // The functions register themselves with CustomFunctions.associate, which exists only in Excel's
       // custom functions runtime: outside it (a plain browser, Excel without custom functions) the
       // page must not fail, so functions.js does nothing there.

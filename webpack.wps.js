@@ -2,7 +2,7 @@
  * Build of the WPS add-in (dist/wps): index.html (the entry page WPS loads: functions.js then
  * main.js), pane.html (+ pane.js: the add-in's task pane, src/taskpane/App.tsx over WpsHost;
  * *.chunk.js: its charts, loaded when shown), ribbon.xml, images, functions.json.
- * The functions' metadata is generated from src/functions/functions.ts by the same generator the
+ * The functions' metadata is generated from src/hosts/excel/functions-entry.ts by the same generator the
  * Excel build uses (custom-functions-metadata), and put into functions.js at build time.
  * The deployment folders (dist/wps-server, dist/wps-offline) are made by scripts/wps-deploy.js.
  */
@@ -14,7 +14,7 @@ const { generateCustomFunctionsMetadata } = require('custom-functions-metadata')
 
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === 'development';
-  const generated = await generateCustomFunctionsMetadata(path.resolve(__dirname, 'src/functions/functions.ts'), false);
+  const generated = await generateCustomFunctionsMetadata(path.resolve(__dirname, 'src/hosts/excel/functions-entry.ts'), false);
   if (generated.errors.length > 0) throw new Error(`functions.ts metadata: ${generated.errors.join('; ')}`);
   const metadata = JSON.parse(generated.metadataJson);
   return {

@@ -6,7 +6,7 @@
 import { performance } from 'perf_hooks';
 import { FileOpenError, XlsxFileHost } from '../src/hosts/file/xlsx';
 import { fillWorkbook } from '../src/workbook';
-import { emptyBatch } from '../src/workbook/model';
+import { emptyBatch } from '../src/workbook/core/model';
 
 async function step(task: string, file: string, out: string | undefined): Promise<string> {
   const host = await XlsxFileHost.open(file);

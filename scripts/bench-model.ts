@@ -18,12 +18,12 @@ import { run } from '../src/cli/main';
 import { XlsxFileHost } from '../src/hosts/file/xlsx';
 import { tables } from '../src/rules';
 import { fillWorkbook } from '../src/workbook';
-import { analyze } from '../src/workbook/analyze';
+import { analyze } from '../src/workbook/check/analyze';
 import { Profiles, recognizers } from '../src/workbook/layouts';
 import * as profile from '../src/workbook/read/profile';
 import * as pairing from '../src/workbook/layouts/cohort/pairing';
 import * as cohortTable from '../src/workbook/layouts/cohort/table';
-import { buildSheet, type CellData, type SheetData, type WorkbookData } from '../src/workbook/model';
+import { buildSheet, type CellData, type SheetData, type WorkbookData } from '../src/workbook/core/model';
 import { annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../test/fixtures/workbooks';
 import { libreOfficeProfile } from '../test/helpers/workbook';
 

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 
-void generateCustomFunctionsMetadata(path.resolve(__dirname, '../src/functions/functions.ts')).then((r) => {
+void generateCustomFunctionsMetadata(path.resolve(__dirname, '../src/hosts/excel/functions-entry.ts')).then((r) => {
   if (r.errors.length > 0) {
     process.stderr.write(r.errors.join('\n') + '\n');
     process.exit(1);

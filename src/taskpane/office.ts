@@ -4,7 +4,7 @@
  * commands that run without a dialog (检查, 填写得分, 撤销填写) in the shared runtime.
  */
 import { ExcelHost, officeJsDeps } from '../hosts/excel/host';
-import type { HostInfo } from '../workbook/selftest';
+import type { HostInfo } from '../selftest';
 import type { SelectionFeed } from './state/context';
 import type { PaneStore } from './state/store';
 

@@ -3,12 +3,13 @@
  * validate, score, review) and fill (plan, apply, record for revert). Each is one host read and
  * at most one host write.
  */
-import { totalRecords, type Analysis, type AnalyzeOptions } from './analyze';
-import { shownAfter } from './results';
+import { totalRecords } from './check/analyze';
+import { type Analysis, type AnalyzeOptions } from './contract/analysis';
+import { shownAfter } from './check/results';
 import { dedupeFindings, type Finding } from './findings/codes';
-import type { FillOptions, FillPlan } from './fill';
-import type { ScoreRecord, TotalRecord, WorkbookHost, WriteConflict } from './model';
-import { WorkbookSession, type RevertResult } from './session';
+import type { FillOptions, FillPlan } from './write/fill';
+import type { ScoreRecord, TotalRecord, WorkbookHost, WriteConflict } from './core/model';
+import { WorkbookSession, type RevertResult } from './session/session';
 
 export interface Report {
   readonly findings: readonly Finding[];
@@ -53,17 +54,71 @@ export async function revertWorkbook(host: WorkbookHost, options: AnalyzeOptions
   return s.revert();
 }
 
-export { analyze } from './analyze';
-export { planFill } from './fill';
-export { reviewScores } from './review';
-export { WorkbookSession } from './session';
-export { groupByDepartment, type ChartTable, type MissingInput } from './extras';
+// ---------------------------------------------------------------- the session and its steps
+export { analyze } from './check/analyze';
+export { planFill } from './write/fill';
+export { reviewScores } from './check/review';
+export { WorkbookSession, type SessionModel } from './session/session';
+export { groupByDepartment, type ChartTable, type MissingInput } from './session/extras';
 export type { Analysis, AnalyzeOptions, FillOptions, FillPlan };
-export { MAX_TEMPLATE_PLATFORMS, templateBatch } from './template';
-export { checkPlatformName, resolveMapping, withPlatformName } from './mapping';
-export { differs, figureOf, resultsCsv, resultsHtml, resultsTsv, resultTables, shownAfter, shownInWorkbook, type Figure, type ResultRow, type ResultTable } from './results';
-export { CERTAINTY_TEXT, FIGURE_DIFFERS_TEXT, renderFigure, renderResultNote, renderEvidence, renderFinding, renderNameSource, renderRole, renderSheetRole, renderUndone, roleKindText, SEVERITY_TEXT, type Surface } from './findings/catalogue';
-export { anythingUndone, certaintyOf, columnLedger, undoneOf, type ColumnCertainty, type LedgerColumn, type Undone } from './ledger';
+export { MAX_TEMPLATE_PLATFORMS, templateBatch } from './write/template';
+export { withPlatformName, type Mapping } from './check/mapping';
+export { checkPlatformName, resolveMapping } from './session/mapping';
+export { layoutOf, layouts, type TableLayout } from './layouts';
+
+// ---------------------------------------------------------------- what the surfaces show
+export { differs, figureOf, resultsCsv, resultsHtml, resultsTsv, resultTables, shownAfter, shownInWorkbook, type Figure, type ResultRow, type ResultTable } from './check/results';
+export { anythingUndone, certaintyOf, columnLedger, undoneOf, type ColumnCertainty, type LedgerColumn, type Undone } from './check/ledger';
+export {
+  CERTAINTY_TEXT,
+  FIGURE_DIFFERS_TEXT,
+  renderDepartment,
+  renderEvidence,
+  renderFigure,
+  renderFinding,
+  renderMissingPlace,
+  renderNameSource,
+  renderResultNote,
+  renderRole,
+  renderSheetRole,
+  renderUndone,
+  roleKindText,
+  SEVERITY_TEXT,
+  type Surface,
+} from './text/catalogue';
 export type { Finding, FindingCode } from './findings/codes';
-export type { ScoreRecord, TotalRecord, WorkbookHost } from './model';
-export { layoutOf, layouts } from './layouts';
+export type { ColumnRole, PlatformNameSource } from './findings/roles';
+
+// ---------------------------------------------------------------- the host port and the workbook's own sheets
+export {
+  cellAt,
+  cellsInRange,
+  emptyBatch,
+  type CellData,
+  type CellRange,
+  type CellWrite,
+  type ChangedCells,
+  type ExpectedCell,
+  type MarkSet,
+  type MarkSeverity,
+  type RangeCells,
+  type ScoreRecord,
+  type Severity,
+  type SheetData,
+  type SheetState,
+  type TotalRecord,
+  type WorkbookData,
+  type WorkbookHost,
+  type WriteBatch,
+} from './core/model';
+export { a1, colLetters, parseA1 } from './core/address';
+export { canonicalMarks, markedCells, sameMarks } from './core/marks';
+export { sameCell } from './core/same';
+export { WANMU_VERSION } from './core/version';
+export { RECORD_SHEET } from './core/sheets';
+export { isRevertRecord } from './core/record';
+export { FUNCTION_OF, type FormulaStyle } from './formulas/native';
+
+// ---------------------------------------------------------------- for the self-test's scratch fills and reverts
+export { PlanBuilder } from './write/plan';
+export { planRevert } from './write/revert';

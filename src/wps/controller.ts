@@ -3,10 +3,10 @@
  * use it too: check, preview a fill, fill, revert, each turned into plain, serializable views
  * with the findings rendered in Chinese for a given Surface. Any WorkbookHost works.
  */
-import type { Severity } from '../workbook/model';
+import type { Severity } from '../workbook';
 import { renderFinding, SEVERITY_TEXT, WorkbookSession, type Finding, type Surface, type WorkbookHost } from '../workbook';
-import type { FillOptions, FillPlan } from '../workbook/session';
-import type { FormulaStyle } from '../workbook/formulas';
+import type { FillOptions, FillPlan } from '../workbook';
+import type { FormulaStyle } from '../workbook';
 
 export interface FindingView {
   readonly severity: Severity;

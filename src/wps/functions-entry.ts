@@ -2,7 +2,7 @@
  * Entry of dist/wps/functions.js, loaded by the add-in's entry page before main.js: registers the
  * WANMU functions with `wps.AddCustomFunction` when this WPS has it, and records in the shared
  * state whether it did (the pane then says which WPS version is needed). React-free and small.
- * WANMU_FUNCTIONS_JSON is the functions.json generated from src/functions/functions.ts, put in
+ * WANMU_FUNCTIONS_JSON is the functions.json generated from src/hosts/excel/functions-entry.ts, put in
  * at build time by webpack.wps.js (DefinePlugin): the same metadata Excel reads.
  */
 import { registerWpsFunctions, type FunctionsJson } from '../hosts/wps/functions';

@@ -13,7 +13,7 @@ interface Meta {
 describe('functions.json metadata', () => {
   let generated: { errors: string[]; metadataJson: string };
   beforeAll(async () => {
-    generated = await generateCustomFunctionsMetadata(path.join(root, 'src/functions/functions.ts'));
+    generated = await generateCustomFunctionsMetadata(path.join(root, 'src/hosts/excel/functions-entry.ts'));
   });
 
   it('generates without errors', () => {

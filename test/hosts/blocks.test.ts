@@ -1,6 +1,6 @@
 import { cellInput, denseBlocks, formulaOf, parseRangeAddress, planWrite, rangeAddress, textNeedsGuard } from '../../src/hosts/shared/blocks';
 import { MIXED, runs } from '../../src/hosts/wps/host';
-import { emptyBatch } from '../../src/workbook/model';
+import { emptyBatch } from '../../src/workbook/core/model';
 
 describe('dense blocks', () => {
   it('makes one block of a filled column and one of a filled table', () => {

@@ -6,16 +6,16 @@
  * A host that declares `marks` must replace, read back and clear wanmu's marks (conditional
  * formats) without touching cells or the user's own conditional formats.
  *
- * The pane's 自检 runs as part of it: the very step functions of src/workbook/selftest, one test
+ * The pane's 自检 runs as part of it: the very step functions of src/selftest, one test
  * per step, each passed by every host (or skipped where the host does not offer what it needs).
  */
 import { parseRangeAddress, rangeAddress } from '../../src/hosts/shared/blocks';
-import { canonicalMarks } from '../../src/workbook/marks';
-import { buildSheet, emptyBatch, type CellData, type CellRange, type MarkSet, type SheetData, type WorkbookData, type WorkbookHost, type WriteBatch } from '../../src/workbook/model';
-import { cellAt } from '../../src/workbook/model';
+import { canonicalMarks } from '../../src/workbook/core/marks';
+import { buildSheet, emptyBatch, type CellData, type CellRange, type MarkSet, type SheetData, type WorkbookData, type WorkbookHost, type WriteBatch } from '../../src/workbook/core/model';
+import { cellAt } from '../../src/workbook/core/model';
 import { sheetError, type RawValue } from '../../src/engine';
 import { runFunction } from '../../src/functions/declarations';
-import { FUNCTION_FORMULA, offers, outcomeReason, runSelfTest, SELF_TEST_RESULTS, SELF_TEST_STEPS, type SelfTestReport } from '../../src/workbook/selftest';
+import { FUNCTION_FORMULA, offers, outcomeReason, runSelfTest, SELF_TEST_RESULTS, SELF_TEST_STEPS, type SelfTestReport } from '../../src/selftest';
 
 /** A conditional format of the user's own: an expression rule on one range. */
 export interface UserFormat {

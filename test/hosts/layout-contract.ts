@@ -4,7 +4,7 @@
  * title rows on every page, a footer with the page number); it never applies a layout to a sheet
  * the write did not add, and a sheet deleted later takes its print titles with it.
  */
-import { emptyBatch, type SheetLayout, type WorkbookHost } from '../../src/workbook/model';
+import { emptyBatch, type SheetLayout, type WorkbookHost } from '../../src/workbook/core/model';
 import { contractWorkbook } from './contract';
 
 export interface LayoutHostUnderTest {

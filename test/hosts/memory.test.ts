@@ -1,5 +1,5 @@
 import { MemoryHost } from '../../src/hosts/memory/host';
-import { markSeverityOf } from '../../src/workbook/marks';
+import { markSeverityOf } from '../../src/workbook/core/marks';
 import { contractWorkbook, describeHostContract, refOf, userFormatRange } from './contract';
 import { describeSheetLayoutContract } from './layout-contract';
 

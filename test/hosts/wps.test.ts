@@ -1,8 +1,8 @@
 import { sheetError, type RawValue } from '../../src/engine';
 import { WpsHost } from '../../src/hosts/wps/host';
 import { WPS_QUIRKS } from '../../src/hosts/wps/quirks';
-import { buildSheet, cellAt, emptyBatch, type CellData, type CellWrite, type WorkbookData } from '../../src/workbook/model';
-import { canonicalMarks, markSeverityOf } from '../../src/workbook/marks';
+import { buildSheet, cellAt, emptyBatch, type CellData, type CellWrite, type WorkbookData } from '../../src/workbook/core/model';
+import { canonicalMarks, markSeverityOf } from '../../src/workbook/core/marks';
 import { contractWorkbook, describeHostContract, refOf, selfTestCalculation, userFormatRange } from './contract';
 import { describeSheetLayoutContract } from './layout-contract';
 import { FakeEt } from './fakes/et';

@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
-import { markSeverityOf } from '../../src/workbook/marks';
+import { markSeverityOf } from '../../src/workbook/core/marks';
 import { contractWorkbook, describeHostContract } from './contract';
 import { describeSheetLayoutContract } from './layout-contract';
-import { emptyBatch } from '../../src/workbook/model';
+import { emptyBatch } from '../../src/workbook/core/model';
 import { conditionalFormatsOf, packageOf, sheetLayoutOf } from './file/package';
 
 /**

@@ -10,9 +10,9 @@
  * whether a finding said so).
  */
 import { matchWords, tables, type EvaluationId, type InputField } from '../../src/rules';
-import { analyze } from '../../src/workbook/analyze';
-import { a1 } from '../../src/workbook/address';
-import { sheetFromGrid, type CellRange, type WorkbookData } from '../../src/workbook/model';
+import { analyze } from '../../src/workbook/check/analyze';
+import { a1 } from '../../src/workbook/core/address';
+import { sheetFromGrid, type CellRange, type WorkbookData } from '../../src/workbook/core/model';
 import type { RawValue } from '../../src/engine';
 
 /** mulberry32: a small deterministic generator. */

@@ -13,14 +13,14 @@ import { EXCEL_NO_FUNCTIONS_NOTE as EXCEL_NOTE } from '../../src/taskpane/office
 import type { Environment } from '../../src/taskpane/state/context';
 import { paneSurface } from '../../src/taskpane/surface';
 import { downloadName } from '../../src/taskpane/components/FileBar';
-import { groupByDepartment } from '../../src/workbook/extras';
-import { renderDepartment } from '../../src/workbook/findings/catalogue';
-import { MAPPING_SHEET } from '../../src/workbook/analyze';
+import { groupByDepartment } from '../../src/workbook/session/extras';
+import { renderDepartment } from '../../src/workbook/text/catalogue';
+import { MAPPING_SHEET } from '../../src/workbook/core/sheets';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { MemoryHost } from '../../src/hosts/memory/host';
-import { a1 } from '../../src/workbook/address';
+import { a1 } from '../../src/workbook/core/address';
 import { renderFinding, WorkbookSession } from '../../src/workbook';
-import type { WorkbookData } from '../../src/workbook/model';
+import type { WorkbookData } from '../../src/workbook/core/model';
 import * as path from 'path';
 
 const DATA = '培育名单数据';

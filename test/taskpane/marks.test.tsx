@@ -13,8 +13,8 @@ import type { Environment } from '../../src/taskpane/state/context';
 import type { Workspace } from '../../src/taskpane/state/store';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { MemoryHost } from '../../src/hosts/memory/host';
-import { canonicalMarks } from '../../src/workbook/marks';
-import type { MarkSet, WorkbookData } from '../../src/workbook/model';
+import { canonicalMarks } from '../../src/workbook/core/marks';
+import type { MarkSet, WorkbookData } from '../../src/workbook/core/model';
 
 const DATA = '培育名单数据';
 const WIDE_FIRST_ROW = 5;

@@ -12,9 +12,9 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { Environment } from '../../src/taskpane/state/context';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { MemoryHost } from '../../src/hosts/memory/host';
-import { MAPPING_SHEET } from '../../src/workbook/analyze';
+import { MAPPING_SHEET } from '../../src/workbook/core/sheets';
 import { WorkbookSession } from '../../src/workbook';
-import type { WorkbookData } from '../../src/workbook/model';
+import type { WorkbookData } from '../../src/workbook/core/model';
 import * as path from 'path';
 
 const ENV: Environment = { mode: 'file', hostName: '文件', customFunctions: false, noFunctionsNote: '', selection: null };

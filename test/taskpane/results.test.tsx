@@ -146,7 +146,7 @@ describe('results as every surface has them', () => {
   it('the CSV is UTF-8 with a BOM, one line per platform, and a total that cannot be computed is — with the reason', async () => {
     const { renderResultNote, resultsCsv } = await import('../../src/workbook');
     const host = await XlsxFileHost.open(EXAMPLE);
-    const { analyze } = await import('../../src/workbook/analyze');
+    const { analyze } = await import('../../src/workbook/check/analyze');
     const [t] = resultTables(analyze(await host.read()));
     const bytes = resultsCsv(t, renderResultNote);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

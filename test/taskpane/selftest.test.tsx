@@ -11,9 +11,9 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { ExcelHost } from '../../src/hosts/excel/host';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import type { Environment } from '../../src/taskpane/state/context';
-import type { WorkbookHost } from '../../src/workbook/model';
-import { SELF_TEST_STEPS, STEP_NAMES } from '../../src/workbook/selftest';
-import { WANMU_VERSION } from '../../src/workbook/version';
+import type { WorkbookHost } from '../../src/workbook/core/model';
+import { SELF_TEST_STEPS, STEP_NAMES } from '../../src/selftest';
+import { WANMU_VERSION } from '../../src/workbook/core/version';
 import { contractWorkbook, selfTestCalculation } from '../hosts/contract';
 import { FakeExcel } from '../hosts/fakes/excel';
 import { renderPane } from './render-pane';

@@ -6,7 +6,7 @@ import { PaneStore } from '../../src/taskpane/state/store';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { WorkbookSession } from '../../src/workbook';
-import type { WorkbookData } from '../../src/workbook/model';
+import type { WorkbookData } from '../../src/workbook/core/model';
 import { annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
 import { toBuffer } from '../helpers/workbook';
 

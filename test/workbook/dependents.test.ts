@@ -1,10 +1,10 @@
 /**
- * Which formulas an edit may have recalculated (src/workbook/dependents.ts): what the session
+ * Which formulas an edit may have recalculated (src/workbook/read/dependents.ts): what the session
  * re-reads after the user types, besides the typed cells.
  */
-import { Dependents, transparent } from '../../src/workbook/dependents';
-import { buildSheet, type CellData, type WorkbookData } from '../../src/workbook/model';
-import { parseA1 } from '../../src/workbook/address';
+import { Dependents, transparent } from '../../src/workbook/read/dependents';
+import { buildSheet, type CellData, type WorkbookData } from '../../src/workbook/core/model';
+import { parseA1 } from '../../src/workbook/core/address';
 
 function sheet(name: string, cells: Record<string, number | string | { f: string }>) {
   return buildSheet(

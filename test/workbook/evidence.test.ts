@@ -4,8 +4,8 @@
  * an input derived by a formula in its own row; a score sheet paired with the year its formulas read.
  */
 import { MemoryHost } from '../../src/hosts/memory/host';
-import { WorkbookSession } from '../../src/workbook/session';
-import { buildSheet, type CellData, type SheetData } from '../../src/workbook/model';
+import { WorkbookSession } from '../../src/workbook/session/session';
+import { buildSheet, type CellData, type SheetData } from '../../src/workbook/core/model';
 
 type Row = ReadonlyArray<CellData['value'] | { f: string; v: number }>;
 

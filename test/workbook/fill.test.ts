@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { annualRows, annualWideWorkbook, acceptanceVerticalWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
 import { cell, check, fill, sheet } from '../helpers/workbook';
-import { RECORD_SHEET } from '../../src/workbook/analyze';
-import type { SheetData, WorkbookData } from '../../src/workbook/model';
-import { readRecord } from '../../src/workbook/revert';
+import { RECORD_SHEET } from '../../src/workbook/core/sheets';
+import type { SheetData, WorkbookData } from '../../src/workbook/core/model';
+import { readRecord } from '../../src/workbook/core/record';
 
 function snapshot(wb: WorkbookData): Map<string, string> {
   const m = new Map<string, string>();

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'child_process';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
-import { a1 } from '../../src/workbook/address';
+import { a1 } from '../../src/workbook/core/address';
 import { templateBatch, WorkbookSession } from '../../src/workbook';
 import * as fs from 'fs';
 import * as os from 'os';

@@ -2,7 +2,8 @@
  * A mapping's platform names: set and taken back without touching the rest of the mapping, a
  * blank name refused in Chinese, and mappings saved before platform names existed still read.
  */
-import { checkPlatformName, MappingSchema, withPlatformName, type Mapping } from '../../src/workbook/mapping';
+import { MappingSchema, withPlatformName, type Mapping } from '../../src/workbook/check/mapping';
+import { checkPlatformName } from '../../src/workbook/session/mapping';
 
 describe('withPlatformName', () => {
   const base: Mapping = { sheets: { 验收评价: { evaluation: 'acceptance', columns: { I: 'ignore' } }, 第二批: { cohort: 'own' } } };

@@ -6,11 +6,12 @@
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import { vocabulary } from '../../src/rules';
-import { parseA1 } from '../../src/workbook/address';
+import { parseA1 } from '../../src/workbook/core/address';
 import { findingAtCell, type Finding } from '../../src/workbook/findings/codes';
-import { canonicalMarks, cellsToRanges, markFormula, markSeverityOf, planMarks, sameMarks } from '../../src/workbook/marks';
-import type { CellRange, MarkSet, WorkbookData } from '../../src/workbook/model';
-import { WorkbookSession } from '../../src/workbook/session';
+import { canonicalMarks, cellsToRanges, markFormula, markSeverityOf, sameMarks } from '../../src/workbook/core/marks';
+import { planMarks } from '../../src/workbook/write/marks';
+import type { CellRange, MarkSet, WorkbookData } from '../../src/workbook/core/model';
+import { WorkbookSession } from '../../src/workbook/session/session';
 import { annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
 import { toBuffer } from '../helpers/workbook';
 

@@ -8,8 +8,8 @@
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'child_process';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
-import { RECORD_SHEET } from '../../src/workbook/analyze';
-import { a1 } from '../../src/workbook/address';
+import { RECORD_SHEET } from '../../src/workbook/core/sheets';
+import { a1 } from '../../src/workbook/core/address';
 import type { FillResult } from '../../src/workbook';
 import { annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
 import { cell, fill, libreOfficeProfile, recalc, stripCachedResults } from '../helpers/workbook';

@@ -14,12 +14,12 @@ import * as path from 'path';
 import { execFileSync } from 'child_process';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { checkWorkbook, figureOf, fillWorkbook, resultTables, revertWorkbook } from '../../src/workbook';
-import { RECORD_SHEET } from '../../src/workbook/analyze';
-import { a1, colLetters } from '../../src/workbook/address';
+import { RECORD_SHEET } from '../../src/workbook/core/sheets';
+import { a1, colLetters } from '../../src/workbook/core/address';
 import { tables } from '../../src/rules';
-import type { ColumnRole } from '../../src/workbook/layouts/layout';
-import { formulaRefs } from '../../src/workbook/refs';
-import type { CellData, WorkbookData } from '../../src/workbook/model';
+import { type ColumnRole } from '../../src/workbook/findings/roles';
+import { formulaRefs } from '../../src/workbook/core/refs';
+import type { CellData, WorkbookData } from '../../src/workbook/core/model';
 import { cell, libreOfficeProfile, msg, recalc } from '../helpers/workbook';
 
 const ROOT = path.join(__dirname, '..', 'fixtures', 'office');

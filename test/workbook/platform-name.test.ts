@@ -1,8 +1,8 @@
 /**
  * The rules that read a one-platform table's platform name out of a title or a workbook's file
- * name (src/workbook/platform-name.ts), with cases that must give no name.
+ * name (src/workbook/read/platform-name.ts), with cases that must give no name.
  */
-import { fileBaseName, isPlatformName, platformInFileName, platformInTitle } from '../../src/workbook/platform-name';
+import { fileBaseName, isPlatformName, platformInFileName, platformInTitle } from '../../src/workbook/read/platform-name';
 
 describe('platformInFileName', () => {
   it.each([

@@ -3,7 +3,7 @@ import { annualRows, annualWideWorkbook, acceptanceVerticalWorkbook, PLATFORM_NA
 import { check, codes } from '../helpers/workbook';
 import { templateBatch } from '../../src/workbook';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
-import { resolveMapping } from '../../src/workbook/mapping';
+import { resolveMapping } from '../../src/workbook/session/mapping';
 
 describe('the wide cohort table', () => {
   it('is recognized with title rows and a two-row header (indicator merged over its components)', async () => {
@@ -86,7 +86,7 @@ describe('the issued vertical table', () => {
     const host = XlsxFileHost.empty();
     await host.write(templateBatch('annual', 3), []);
     const wb = await host.read();
-    const { analyze } = await import('../../src/workbook/analyze');
+    const { analyze } = await import('../../src/workbook/check/analyze');
     const a = analyze(wb);
     expect(a.tables[0].table.id).toBe('annual');
     expect(a.tables[0].platforms.map((p) => p.name)).toEqual(['平台1', '平台2', '平台3']);
@@ -110,7 +110,7 @@ describe('the issued vertical table', () => {
 
 describe('a mapping settles the issued table’s columns too', () => {
   it('names a platform’s data and score columns, and leaves a column out', async () => {
-    const { resolveMapping } = await import('../../src/workbook/mapping');
+    const { resolveMapping } = await import('../../src/workbook/session/mapping');
     const { wb } = acceptanceVerticalWorkbook({ valueHeader: '2022年', scoreHeader: '复核' });
     (wb.getWorksheet('验收评价') as ExcelJS.Worksheet).getCell(3, 9).value = '附注';
     (wb.getWorksheet('验收评价') as ExcelJS.Worksheet).getCell(5, 9).value = 12;
@@ -126,7 +126,7 @@ describe('a mapping settles the issued table’s columns too', () => {
 
 describe('a mapping that only leaves columns out', () => {
   it('takes effect in a cohort table: the column is not read', async () => {
-    const { resolveMapping } = await import('../../src/workbook/mapping');
+    const { resolveMapping } = await import('../../src/workbook/session/mapping');
     const { annualRows, annualWideWorkbook } = await import('../fixtures/workbooks');
     const wb = annualWideWorkbook(annualRows(3), { title: false, twoRows: false });
     const mapping = resolveMapping({ sheets: { 培育名单数据: { columns: { D: 'ignore' } } } });

@@ -10,8 +10,8 @@ import * as path from 'path';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import { WorkbookSession } from '../../src/workbook';
-import { RECORD_SHEET } from '../../src/workbook/analyze';
-import { buildSheet, type CellWrite, type ChangedCells, type ExpectedCell, type HostCapabilities, type MarkSet, type ReadScope, type SheetRange, type WorkbookHost, type WriteBatch } from '../../src/workbook/model';
+import { RECORD_SHEET } from '../../src/workbook/core/sheets';
+import { buildSheet, type CellWrite, type ChangedCells, type ExpectedCell, type HostCapabilities, type MarkSet, type ReadScope, type SheetRange, type WorkbookHost, type WriteBatch } from '../../src/workbook/core/model';
 import {
   FUNCTION_FORMULA,
   functionExpected,
@@ -28,10 +28,10 @@ import {
   STEP_NAMES,
   type SelfTestReport,
   type StepId,
-} from '../../src/workbook/selftest';
+} from '../../src/selftest';
 import { runFunction } from '../../src/functions/declarations';
 import { rangeAddress, areaChunks } from '../../src/hosts/shared/blocks';
-import { WANMU_VERSION } from '../../src/workbook/version';
+import { WANMU_VERSION } from '../../src/workbook/core/version';
 import { contractWorkbook } from '../hosts/contract';
 
 const INFO = { name: '测试宿主', version: '1.2.3', platform: 'PC', apiSets: ['ExcelApi 1.17', 'SharedRuntime 1.1'] };

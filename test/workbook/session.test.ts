@@ -8,13 +8,14 @@ import * as os from 'os';
 import * as path from 'path';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { MemoryHost } from '../../src/hosts/memory/host';
-import { analyze, RECORD_SHEET } from '../../src/workbook/analyze';
-import { planFill } from '../../src/workbook/fill';
-import { WorkbookSession } from '../../src/workbook/session';
-import type { WorkbookData } from '../../src/workbook/model';
+import { analyze } from '../../src/workbook/check/analyze';
+import { RECORD_SHEET } from '../../src/workbook/core/sheets';
+import { planFill } from '../../src/workbook/write/fill';
+import { WorkbookSession } from '../../src/workbook/session/session';
+import type { WorkbookData } from '../../src/workbook/core/model';
 import { annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
 import { cell, toBuffer } from '../helpers/workbook';
-import { colLetters } from '../../src/workbook/address';
+import { colLetters } from '../../src/workbook/core/address';
 
 const DATA = '培育名单数据';
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { tables } from '../../src/rules';
 import { annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
 import { cell, check, fill, msg } from '../helpers/workbook';
-import { colLetters } from '../../src/workbook/address';
+import { colLetters } from '../../src/workbook/core/address';
 
 describe('more layout variants', () => {
   it('an acceptance cohort table is recognized from its content (验收 vs 年度)', async () => {
@@ -80,7 +80,7 @@ describe('a single platform in an annual table', () => {
   it('gets full marks on 无量纲化 indicators, and is told why', async () => {
     const { XlsxFileHost } = await import('../../src/hosts/file/xlsx');
     const { templateBatch } = await import('../../src/workbook');
-    const { analyze } = await import('../../src/workbook/analyze');
+    const { analyze } = await import('../../src/workbook/check/analyze');
     const host = XlsxFileHost.empty();
     await host.write(templateBatch('annual', 1), []);
     await host.write({ addSheets: [], deleteSheets: [], merges: [], columnWidths: [], sheetLayouts: [], cells: [{ sheet: '年度评价', row: 4, col: 7, value: 321 }] }, []);

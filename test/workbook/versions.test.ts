@@ -2,10 +2,10 @@
  * The review's re-use after an edit is keyed by versions and content, not object identity: a copy
  * of an unchanged result re-uses what was found; a result made anew (a new version) is reviewed.
  */
-import { analyze } from '../../src/workbook/analyze';
-import { reviewByPlatform } from '../../src/workbook/review';
+import { analyze } from '../../src/workbook/check/analyze';
+import { reviewByPlatform } from '../../src/workbook/check/review';
 import { finding } from '../../src/workbook/findings/codes';
-import { nextVersion } from '../../src/workbook/version';
+import { nextVersion } from '../../src/workbook/core/version';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { annualRows, annualWideWorkbook, toBuffer } from '../fixtures/workbooks';
 

@@ -11,7 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import webpack from 'webpack';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { WorkbookData } from '../../src/workbook/model';
+import type { WorkbookData } from '../../src/workbook/core/model';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { annualRows, annualWideWorkbook } from '../fixtures/workbooks';
 import { toBuffer } from '../helpers/workbook';

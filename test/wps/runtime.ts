@@ -5,7 +5,7 @@
  */
 import type { RawValue } from '../../src/engine';
 import type { EtApplication, WpsRuntimeRoot, WpsTaskPane } from '../../src/hosts/wps/quirks';
-import { buildSheet, type CellData, type WorkbookData } from '../../src/workbook/model';
+import { buildSheet, type CellData, type WorkbookData } from '../../src/workbook/core/model';
 import { FakeEt } from '../hosts/fakes/et';
 
 export interface FakePane extends WpsTaskPane {

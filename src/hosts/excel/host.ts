@@ -63,8 +63,8 @@ import {
   type WorkbookHost,
   type WriteBatch,
   type WriteOutcome,
-} from '../../workbook/model';
-import { MARK_FILL, markFormula, markSeverityOf } from '../../workbook/marks';
+} from '../../workbook/core/model';
+import { MARK_FILL, markFormula, markSeverityOf } from '../../workbook/core/marks';
 import { areaChunks, columnsAddress, constantInput, denseBlocks, errorValue, findConflicts, formulaOf, jsonSize, parseRangeAddress, planWrite, rangeAddress, rangeCells, type Block, type CellInput, type ContentCell, type WritePlan } from '../shared/blocks';
 
 // ---- The slice of the Office.js object model the host uses -------------------------------------

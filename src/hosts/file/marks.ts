@@ -1,5 +1,5 @@
 /**
- * wanmu's marks in a worksheet part (see src/workbook/marks.ts): top-level
+ * wanmu's marks in a worksheet part (see src/workbook/core/marks.ts): top-level
  * `<conditionalFormatting sqref="A1 B2:B5"><cfRule type="expression" dxfId="…" priority="…">
  * <formula>ISTEXT("万亩千亿评分:错误")</formula></cfRule></conditionalFormatting>` elements.
  *
@@ -12,8 +12,8 @@
  * (Excel 2010 rules in extLst included).
  */
 import { rangeAddress } from '../shared/blocks';
-import { markFormula, markSeverityOf } from '../../workbook/marks';
-import type { CellRange, MarkSeverity } from '../../workbook/model';
+import { markFormula, markSeverityOf } from '../../workbook/core/marks';
+import type { CellRange, MarkSeverity } from '../../workbook/core/model';
 import { SheetWriteError, WORKSHEET_ORDER } from './sheet-write';
 import type { TextSink } from './sheet-read';
 import { rangeRef } from './text';

@@ -3,7 +3,7 @@
  * exist are stored, whatever the sheet's dimension says. Shared strings are read the same way.
  */
 import { errorKindFromText, sheetError, type RawValue } from '../../engine';
-import type { CellData, CellRange, SheetData, SheetState } from '../../workbook/model';
+import type { CellData, CellRange, SheetData, SheetState } from '../../workbook/core/model';
 import { cellRef, decodeXstring, rangeRef, shiftFormula } from './text';
 import { localName, newParser } from './xml';
 

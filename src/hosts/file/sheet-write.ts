@@ -4,8 +4,8 @@
  * the dimension, merge and column elements when they must change) are parsed, edited and
  * serialized again. Every other byte of the part is copied as it was.
  */
-import { a1 } from '../../workbook/address';
-import type { CellRange, CellWrite, SheetLayout } from '../../workbook/model';
+import { a1 } from '../../workbook/core/address';
+import type { CellRange, CellWrite, SheetLayout } from '../../workbook/core/model';
 import { Utf8Blocks, type Piece } from './bytes';
 import type { Styles } from './styles';
 import { cellRef, encodeXstring, rangeRef, shiftFormula } from './text';

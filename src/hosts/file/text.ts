@@ -2,7 +2,7 @@
  * Cell text in SpreadsheetML: the `_xHHHH_` escapes of ST_Xstring, and shifting the relative
  * references of a shared formula from its master cell to a dependent cell.
  */
-import { colLetters, colNumber } from '../../workbook/address';
+import { colLetters, colNumber } from '../../workbook/core/address';
 
 function isHex(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);

@@ -27,13 +27,13 @@ import {
   type WorkbookHost,
   type WriteBatch,
   type WriteOutcome,
-} from '../../workbook/model';
+} from '../../workbook/core/model';
 import { findConflicts } from '../shared/blocks';
 import { marksSink, writeMarks, type SheetMark } from './marks';
 import { joinInPlace, type Piece } from './bytes';
 import { SheetReadError, sharedStringsSink, sheetSink, type TextSink } from './sheet-read';
 import { newSheetXml, SheetWriteError, writeSheet } from './sheet-write';
-import { MARK_FILL } from '../../workbook/marks';
+import { MARK_FILL } from '../../workbook/core/marks';
 import { minimalStyles, SPREADSHEETML, Styles } from './styles';
 import { attr, attrLocal, child, element, elements, localName, parseXml, prefixFor, qualified, serializeXml, setAttr, text, textOf, XML_DECL, XmlError, type XmlDocument, type XmlElement } from './xml';
 import { inflateEntry, inflateEntryChunks, newEntry, readZip, writeZip, ZipError, type ZipEntry } from './zip';

@@ -4,8 +4,8 @@
  * `edit()` changes cells outside the session and reports them to change listeners.
  */
 import type { RawValue } from '../../engine';
-import { a1, parseA1 } from '../../workbook/address';
-import { MARK_FILL, markFormula, markSeverityOf } from '../../workbook/marks';
+import { a1, parseA1 } from '../../workbook/core/address';
+import { MARK_FILL, markFormula, markSeverityOf } from '../../workbook/core/marks';
 import { findConflicts } from '../shared/blocks';
 import {
   buildSheet,
@@ -24,7 +24,7 @@ import {
   type WorkbookHost,
   type WriteBatch,
   type WriteOutcome,
-} from '../../workbook/model';
+} from '../../workbook/core/model';
 
 interface MutableSheet {
   name: string;

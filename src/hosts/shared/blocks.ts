@@ -4,13 +4,13 @@
  *    call per cell when a block works);
  *  - what to type into a cell so the host stores exactly the model's value (text guard);
  *  - telling a formula from text that merely starts with '=' when reading;
- *  - the expected-cell precondition (`sameContentAs` of src/workbook/same, as the in-memory host checks it);
+ *  - the expected-cell precondition (`sameContentAs` of src/workbook/core/same, as the in-memory host checks it);
  *  - A1 range addresses in and out, error literals.
  */
 import { errorKindFromText, sheetError, type RawValue } from '../../engine';
-import { a1, colLetters, colNumber } from '../../workbook/address';
-import type { CellData, CellRange, CellWrite, ExpectedCell, WriteBatch, WriteConflict } from '../../workbook/model';
-import { sameContentAs } from '../../workbook/same';
+import { a1, colLetters, colNumber } from '../../workbook/core/address';
+import type { CellData, CellRange, CellWrite, ExpectedCell, WriteBatch, WriteConflict } from '../../workbook/core/model';
+import { sameContentAs } from '../../workbook/core/same';
 
 /** A1 address of a rectangle: "B3" for one cell, "B3:D9" otherwise. */
 export function rangeAddress(r: CellRange): string {

@@ -2,7 +2,7 @@
  * WPS adapter for the worksheet functions: registers WANMU.* with `wps.AddCustomFunction` (WPS
  * calls them synchronously), converts WPS's arguments to host-neutral ones, runs the one wrapper
  * `runFunction`, and delivers errors as WPS_ADDIN_QUIRKS.errors says. The Chinese metadata is not
- * written here: descriptions come from the functions.json generated from src/functions/functions.ts
+ * written here: descriptions come from the functions.json generated from src/hosts/excel/functions-entry.ts
  * (the same file Excel reads), parameter names from the declarations' Chinese labels.
  */
 import { errorKindFromText, errorMessage, isWanmuError, sheetError, type RawValue, type WanmuError } from '../../engine';

@@ -38,8 +38,8 @@ import {
   type WorkbookHost,
   type WriteBatch,
   type WriteOutcome,
-} from '../../workbook/model';
-import { MARK_FILL, markFormula, markSeverityOf } from '../../workbook/marks';
+} from '../../workbook/core/model';
+import { MARK_FILL, markFormula, markSeverityOf } from '../../workbook/core/marks';
 import { areaChunks, columnsAddress, denseBlocks, findConflicts, formulaOf, parseRangeAddress, planWrite, rangeAddress } from '../shared/blocks';
 import { etValue, WPS_QUIRKS, type EtApplication, type EtFormatCondition, type EtRange, type EtWorksheet, type WpsMarkQuirks, type WpsQuirks } from './quirks';
 

@@ -27,7 +27,7 @@
  *    255 characters.
  */
 import { sheetError, type ErrorKind, type RawValue } from '../../engine';
-import type { SheetState } from '../../workbook/model';
+import type { SheetState } from '../../workbook/core/model';
 
 /** The slice of the ET object model WpsHost uses. */
 export interface EtRange {

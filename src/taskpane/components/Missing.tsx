@@ -3,8 +3,8 @@ import { Body1, Button, Caption1, makeStyles, tokens } from '@fluentui/react-com
 import { useMemo, useState } from 'react';
 import { tables } from '../../rules';
 import { usePane, usePaneStore } from '../state/context';
-import { groupByDepartment, type MissingInput } from '../../workbook/extras';
-import { renderDepartment, renderMissingPlace } from '../../workbook/findings/catalogue';
+import { groupByDepartment, type MissingInput } from '../../workbook';
+import { renderDepartment, renderMissingPlace } from '../../workbook';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },

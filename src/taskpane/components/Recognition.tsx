@@ -7,10 +7,10 @@ import { Badge, Body1, Button, Caption1, Card, CardHeader, makeStyles, Select, t
 import { useMemo, useState } from 'react';
 import { tables, type EvaluationId } from '../../rules';
 import { CERTAINTY_TEXT, certaintyOf, renderEvidence, renderRole, renderSheetRole, type ColumnCertainty } from '../../workbook';
-import { colLetters } from '../../workbook/address';
-import type { ColumnRole } from '../../workbook/layouts';
-import type { Mapping } from '../../workbook/mapping';
-import { layoutOf, type TableLayout } from '../../workbook/layouts';
+import { colLetters } from '../../workbook';
+import { type ColumnRole } from '../../workbook';
+import type { Mapping } from '../../workbook';
+import { layoutOf, type TableLayout } from '../../workbook';
 import { usePane, usePaneStore } from '../state/context';
 import { PlatformName } from './PlatformName/PlatformName';
 

@@ -6,7 +6,7 @@
 import { Body1, Button, Caption1, Field, makeStyles, Radio, RadioGroup, SpinButton, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { evaluationIds, tables, type EvaluationId } from '../../rules';
-import { MAX_TEMPLATE_PLATFORMS } from '../../workbook/template';
+import { MAX_TEMPLATE_PLATFORMS } from '../../workbook';
 import { usePane, usePaneStore } from '../state/context';
 import { SelfTest } from './SelfTest/SelfTest';
 

@@ -1,6 +1,6 @@
 /** React context for the pane's store and the host's optional selection feed. */
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
-import type { HostInfo } from '../../workbook/selftest';
+import type { HostInfo } from '../../selftest';
 import type { PaneState, PaneStore } from './store';
 
 /** Where the user's selection comes from (Office: selection-changed events), when the host has one. */

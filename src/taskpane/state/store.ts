@@ -3,12 +3,12 @@
  * column mapping, and what is running. Components read it through `usePane()` and act through the
  * store's methods; nothing here touches Office.js or the WPS object model (the host does).
  */
-import { RECORD_SHEET } from '../../workbook/analyze';
+import { RECORD_SHEET } from '../../workbook';
 import { WorkbookSession, type FillPlan, type Finding } from '../../workbook';
-import type { SessionModel } from '../../workbook/session';
-import type { ChangedCells, WorkbookHost } from '../../workbook/model';
-import type { Mapping } from '../../workbook/mapping';
-import { isScratchSheet, runSelfTest, type HostInfo, type SelfTestReport } from '../../workbook/selftest';
+import type { SessionModel } from '../../workbook';
+import type { ChangedCells, WorkbookHost } from '../../workbook';
+import type { Mapping } from '../../workbook';
+import { isScratchSheet, runSelfTest, type HostInfo, type SelfTestReport } from '../../selftest';
 
 export interface Workspace {
   readonly kind: 'host' | 'file';
@@ -273,7 +273,7 @@ export class PaneStore {
   }
 
   /**
-   * 自检: the self-test of the host on scratch sheets it adds and removes (src/workbook/selftest),
+   * 自检: the self-test of the host on scratch sheets it adds and removes (src/selftest),
    * each step shown as it finishes. It writes nothing outside them, so the session stays as it is.
    * `info` and `functions` come from the surface (Office.context, WPS's Application).
    */

@@ -4,9 +4,9 @@
  */
 import type { ErrorReason } from '../../engine';
 import type { EvaluationId } from '../../rules';
-import { a1 } from '../address';
-import type { Severity } from '../model';
-import type { ColumnRole } from '../layouts/layout';
+import { a1 } from '../core/address';
+import type { Severity } from '../core/model';
+import { type ColumnRole } from './roles';
 
 /** The engine's own input errors, reported with the engine's reason as facts. */
 /** Findings about the whole workbook, placed at a sheet's first cell only to be shown somewhere: never marked on that cell. */

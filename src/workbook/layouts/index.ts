@@ -5,7 +5,7 @@
  */
 import { cohortLayout } from './cohort';
 import { issuedLayout, matrixLayout } from './issued';
-import type { Layout, LayoutKind, Recognizer } from './layout';
+import type { Layout, LayoutKind, Recognizer } from '../contract/layout';
 import { parameterSheets } from './parameters';
 
 const byKind: { readonly [K in LayoutKind]: Layout & { readonly kind: K } } = {
@@ -31,4 +31,4 @@ export function templateLayout(): Layout & { readonly template: NonNullable<Layo
   return l as Layout & { readonly template: NonNullable<Layout['template']> };
 }
 
-export * from './layout';
+export * from '../contract/layout';

@@ -5,10 +5,10 @@
  * work from profiles; nothing downstream re-reads raw cells for these facts.
  */
 import { vocabulary } from '../../rules';
-import { cellAt, type CellData, type CellRange, type SheetData, type WorkbookData } from '../model';
-import { formulaRefs } from '../refs';
+import { cellAt, type CellData, type CellRange, type SheetData, type WorkbookData } from '../core/model';
+import { formulaRefs } from '../core/refs';
 import { answerOf, parseInput } from '../../engine';
-import { cellText, headerKey, normalizeText } from '../text';
+import { cellText, headerKey, normalizeText } from '../core/text';
 
 /** Merged-aware text lookup for one sheet. */
 export class MergeIndex {

@@ -4,7 +4,7 @@
  * build has (WPS has no requirement sets).
  */
 import { WPS_QUIRKS, type WpsRuntime } from '../../hosts/wps/quirks';
-import type { HostInfo } from '../../workbook/selftest';
+import type { HostInfo } from '../../selftest';
 
 export function wpsHostInfo(name: string, runtime: Pick<WpsRuntime, 'app' | 'version' | 'addCustomFunction'>, functionsRegistered: boolean): HostInfo {
   const apiSets: string[] = [];

@@ -22,8 +22,8 @@
  * Formulas are not calculated: `calculate` gives their results (see the tests).
  */
 import { ERROR_TEXT, isSheetError, type ErrorKind, type RawValue } from '../../../src/engine';
-import { a1, colNumber } from '../../../src/workbook/address';
-import type { CellRange, WorkbookData } from '../../../src/workbook/model';
+import { a1, colNumber } from '../../../src/workbook/core/address';
+import type { CellRange, WorkbookData } from '../../../src/workbook/core/model';
 import type { EtApplication, EtFormatCondition, EtFormatConditions, EtPageSetup, EtRange, EtWindow, EtWorksheet, EtWorksheets } from '../../../src/hosts/wps/quirks';
 import { typeInto, type FakeCell } from './excel';
 

@@ -29,8 +29,8 @@
  */
 import type { RawValue } from '../../../src/engine';
 import { ERROR_TEXT, errorKindFromText, isSheetError, sheetError } from '../../../src/engine';
-import { a1, colNumber, sheetRef } from '../../../src/workbook/address';
-import type { CellRange, WorkbookData } from '../../../src/workbook/model';
+import { a1, colNumber, sheetRef } from '../../../src/workbook/core/address';
+import type { CellRange, WorkbookData } from '../../../src/workbook/core/model';
 import type {
   XlChangedArgs,
   XlConditionalFormat,

@@ -13,8 +13,8 @@ import { unzipSync } from 'fflate';
 import { XlsxFileHost } from '../../../src/hosts/file/xlsx';
 import { parseXml, serializeElement, elements, localName, attr, type XmlElement } from '../../../src/hosts/file/xml';
 import { readZip } from '../../../src/hosts/file/zip';
-import { a1 } from '../../../src/workbook/address';
-import { emptyBatch, type CellWrite, type WorkbookData } from '../../../src/workbook/model';
+import { a1 } from '../../../src/workbook/core/address';
+import { emptyBatch, type CellWrite, type WorkbookData } from '../../../src/workbook/core/model';
 import { libreOfficeProfile, recalc } from '../../helpers/workbook';
 import { exceljsWorkbook, libreOfficeWorkbook, openpyxlWorkbook, tools } from './corpus';
 

@@ -10,8 +10,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { XlsxFileHost } from '../../../src/hosts/file/xlsx';
 import { WORKSHEET_ORDER } from '../../../src/hosts/file/sheet-write';
 import { attr, elements, localName, parseXml, textOf } from '../../../src/hosts/file/xml';
-import { canonicalMarks, markFormula } from '../../../src/workbook/marks';
-import type { MarkSet } from '../../../src/workbook/model';
+import { canonicalMarks, markFormula } from '../../../src/workbook/core/marks';
+import type { MarkSet } from '../../../src/workbook/core/model';
 import { libreOfficeProfile, recalc } from '../../helpers/workbook';
 import { handPackage, MAIN } from './package';
 

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { MemoryHost } from '../../../src/hosts/memory/host';
 import { XlsxFileHost } from '../../../src/hosts/file/xlsx';
-import { emptyBatch, type CellWrite, type WorkbookData } from '../../../src/workbook/model';
+import { emptyBatch, type CellWrite, type WorkbookData } from '../../../src/workbook/core/model';
 import { contractWorkbook } from '../contract';
 import { packageOf } from './package';
 

@@ -10,7 +10,7 @@ import { spawnSync } from 'child_process';
 import { randomBytes } from 'crypto';
 import { checkOutput, nodeFs, saveErrorMessage, type FsProbe } from '../../../src/hosts/file/output';
 import { XlsxFileHost } from '../../../src/hosts/file/xlsx';
-import { emptyBatch } from '../../../src/workbook/model';
+import { emptyBatch } from '../../../src/workbook/core/model';
 import { run } from '../../../src/cli/main';
 import { handPackage, MAIN } from './package';
 

@@ -5,8 +5,8 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { attr, elements, parseXml, textOf } from '../../../src/hosts/file/xml';
 import type { RawValue } from '../../../src/engine';
-import { a1 } from '../../../src/workbook/address';
-import type { SheetLayout, WorkbookData } from '../../../src/workbook/model';
+import { a1 } from '../../../src/workbook/core/address';
+import type { SheetLayout, WorkbookData } from '../../../src/workbook/core/model';
 
 export const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

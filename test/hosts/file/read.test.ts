@@ -5,7 +5,7 @@
  */
 import { sheetError } from '../../../src/engine';
 import { FileOpenError, XlsxFileHost } from '../../../src/hosts/file/xlsx';
-import { cellAt, emptyBatch, type SheetData } from '../../../src/workbook/model';
+import { cellAt, emptyBatch, type SheetData } from '../../../src/workbook/core/model';
 import { handPackage, MAIN, zipParts } from './package';
 import { compoundFile } from '../../helpers/cfb';
 

@@ -3,7 +3,7 @@
  */
 import { unzipSync, strFromU8 } from 'fflate';
 import { XlsxFileHost } from '../../../src/hosts/file/xlsx';
-import { cellAt, emptyBatch, type WriteBatch } from '../../../src/workbook/model';
+import { cellAt, emptyBatch, type WriteBatch } from '../../../src/workbook/core/model';
 import { handPackage, MAIN, RELS, zipParts } from './package';
 
 const sheetXml = (body: string, after = '', before = '') => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}">${before}<sheetData>${body}</sheetData>${after}</worksheet>`;

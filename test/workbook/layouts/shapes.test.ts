@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { tables } from '../../../src/rules';
-import { resolveMapping } from '../../../src/workbook';
+import { resolveMapping } from '../../../src/workbook/session/mapping';
 import type { SheetOptions } from '../../../src/workbook/layouts';
 import { check } from '../../helpers/workbook';
 

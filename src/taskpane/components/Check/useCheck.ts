@@ -1,7 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { tables, type EvaluationId } from '../../../rules';
-import { renderFinding, renderUndone, SEVERITY_TEXT, undoneOf, type Analysis, type Finding } from '../../../workbook';
-import { a1 } from '../../../workbook/address';
+import { renderFinding, renderUndone, SEVERITY_TEXT, undoneOf, type Finding } from '../../../workbook';
+import { type Analysis } from '../../../workbook';
+import { a1 } from '../../../workbook';
 import { usePane, usePaneStore } from '../../state/context';
 import { paneSurface } from '../../surface';
 import type { CheckState, FindingGroup, MarksState } from './Check.types';

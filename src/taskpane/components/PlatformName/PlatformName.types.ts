@@ -1,4 +1,4 @@
-import type { PlatformNameSource } from '../../../workbook/layouts/layout';
+import { type PlatformNameSource } from '../../../workbook';
 
 /** A one-platform table's platform in 识别结果: its name, and where the name came from. */
 export interface PlatformNameProps {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { checkPlatformName, renderFinding, renderNameSource, withPlatformName } from '../../../workbook';
+import { renderFinding, renderNameSource, withPlatformName } from '../../../workbook';
+import { checkPlatformName } from '../../../workbook';
 import { usePane, usePaneStore } from '../../state/context';
 import { paneSurface } from '../../surface';
 import type { PlatformNameProps, PlatformNameState } from './PlatformName.types';

@@ -1,4 +1,4 @@
-import type { StepOutcome } from '../../../workbook/selftest';
+import type { StepOutcome } from '../../../selftest';
 
 /** One step as the pane lists it. */
 export interface SelfTestRow {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { dateTimeText, outcomeReason, selfTestReportText, SELF_TEST_SEND, STATUS_TEXT, STEP_NAMES, summaryText, type HostInfo } from '../../../workbook/selftest';
+import { dateTimeText, outcomeReason, selfTestReportText, SELF_TEST_SEND, STATUS_TEXT, STEP_NAMES, summaryText, type HostInfo } from '../../../selftest';
 import { downloadBytes } from '../../download';
 import { useEnvironment, usePane, usePaneStore } from '../../state/context';
 import { errorText } from '../../state/store';

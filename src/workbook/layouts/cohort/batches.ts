@@ -9,7 +9,7 @@
 import { tables, vocabulary } from '../../../rules';
 import { finding, type Finding } from '../../findings/codes';
 import { platformKeys } from './pairing';
-import type { CohortSheet } from './sheet';
+import { type CohortSheet } from './types';
 
 function shape(s: CohortSheet): string {
   const parts: string[] = [];

@@ -8,8 +8,8 @@
 import { vocabulary } from '../../../rules';
 import { answerUnits, counterUnits, scoreUnits, moneyUnits, tableUnitLabels, UNKNOWN_UNIT_MAX_LENGTH } from '../../../rules/units';
 import type { MergeIndex } from '../../read/profile';
-import { normalizeText } from '../../text';
-import { headerUnit } from './header';
+import { normalizeText } from '../../core/text';
+import { headerUnit } from './units';
 
 export interface HeaderBlock {
   /** The row naming the fields. */

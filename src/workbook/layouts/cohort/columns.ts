@@ -7,8 +7,8 @@ import { tables, type EvaluationId, type Indicator } from '../../../rules';
 import { PERCENT_POINTS_FACTOR, PERCENT_POINTS_RANGE, percentUnits, unitSpellings } from '../../../rules/units';
 import { isMoneyUnit, unitFactor } from '../../../engine';
 import type { ColumnStats } from '../../read/profile';
-import { normalizeText } from '../../text';
-import type { ColumnRole, ColumnUnit, Evidence } from '../layout';
+import { normalizeText } from '../../core/text';
+import { type ColumnRole, type ColumnUnit, type Evidence } from '../../findings/roles';
 import { headerUnit, type HeaderCell } from './header';
 
 function indicatorOf(evaluation: EvaluationId, i: number): Indicator {

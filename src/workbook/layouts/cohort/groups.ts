@@ -7,13 +7,13 @@
  * rather than guessed.
  */
 import { tables, type EvaluationId } from '../../../rules';
-import { cellAt, type SheetData } from '../../model';
-import { formulaRefs } from '../../refs';
+import { cellAt, type SheetData } from '../../core/model';
+import { formulaRefs } from '../../core/refs';
 import type { RowInfo } from '../../read/profile';
-import { isScoreHeader } from '../../matching';
-import type { ColumnDecision, Evidence } from '../layout';
+import { isScoreHeader } from '../../read/matching';
+import { type ColumnDecision, type Evidence } from '../../findings/roles';
 import type { Pending } from './columns';
-import type { CohortSheet } from './sheet';
+import { type CohortSheet } from './types';
 
 /** Platform rows whose formula in `col` adds only other cells of its own row among `cols`. */
 function sumsNeighbours(sheet: SheetData, rows: readonly RowInfo[], col: number, cols: ReadonlySet<number>): number {

@@ -4,9 +4,7 @@
  * consulted, the unit a header states, and which evaluation the sheet is.
  */
 import { evaluationIds, matchThresholds, matchWords, tables, vocabulary, type EvaluationId } from '../../../rules';
-import { rankFields, rankIndicators } from '../../match/targets';
-import { counterUnits, moneyUnits, percentUnits, unitLabels } from '../../../rules/units';
-import { isMoneyUnit } from '../../../engine';
+import { rankFields, rankIndicators } from '../../read/match/targets';
 import {
   evaluationInTitle,
   fieldCandidates,
@@ -22,12 +20,15 @@ import {
   stripScoreSuffix,
   type FieldRef,
   type IndicatorRef,
-} from '../../matching';
-import { cellAt, type SheetData } from '../../model';
+} from '../../read/matching';
+import { cellAt, type SheetData } from '../../core/model';
 import type { MergeIndex } from '../../read/profile';
 import { yearOf } from './block';
-import { headerKey, normalizeText } from '../../text';
-import { isValueQualifier } from '../../match/similarity';
+import { headerUnit } from './units';
+
+export { headerUnit } from './units';
+import { headerKey, normalizeText } from '../../core/text';
+import { isValueQualifier } from '../../read/match/similarity';
 
 export const HEADER_SCAN_ROWS = 15;
 
@@ -56,30 +57,6 @@ export type HeaderSays =
   | { kind: 'indicator'; refs: IndicatorRef[]; fields: FieldRef[] }
   | { kind: 'empty' }
   | { kind: 'unknown'; text: string };
-
-/** The unit in a header's brackets: 工业总产值(万元) → 万元; (单位:万元) too. */
-export function headerUnit(text: string): string | null {
-  const t = normalizeText(text);
-  const groups = [...t.matchAll(/\(([^()]*)\)/g)].map((m) => {
-    const label = unitLabels.find((l) => m[1].startsWith(l));
-    return label ? m[1].slice(label.length).replace(/^[::]/, '') : m[1];
-  });
-  for (let i = groups.length - 1; i >= 0; i--) {
-    const g = groups[i];
-    if (g === '') continue;
-    if (percentUnits.includes(g) || isMoneyUnit(g) || counterUnits.some((u) => g.startsWith(u))) return g;
-    // a rate per money or per counted thing is a unit too, whatever it measures (千克标准煤/万元)
-    const per = g.lastIndexOf('/');
-    const denominator = per > 0 ? g.slice(per + 1) : '';
-    if (denominator !== '' && (isMoneyUnit(denominator) || counterUnits.some((u) => denominator.startsWith(u)))) return g;
-  }
-  // a money unit written after the label without brackets: 工业总产值万元 (longest first: 亿元 before 元)
-  const money = Object.keys(moneyUnits).sort((a, b) => b.length - a.length);
-  // (not a fragment's amount: 10-50亿元 names a band of firms, not its unit)
-  const ending = money.find((u) => t.endsWith(u));
-  if (ending !== undefined && !/[\d十百千]$/.test(t.slice(0, -ending.length))) return ending;
-  return null;
-}
 
 export function says(parent: string, child: string): HeaderSays {
   const text = child.trim() !== '' ? child : parent;

@@ -4,13 +4,14 @@
  * they score, and builds one table per input sheet.
  */
 import type { Finding } from '../../findings/codes';
-import type { Layout, Recognition, RecognizeInput, SheetReading, TableLayout } from '../layout';
-import { placeInResultSheet, writeResultSheet } from './area';
+import type { Layout, Recognition, RecognizeInput, SheetReading, TableLayout } from '../../contract/layout';
+import { placeInResultSheet, writeResultSheet } from '../shared/result-sheet';
 import { groupBatches } from './batches';
 import { refineByReads } from './groups';
 import { pairSheets } from './pairing';
 import { cohortReads } from './reads';
-import { readCohortSheet, type CohortSheet } from './sheet';
+import { readCohortSheet } from './sheet';
+import { type CohortSheet } from './types';
 import { buildCohortLayout } from './table';
 
 function recognize(input: RecognizeInput): Recognition {

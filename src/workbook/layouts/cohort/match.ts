@@ -7,13 +7,13 @@
  * unrecognized, with what it resembled.
  */
 import { matchThresholds as T, tables, type EvaluationId } from '../../../rules';
-import { isValueQualifier } from '../../match/similarity';
-import { groupCandidates, indicatorCandidates, isScoreHeader, stripScoreSuffix } from '../../matching';
-import { decide } from '../../match/assign';
-import { unitAgreement, valueFactor, wordingFactor } from '../../match/evidence';
+import { isValueQualifier } from '../../read/match/similarity';
+import { groupCandidates, indicatorCandidates, isScoreHeader, stripScoreSuffix } from '../../read/matching';
+import { decide } from '../../read/match/assign';
+import { unitAgreement, valueFactor, wordingFactor } from '../../read/match/evidence';
 import { headerUnit } from './header';
-import { rankFields, rankIndicators } from '../../match/targets';
-import type { ColumnRole, Evidence } from '../layout';
+import { rankFields, rankIndicators } from '../../read/match/targets';
+import { type ColumnRole, type Evidence } from '../../findings/roles';
 import { crossSheetOf, type Pending } from './columns';
 
 /** The indicators a parent header names, exactly or closely enough to count. */

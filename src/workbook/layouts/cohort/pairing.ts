@@ -3,8 +3,9 @@
  */
 import { tables, type EvaluationId } from '../../../rules';
 import { finding, type Finding } from '../../findings/codes';
-import { headerKey } from '../../text';
-import { resettle, type CohortSheet } from './sheet';
+import { headerKey } from '../../core/text';
+import { resettle } from './sheet';
+import { type CohortSheet } from './types';
 
 const keysOf = new WeakMap<CohortSheet, ReadonlyMap<string, number>>();
 

@@ -3,12 +3,13 @@
  * (never another platform's), and for a 无量纲化 score ranges that cover the whole 培育名单 — on
  * every sheet of it when the list is split into batches — and nothing else in that column.
  */
-import type { TableResult } from '../../analyze';
+import { type TableResult } from '../../contract/analysis';
 import { finding, type Finding } from '../../findings/codes';
-import { cohortText } from '../../formulas';
-import { cellAt, emptyIn, isEmptyCell, type SheetData } from '../../model';
-import { BoundedCache } from '../../version';
-import { inputSheetsOf, type CellRef, type ReadsCheck } from '../layout';
+import { cohortText } from '../../formulas/native';
+import { cellAt, emptyIn, isEmptyCell, type SheetData } from '../../core/model';
+import { BoundedCache } from '../../core/version';
+import { inputSheetsOf, type ReadsCheck } from '../../contract/layout';
+import { type CellRef } from '../../core/address';
 
 interface CohortPart {
   readonly col: number;

@@ -8,38 +8,21 @@
  * score); header text matching a field label. A sheet gets one role — inputs, scores (paired with
  * the input sheet it scores), both, or none — and ambiguous readings are reported, never guessed.
  */
-import { type EvaluationId } from '../../../rules';
-import { colLetters } from '../../address';
-import { fieldCandidates, namesScores } from '../../matching';
-import type { SheetData } from '../../model';
-import { columnStats, dataRows, type ColumnStats, type MergeIndex, type RowInfo } from '../../read/profile';
-import { headerKey } from '../../text';
-import { NO_UNIT, type ColumnDecision, type ColumnRole, type Evidence, type SheetOptions, type SheetRole } from '../layout';
-import { headerBlock, type HeaderBlock } from './block';
+import { colLetters } from '../../core/address';
+import { fieldCandidates, namesScores } from '../../read/matching';
+import type { SheetData } from '../../core/model';
+import { columnStats, dataRows, type MergeIndex } from '../../read/profile';
+import { headerKey } from '../../core/text';
+import { NO_UNIT, type SheetOptions } from '../../contract/layout';
+import { type ColumnRole, type Evidence, type SheetRole } from '../../findings/roles';
+import { headerBlock } from './block';
+import type { CohortSheet } from './types';
 import { firstPass, headerTextOf, isInput, isScoreLike, unitOf, type Pending } from './columns';
 import { resolveGroupScores } from './groups';
 import { matchOwnWords } from './match';
 import { chooseEvaluation, findHeader, headerUnit, platformColumn, type HeaderCell } from './header';
 
-export interface CohortSheet {
-  readonly sheet: SheetData;
-  readonly headerRow: number;
-  readonly parentRow: number | null;
-  readonly evaluation: EvaluationId;
-  readonly platformCol: number;
-  readonly rows: readonly RowInfo[];
-  columns: ColumnDecision[];
-  role: SheetRole;
-  /** The sheet its formulas read most (a score sheet's data sheet). */
-  readonly readsFrom: string | null;
-  /** The row of a column's header cell: the top of a merged header (findings go there). */
-  readonly headerTop: (col: number) => number;
-  readonly options: SheetOptions;
-  /** The header block: units and year rows under the labels, the evaluated year, the table's unit. */
-  readonly block: HeaderBlock;
-  /** Each column's statistics over the data rows, from the sheet's profile (by column). */
-  readonly stats: ReadonlyMap<number, ColumnStats>;
-}
+export type { CohortSheet } from './types';
 
 /** Reads one sheet as a cohort table, or undefined when it is none. */
 export function readCohortSheet(sheet: SheetData, idx: MergeIndex, options: SheetOptions = {}): CohortSheet | undefined {

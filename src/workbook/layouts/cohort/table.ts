@@ -3,16 +3,18 @@
  * subtotal and total cells, the unit of every input column, and the findings about columns.
  */
 import { absentMeansDefault, tables, vocabulary, type EvaluationId } from '../../../rules';
-import { colLetters } from '../../address';
+import { colLetters } from '../../core/address';
 import { finding, type Finding } from '../../findings/codes';
-import { fieldCandidates, indicatorCandidates, isScoreHeader, isSubtotalLabel, isTotalLabel, stripScoreSuffix } from '../../matching';
-import { cellAt, type SheetData } from '../../model';
-import { headerKey } from '../../text';
-import type { CellRef, ColumnDecision, ColumnUnit, PlatformLayout, TableLayout } from '../layout';
-import { nextVersion } from '../../version';
-import { resultSheetName } from './area';
+import { fieldCandidates, indicatorCandidates, isScoreHeader, isSubtotalLabel, isTotalLabel, stripScoreSuffix } from '../../read/matching';
+import { cellAt, type SheetData } from '../../core/model';
+import { headerKey } from '../../core/text';
+import type { PlatformLayout, TableLayout } from '../../contract/layout';
+import { type ColumnDecision, type ColumnUnit } from '../../findings/roles';
+import { type CellRef } from '../../core/address';
+import { nextVersion } from '../../core/version';
+import { resultSheetName } from '../shared/result-sheet';
 import { platformKeys } from './pairing';
-import type { CohortSheet } from './sheet';
+import { type CohortSheet } from './types';
 
 interface SheetColumns {
   readonly decisions: ColumnDecision[];

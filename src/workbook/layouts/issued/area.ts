@@ -3,8 +3,9 @@
  * table, on the indicator rows, its header 得分 (or 平台得分), and the 合计 row.
  */
 import { vocabulary, type EvaluationTable } from '../../../rules';
-import type { TableResult } from '../../analyze';
-import type { AreaBounds, AreaWriter, CellRef, NewPlace, TableLayout } from '../layout';
+import { type TableResult } from '../../contract/analysis';
+import type { AreaBounds, AreaWriter, NewPlace, TableLayout } from '../../contract/layout';
+import { type CellRef } from '../../core/address';
 
 export function placeInColumns(layout: TableLayout, _table: EvaluationTable, p: number, what: NewPlace): CellRef | null {
   const area = layout.area;

@@ -6,12 +6,12 @@
  */
 import { tables, type EvaluationId } from '../../../rules';
 import { parseInput } from '../../../engine';
-import { evaluationInTitle, indicatorCandidates, isNoteHeader, isScoreHeader, isValueHeader, layoutColumn, stripScoreSuffix, type LayoutColumn } from '../../matching';
-import { cellAt, type SheetData } from '../../model';
+import { evaluationInTitle, indicatorCandidates, isNoteHeader, isScoreHeader, isValueHeader, layoutColumn, stripScoreSuffix, type LayoutColumn } from '../../read/matching';
+import { cellAt, type SheetData } from '../../core/model';
 import type { MergeIndex } from '../../read/profile';
-import { cellText, headerKey } from '../../text';
-import { colLetters } from '../../address';
-import type { IssuedOverride } from '../layout';
+import { cellText, headerKey } from '../../core/text';
+import { colLetters } from '../../core/address';
+import type { IssuedOverride } from '../../contract/layout';
 import type { IssuedColumns, PlatformColumns } from './text-check';
 
 const HEADER_SCAN_ROWS = 30;

@@ -2,7 +2,7 @@
  * The issued layout (附件2/附件3 as issued, vertical), and its variant the plain matrix: claims every offered sheet whose header has
  * 序号, 二级指标 and 评分标准 or 分值, unless the user's mapping gives the sheet cohort roles.
  */
-import type { Layout, Recognition, RecognizeInput, SheetReading, TableLayout } from '../layout';
+import type { Layout, Recognition, RecognizeInput, SheetReading, TableLayout } from '../../contract/layout';
 import { placeInColumns, writeColumns } from './area';
 import { issuedReads } from './reads';
 import { recognizeIssuedTable, type Variant } from './recognize';

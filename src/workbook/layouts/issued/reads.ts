@@ -2,10 +2,11 @@
  * Which cells an issued table's score formula may read: the platform's own value cells of this
  * indicator, and for a 无量纲化 score the other platforms' values of the same indicator.
  */
-import { colLetters } from '../../address';
+import { colLetters } from '../../core/address';
 import { finding, type Finding } from '../../findings/codes';
-import { cohortText } from '../../formulas';
-import type { CellRef, ReadsCheck } from '../layout';
+import { cohortText } from '../../formulas/native';
+import type { ReadsCheck } from '../../contract/layout';
+import { type CellRef } from '../../core/address';
 
 export function issuedReads(c: ReadsCheck): Finding | null {
   const { t, at, refs } = c;

@@ -6,20 +6,22 @@
  */
 import { absentMeansDefault, tables, vocabulary, type EvaluationTable, type Indicator } from '../../../rules';
 import { finding, type Finding } from '../../findings/codes';
-import { renderUnnamedColumn } from '../../findings/catalogue';
-import { fieldCandidates, indicatorCandidates, isTotalLabel, stripComponentPrefix, type LayoutColumn } from '../../matching';
-import { cellAt, type SheetData } from '../../model';
+import { renderUnnamedColumn } from './texts';
+import { fieldCandidates, indicatorCandidates, isTotalLabel, stripComponentPrefix, type LayoutColumn } from '../../read/matching';
+import { cellAt, type SheetData } from '../../core/model';
 import { isNoteText, type MergeIndex } from '../../read/profile';
-import { cellText, headerKey } from '../../text';
-import { NO_UNIT, plainUnits, usesComponentRows, type CellRef, type ColumnDecision, type Evidence, type IssuedOverride, type PlatformLayout, type RecognizedNameSource, type TableLayout } from '../layout';
-import { nextVersion } from '../../version';
-import { decide } from '../../match/assign';
-import { rankFields, rankIndicators } from '../../match/targets';
+import { cellText, headerKey } from '../../core/text';
+import { NO_UNIT, plainUnits, usesComponentRows, type IssuedOverride, type PlatformLayout, type TableLayout } from '../../contract/layout';
+import { type ColumnDecision, type Evidence, type RecognizedNameSource } from '../../findings/roles';
+import { type CellRef } from '../../core/address';
+import { nextVersion } from '../../core/version';
+import { decide } from '../../read/match/assign';
+import { rankFields, rankIndicators } from '../../read/match/targets';
 import { matchThresholds as T } from '../../../rules';
-import type { ColumnRole } from '../layout';
+import { type ColumnRole } from '../../findings/roles';
 import { checkIssuedText, numberIn, type IndicatorRow } from './text-check';
 import { detectEvaluation, findHeader, type Variant } from './header';
-import { isPlatformName, titlePlatform } from '../../platform-name';
+import { isPlatformName, titlePlatform } from '../../read/platform-name';
 
 export type { Variant };
 

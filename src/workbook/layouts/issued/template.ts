@@ -4,9 +4,9 @@
  * score column per platform, and a 合计 row. It passes its own check.
  */
 import { absentMeansDefault, tables, vocabulary, type EvaluationId } from '../../../rules';
-import { renderTemplateHint, renderTemplatePlatform } from '../../findings/catalogue';
-import type { CellWrite, WriteBatch } from '../../model';
-import { usesComponentRows } from '../layout';
+import { renderTemplateHint, renderTemplatePlatform } from './texts';
+import type { CellWrite, WriteBatch } from '../../core/model';
+import { usesComponentRows } from '../../contract/layout';
 
 export function templateBatch(evaluation: EvaluationId, platforms: number, sheetName?: string): WriteBatch {
   const t = tables[evaluation];

@@ -5,10 +5,10 @@
  */
 import { FULL_MARKS, type EvaluationTable, type Indicator } from '../../../rules';
 import { finding, type Finding } from '../../findings/codes';
-import type { LayoutColumn } from '../../matching';
-import { cellAt, type SheetData } from '../../model';
+import type { LayoutColumn } from '../../read/matching';
+import { cellAt, type SheetData } from '../../core/model';
 import type { MergeIndex } from '../../read/profile';
-import { cellText, normalizeText } from '../../text';
+import { cellText, normalizeText } from '../../core/text';
 
 export interface PlatformColumns {
   readonly name: string | null;

@@ -6,11 +6,11 @@
  */
 import { vocabulary } from '../../../rules';
 import { finding, type Finding } from '../../findings/codes';
-import { isNoteHeader, isPlatformHeader, isScoreHeader, isValueHeader, layoutColumn } from '../../matching';
-import type { SheetData } from '../../model';
+import { isNoteHeader, isPlatformHeader, isScoreHeader, isValueHeader, layoutColumn } from '../../read/matching';
+import type { SheetData } from '../../core/model';
 import type { MergeIndex } from '../../read/profile';
-import { headerKey } from '../../text';
-import type { Recognition, RecognizeInput, Recognizer, SheetReading } from '../layout';
+import { headerKey } from '../../core/text';
+import type { Recognition, RecognizeInput, Recognizer, SheetReading } from '../../contract/layout';
 
 const SCAN_ROWS = 10;
 

@@ -1,0 +1,147 @@
+/**
+ * Header vocabulary built from the rules: which indicator, input field, score or layout column a
+ * header text names. Formatting is ignored (see text.ts); content must match a known label.
+ */
+import { evaluationIds, tables, vocabulary, type EvaluationId } from '../../rules';
+import { headerKey, withoutSerial } from '../core/text';
+
+export interface FieldRef {
+  readonly evaluation: EvaluationId;
+  /** 0-based indicator index */
+  readonly indicator: number;
+  readonly field: number;
+}
+
+export interface IndicatorRef {
+  readonly evaluation: EvaluationId;
+  readonly indicator: number;
+}
+
+/** The natural variants of a label: without "number of" endings or a yes/no question prefix. */
+function variants(text: string): string[] {
+  const full = headerKey(text);
+  const k = withoutSerial(full);
+  const out = new Set([full, k]);
+  const bases = [k];
+  for (const p of vocabulary.questionPrefixes) if (k.startsWith(p) && k.length > p.length + 1) bases.push(k.slice(p.length));
+  for (const b of bases) {
+    out.add(b);
+    for (const suffix of vocabulary.countSuffixes) {
+      if (b.endsWith(suffix) && b.length > suffix.length + 1) out.add(b.slice(0, -suffix.length));
+    }
+  }
+  return [...out];
+}
+
+function push<T>(map: Map<string, T[]>, key: string, v: T): void {
+  const list = map.get(key);
+  if (list) list.push(v);
+  else map.set(key, [v]);
+}
+
+const fieldIndex = new Map<string, FieldRef[]>();
+const indicatorIndex = new Map<string, IndicatorRef[]>();
+const groupIndex = new Map<string, { evaluation: EvaluationId; group: number }[]>();
+
+for (const evaluation of evaluationIds) {
+  const t = tables[evaluation];
+  t.indicators.forEach((ind, i) => {
+    for (const name of [ind.name, ind.shortName, ...ind.aliases]) {
+      for (const k of variants(name)) push(indicatorIndex, k, { evaluation, indicator: i });
+    }
+    ind.inputs.forEach((f, fi) => {
+      for (const label of [f.label, ...f.aliases]) for (const k of variants(label)) push(fieldIndex, k, { evaluation, indicator: i, field: fi });
+    });
+  });
+  t.groups.forEach((g, gi) => {
+    for (const k of [headerKey(g.name), headerKey(g.text)]) push(groupIndex, k, { evaluation, group: gi });
+  });
+}
+
+function dedupe<T>(xs: T[]): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => {
+    const k = JSON.stringify(x);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Fields a header may name, in any evaluation. A single-input indicator's name names its field. */
+export function fieldCandidates(text: string): FieldRef[] {
+  const out: FieldRef[] = [];
+  for (const k of variants(text)) {
+    out.push(...(fieldIndex.get(k) ?? []));
+    for (const ind of indicatorIndex.get(k) ?? []) {
+      const inputs = tables[ind.evaluation].indicators[ind.indicator].inputs;
+      const required = inputs.filter((f) => !f.optional);
+      if (inputs.length === 1 || required.length === 1) out.push({ ...ind, field: inputs.indexOf(required[0] ?? inputs[0]) });
+    }
+  }
+  return dedupe(out);
+}
+
+export function indicatorCandidates(text: string): IndicatorRef[] {
+  const out: IndicatorRef[] = [];
+  for (const k of variants(text)) out.push(...(indicatorIndex.get(k) ?? []));
+  return dedupe(out);
+}
+
+export function groupCandidates(text: string): { evaluation: EvaluationId; group: number }[] {
+  return groupIndex.get(headerKey(text)) ?? [];
+}
+
+function inList(text: string, list: readonly string[]): boolean {
+  const k = headerKey(text);
+  return k !== '' && list.some((w) => headerKey(w) === k);
+}
+
+export type LayoutColumn = keyof typeof vocabulary.columns;
+
+export function layoutColumn(text: string): LayoutColumn | undefined {
+  for (const [role, words] of Object.entries(vocabulary.columns) as [LayoutColumn, readonly string[]][]) {
+    if (inList(text, words)) return role;
+  }
+  return undefined;
+}
+
+export const isValueHeader = (t: string) => inList(t, vocabulary.valueColumns);
+export const isNoteHeader = (t: string) => inList(t, vocabulary.noteColumns);
+export const isRankHeader = (t: string) => inList(t, vocabulary.rankColumns);
+export const isSerialHeader = (t: string) => inList(t, vocabulary.columns.number);
+/** A sheet name or title that says the sheet holds scores (评分, 得分 …). */
+export const namesScores = (t: string) => {
+  const k = headerKey(t);
+  return vocabulary.scoreSheetWords.some((w) => k.includes(w));
+};
+export const isScoreHeader = (t: string) => inList(t, vocabulary.scoreColumns);
+export const isPlatformHeader = (t: string) => inList(t, vocabulary.platformColumns);
+export const isTotalLabel = (t: string) => inList(t, vocabulary.total);
+export const isSubtotalLabel = (t: string) => inList(t, vocabulary.subtotal);
+
+/** "工业总产值得分" → "工业总产值"; undefined when the text has no score suffix. */
+export function stripScoreSuffix(text: string): string | undefined {
+  const k = headerKey(text);
+  for (const s of vocabulary.scoreSuffixes) {
+    if (k.endsWith(s) && k.length > s.length) return k.slice(0, -s.length);
+  }
+  return undefined;
+}
+
+/** "其中:50亿元以上项目" → "50亿元以上项目"; undefined when not a component label. */
+export function stripComponentPrefix(text: string): string | undefined {
+  const k = headerKey(text);
+  for (const p of vocabulary.componentPrefixes) {
+    const pk = headerKey(p);
+    if (k.startsWith(pk) && k.length > pk.length) return k.slice(pk.length).replace(/^[:]/, '');
+  }
+  return undefined;
+}
+
+/** Which evaluation a title names (验收/年度), if any. */
+export function evaluationInTitle(text: string): EvaluationId | undefined {
+  const k = headerKey(text);
+  for (const id of evaluationIds) if (vocabulary.titleWords[id].some((w) => k.includes(w))) return id;
+  return undefined;
+}
