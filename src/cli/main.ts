@@ -93,7 +93,7 @@ function loadMapping(file: string | true | undefined, target?: string): AnalyzeO
 function platformNames(a: Analysis): { sheet: string; evaluation: EvaluationId; name: string; source: PlatformNameSource; text: string }[] {
   return a.tables.flatMap((t) => {
     const p = t.platforms.length === 1 ? t.layout.platforms[0] : undefined;
-    return p?.nameSource ? [{ sheet: t.layout.sheet, evaluation: t.table.id, name: p.name, source: p.nameSource, text: renderNameSource(p.nameSource) }] : [];
+    return p?.nameSource ? [{ sheet: t.layout.sheet, evaluation: t.table.evaluation, name: p.name, source: p.nameSource, text: renderNameSource(p.nameSource) }] : [];
   });
 }
 
@@ -194,7 +194,7 @@ function rolesReport(a: Analysis): string {
       lines.push(`  “${escapeControl(c.sheet)}”第 ${c.headerRow} 行表头(${t.table.shortName}):`);
       for (const d of c.decisions) {
         if (d.role.kind === 'ignored' && d.header.trim() === '') continue;
-        lines.push(`    ${colLetters(d.col)} 列“${escapeControl(d.header)}”:${renderRole(d, t.table.id)}${d.evidence.length > 0 ? `(依据:${escapeControl(d.evidence.map(renderEvidence).join(';'))})` : ''}`);
+        lines.push(`    ${colLetters(d.col)} 列“${escapeControl(d.header)}”:${renderRole(d, t.table.evaluation)}${d.evidence.length > 0 ? `(依据:${escapeControl(d.evidence.map(renderEvidence).join(';'))})` : ''}`);
       }
     }
   }
@@ -396,7 +396,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
         return 2;
       }
       const host = XlsxFileHost.empty();
-      await host.write(templateBatch(table.id as EvaluationId, n), []);
+      await host.write(templateBatch(table.evaluation as EvaluationId, n), []);
       if (!(await save(host, output, io))) return 2;
       io.out(`已生成${table.shortName}空白表(${n} 个平台):${escapeControl(output)}\n`);
       return 0;

@@ -3,7 +3,7 @@
  *   1180 ÷ 1000 × 10 = 11.8,超过分值 10,得 10 分
  * The score itself always comes from `scoreIndicator`; this only writes the working out.
  */
-import { normalization, type Indicator, type InputField } from '../rules';
+import type { Indicator, InputField, Normalization } from '../rules';
 import type { WanmuError } from './errors';
 import { fmt, fmtPercent, fmtScore } from './format';
 import { checkInputs, inputIndex, scoreIndicator, type CohortRange, type IndicatorValues } from './score';
@@ -22,8 +22,8 @@ function conclusion(raw: number, score: number, points: number): string {
   return `,得 ${fmtScore(score)} 分`;
 }
 
-export function explainIndicator(indicator: Indicator, values: IndicatorValues, cohort?: CohortRange): ExplainOutcome {
-  const outcome = scoreIndicator(indicator, values, cohort);
+export function explainIndicator(indicator: Indicator, values: IndicatorValues, cohort: CohortRange | undefined, normalization: Normalization): ExplainOutcome {
+  const outcome = scoreIndicator(indicator, values, cohort, normalization);
   if (!outcome.ok) return outcome;
   const v: number[] = new Array(indicator.inputs.length);
   checkInputs(indicator, values, v);

@@ -5,7 +5,7 @@
  * Inputs are numbers aligned with `indicator.inputs` (yes/no as 1/0, shares as fractions, blank
  * as null). Every score is clamped to [0, 分值]; nothing is rounded here.
  */
-import { FULL_MARKS, normalization, type EvaluationTable, type Indicator, type InputField } from '../rules';
+import { FULL_MARKS, type EvaluationTable, type Indicator, type InputField, type Normalization } from '../rules';
 import { wanmuError, type WanmuError } from './errors';
 
 export type IndicatorValues = ReadonlyArray<number | null>;
@@ -60,15 +60,15 @@ function clamp(raw: number, points: number): number {
   return raw > points ? points : raw < 0 ? 0 : raw;
 }
 
-/** The normalized score before clamping, in the order of 附件4's formula. */
-export function normalizedRaw(x: number, range: { min: number; max: number }, points: number): number {
+/** The normalized score before clamping, in the order of 附件4's formula (the edition's constants). */
+export function normalizedRaw(x: number, range: { min: number; max: number }, points: number, normalization: Normalization): number {
   if (range.max === range.min) return points;
   return ((x - range.min) / (range.max - range.min) * normalization.span + normalization.floor) * points;
 }
 
 /** The normalized score, clamped to [0, 分值] like every score. */
-export function normalizedScore(x: number, range: { min: number; max: number }, points: number): number {
-  return clamp(normalizedRaw(x, range, points), points);
+export function normalizedScore(x: number, range: { min: number; max: number }, points: number, normalization: Normalization): number {
+  return clamp(normalizedRaw(x, range, points, normalization), points);
 }
 
 /**
@@ -100,8 +100,11 @@ export function inputIndex(indicator: Indicator, id: string): number {
   return m.get(id) ?? -1;
 }
 
-/** Score of one indicator. `cohort` is needed (only) for 无量纲化 indicators. */
-export function scoreIndicator(indicator: Indicator, values: IndicatorValues, cohort?: CohortRange): ScoreOutcome {
+/**
+ * Score of one indicator. `cohort` is needed (only) for 无量纲化 indicators, scored by the
+ * `normalization` of the indicator's edition.
+ */
+export function scoreIndicator(indicator: Indicator, values: IndicatorValues, cohort: CohortRange | undefined, normalization: Normalization): ScoreOutcome {
   const v: number[] = new Array(indicator.inputs.length);
   const err = checkInputs(indicator, values, v);
   if (err) return failed(err);
@@ -133,7 +136,7 @@ export function scoreIndicator(indicator: Indicator, values: IndicatorValues, co
       if (cohort.strict && (x < cohort.min || x > cohort.max)) {
         return failed(wanmuError({ code: 'out_of_cohort', field: field.label, value: x, min: cohort.min, max: cohort.max }));
       }
-      raw = normalizedRaw(x, cohort, points);
+      raw = normalizedRaw(x, cohort, points, normalization);
       break;
     }
   }
@@ -204,7 +207,7 @@ export function scorePlatform(
       const own = checkInputs(ind, values[i] ?? [], new Array(ind.inputs.length));
       return failed(own ?? c);
     }
-    return scoreIndicator(ind, values[i] ?? [], c);
+    return scoreIndicator(ind, values[i] ?? [], c, table.normalization);
   });
   return summarize(table, outcomes);
 }

@@ -15,7 +15,7 @@ import {
   type RawValue,
   type WanmuError,
 } from '../engine';
-import { findTable, normalization, type EvaluationTable, type Indicator } from '../rules';
+import { findTable, tables, type EvaluationTable, type Indicator } from '../rules';
 import { isBlank, matrix, scalar, upstream, type Arg, type CellResult, type FnResult, type Matrix } from './args';
 
 export type FunctionId = 'NORMALIZE' | 'ACCEPTANCE' | 'ANNUAL' | 'EXPLAIN';
@@ -85,9 +85,12 @@ function readCohort(cohort: Matrix, label: string): CohortRange | WanmuError {
   return { min, max, strict: true };
 }
 
+/** NORMALIZE scores by 附件4 as the built-in annual edition in force carries it (both 2020 tables share it). */
+const NORMALIZATION = tables.annual.normalization;
+
 function normalizeOne(cell: RawValue, range: CohortRange, points: number, label: string): CellResult {
   if (typeof cell === 'number' && Number.isFinite(cell) && cell >= range.min && cell <= range.max) {
-    return normalizedScore(cell, range, points);
+    return normalizedScore(cell, range, points, NORMALIZATION);
   }
   if (isBlank(cell)) return '';
   const up = upstream(cell, label);
@@ -96,12 +99,12 @@ function normalizeOne(cell: RawValue, range: CohortRange, points: number, label:
   if (!parsed.ok) return parsed.error;
   const x = parsed.value as number;
   if (x < range.min || x > range.max) return wanmuError({ code: 'out_of_cohort', field: label, value: x, min: range.min, max: range.max });
-  return normalizedScore(x, range, points);
+  return normalizedScore(x, range, points, NORMALIZATION);
 }
 
 function normalizeImpl(args: readonly Converted[]): FnResult {
   const xs = args[0] as Matrix;
-  const range = readCohort(args[1] as Matrix, '培育名单');
+  const range = readCohort(args[1] as Matrix, NORMALIZATION.cohortName);
   if ('reason' in range) return range;
   const points = args[2] as number;
   // One pass over x: the cohort's min/max were found once above.
@@ -124,7 +127,7 @@ interface PreparedInputs {
  * Converts an indicator's inputs. For 无量纲化 indicators the second input is the cohort range
  * (培育名单); otherwise each input is one value, in the order the 评分标准 names them.
  */
-function prepareInputs(ind: Indicator, inputs: readonly Arg[]): PreparedInputs | WanmuError {
+function prepareInputs(table: EvaluationTable, ind: Indicator, inputs: readonly Arg[]): PreparedInputs | WanmuError {
   const given = inputs.length;
   if (ind.rule.kind === 'normalized') {
     if (given > 2) return wanmuError({ code: 'too_many_inputs', indicator: ind.shortName, expected: 2, given });
@@ -134,7 +137,7 @@ function prepareInputs(ind: Indicator, inputs: readonly Arg[]): PreparedInputs |
     const parsed = parseInput(field, x);
     if (!parsed.ok) return parsed.error;
     if (given < 2 || inputs[1] === null) return wanmuError({ code: 'needs_cohort', indicator: ind.shortName });
-    const cohort = readCohort(matrix(inputs[1]), `${normalization.cohortName}“${field.label}”`);
+    const cohort = readCohort(matrix(inputs[1]), `${table.normalization.cohortName}“${field.label}”`);
     if ('reason' in cohort) return cohort;
     return { values: [parsed.value], cohort };
   }
@@ -164,9 +167,9 @@ function scoreImpl(table: EvaluationTable) {
   return (args: readonly Converted[]): FnResult => {
     const ind = indicatorOf(table, args[0] as number);
     if ('reason' in ind) return ind;
-    const prepared = prepareInputs(ind, trimTrailing(args.slice(1)));
+    const prepared = prepareInputs(table, ind, trimTrailing(args.slice(1)));
     if ('reason' in prepared) return prepared;
-    const outcome = scoreIndicator(ind, prepared.values, prepared.cohort);
+    const outcome = scoreIndicator(ind, prepared.values, prepared.cohort, table.normalization);
     return outcome.ok ? outcome.score : outcome.error;
   };
 }
@@ -175,9 +178,9 @@ function explainImpl(args: readonly Converted[]): FnResult {
   const table = args[0] as EvaluationTable;
   const ind = indicatorOf(table, args[1] as number);
   if ('reason' in ind) return ind;
-  const prepared = prepareInputs(ind, trimTrailing(args.slice(2)));
+  const prepared = prepareInputs(table, ind, trimTrailing(args.slice(2)));
   if ('reason' in prepared) return prepared;
-  const outcome = explainIndicator(ind, prepared.values, prepared.cohort);
+  const outcome = explainIndicator(ind, prepared.values, prepared.cohort, table.normalization);
   return outcome.ok ? `${table.shortName}第${ind.number}项“${ind.shortName}”:${outcome.text}` : outcome.error;
 }
 

@@ -1,32 +1,22 @@
 /**
  * The issued rules, validated once at load time. Everything above `rules/` reads them from here.
  */
-import { acceptanceTable } from './acceptance';
-import { annualTable } from './annual';
-import type { EvaluationId, EvaluationTable, Indicator, Normalization } from './schema';
+import { builtIn, evaluationIds } from './editions';
+import type { EvaluationId, EvaluationTable, Indicator } from './schema';
 
 // Types only: the zod schemas are applied by ./validate (tests, command line), so the
 // worksheet-function bundle does not carry zod.
 export type * from './schema';
-export { ENERGY_BENCHMARK } from './acceptance';
+export { builtIn, builtInEditions, defaultEvaluation, editionSet, evaluationIds, type EditionSet } from './editions';
 export { vocabulary } from './vocabulary';
 export { matchThresholds, matchWords } from './matching';
 export { absentMeansDefault } from './fields';
 
-/** 附件4 二、评价指标评分说明: S=[(x-xmin)/(xmax-xmin)×0.4+0.6]×分值 */
-export const normalization: Normalization = {
-  span: 0.4,
-  floor: 0.6,
-  formulaText: 'S=[(x-xmin)/(xmax-xmin)×0.4+0.6]×分值',
-  cohortName: '培育名单',
-};
-
+/** The built-in edition in force now, per evaluation (the worksheet functions score by these). */
 export const tables: Readonly<Record<EvaluationId, EvaluationTable>> = Object.freeze({
-  acceptance: acceptanceTable,
-  annual: annualTable,
+  acceptance: builtIn.tableFor('acceptance'),
+  annual: builtIn.tableFor('annual'),
 });
-
-export const evaluationIds: readonly EvaluationId[] = ['acceptance', 'annual'];
 
 /** Total of the 100-point scale. */
 export const FULL_MARKS = 100;

@@ -42,10 +42,12 @@ export const InputFieldSchema = z
     positive: z.boolean().optional(),
   })
   .refine((f) => !f.optional || f.defaultValue !== undefined, {
-    message: 'an optional field needs a defaultValue',
+    message: '可以不填的输入须给出 defaultValue(不填时按多少计)',
+    path: ['defaultValue'],
   })
   .refine((f) => f.kind !== 'count' || f.counter !== undefined, {
-    message: 'a count field needs a counter (measure word)',
+    message: '计数的输入须给出 counter(量词,如 项、家)',
+    path: ['counter'],
   });
 export type InputField = z.infer<typeof InputFieldSchema>;
 
@@ -136,7 +138,7 @@ export const IndicatorSchema = z
   .superRefine((ind, ctx) => {
     const ids = new Set(ind.inputs.map((f) => f.id));
     if (ids.size !== ind.inputs.length) {
-      ctx.addIssue({ code: 'custom', message: `indicator ${ind.number}: duplicate input ids` });
+      ctx.addIssue({ code: 'custom', path: ['inputs'], message: '输入的 id 有重复' });
     }
     const used: string[] = [];
     const r = ind.rule;
@@ -144,17 +146,48 @@ export const IndicatorSchema = z
     else if (r.kind === 'inverse') used.push(r.input, r.benchmarkInput);
     else used.push(r.input);
     for (const u of used) {
-      if (!ids.has(u)) ctx.addIssue({ code: 'custom', message: `indicator ${ind.number}: rule uses unknown input ${u}` });
+      if (!ids.has(u)) ctx.addIssue({ code: 'custom', path: ['rule'], message: `评分规则用到的输入“${u}”不在 inputs 中` });
     }
     for (const id of ids) {
-      if (!used.includes(id)) ctx.addIssue({ code: 'custom', message: `indicator ${ind.number}: input ${id} is not used by the rule` });
+      if (!used.includes(id)) ctx.addIssue({ code: 'custom', path: ['inputs'], message: `输入“${id}”没有被评分规则用到` });
     }
   });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
-export const EvaluationTableSchema = z
+/** 附件4 功效系数法 constants: S = [(x − xmin)/(xmax − xmin) × span + floor] × 分值 */
+export const NormalizationSchema = z.object({
+  span: z.number().positive(),
+  floor: z.number().nonnegative(),
+  /** The formula as printed in 附件4, for explanations. */
+  formulaText: z.string(),
+  /** Name of the cohort as in 附件4. */
+  cohortName: z.string(),
+});
+export type Normalization = z.infer<typeof NormalizationSchema>;
+
+/**
+ * An edition of an issued table: the table as one document issued it, from the first evaluated
+ * year it applies to. Tables of this kind are revised every few years; each revision is a new
+ * edition (src/rules/tables/), or a JSON file of this shape loaded at run time (docs/rules.md).
+ */
+export const EditionSchema = z
   .object({
-    id: EvaluationIdSchema,
+    /** Unique id of the edition: annual-2020. */
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, '只能用小写字母、数字和连字符,以字母开头'),
+    /** Which evaluation it is a table of. */
+    evaluation: EvaluationIdSchema,
+    /** How the edition is named to users: 2020 年版. */
+    label: z.string().min(1),
+    /** The document that issued it: 衢政办发〔2020〕28号. */
+    source: z.string().min(1),
+    /** The first evaluated year it applies to. */
+    since: z.number().int().min(2000).max(2100),
+    /** Its 附件4 无量纲化 (功效系数法) constants. */
+    normalization: NormalizationSchema,
+    /** Words of a sheet's title that say a table is of this evaluation (年度, 验收). */
+    titleWords: z.array(z.string().min(1)).min(1),
+    /** The worksheet function that scores by it: WANMU.ANNUAL. */
+    functionName: z.string().regex(/^[A-Z]+\.[A-Z]+$/),
     /** 附件2 / 附件3 */
     attachment: z.string(),
     /** Table title as issued. */
@@ -170,19 +203,13 @@ export const EvaluationTableSchema = z
   })
   .superRefine((t, ctx) => {
     t.indicators.forEach((ind, i) => {
-      if (ind.number !== i + 1) ctx.addIssue({ code: 'custom', message: `${t.id}: indicator ${i + 1} is numbered ${ind.number}` });
-      if (ind.group >= t.groups.length) ctx.addIssue({ code: 'custom', message: `${t.id}: indicator ${ind.number} has unknown group` });
+      if (ind.number !== i + 1) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'number'], message: `应为 ${i + 1}(序号从 1 起连续编排)` });
+      if (ind.group >= t.groups.length) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'group'], message: `一级指标 ${ind.group} 不存在(groups 只有 ${t.groups.length} 项,从 0 起数)` });
     });
   });
-export type EvaluationTable = z.infer<typeof EvaluationTableSchema>;
+export type Edition = z.infer<typeof EditionSchema>;
 
-/** 附件4 功效系数法 constants: S = [(x − xmin)/(xmax − xmin) × span + floor] × 分值 */
-export const NormalizationSchema = z.object({
-  span: z.number().positive(),
-  floor: z.number().nonnegative(),
-  /** The formula as printed in 附件4, for explanations. */
-  formulaText: z.string(),
-  /** Name of the cohort as in 附件4. */
-  cohortName: z.string(),
-});
-export type Normalization = z.infer<typeof NormalizationSchema>;
+/** The table a platform is scored by: an edition. */
+export type EvaluationTable = Edition;
+export const EvaluationTableSchema = EditionSchema;
+

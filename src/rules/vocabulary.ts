@@ -92,8 +92,6 @@ export const vocabulary = {
   unitRowLabels: ['单位', '计量单位'],
   /** Year labels relative to the evaluated year, in a header block's year row. */
   yearWords: { previous: ['上年', '去年', '上年同期', '上年度'], current: ['本年', '今年', '本期', '本年度', '当年'] },
-  /** Words in a title that name the evaluation. */
-  titleWords: { acceptance: ['验收'], annual: ['年度'] },
   /**
    * A single platform's name in the lines above an issued table: a title's words before the
    * programme's name (或 the evaluation's), ending in one of `platformEndings`, and not the

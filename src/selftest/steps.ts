@@ -27,7 +27,7 @@ import { vocabulary } from '../rules';
 import type { RawValue } from '../engine';
 import { runFunction } from '../functions/declarations';
 import { a1, parseA1 } from '../workbook';
-import { FUNCTION_OF } from '../workbook';
+import { tables } from '../rules';
 import { canonicalMarks, markedCells, sameMarks } from '../workbook';
 import { cellAt, cellsInRange, emptyBatch, type CellData, type CellRange, type CellWrite, type ChangedCells, type ExpectedCell, type MarkSet, type RangeCells, type SheetData, type WorkbookData, type WorkbookHost, type WriteBatch } from '../workbook';
 import { PlanBuilder } from '../workbook';
@@ -581,7 +581,7 @@ const events: SelfTestStep = {
 
 /** The WANMU.ANNUAL call of the functions step: 年度评价 第 2 项 (主导产业集聚度) at 72%. */
 export const FUNCTION_ARGS: readonly number[] = [2, 0.72];
-export const FUNCTION_FORMULA = `${FUNCTION_OF.annual}(${FUNCTION_ARGS.join(',')})`;
+export const FUNCTION_FORMULA = `${tables.annual.functionName}(${FUNCTION_ARGS.join(',')})`;
 
 /** What the engine gives for the functions step's call (the value the host must show). */
 export function functionExpected(): number {

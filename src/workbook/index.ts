@@ -117,7 +117,7 @@ export { sameCell } from './core/same';
 export { WANMU_VERSION } from './core/version';
 export { RECORD_SHEET } from './core/sheets';
 export { isRevertRecord } from './core/record';
-export { FUNCTION_OF, type FormulaStyle } from './formulas/native';
+export type { FormulaStyle } from './formulas/native';
 
 // ---------------------------------------------------------------- for the self-test's scratch fills and reverts
 export { PlanBuilder } from './write/plan';

@@ -14,6 +14,8 @@ function arbValue(f: InputField): fc.Arbitrary<number> {
 
 const all: Indicator[] = [...tables.acceptance.indicators, ...tables.annual.indicators];
 const cohort = { min: 0, max: 1e6, strict: false };
+/** 附件4 as the built-in editions carry it. */
+const N = tables.annual.normalization;
 
 /** Which direction an input moves a score: energy use and late reports are costs. */
 function isCost(ind: Indicator, f: InputField): boolean {
@@ -24,7 +26,7 @@ describe.each(all.map((ind) => [`${ind.shortName}`, ind] as const))('%s', (_n, i
   it('stays within [0, 分值] and is never NaN', () => {
     fc.assert(
       fc.property(fc.tuple(...ind.inputs.map(arbValue)), (values) => {
-        const r = scoreIndicator(ind, values, cohort);
+        const r = scoreIndicator(ind, values, cohort, N);
         return r.ok && r.score >= 0 && r.score <= ind.points && !Number.isNaN(r.score);
       }),
       { numRuns: 300 },
@@ -42,8 +44,8 @@ describe.each(all.map((ind) => [`${ind.shortName}`, ind] as const))('%s', (_n, i
         else if (f.kind === 'share') { hi[i] = Math.min(1, lo[i] + d); }
         else if (f.kind === 'score') { hi[i] = Math.min(100, lo[i] + d); }
         else hi[i] = lo[i] + d;
-        const a = scoreIndicator(ind, lo, cohort);
-        const b = scoreIndicator(ind, hi, cohort);
+        const a = scoreIndicator(ind, lo, cohort, N);
+        const b = scoreIndicator(ind, hi, cohort, N);
         if (!a.ok || !b.ok) return false;
         return isCost(ind, f) ? b.score <= a.score + 1e-12 : b.score >= a.score - 1e-12;
       }),

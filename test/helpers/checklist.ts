@@ -86,7 +86,7 @@ export function indicatorChecklist(spec: ChecklistSpec): void {
         if (normalized) return; // cohort handling is covered by the normalization tests
         const values = spec.valid.map((v) => (typeof v === 'number' ? v : v === null || v === undefined ? null : NaN));
         if (values.some((v) => Number.isNaN(v))) return;
-        const direct = scoreIndicator(ind, values);
+        const direct = scoreIndicator(ind, values, undefined, tables[spec.evaluation].normalization);
         expect(direct.ok).toBe(true);
         if (direct.ok) expectScore(call(spec.evaluation, spec.number, spec.valid), direct.score);
       });

@@ -224,7 +224,7 @@ export function measure(g: GeneratedTable, tally: Tally): void {
   const a = analyze(g.workbook);
   const t = a.tables[0];
   const decisions = t?.layout.columns.find((c) => c.sheet === '平台数据')?.decisions ?? [];
-  if (!t || t.table.id !== g.evaluation) {
+  if (!t || t.table.evaluation !== g.evaluation) {
     tally.unrecognizedTables.push(g.seed);
     return;
   }

@@ -88,7 +88,7 @@ describe('file mode: opening another workbook over unsaved writes', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: '不下载,直接打开', hidden: true }));
     await openedAs(store, '衢州智造新城2024年度评价.xlsx');
     expect(store.getState().unsaved).toBe(false);
-    expect(store.getState().model!.analysis.tables.map((t) => t.table.id)).toEqual(['acceptance']);
+    expect(store.getState().model!.analysis.tables.map((t) => t.table.evaluation)).toEqual(['acceptance']);
     expect(store.getState().model!.totals.map((t) => t.platform)).toEqual(['衢州智造新城']);
     expect(screen.queryByRole('dialog', { hidden: true })).toBeNull();
     expect(created).toEqual([]);

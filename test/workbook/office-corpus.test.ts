@@ -134,7 +134,7 @@ describe('office-made workbooks', () => {
         // tables and pairing as the manifest says
         for (const t of entry.tables) {
           const got = r.analysis.tables.find((x) => x.layout.sheet === t.inputSheet);
-          expect(got?.table.id).toBe(t.evaluation);
+          expect(got?.table.evaluation).toBe(t.evaluation);
           expect(got?.layout.kind).toBe(t.kind);
           expect(got?.platforms.map((p) => p.name)).toEqual(t.platforms);
           // scores in the input sheet itself are not a paired score sheet
@@ -150,7 +150,7 @@ describe('office-made workbooks', () => {
         let compared = 0;
         for (const st of side?.tables ?? []) {
           const first = st.inputCells.flat(2).find((l): l is [string, string, number] => l !== null);
-          const got = r.analysis.tables.find((x) => x.table.id === st.evaluation && first !== undefined && [x.layout.sheet, ...(x.layout.batchSheets ?? [])].includes(first[0]));
+          const got = r.analysis.tables.find((x) => x.table.evaluation === st.evaluation && first !== undefined && [x.layout.sheet, ...(x.layout.batchSheets ?? [])].includes(first[0]));
           st.platforms.forEach((name, pi) => {
             const p = got?.layout.platforms.find((x) => x.name === name);
             st.inputCells[pi].forEach((fields, i) =>
@@ -175,7 +175,7 @@ describe('office-made workbooks', () => {
             const decisions = t?.layout.columns.find((c) => c.sheet === sheet)?.decisions ?? [];
             for (const [col, what] of Object.entries(map)) {
               const d = decisions.find((x) => colLetters(x.col) === col);
-              const got = d && t ? roleWord(t.table.id, d.role) : 'other';
+              const got = d && t ? roleWord(t.table.evaluation, d.role) : 'other';
               if (got !== what) wrongRoles.push(`${sheet}!${col} “${d?.header ?? ''}”: ${got} instead of ${what}`);
             }
           }

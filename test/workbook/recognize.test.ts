@@ -11,7 +11,7 @@ describe('the wide cohort table', () => {
     expect(r.analysis.tables).toHaveLength(1);
     const t = r.analysis.tables[0];
     expect(t.layout.kind).toBe('cohort');
-    expect(t.table.id).toBe('annual');
+    expect(t.table.evaluation).toBe('annual');
     expect(t.platforms.map((p) => p.name)).toEqual(PLATFORM_NAMES);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(r.scores.filter((s) => s.score === null)).toEqual([]);
@@ -21,7 +21,7 @@ describe('the wide cohort table', () => {
 
   it('is recognized with a one-row header and no title', async () => {
     const r = await check(annualWideWorkbook(annualRows(5), { title: false, twoRows: false }));
-    expect(r.analysis.tables[0].table.id).toBe('annual');
+    expect(r.analysis.tables[0].table.evaluation).toBe('annual');
     expect(r.scores.filter((s) => s.score === null)).toEqual([]);
   });
 
@@ -70,7 +70,7 @@ describe('the issued vertical table', () => {
     const r = await check(wb);
     const t = r.analysis.tables[0];
     expect(t.layout.kind).toBe('issued');
-    expect(t.table.id).toBe('acceptance');
+    expect(t.table.evaluation).toBe('acceptance');
     expect(r.findings).toEqual([]);
     expect(r.scores.find((s) => s.indicator === 6)).toMatchObject({ sheet: '验收评价', cell: `H${rowOf.get(6)}` });
     expect(r.totals[0]).toMatchObject({ cell: `H${totalRow}` });
@@ -88,7 +88,7 @@ describe('the issued vertical table', () => {
     const wb = await host.read();
     const { analyze } = await import('../../src/workbook/check/analyze');
     const a = analyze(wb);
-    expect(a.tables[0].table.id).toBe('annual');
+    expect(a.tables[0].table.evaluation).toBe('annual');
     expect(a.tables[0].platforms.map((p) => p.name)).toEqual(['平台1', '平台2', '平台3']);
     expect(codes(a.findings).filter((c) => c !== 'blank')).toEqual([]);
   });

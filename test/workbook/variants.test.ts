@@ -15,7 +15,7 @@ describe('more layout variants', () => {
     );
     const r = await check(wb);
     const t = r.analysis.tables[0];
-    expect(t.table.id).toBe('acceptance');
+    expect(t.table.evaluation).toBe('acceptance');
     expect(t.layout.kind).toBe('cohort');
     const byIndicator = (p: number, n: number) => t.platforms[p].indicators[n - 1].score;
     expect([1, 2, 3, 4, 5, 7, 10, 14, 15, 16, 17].map((n) => byIndicator(0, n))).toEqual([10, 10, 3.75, 2, 2, 5, 5, 3, 4, 3, 4.5]);

@@ -72,7 +72,7 @@ const SAMPLE: Readonly<Record<FieldKind, { wps: unknown; engine: number }>> = {
 };
 
 function engineScore(ind: Indicator, values: IndicatorValues, cohort?: { min: number; max: number }): number {
-  const o = scoreIndicator(ind, values, cohort ? { ...cohort, strict: true } : undefined);
+  const o = scoreIndicator(ind, values, cohort ? { ...cohort, strict: true } : undefined, tables.annual.normalization);
   if (!o.ok) throw new Error(`engine: ${ind.shortName} ${JSON.stringify(o.error.reason)}`);
   return o.score;
 }
@@ -134,12 +134,12 @@ describe('dist/wps/functions.js', () => {
   it('NORMALIZE: a range returns an array of the same shape; a single cell returns a number', () => {
     const points = 10;
     const range = { min: 80, max: 200 };
-    expect(call('NORMALIZE', [[80], [undefined], [200], [140]], [[80], [200], [140]], points)).toEqual([[normalizedScore(80, range, points)], [''], [normalizedScore(200, range, points)], [normalizedScore(140, range, points)]]);
-    expect(call('NORMALIZE', 140, [[80, 200, 140]], points)).toBe(normalizedScore(140, range, points));
+    expect(call('NORMALIZE', [[80], [undefined], [200], [140]], [[80], [200], [140]], points)).toEqual([[normalizedScore(80, range, points, tables.annual.normalization)], [''], [normalizedScore(200, range, points, tables.annual.normalization)], [normalizedScore(140, range, points, tables.annual.normalization)]]);
+    expect(call('NORMALIZE', 140, [[80, 200, 140]], points)).toBe(normalizedScore(140, range, points, tables.annual.normalization));
     // a 1-D array (a bridge that flattens one row) is one row
-    expect(call('NORMALIZE', 140, [80, 200], points)).toBe(normalizedScore(140, range, points));
+    expect(call('NORMALIZE', 140, [80, 200], points)).toBe(normalizedScore(140, range, points, tables.annual.normalization));
     // a Range-like object is read through Value2
-    expect(call('NORMALIZE', { Value2: 140 }, { Value2: [[80], [200]] }, points)).toBe(normalizedScore(140, range, points));
+    expect(call('NORMALIZE', { Value2: 140 }, { Value2: [[80], [200]] }, points)).toBe(normalizedScore(140, range, points, tables.annual.normalization));
   });
 
   it('EXPLAIN returns the arithmetic in Chinese', () => {

@@ -158,7 +158,7 @@ export function Recognition() {
           {t.layout.columns.map((cs) => (
             <ul key={cs.sheet} className={styles.columns} aria-label={`${cs.sheet} 的各列`}>
               {byCertainty(cs.decisions, certaintyOf).map((d) => {
-                const spec = specOf(d.role, t.table.id);
+                const spec = specOf(d.role, t.table.evaluation);
                 const mapped = mapping.sheets[cs.sheet]?.columns?.[colLetters(d.col)];
                 const value = mapped !== undefined ? JSON.stringify(mapped) : spec !== null ? JSON.stringify(spec) : '';
                 const id = `role-${cs.sheet}-${d.col}`;
@@ -166,7 +166,7 @@ export function Recognition() {
                   <li key={d.col} className={styles.column}>
                     <label htmlFor={id}>
                       <Body1>
-                        {cs.sheet}!{colLetters(d.col)} “{d.header}”:{renderRole(d, t.table.id)}
+                        {cs.sheet}!{colLetters(d.col)} “{d.header}”:{renderRole(d, t.table.evaluation)}
                       </Body1>{' '}
                       {d.evidence.some((e) => e.kind === 'mapping') ? <Badge appearance="tint">用户指定</Badge> : null}
                       {certaintyOf(d) !== 'sure' ? (
@@ -176,9 +176,9 @@ export function Recognition() {
                       ) : null}
                     </label>
                     <Caption1 className={styles.evidence}>{d.evidence.map(renderEvidence).join(';') || '无依据'}</Caption1>
-                    <Select id={id} size="small" value={value} disabled={busy !== null} onChange={(_, data) => void change(cs.sheet, t.table.id, cs.headerRow, d.col, data.value)}>
-                      <option value="">{spec === null ? renderRole(d, t.table.id) : '(自动识别)'}</option>
-                      {options[t.table.id].map((o) => (
+                    <Select id={id} size="small" value={value} disabled={busy !== null} onChange={(_, data) => void change(cs.sheet, t.table.evaluation, cs.headerRow, d.col, data.value)}>
+                      <option value="">{spec === null ? renderRole(d, t.table.evaluation) : '(自动识别)'}</option>
+                      {options[t.table.evaluation].map((o) => (
                         <option key={o.value} value={o.value}>
                           {o.text}
                         </option>

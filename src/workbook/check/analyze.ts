@@ -208,14 +208,14 @@ export function evaluateLayout(sheets: Map<string, SheetData>, layout: TableLayo
       const column = layout.platforms.map((_, pi): ScoreOutcome => {
         const e = failed(pi);
         if (e) return { ok: false, error: e };
-        return isWanmuError(range) ? { ok: false, error: range } : scoreIndicator(ind, values[pi][i], range);
+        return isWanmuError(range) ? { ok: false, error: range } : scoreIndicator(ind, values[pi][i], range, table.normalization);
       });
       column.forEach((o, pi) => outcome(pi, i, o));
       cohortNotes(layout, i, column, findings);
     } else {
       for (const pi of which ?? layout.platforms.keys()) {
         const e = failed(pi);
-        outcome(pi, i, e ? { ok: false, error: e } : scoreIndicator(ind, values[pi][i]));
+        outcome(pi, i, e ? { ok: false, error: e } : scoreIndicator(ind, values[pi][i], undefined, table.normalization));
       }
     }
   }
@@ -305,7 +305,7 @@ export function scoreRecords(a: Analysis): ScoreRecord[] {
   return a.tables.flatMap((t) =>
     t.platforms.flatMap((p) =>
       p.indicators.map((r) => ({
-        evaluation: t.table.id,
+        evaluation: t.table.evaluation,
         platform: p.name,
         indicator: r.indicator.number,
         score: r.score,

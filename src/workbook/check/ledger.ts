@@ -41,7 +41,7 @@ export function columnLedger(a: Analysis): LedgerColumn[] {
     for (const cs of t.layout.columns) {
       for (const d of cs.decisions) {
         if (d.role.kind === 'ignored' && d.header.trim() === '') continue;
-        out.push({ c: { sheet: cs.sheet, evaluation: t.table.id, decision: d, certainty: certaintyOf(d) }, k: k++ });
+        out.push({ c: { sheet: cs.sheet, evaluation: t.table.evaluation, decision: d, certainty: certaintyOf(d) }, k: k++ });
       }
     }
   }

@@ -25,7 +25,7 @@
  * }
  */
 import { z } from 'zod';
-import { tables, type EvaluationId } from '../../rules';
+import { defaultEvaluation, tables, type EvaluationId } from '../../rules';
 import { EvaluationIdSchema } from '../../rules/schema';
 import type { MappingProblem } from '../findings/mapping';
 import type { IssuedOverride, SheetOptions } from '../contract/layout';
@@ -93,7 +93,7 @@ export function parseMapping(json: unknown): MappingResult {
   for (const [sheet, spec] of Object.entries(parsed.data.sheets)) {
     const blank = spec.platform !== undefined ? platformNameProblem(sheet, spec.platform) : null;
     if (blank) return problem(blank);
-    const evaluation: EvaluationId = spec.evaluation ?? 'annual';
+    const evaluation: EvaluationId = spec.evaluation ?? defaultEvaluation;
     const table = tables[evaluation];
     const columns: Record<string, ColumnRole> = {};
     const issued: Record<string, IssuedOverride> = {};

@@ -143,7 +143,7 @@ export function resultTables(a: Analysis, shownAt: ShownAt = shownInWorkbook(a))
     });
     const ranks = rankDescending(base.map((r) => figureOf(r.total)));
     return {
-      evaluation: t.table.id,
+      evaluation: t.table.evaluation,
       sheet: t.layout.sheet,
       groups: t.table.groups.map((g) => ({ name: g.name, weight: g.weight })),
       rows: base.map((r, k) => ({ ...r, rank: ranks[k] })),

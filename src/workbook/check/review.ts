@@ -7,11 +7,11 @@
  * another platform's row is reported as that, not also as a mismatch.
  */
 import { addScores, ERROR_TEXT, isSheetError, parseInput, type SheetError } from '../../engine';
-import { vocabulary, type EvaluationId } from '../../rules';
+import { vocabulary } from '../../rules';
 import { type Analysis, type IndicatorResult, type PlatformResult, type TableResult } from '../contract/analysis';
 import { finding, type Finding } from '../findings/codes';
 import { formatDecimals, memoize, outerRounding, roundAs, topCall, typedDecimals, type Rounding } from '../core/formula-parse';
-import { cohortText, FUNCTION_OF, nativeFormula, refText } from '../formulas/native';
+import { cohortText, nativeFormula, refText } from '../formulas/native';
 import { a1 } from '../core/address';
 import { layoutOf } from '../layouts';
 import { type CellRef } from '../core/address';
@@ -102,7 +102,7 @@ function cohortCellsOf(t: TableResult, i: number): readonly CellRef[] {
 function correctFormula(ctx: Ctx, r: IndicatorResult, at: CellRef): string | null {
   const i = r.indicator.number - 1;
   return (
-    nativeFormula(r.indicator, {
+    nativeFormula(ctx.t.table, r.indicator, {
       refs: r.inputs.map((c) => (c ? refText(at.sheet, c) : null)),
       factors: r.factors,
       cohort: r.indicator.rule.kind === 'normalized' ? cohortText(at.sheet, cohortCellsOf(ctx.t, i), emptyIn(ctx.sheets)) : undefined,
@@ -115,8 +115,8 @@ export type WanmuCheck = { readonly kind: 'right' } | { readonly kind: 'other' }
 /** A WANMU.* call: right when it names this indicator and reads this platform's input cells. */
 export function checkWanmu(sheets: Map<string, SheetData>, t: TableResult, r: IndicatorResult, at: CellRef, formula: string): WanmuCheck {
   const call = topCall(formula);
-  const evaluation: EvaluationId = t.table.id;
-  if (!call || call.name !== FUNCTION_OF[evaluation]) return { kind: 'other' };
+  const fn = t.table.functionName;
+  if (!call || call.name !== fn) return { kind: 'other' };
   const ind = r.indicator;
   const i = ind.number - 1;
   const expected: string[] = [String(ind.number), ...r.inputs.map((c) => (c ? refText(at.sheet, c) : ''))];
@@ -128,12 +128,12 @@ export function checkWanmu(sheets: Map<string, SheetData>, t: TableResult, r: In
   if (ok && ind.rule.kind === 'normalized') {
     ok = refKey(found[1]) === refKey(expected[1]) && coversCohort(t, found[2], at.sheet, i);
   } else if (ok) ok = found.every((a, k) => k === 0 || refKey(a) === refKey(expected[k]));
-  return ok ? { kind: 'right' } : { kind: 'wrong', expected: `${FUNCTION_OF[evaluation]}(${expected.join(',')})`, found: `${call.name}(${call.args.join(',')})` };
+  return ok ? { kind: 'right' } : { kind: 'wrong', expected: `${fn}(${expected.join(',')})`, found: `${call.name}(${call.args.join(',')})` };
 }
 
 function reviewWanmu(ctx: Ctx, r: IndicatorResult, at: CellRef, formula: string): 'right' | 'wrong' | 'other' {
   const c = checkWanmu(ctx.sheets, ctx.t, r, at, formula);
-  if (c.kind === 'wrong') ctx.out.push(finding('error', 'wanmu_args', at.sheet, at.row, at.col, { evaluation: ctx.t.table.id, indicator: r.indicator.number, expected: c.expected, found: c.found }));
+  if (c.kind === 'wrong') ctx.out.push(finding('error', 'wanmu_args', at.sheet, at.row, at.col, { evaluation: ctx.t.table.evaluation, indicator: r.indicator.number, expected: c.expected, found: c.found }));
   return c.kind;
 }
 
@@ -178,7 +178,7 @@ function reviewIndicator(ctx: Ctx, pi: number, r: IndicatorResult): void {
   const cell = sheet ? cellAt(sheet, ref.row, ref.col) : null;
   if (!cell || isEmptyCell(cell)) return;
   const ind = r.indicator;
-  const evaluation = ctx.t.table.id;
+  const evaluation = ctx.t.table.evaluation;
   const at = ref;
   if (cell.formula !== undefined) {
     const w = reviewWanmu(ctx, r, at, cell.formula);

@@ -1,4 +1,4 @@
-/** Why a user's mapping (the command line's --map file, the pane's saved choices) cannot be used: data; the sentences are the catalogue's. */
+/** Why a user's mapping (a mapping file, the pane's saved choices) cannot be used: data; the sentences are the catalogue's. */
 import type { EvaluationId } from '../../rules';
 
 export type MappingProblem =

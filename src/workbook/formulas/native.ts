@@ -4,7 +4,7 @@
  * the engine's order of operations so that they evaluate to exactly the engine's scores.
  * No score is computed here: these are texts.
  */
-import { normalization, vocabulary, type Indicator, type EvaluationId } from '../../rules';
+import { tables, vocabulary, type EvaluationTable, type Indicator } from '../../rules';
 import { a1, absA1, sheetRef } from '../core/address';
 import { type CellRef } from '../core/address';
 
@@ -45,7 +45,8 @@ export interface FormulaInputs {
 }
 
 /** The native formula of one indicator, without '='; undefined when it cannot be written. */
-export function nativeFormula(ind: Indicator, inputs: FormulaInputs): string | undefined {
+/** The native formula of one indicator by its edition (`table`): it scores as the engine does. */
+export function nativeFormula(table: EvaluationTable, ind: Indicator, inputs: FormulaInputs): string | undefined {
   const rule = ind.rule;
   const P = num(ind.points);
   const ref = (id: string) => {
@@ -89,26 +90,31 @@ export function nativeFormula(ind: Indicator, inputs: FormulaInputs): string | u
       if (!x || (!c && !inputs.bounds)) return undefined;
       const lo = scaled(inputs.bounds ? inputs.bounds.min : `MIN(${c})`, factor);
       const hi = scaled(inputs.bounds ? inputs.bounds.max : `MAX(${c})`, factor);
-      return `IF(${hi}=${lo},${P},((${x}-${lo})/(${hi}-${lo})*${num(normalization.span)}+${num(normalization.floor)})*${P})`;
+      return `IF(${hi}=${lo},${P},((${x}-${lo})/(${hi}-${lo})*${num(table.normalization.span)}+${num(table.normalization.floor)})*${P})`;
     }
   }
 }
 
-export const FUNCTION_OF: Readonly<Record<EvaluationId, string>> = { acceptance: 'WANMU.ACCEPTANCE', annual: 'WANMU.ANNUAL' };
+/** Whether the worksheet function of an edition scores by it (the functions carry the built-in editions only). */
+export function functionScoresBy(table: EvaluationTable): boolean {
+  return tables[table.evaluation] === table;
+}
 
 /** The WANMU.* formula of one indicator; undefined when the cohort is not one range. */
-export function wanmuFormula(evaluation: EvaluationId, ind: Indicator, inputs: FormulaInputs): string | undefined {
+export function wanmuFormula(table: EvaluationTable, ind: Indicator, inputs: FormulaInputs): string | undefined {
   // the functions read the rule's units: a converted column needs the native formula
   if (inputs.factors?.some((f) => f !== 1)) return undefined;
+  // an edition the functions do not carry (one loaded at run time) is written as native formulas
+  if (!functionScoresBy(table)) return undefined;
   if (ind.rule.kind === 'normalized') {
     const x = inputs.refs[0];
     if (!x || !inputs.cohort || inputs.cohort.includes(',')) return undefined;
-    return `${FUNCTION_OF[evaluation]}(${ind.number},${x},${inputs.cohort})`;
+    return `${table.functionName}(${ind.number},${x},${inputs.cohort})`;
   }
   const refs = inputs.refs.slice();
   while (refs.length > 0 && refs[refs.length - 1] === null) refs.pop();
   if (refs.length === 0) return undefined;
-  return `${FUNCTION_OF[evaluation]}(${ind.number},${refs.map((r) => r ?? '').join(',')})`;
+  return `${table.functionName}(${ind.number},${refs.map((r) => r ?? '').join(',')})`;
 }
 
 /** SUM over score cells, listed one by one (in indicator order, as the engine adds them). */

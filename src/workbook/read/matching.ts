@@ -139,9 +139,26 @@ export function stripComponentPrefix(text: string): string | undefined {
   return undefined;
 }
 
-/** Which evaluation a title names (验收/年度), if any. */
+/** Which evaluation a title names (its edition's title words: 验收, 年度), if any. */
 export function evaluationInTitle(text: string): EvaluationId | undefined {
   const k = headerKey(text);
-  for (const id of evaluationIds) if (vocabulary.titleWords[id].some((w) => k.includes(w))) return id;
+  for (const id of evaluationIds) if (tables[id].titleWords.some((w) => k.includes(w))) return id;
   return undefined;
+}
+
+/** A tally of votes for each evaluation, all at 0. */
+export function noVotes(): Map<EvaluationId, number> {
+  return new Map(evaluationIds.map((e) => [e, 0]));
+}
+
+/** The evaluation with the most votes, or undefined when the most are shared (or none). */
+export function mostVoted(votes: ReadonlyMap<EvaluationId, number>): EvaluationId | undefined {
+  let best: EvaluationId | undefined;
+  let top = -Infinity;
+  let shared = false;
+  for (const [e, n] of votes) {
+    if (n > top) [best, top, shared] = [e, n, false];
+    else if (n === top) shared = true;
+  }
+  return shared ? undefined : best;
 }

@@ -42,7 +42,7 @@ export function planConvert(analysis: Analysis, style: 'native' | 'values'): Fil
         const readable = r.nativeReadable && (cohort === undefined || cohort.nativeReadable);
         const formula =
           style === 'native' && readable
-            ? nativeFormula(r.indicator, {
+            ? nativeFormula(t.table, r.indicator, {
                 refs: r.inputs.map((c) => (c ? refText(ref.sheet, c) : null)),
                 factors: r.factors,
                 cohort: cohort ? cohortText(ref.sheet, cohort.cells, empty) : undefined,
@@ -108,7 +108,7 @@ export function missingInputs(analysis: Analysis): MissingInput[] {
           out.push({
             reference: ownText === '',
             unrecognized: resembling ?? null,
-            evaluation: t.table.id,
+            evaluation: t.table.evaluation,
             platform: p.name,
             indicator: ind.number,
             indicatorName: ind.shortName,
@@ -182,7 +182,7 @@ export interface ChartTable {
 /** Each platform's scores by 一级指标 and its total (the engine's, from the analysis). */
 export function chartData(analysis: Analysis): ChartTable[] {
   return analysis.tables.map((t) => ({
-    evaluation: t.table.id,
+    evaluation: t.table.evaluation,
     sheet: t.layout.sheet,
     platforms: t.platforms.map((p) => ({
       name: p.name,

@@ -55,7 +55,7 @@ export interface ExplainedInput {
 }
 
 export interface Explanation {
-  readonly evaluation: TableResult['table']['id'];
+  readonly evaluation: TableResult['table']['evaluation'];
   readonly platform: string;
   readonly indicator: Indicator;
   /** 评分标准, verbatim. */
@@ -432,7 +432,7 @@ export class WorkbookSession {
     let range: CohortRange | WanmuError | undefined;
     if (ind.rule.kind === 'normalized') range = cohortRange(ind, t.values.map((v) => v[i]));
     const out = range && isWanmuError(range) ? range : undefined;
-    const explained = out ? { ok: false as const, error: out } : explainIndicator(ind, values, range && !isWanmuError(range) ? range : undefined);
+    const explained = out ? { ok: false as const, error: out } : explainIndicator(ind, values, range && !isWanmuError(range) ? range : undefined, t.table.normalization);
     const inputs = ind.inputs.map((f, fi): ExplainedInput => {
       const c = r.inputs[fi];
       const raw = c ? cellAt(sheets.get(c.sheet) as SheetData, c.row, c.col)?.value ?? null : null;
@@ -440,7 +440,7 @@ export class WorkbookSession {
       return { label: f.label, unit: f.unit, cell: c ? { sheet: c.sheet, cell: a1(c.row, c.col) } : null, raw, value: v === null || v === undefined || Number.isNaN(v) ? null : v };
     });
     return {
-      evaluation: t.table.id,
+      evaluation: t.table.evaluation,
       platform: p.name,
       indicator: ind,
       standard: ind.standard,

@@ -61,7 +61,7 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
    * Whether a cell is written: 'write' (empty, or replaced), 'same' (it already holds exactly this
    * formula: nothing to write), or 'keep' (someone else's content, kept).
    */
-  const decide = (ref: CellRef, formula: string | undefined, official: number | null, what: { evaluation: TableResult['table']['id']; indicator: number } | { what: 'subtotal' | 'total' }): 'write' | 'same' | 'keep' => {
+  const decide = (ref: CellRef, formula: string | undefined, official: number | null, what: { evaluation: TableResult['table']['evaluation']; indicator: number } | { what: 'subtotal' | 'total' }): 'write' | 'same' | 'keep' => {
     const key = `${ref.sheet}!${ref.row},${ref.col}`;
     if (claimed.has(key)) return 'keep';
     // a sheet this plan adds holds only what the plan puts there, each cell once
@@ -158,14 +158,14 @@ export function planFill(analysis: Analysis, options: FillOptions): FillPlan {
               cohort: cohort ? cohortOf.get(i) : undefined,
               bounds: cohort && options.style === 'native' ? bounds.get(i) : undefined,
             };
-            formula = options.style === 'wanmu' ? wanmuFormula(t.table.id, r.indicator, inputs) ?? nativeFormula(r.indicator, inputs) : nativeFormula(r.indicator, inputs);
+            formula = options.style === 'wanmu' ? wanmuFormula(t.table, r.indicator, inputs) ?? nativeFormula(t.table, r.indicator, inputs) : nativeFormula(t.table, r.indicator, inputs);
           }
           if (formula === undefined) {
             const why = cohort && !cohort.nativeReadable ? 'cohort_text' : !r.nativeReadable ? 'text_input' : 'irregular';
             findings.push(finding('info', 'value_instead_of_formula', ref.sheet, ref.row, ref.col, { why }));
           }
         }
-        const d = decide(ref, formula, r.score, { evaluation: t.table.id, indicator: r.indicator.number });
+        const d = decide(ref, formula, r.score, { evaluation: t.table.evaluation, indicator: r.indicator.number });
         if (d === 'write') put(ref, formula, r.score);
         if (d !== 'keep') {
           shown.push(ref);

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { tables, type EvaluationId } from '../../../rules';
+import { evaluationIds, tables, type EvaluationId } from '../../../rules';
 import { renderFinding, renderUndone, SEVERITY_TEXT, undoneOf, type Finding } from '../../../workbook';
 import { type Analysis } from '../../../workbook';
 import { a1 } from '../../../workbook';
@@ -17,7 +17,7 @@ function cellIndicators(analysis: Analysis): Map<string, At> {
   for (const t of analysis.tables)
     for (const p of t.platforms)
       for (const r of p.indicators) {
-        const at = { evaluation: t.table.id, indicator: r.indicator.number };
+        const at = { evaluation: t.table.evaluation, indicator: r.indicator.number };
         for (const c of [...r.inputs, r.place.ref]) if (c) m.set(`${c.sheet}!${a1(c.row, c.col)}`, at);
       }
   return m;
@@ -25,7 +25,8 @@ function cellIndicators(analysis: Analysis): Map<string, At> {
 
 function indicatorOf(f: Finding, cells: Map<string, At>): At | null {
   const facts = f.facts as { evaluation?: unknown; indicator?: unknown };
-  if ((facts.evaluation === 'annual' || facts.evaluation === 'acceptance') && typeof facts.indicator === 'number') return { evaluation: facts.evaluation, indicator: facts.indicator };
+  const evaluation = evaluationIds.find((e) => e === facts.evaluation);
+  if (evaluation && typeof facts.indicator === 'number') return { evaluation, indicator: facts.indicator };
   return cells.get(`${f.sheet}!${f.cell}`) ?? null;
 }
 

@@ -3,10 +3,12 @@
  * indicator's name, a score, a subtotal, the total, the platform column …) before values are
  * consulted, the unit a header states, and which evaluation the sheet is.
  */
-import { evaluationIds, matchThresholds, matchWords, tables, vocabulary, type EvaluationId } from '../../../rules';
+import { defaultEvaluation, evaluationIds, matchThresholds, matchWords, tables, vocabulary, type EvaluationId } from '../../../rules';
 import { rankFields, rankIndicators } from '../../read/match/targets';
 import {
   evaluationInTitle,
+  mostVoted,
+  noVotes,
   fieldCandidates,
   groupCandidates,
   indicatorCandidates,
@@ -262,9 +264,10 @@ export function refsOf(s: HeaderSays): { evaluation: EvaluationId }[] {
 export function chooseEvaluation(sheet: SheetData, idx: MergeIndex, header: number, cells: readonly HeaderCell[], forced?: EvaluationId): EvaluationId {
   if (forced) return forced;
   // headers naming an evaluation's labels exactly weigh twice those only resembling them
-  const votes: Record<EvaluationId, number> = { acceptance: 0, annual: 0 };
-  for (const h of cells) for (const e of new Set(refsOf(h.says).map((r) => r.evaluation))) votes[e] += 2;
-  for (const h of cells) for (const x of resemblance(h)) votes[x.evaluation] += 1;
+  const votes = noVotes();
+  const vote = (e: EvaluationId, n: number) => votes.set(e, (votes.get(e) ?? 0) + n);
+  for (const h of cells) for (const e of new Set(refsOf(h.says).map((r) => r.evaluation))) vote(e, 2);
+  for (const h of cells) for (const x of resemblance(h)) vote(x.evaluation, 1);
   const inTitle = evaluationInTitle(sheet.name) ?? (() => {
     for (let r = 1; r < header; r++) for (let c = 1; c <= sheet.colCount; c++) {
       const e = evaluationInTitle(idx.text(r, c));
@@ -274,11 +277,10 @@ export function chooseEvaluation(sheet: SheetData, idx: MergeIndex, header: numb
   })();
   // a title that says which evaluation the table is holds unless the headers clearly say otherwise
   if (inTitle) {
-    const other = inTitle === 'acceptance' ? 'annual' : 'acceptance';
-    if (votes[inTitle] * 2 >= votes[other]) return inTitle;
+    const others = Math.max(...[...votes].filter(([e]) => e !== inTitle).map(([, n]) => n));
+    if ((votes.get(inTitle) ?? 0) * 2 >= others) return inTitle;
   }
-  if (votes.acceptance !== votes.annual) return votes.acceptance > votes.annual ? 'acceptance' : 'annual';
-  return inTitle ?? 'annual';
+  return mostVoted(votes) ?? inTitle ?? defaultEvaluation;
 }
 
 export function platformColumn(sheet: SheetData, header: number, cells: readonly HeaderCell[]): number | undefined {

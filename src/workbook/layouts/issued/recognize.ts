@@ -26,7 +26,7 @@ import { isPlatformName, titlePlatform } from '../../read/platform-name';
 export type { Variant };
 
 function identify(table: EvaluationTable, name: string, number: number | undefined): Indicator | undefined {
-  const byName = indicatorCandidates(name).filter((c) => c.evaluation === table.id);
+  const byName = indicatorCandidates(name).filter((c) => c.evaluation === table.evaluation);
   if (byName.length > 0) {
     const exact = byName.find((c) => table.indicators[c.indicator].number === number);
     return table.indicators[(exact ?? byName[0]).indicator];
@@ -203,7 +203,7 @@ export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, override
 }
 
 /** Whether a label in the office's own words reads as an indicator (confidently enough to be one) rather than a sub-item of the indicator above. */
-function readsAsIndicator(evaluation: EvaluationTable['id'], name: string, above: Indicator | undefined): boolean {
+function readsAsIndicator(evaluation: EvaluationTable['evaluation'], name: string, above: Indicator | undefined): boolean {
   const top = Math.max(...indicatorScores(tables[evaluation], name));
   if (top < T.uncertain) return false;
   if (!above) return true;
@@ -214,8 +214,8 @@ function readsAsIndicator(evaluation: EvaluationTable['id'], name: string, above
 /** How alike a row label is to each indicator: its names, or (one-input indicators) its input's label as well. */
 function indicatorScores(table: EvaluationTable, text: string): number[] {
   const w = new Array<number>(table.indicators.length).fill(0);
-  for (const c of rankIndicators(table.id, text)) w[c.target.indicator] = c.score;
-  for (const c of rankFields(table.id, text)) if (table.indicators[c.target.indicator].inputs.length === 1) w[c.target.indicator] = Math.max(w[c.target.indicator], c.score);
+  for (const c of rankIndicators(table.evaluation, text)) w[c.target.indicator] = c.score;
+  for (const c of rankFields(table.evaluation, text)) if (table.indicators[c.target.indicator].inputs.length === 1) w[c.target.indicator] = Math.max(w[c.target.indicator], c.score);
   return w;
 }
 
@@ -236,7 +236,7 @@ function matchRowLabels(
   ownComponents: ReadonlyMap<IndicatorRow, readonly { row: number; text: string }[]>,
   findings: Finding[],
 ): void {
-  const evaluation = table.id;
+  const evaluation = table.evaluation;
   if (ownIndicators.length > 0) {
     const held = new Map<number, number>();
     for (const r of rows) if (r.indicator) held.set(r.indicator.number - 1, 1);

@@ -52,7 +52,7 @@ export function checkIssuedText(idx: MergeIndex, table: EvaluationTable, cols: I
   let lastNumber = 0;
   const foundPoints: { group: number; points: number }[] = [];
   const reportedGroupCells = new Set<string>();
-  const evaluation = table.id;
+  const evaluation = table.evaluation;
   for (const ir of rows) {
     const ind = ir.indicator;
     const numberCell = numberIn(sheet, ir.row, roles.number as number);

@@ -2,11 +2,19 @@
  * 附件3 “万亩千亿”新产业平台年度评价指标及责任分工表 — as issued (衢政办发〔2020〕28号).
  * Texts are verbatim from the issued document; see docs/rules.md for how each rule is read.
  */
-import { amount, count, requiredCount, share, yesNo } from './fields';
-import type { EvaluationTable } from './schema';
+import { amount, count, requiredCount, share, yesNo } from '../fields';
+import type { Edition } from '../schema';
+import { appendix4of2020 } from './appendix4-2020';
 
-export const annualTable: EvaluationTable = {
-  id: 'annual',
+export const annual2020: Edition = {
+  id: 'annual-2020',
+  evaluation: 'annual',
+  label: '2020 年版',
+  source: '衢政办发〔2020〕28号',
+  since: 2020,
+  normalization: appendix4of2020,
+  titleWords: ['年度'],
+  functionName: 'WANMU.ANNUAL',
   attachment: '附件3',
   title: '“万亩千亿”新产业平台年度评价指标及责任分工表',
   shortName: '年度评价',

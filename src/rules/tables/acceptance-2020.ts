@@ -2,14 +2,22 @@
  * 附件2 “万亩千亿”新产业平台验收评价指标及责任分工表 — as issued (衢政办发〔2020〕28号).
  * Texts are verbatim from the issued document; see docs/rules.md for how each rule is read.
  */
-import { amount, count, score, share } from './fields';
-import type { EvaluationTable } from './schema';
+import { amount, count, score, share } from '../fields';
+import type { Edition } from '../schema';
+import { appendix4of2020 } from './appendix4-2020';
 
 /** 附件2 #5 benchmark: 0.59 吨标煤/万元 unless the industry is held to an international standard. */
-export const ENERGY_BENCHMARK = 0.59;
+const ENERGY_BENCHMARK = 0.59;
 
-export const acceptanceTable: EvaluationTable = {
-  id: 'acceptance',
+export const acceptance2020: Edition = {
+  id: 'acceptance-2020',
+  evaluation: 'acceptance',
+  label: '2020 年版',
+  source: '衢政办发〔2020〕28号',
+  since: 2020,
+  normalization: appendix4of2020,
+  titleWords: ['验收'],
+  functionName: 'WANMU.ACCEPTANCE',
   attachment: '附件2',
   title: '“万亩千亿”新产业平台验收评价指标及责任分工表',
   shortName: '验收评价',

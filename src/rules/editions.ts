@@ -1,0 +1,54 @@
+/**
+ * The editions of the issued tables and which one is in force. A table is scored by the edition of
+ * its evaluation in force for its evaluated year: the newest whose `since` is not after that year
+ * (the newest of all when the year is not known). A set of editions may hold editions loaded at run
+ * time beside the built-in ones; at the same `since`, a loaded edition is taken over a built-in one.
+ */
+import { acceptance2020 } from './tables/acceptance-2020';
+import { annual2020 } from './tables/annual-2020';
+import type { Edition, EvaluationId } from './schema';
+
+/** The editions this release carries. One line per edition. */
+export const builtInEditions: readonly Edition[] = [acceptance2020, annual2020];
+
+/** The evaluations there are editions of, in the order the surfaces list them. */
+export const evaluationIds: readonly EvaluationId[] = ['acceptance', 'annual'];
+
+/** The evaluation a table is taken for when nothing in it says which (the yearly one, filled most often). */
+export const defaultEvaluation: EvaluationId = 'annual';
+
+export interface EditionSet {
+  /** Every edition, built-in ones first. */
+  readonly editions: readonly Edition[];
+  /** Editions loaded at run time (a subset of `editions`). */
+  readonly loaded: readonly Edition[];
+  /** The edition in force for an evaluation and evaluated year (undefined: the newest). */
+  tableFor(evaluation: EvaluationId, year?: number): Edition;
+}
+
+/** A set of editions: the built-in ones and, after them, any loaded ones. */
+export function editionSet(loaded: readonly Edition[] = []): EditionSet {
+  const editions = [...builtInEditions, ...loaded];
+  const isLoaded = new Set<Edition>(loaded);
+  const byEvaluation = new Map<EvaluationId, Edition[]>();
+  for (const e of editions) {
+    const list = byEvaluation.get(e.evaluation) ?? [];
+    list.push(e);
+    byEvaluation.set(e.evaluation, list);
+  }
+  // newest first; at the same year a loaded edition before a built-in one
+  for (const list of byEvaluation.values()) list.sort((a, b) => b.since - a.since || Number(isLoaded.has(b)) - Number(isLoaded.has(a)));
+  return {
+    editions,
+    loaded,
+    tableFor(evaluation, year) {
+      const list = byEvaluation.get(evaluation);
+      if (!list || list.length === 0) throw new Error(`no edition of ${evaluation}`);
+      if (year === undefined) return list[0];
+      return list.find((e) => e.since <= year) ?? list[list.length - 1];
+    },
+  };
+}
+
+/** The built-in editions alone. */
+export const builtIn: EditionSet = editionSet();
