@@ -16,7 +16,7 @@ import { performance } from 'perf_hooks';
 import ExcelJS from 'exceljs';
 import { run } from '../src/cli/main';
 import { XlsxFileHost } from '../src/hosts/file/xlsx';
-import { tables } from '../src/rules';
+import { builtIn, tables } from '../src/rules';
 import { fillWorkbook } from '../src/workbook';
 import { analyze } from '../src/workbook/check/analyze';
 import { Profiles, recognizers } from '../src/workbook/layouts';
@@ -200,7 +200,7 @@ function recognition(workbook: WorkbookData): { total: number; profile: number; 
   try {
     const t0 = performance.now();
     let offered: readonly SheetData[] = workbook.sheets;
-    const input = { options: () => undefined, profiles: new Profiles(workbook), taken: new Set<string>() };
+    const input = { options: () => undefined, profiles: new Profiles(workbook, builtIn.inForce), taken: new Set<string>() };
     for (const r of recognizers) {
       const claimed = new Set(r.recognize({ ...input, sheets: offered }).readings.map((x) => x.sheet));
       offered = offered.filter((s) => !claimed.has(s.name));

@@ -3,19 +3,21 @@
  *   wanmu check FILE [--json] [--map M] [--mark|--unmark -o OUT [--force]]
  *   wanmu fill FILE -o OUT [--formulas native|wanmu|values] [--replace] [--force] [--json] [--map M]
  *   wanmu revert FILE -o OUT [--force] [--json]
- *   wanmu template acceptance|annual -o OUT [--platforms N] [--force]
+ *   wanmu template acceptance|annual -o OUT [--platforms N] [--force] [--rules R]
+ *   wanmu rules export acceptance|annual -o OUT [--force]; wanmu rules check R
+ * check and fill take --rules R too: an edition of the issued table loaded from a JSON file.
  * Exit: 0 no errors; 1 errors found; 2 the file cannot be read or the command is wrong.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkOutput, saveErrorMessage } from '../hosts/file/output';
 import { FileOpenError, XlsxFileHost } from '../hosts/file/xlsx';
-import { findTable, tables, vocabulary, type EvaluationId } from '../rules';
+import { findTable, tables, vocabulary, type EvaluationId, type EvaluationTable, type Tables } from '../rules';
 import { validateRules } from '../rules/validate';
 import { markedCells } from '../workbook';
 import type { MarkSet, MarkSeverity } from '../workbook';
 import { anythingUndone, differs, FIGURE_DIFFERS_TEXT, renderFigure, CERTAINTY_TEXT, checkWorkbook, columnLedger, fillWorkbook, layoutOf, renderUndone, roleKindText, undoneOf, MAX_TEMPLATE_PLATFORMS, renderEvidence, renderFinding, renderNameSource, renderRole, renderSheetRole, revertWorkbook, SEVERITY_TEXT, templateBatch, WorkbookSession, WriteRefused, type Finding, type Report } from '../workbook';
-import { resolveMapping } from '../workbook';
+import { loadRules, renderEdition, renderEditionDifference, resolveMapping, type LoadedRules } from '../workbook';
 import { a1, colLetters } from '../workbook';
 import { type Analysis, type AnalyzeOptions } from '../workbook';
 import type { FormulaStyle } from '../workbook';
@@ -41,8 +43,14 @@ const USAGE = `用法:
       输入数据从不被覆盖;原文件保持不变,只改动写入的单元格;填写记录保存在工作簿中,可用 revert 撤销
   wanmu revert 文件.xlsx -o 输出.xlsx [--force] [--json]
       撤销本工具的填写,恢复填写前的内容
-  wanmu template acceptance|annual -o 输出.xlsx [--platforms N] [--force]
+  wanmu template acceptance|annual -o 输出.xlsx [--platforms N] [--force] [--rules 规则.json]
       生成按发文表格排版的空白评价表
+  wanmu rules export acceptance|annual -o 规则.json [--force]
+      把内置的评分规则(衢政办发〔2020〕28号)导出为 JSON 文件,作为修订后规则的底稿
+  wanmu rules check 规则.json
+      检查评分规则文件,列出它与内置规则的不同之处
+  --rules 规则.json 按该文件中的评分规则(修订后的附件2/附件3)核对和计分,见 docs/rules.md;
+      报告中列出它与内置规则的每一处不同
   --force 输出文件已存在时覆盖它(输出文件不能是输入文件)
 退出码:0 无错误且全部完成;1 发现错误,或有指标无法计分、有得分列未复核;2 文件无法读取或命令有误
 `;
@@ -54,7 +62,7 @@ interface Args {
   readonly flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['-o', '--output', '--formulas', '--map', '--platforms']);
+const VALUE_FLAGS = new Set(['-o', '--output', '--formulas', '--map', '--platforms', '--rules']);
 const BOOL_FLAGS = new Set(['--json', '--replace', '--roles', '--force', '--mark', '--unmark', '--help', '-h']);
 
 function parseArgs(argv: readonly string[]): Args {
@@ -74,19 +82,36 @@ function parseArgs(argv: readonly string[]): Args {
   return { positional, flags };
 }
 
-/** The mapping file's options (--map), and the workbook's file name, which may name a one-platform table's platform. */
-function loadMapping(file: string | true | undefined, target?: string): AnalyzeOptions {
-  const named = target ? { fileName: path.basename(target) } : {};
-  if (typeof file !== 'string') return named;
-  let json: unknown;
+/** A JSON file the user named (a mapping, an edition); a file that cannot be read or parsed is a usage error naming it. */
+function readJson(file: string, what: string): unknown {
   try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new UsageError(`无法读取映射文件“${file}”:${(e as Error).message}`);
+    throw new UsageError(`无法读取${what}“${file}”:${(e as Error).message}`);
   }
-  const r = resolveMapping(json);
+}
+
+/** The edition of --rules, or undefined without it. */
+function loadedRules(file: string | true | undefined): LoadedRules | undefined {
+  if (typeof file !== 'string') return undefined;
+  const r = loadRules(readJson(file, '评分规则文件'));
+  if (!r.ok) throw new UsageError(`评分规则文件“${file}”有误:\n${r.problems.map((p) => `  ${p}`).join('\n')}`);
+  return r;
+}
+
+/**
+ * The mapping file's options (--map), the edition of --rules, and the workbook's file name, which
+ * may name a one-platform table's platform.
+ */
+function loadOptions(args: Args, target?: string): AnalyzeOptions & { readonly rules?: LoadedRules } {
+  const named = target ? { fileName: path.basename(target) } : {};
+  const rules = loadedRules(args.flags.get('--rules'));
+  const withRules = rules ? { ...named, editions: rules.editions, rules } : named;
+  const file = args.flags.get('--map');
+  if (typeof file !== 'string') return withRules;
+  const r = resolveMapping(readJson(file, '映射文件'), rules?.editions.inForce);
   if (!r.ok) throw new UsageError(r.message);
-  return { ...named, sheets: r.options };
+  return { ...withRules, sheets: r.options };
 }
 
 /** The one-platform tables' platforms: name and where it came from. */
@@ -97,12 +122,29 @@ function platformNames(a: Analysis): { sheet: string; evaluation: EvaluationId; 
   });
 }
 
-function message(f: Finding): string {
-  return renderFinding(f, cliSurface);
+function message(f: Finding, tables: Tables): string {
+  return renderFinding(f, cliSurface, tables);
 }
 
-function jsonReport(r: Report & { analysis: Analysis }, extra: Record<string, unknown> = {}): string {
-  const findings = r.findings.map((f) => ({ severity: f.severity, code: f.code, message: message(f), sheet: f.sheet, cell: f.cell, facts: f.facts }));
+/** The editions the tables were scored by, each once, and what a loaded one changes. */
+function editionsJson(a: Analysis, rules: LoadedRules | undefined): unknown[] {
+  const seen = new Map<string, EvaluationTable>();
+  for (const t of a.tables) seen.set(t.table.id, t.table);
+  return [...seen.values()].map((e) => ({
+    id: e.id,
+    evaluation: e.evaluation,
+    label: e.label,
+    source: e.source,
+    since: e.since,
+    text: renderEdition(e),
+    loaded: rules?.edition === e,
+    ...(rules?.edition === e ? { base: rules.base.id, differences: rules.differences.map((d) => ({ ...d, text: renderEditionDifference(d) })) } : {}),
+  }));
+}
+
+function jsonReport(r: Report & { analysis: Analysis }, rules: LoadedRules | undefined, extra: Record<string, unknown> = {}): string {
+  const tables = r.analysis.inForce;
+  const findings = r.findings.map((f) => ({ severity: f.severity, code: f.code, message: message(f, tables), sheet: f.sheet, cell: f.cell, facts: f.facts }));
   const columns = columnLedger(r.analysis).map((c) => ({
     sheet: c.sheet,
     column: colLetters(c.decision.col),
@@ -110,10 +152,10 @@ function jsonReport(r: Report & { analysis: Analysis }, extra: Record<string, un
     evaluation: c.evaluation,
     role: c.decision.role,
     certainty: c.certainty,
-    text: renderRole(c.decision, c.evaluation),
+    text: renderRole(c.decision, c.evaluation, tables),
   }));
   const platforms = platformNames(r.analysis).map((p) => ({ sheet: p.sheet, evaluation: p.evaluation, name: p.name, source: p.source.kind, text: p.text }));
-  return `${JSON.stringify({ findings, scores: r.scores, totals: r.totals, undone: undoneOf(r), columns, platforms, ...extra }, null, 2)}\n`;
+  return `${JSON.stringify({ findings, scores: r.scores, totals: r.totals, undone: undoneOf(r), columns, platforms, editions: editionsJson(r.analysis, rules), ...extra }, null, 2)}\n`;
 }
 
 /** 0 when nothing is wrong and nothing was left undone; 1 for an error, an unscored indicator or an unreviewed score column. */
@@ -133,7 +175,7 @@ function columnBlock(a: Analysis, sheetOf: (sheet: string) => boolean): string[]
   const lines = [`  各列:${[...count].map(([k, n]) => `${k} ${n} 列`).join(',')}`];
   for (const c of all) {
     if (c.certainty === 'sure') continue;
-    lines.push(`    ${CERTAINTY_TEXT[c.certainty]} ${escapeControl(c.sheet)}!${colLetters(c.decision.col)}“${escapeControl(c.decision.header)}”${c.certainty === 'uncertain' ? `:按${renderRole(c.decision, c.evaluation)}` : ''}`);
+    lines.push(`    ${CERTAINTY_TEXT[c.certainty]} ${escapeControl(c.sheet)}!${colLetters(c.decision.col)}“${escapeControl(c.decision.header)}”${c.certainty === 'uncertain' ? `:按${renderRole(c.decision, c.evaluation, a.inForce)}` : ''}`);
   }
   return lines;
 }
@@ -148,7 +190,7 @@ function marksJson(marks: readonly MarkSet[]): unknown[] {
  * wanmu's marks removed), through the same session and host as the pane.
  */
 async function checkAndMark(target: string, output: string, mark: boolean, args: Args, io: Io): Promise<number> {
-  const options = loadMapping(args.flags.get('--map'), target);
+  const options = loadOptions(args, target);
   const opened = await openForOutput(target, output, args, io);
   if (!opened) return 2;
   const { host, step } = opened;
@@ -158,8 +200,8 @@ async function checkAndMark(target: string, output: string, mark: boolean, args:
   const marks = await session.mark(mark);
   if ((mark && markedCells(marks) === 0) || (!mark && markedCells(had) === 0)) {
     // nothing to mark or to remove: no output file
-    if (args.flags.has('--json')) io.out(jsonReport(r, { marks: [] }));
-    else io.out(humanReport(target, r));
+    if (args.flags.has('--json')) io.out(jsonReport(r, options.rules, { marks: [] }));
+    else io.out(humanReport(target, r, options.rules));
     io.err(`${mark ? '没有需要标出的单元格(没有错误或警告落在单元格上)' : '工作簿中没有本工具的标记'};未生成输出文件\n`);
     return 2;
   }
@@ -167,9 +209,9 @@ async function checkAndMark(target: string, output: string, mark: boolean, args:
   if (!(await save(host, output, io))) return 2;
   step('完成');
   const json = args.flags.has('--json');
-  if (json) io.out(jsonReport(r, { marks: marksJson(marks) }));
+  if (json) io.out(jsonReport(r, options.rules, { marks: marksJson(marks) }));
   else {
-    io.out(humanReport(target, r));
+    io.out(humanReport(target, r, options.rules));
     if (args.flags.has('--roles')) io.out(rolesReport(r.analysis));
     const count = (severity: MarkSeverity) => markedCells(marks.filter((m) => m.severity === severity));
     if (mark) {
@@ -194,19 +236,21 @@ function rolesReport(a: Analysis): string {
       lines.push(`  “${escapeControl(c.sheet)}”第 ${c.headerRow} 行表头(${t.table.shortName}):`);
       for (const d of c.decisions) {
         if (d.role.kind === 'ignored' && d.header.trim() === '') continue;
-        lines.push(`    ${colLetters(d.col)} 列“${escapeControl(d.header)}”:${renderRole(d, t.table.evaluation)}${d.evidence.length > 0 ? `(依据:${escapeControl(d.evidence.map(renderEvidence).join(';'))})` : ''}`);
+        lines.push(`    ${colLetters(d.col)} 列“${escapeControl(d.header)}”:${renderRole(d, t.table.evaluation, a.inForce)}${d.evidence.length > 0 ? `(依据:${escapeControl(d.evidence.map((ev) => renderEvidence(ev, a.inForce)).join(';'))})` : ''}`);
       }
     }
   }
   return `${lines.join('\n')}\n`;
 }
 
-function humanReport(file: string, r: Report & { analysis: Analysis }): string {
+function humanReport(file: string, r: Report & { analysis: Analysis }, rules: LoadedRules | undefined): string {
   const lines: string[] = [];
+  const tables = r.analysis.inForce;
   lines.push(`文件:${escapeControl(file)}`);
+  if (rules) lines.push(escapeControl(rules.note));
   for (const t of r.analysis.tables) {
     const scoreSheets = t.layout.scoreSheets.length > 0 ? `,得分在“${t.layout.scoreSheets.map(escapeControl).join('”“')}”` : '';
-    lines.push(`识别到${t.table.shortName}(${layoutOf(t.layout.kind).names.cli}),工作表“${escapeControl(t.layout.sheet)}”,${t.platforms.length} 个平台${scoreSheets}`);
+    lines.push(`识别到${t.table.shortName}(${layoutOf(t.layout.kind).names.cli}),工作表“${escapeControl(t.layout.sheet)}”,${t.platforms.length} 个平台${scoreSheets};评分规则:${escapeControl(renderEdition(t.table))}`);
     const p = t.platforms.length === 1 ? t.layout.platforms[0] : undefined;
     if (p?.nameSource) lines.push(`  平台名称:${escapeControl(p.name)}(依据:${escapeControl(renderNameSource(p.nameSource))})`);
     const own = new Set(t.layout.columns.map((c) => c.sheet));
@@ -216,7 +260,7 @@ function humanReport(file: string, r: Report & { analysis: Analysis }): string {
   const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
   const undone = renderUndone(undoneOf(r));
   lines.push(`错误 ${count('error')} 个,警告 ${count('warning')} 个,提示 ${count('info')} 个${undone ? `;${undone}(详见警告)` : ''}`);
-  for (const f of r.findings) lines.push(`[${SEVERITY_TEXT[f.severity]}] ${escapeControl(f.sheet)}!${f.cell} ${escapeControl(message(f))}`);
+  for (const f of r.findings) lines.push(`[${SEVERITY_TEXT[f.severity]}] ${escapeControl(f.sheet)}!${f.cell} ${escapeControl(message(f, tables))}`);
   if (r.totals.length > 0) {
     // one pass over the scores: unscored indicators per platform
     const missing = new Map<string, number>();
@@ -279,6 +323,45 @@ async function save(host: XlsxFileHost, output: string, io: Io): Promise<boolean
   }
 }
 
+/**
+ * wanmu rules export acceptance|annual -o OUT: the built-in edition in force as JSON, the starting
+ * point of a revised table; wanmu rules check FILE: a revised table validated and compared.
+ */
+async function rulesCommand(args: Args, io: Io): Promise<number> {
+  const [, sub, what] = args.positional;
+  if (sub === 'export') {
+    const table = what ? findTable(what) : undefined;
+    if (!table) throw new UsageError('请指定要导出的评分规则:acceptance(验收评价)或 annual(年度评价)');
+    const output = args.flags.get('-o');
+    if (typeof output !== 'string') throw new UsageError('请用 -o 指定输出文件(如 规则.json)');
+    const where = checkOutput(undefined, output, { force: args.flags.has('--force') });
+    if (!where.ok) {
+      io.err(`${where.message}\n`);
+      return 2;
+    }
+    try {
+      fs.writeFileSync(output, `${JSON.stringify(table, null, 2)}\n`);
+    } catch (e) {
+      io.err(`${escapeControl(saveErrorMessage(e, output) ?? `无法写入“${output}”:${(e as Error).message}`)}\n`);
+      return 2;
+    }
+    io.out(`已导出${table.shortName}的评分规则(${escapeControl(renderEdition(table))},${table.id}):${escapeControl(output)};修改后请另起 id 和 label,用 --rules 加载,写法见 docs/rules.md\n`);
+    return 0;
+  }
+  if (sub === 'check') {
+    if (!what) throw new UsageError('请指定要检查的评分规则文件(.json)');
+    const r = loadRules(readJson(what, '评分规则文件'));
+    if (!r.ok) {
+      io.out(`评分规则文件“${escapeControl(what)}”有误:\n${r.problems.map((p) => `  ${escapeControl(p)}`).join('\n')}\n`);
+      return 1;
+    }
+    if (args.flags.has('--json')) io.out(`${JSON.stringify({ id: r.edition.id, evaluation: r.edition.evaluation, label: r.edition.label, source: r.edition.source, since: r.edition.since, base: r.base.id, differences: r.differences.map((d) => ({ ...d, text: renderEditionDifference(d) })) }, null, 2)}\n`);
+    else io.out(`评分规则文件“${escapeControl(what)}”可以使用。${escapeControl(r.note)}\n`);
+    return 0;
+  }
+  throw new UsageError('rules 后面应为 export 或 check');
+}
+
 export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
   try {
     const problems = validateRules();
@@ -308,11 +391,11 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
         return await checkAndMark(target, output, mark, args, io);
       }
       if (output !== undefined) throw new UsageError('check 只在使用 --mark 或 --unmark 时保存文件(-o)');
-      const options = loadMapping(args.flags.get('--map'), target);
+      const options = loadOptions(args, target);
       const { host, step } = await open(target, io);
       const r = await checkWorkbook(host, options);
       step('完成');
-      io.out(json ? jsonReport(r) : humanReport(target, r));
+      io.out(json ? jsonReport(r, options.rules) : humanReport(target, r, options.rules));
       if (args.flags.has('--roles') && !json) io.out(rolesReport(r.analysis));
       return exitOf(r);
     }
@@ -322,7 +405,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       if (typeof output !== 'string') throw new UsageError('请用 -o 指定输出文件');
       const style = (args.flags.get('--formulas') ?? 'native') as FormulaStyle;
       if (!['native', 'wanmu', 'values'].includes(style)) throw new UsageError(`--formulas 应为 native、wanmu 或 values,而不是“${style}”`);
-      const options = loadMapping(args.flags.get('--map'), target);
+      const options = loadOptions(args, target);
       const opened = await openForOutput(target, output, args, io);
       if (!opened) return 2;
       const { host, step } = opened;
@@ -339,8 +422,8 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       const nothing = r.plan.preview.cells === 0 && r.plan.preview.addSheets.length === 0;
       if (nothing) {
         // no output file for a fill that writes nothing: say what was found and what was not
-        if (json) io.out(jsonReport(r));
-        else io.out(humanReport(target, r));
+        if (json) io.out(jsonReport(r, options.rules));
+        else io.out(humanReport(target, r, options.rules));
         io.err(
           `${
             r.analysis.tables.length === 0
@@ -353,9 +436,9 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       step(`正在保存 ${escapeControl(path.basename(output))}…`);
       if (!(await save(host, output, io))) return 2;
       step('完成');
-      if (json) io.out(jsonReport(r));
+      if (json) io.out(jsonReport(r, options.rules));
       else {
-        io.out(humanReport(target, r));
+        io.out(humanReport(target, r, options.rules));
         const p = r.plan.preview;
         const added = p.addSheets.length > 0 ? `;新增工作表“${p.addSheets.map(escapeControl).join('”“')}”` : '';
         const cols = p.addColumns.length > 0 ? `;在“${escapeControl(p.addColumns[0].sheet)}”新增 ${p.addColumns.length} 列得分` : '';
@@ -375,17 +458,20 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       step(`正在保存 ${escapeControl(path.basename(output))}…`);
       if (!(await save(host, output, io))) return 2;
       const findings = r.plan.findings;
-      if (json) io.out(`${JSON.stringify({ findings: findings.map((f) => ({ severity: f.severity, code: f.code, message: message(f), sheet: f.sheet, cell: f.cell, facts: f.facts })), restored: r.plan.restored, removedSheets: r.plan.removedSheets, exact: r.exact }, null, 2)}\n`);
+      if (json) io.out(`${JSON.stringify({ findings: findings.map((f) => ({ severity: f.severity, code: f.code, message: message(f, tables), sheet: f.sheet, cell: f.cell, facts: f.facts })), restored: r.plan.restored, removedSheets: r.plan.removedSheets, exact: r.exact }, null, 2)}\n`);
       else {
-        for (const f of findings) io.out(`[${SEVERITY_TEXT[f.severity]}] ${escapeControl(f.sheet)}!${f.cell} ${escapeControl(message(f))}\n`);
+        for (const f of findings) io.out(`[${SEVERITY_TEXT[f.severity]}] ${escapeControl(f.sheet)}!${f.cell} ${escapeControl(message(f, tables))}\n`);
         const removed = r.plan.removedSheets.length > 0 ? `,删除了新增的工作表“${r.plan.removedSheets.map(escapeControl).join('”“')}”` : '';
         io.out(`已恢复 ${r.plan.restored} 个单元格${removed}${r.exact ? ',与填写前一致' : `;有 ${r.plan.skipped} 处在填写后被修改过,保留了现在的内容`},保存为 ${escapeControl(output)}\n`);
       }
       return findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
     if (command === 'template') {
-      const table = target ? findTable(target) : undefined;
-      if (!table) throw new UsageError('请指定 acceptance(验收评价)或 annual(年度评价)');
+      const named = target ? findTable(target) : undefined;
+      if (!named) throw new UsageError('请指定 acceptance(验收评价)或 annual(年度评价)');
+      // a loaded edition of the same evaluation makes its own blank table
+      const rules = loadedRules(args.flags.get('--rules'));
+      const table = rules?.editions.inForce[named.evaluation] ?? named;
       const output = args.flags.get('-o');
       if (typeof output !== 'string') throw new UsageError('请用 -o 指定输出文件');
       const n = Number(args.flags.get('--platforms') ?? 1);
@@ -396,11 +482,12 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
         return 2;
       }
       const host = XlsxFileHost.empty();
-      await host.write(templateBatch(table.evaluation as EvaluationId, n), []);
+      await host.write(templateBatch(table, n), []);
       if (!(await save(host, output, io))) return 2;
-      io.out(`已生成${table.shortName}空白表(${n} 个平台):${escapeControl(output)}\n`);
+      io.out(`已生成${table.shortName}空白表(${n} 个平台,评分规则:${escapeControl(renderEdition(table))}):${escapeControl(output)}\n`);
       return 0;
     }
+    if (command === 'rules') return await rulesCommand(args, io);
     throw new UsageError(`未知命令:${command}`);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -17,7 +17,12 @@ export const evaluationIds: readonly EvaluationId[] = ['acceptance', 'annual'];
 /** The evaluation a table is taken for when nothing in it says which (the yearly one, filled most often). */
 export const defaultEvaluation: EvaluationId = 'annual';
 
+/** One edition per evaluation: the tables in force for a workbook (what recognition matches headers against). */
+export type Tables = Readonly<Record<EvaluationId, Edition>>;
+
 export interface EditionSet {
+  /** The newest edition of each evaluation (a loaded one at the same year). */
+  readonly inForce: Tables;
   /** Every edition, built-in ones first. */
   readonly editions: readonly Edition[];
   /** Editions loaded at run time (a subset of `editions`). */
@@ -38,16 +43,14 @@ export function editionSet(loaded: readonly Edition[] = []): EditionSet {
   }
   // newest first; at the same year a loaded edition before a built-in one
   for (const list of byEvaluation.values()) list.sort((a, b) => b.since - a.since || Number(isLoaded.has(b)) - Number(isLoaded.has(a)));
-  return {
-    editions,
-    loaded,
-    tableFor(evaluation, year) {
-      const list = byEvaluation.get(evaluation);
-      if (!list || list.length === 0) throw new Error(`no edition of ${evaluation}`);
-      if (year === undefined) return list[0];
-      return list.find((e) => e.since <= year) ?? list[list.length - 1];
-    },
+  const tableFor = (evaluation: EvaluationId, year?: number): Edition => {
+    const list = byEvaluation.get(evaluation);
+    if (!list || list.length === 0) throw new Error(`no edition of ${evaluation}`);
+    if (year === undefined) return list[0];
+    return list.find((e) => e.since <= year) ?? list[list.length - 1];
   };
+  const inForce = Object.freeze(Object.fromEntries(evaluationIds.map((e) => [e, tableFor(e)])) as Record<EvaluationId, Edition>);
+  return { inForce, editions, loaded, tableFor };
 }
 
 /** The built-in editions alone. */

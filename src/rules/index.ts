@@ -1,22 +1,20 @@
 /**
  * The issued rules, validated once at load time. Everything above `rules/` reads them from here.
  */
-import { builtIn, evaluationIds } from './editions';
+import { builtIn, evaluationIds, type Tables } from './editions';
 import type { EvaluationId, EvaluationTable, Indicator } from './schema';
 
 // Types only: the zod schemas are applied by ./validate (tests, command line), so the
 // worksheet-function bundle does not carry zod.
 export type * from './schema';
-export { builtIn, builtInEditions, defaultEvaluation, editionSet, evaluationIds, type EditionSet } from './editions';
+export { builtIn, builtInEditions, defaultEvaluation, editionSet, evaluationIds, type EditionSet, type Tables } from './editions';
 export { vocabulary } from './vocabulary';
+export { compareEditions, type EditionDifference } from './compare';
 export { matchThresholds, matchWords } from './matching';
 export { absentMeansDefault } from './fields';
 
 /** The built-in edition in force now, per evaluation (the worksheet functions score by these). */
-export const tables: Readonly<Record<EvaluationId, EvaluationTable>> = Object.freeze({
-  acceptance: builtIn.tableFor('acceptance'),
-  annual: builtIn.tableFor('annual'),
-});
+export const tables: Tables = builtIn.inForce;
 
 /** Total of the 100-point scale. */
 export const FULL_MARKS = 100;

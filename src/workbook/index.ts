@@ -64,6 +64,7 @@ export type { Analysis, AnalyzeOptions, FillOptions, FillPlan };
 export { MAX_TEMPLATE_PLATFORMS, templateBatch } from './write/template';
 export { withPlatformName, type Mapping } from './check/mapping';
 export { checkPlatformName, resolveMapping } from './session/mapping';
+export { loadRules, type LoadedRules, type RulesLoad } from './session/editions';
 export { layoutOf, layouts, type TableLayout } from './layouts';
 
 // ---------------------------------------------------------------- what the surfaces show
@@ -73,9 +74,13 @@ export {
   CERTAINTY_TEXT,
   FIGURE_DIFFERS_TEXT,
   renderDepartment,
+  renderEdition,
+  renderEditionDifference,
+  renderEditionProblem,
   renderEvidence,
   renderFigure,
   renderFinding,
+  renderLoadedEdition,
   renderMissingPlace,
   renderNameSource,
   renderResultNote,

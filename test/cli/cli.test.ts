@@ -75,7 +75,7 @@ describe('wanmu check', () => {
   it('--json prints one object with findings, scores and totals', async () => {
     const r = await cli('check', file('errors.xlsx'), '--json');
     const j = JSON.parse(r.out) as Record<string, unknown[]>;
-    expect(Object.keys(j).sort()).toEqual(['columns', 'findings', 'platforms', 'scores', 'totals', 'undone']);
+    expect(Object.keys(j).sort()).toEqual(['columns', 'editions', 'findings', 'platforms', 'scores', 'totals', 'undone']);
     // every column accounted for: its role, how sure, in words
     const columns = j.columns as { sheet: string; column: string; header: string; certainty: string; text: string; role: { kind: string } }[];
     expect(columns.length).toBeGreaterThan(0);
@@ -180,7 +180,7 @@ describe('wanmu check --mark / --unmark', () => {
   it('--json adds the marks: sheet, severity, A1 ranges', async () => {
     const r = await cli('check', file('errors.xlsx'), '--mark', '-o', file('marked-json.xlsx'), '--json');
     const j = JSON.parse(r.out) as { marks: { sheet: string; severity: string; ranges: string[] }[] };
-    expect(Object.keys(j).sort()).toEqual(['columns', 'findings', 'marks', 'platforms', 'scores', 'totals', 'undone']);
+    expect(Object.keys(j).sort()).toEqual(['columns', 'editions', 'findings', 'marks', 'platforms', 'scores', 'totals', 'undone']);
     expect(j.marks.find((m) => m.severity === 'error')?.ranges.some((x) => x === `D${WIDE_FIRST_ROW}` || x.startsWith(`D${WIDE_FIRST_ROW}:`))).toBe(true);
   });
 

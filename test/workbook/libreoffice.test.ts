@@ -4,6 +4,7 @@
  * subtotal and total cell with the engine. LibreOffice stores 15 significant digits in xlsx, so
  * values are compared at that precision (relative difference ≤ 1e-14).
  */
+import { tables } from '../../src/rules';
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'child_process';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
@@ -85,7 +86,7 @@ describe('native formulas recalculated by LibreOffice equal the engine', () => {
 
   it('the issued annual table with several platforms (cohort across columns)', async () => {
     const host = XlsxFileHost.empty();
-    await host.write(templateBatch('annual', 3), []);
+    await host.write(templateBatch(tables.annual, 3), []);
     const data = await host.read();
     const s = data.sheets[0];
     const wb = new ExcelJS.Workbook();

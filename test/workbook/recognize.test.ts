@@ -1,3 +1,4 @@
+import { tables } from '../../src/rules';
 import ExcelJS from 'exceljs';
 import { annualRows, annualWideWorkbook, acceptanceVerticalWorkbook, PLATFORM_NAMES, WIDE_FIRST_ROW } from '../fixtures/workbooks';
 import { check, codes } from '../helpers/workbook';
@@ -84,7 +85,7 @@ describe('the issued vertical table', () => {
 
   it('recognizes the annual table from its content, with several platform columns', async () => {
     const host = XlsxFileHost.empty();
-    await host.write(templateBatch('annual', 3), []);
+    await host.write(templateBatch(tables.annual, 3), []);
     const wb = await host.read();
     const { analyze } = await import('../../src/workbook/check/analyze');
     const a = analyze(wb);

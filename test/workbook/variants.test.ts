@@ -82,7 +82,7 @@ describe('a single platform in an annual table', () => {
     const { templateBatch } = await import('../../src/workbook');
     const { analyze } = await import('../../src/workbook/check/analyze');
     const host = XlsxFileHost.empty();
-    await host.write(templateBatch('annual', 1), []);
+    await host.write(templateBatch(tables.annual, 1), []);
     await host.write({ addSheets: [], deleteSheets: [], merges: [], columnWidths: [], sheetLayouts: [], cells: [{ sheet: '年度评价', row: 4, col: 7, value: 321 }] }, []);
     const a = analyze(await host.read());
     expect(a.tables[0].platforms[0].indicators[0].score).toBe(10);

@@ -175,7 +175,7 @@ export function Recognition() {
                         </Badge>
                       ) : null}
                     </label>
-                    <Caption1 className={styles.evidence}>{d.evidence.map(renderEvidence).join(';') || '无依据'}</Caption1>
+                    <Caption1 className={styles.evidence}>{d.evidence.map((ev) => renderEvidence(ev)).join(';') || '无依据'}</Caption1>
                     <Select id={id} size="small" value={value} disabled={busy !== null} onChange={(_, data) => void change(cs.sheet, t.table.evaluation, cs.headerRow, d.col, data.value)}>
                       <option value="">{spec === null ? renderRole(d, t.table.evaluation) : '(自动识别)'}</option>
                       {options[t.table.evaluation].map((o) => (

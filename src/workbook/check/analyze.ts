@@ -21,7 +21,7 @@ import {
   type ScoreOutcome,
   type WanmuError,
 } from '../../engine';
-import { absentMeansDefault, tables, vocabulary, type InputField } from '../../rules';
+import { absentMeansDefault, builtIn, vocabulary, type InputField } from '../../rules';
 import { finding, isInputErrorCode, type Finding, type InputErrorCode } from '../findings/codes';
 import { layoutOf, recognizers, Profiles, type SheetReading, type TableLayout } from '../layouts';
 import type { CellRef } from '../core/address';
@@ -102,7 +102,7 @@ export interface ReadIndicator {
 
 /** Reads one platform's inputs of one indicator, by field kind and the column's unit. */
 export function readIndicatorInputs(sheets: Map<string, SheetData>, layout: TableLayout, pi: number, i: number, findings: Finding[]): ReadIndicator {
-  const ind = tables[layout.evaluation].indicators[i];
+  const ind = layout.table.indicators[i];
   const p = layout.platforms[pi];
   if (ind.inputs.some((_, f) => layout.units[i]?.[f]?.unknown)) {
     return { values: ind.inputs.map(() => NaN), native: false, error: { kind: 'value', reason: { code: 'unit_in_cell', field: ind.shortName, text: layout.units[i].map((u) => u.header ?? '').join('') } } };
@@ -118,7 +118,7 @@ export function readIndicatorInputs(sheets: Map<string, SheetData>, layout: Tabl
 
 /** The 无量纲化 cohort's cells: valid, non-blank values of the platforms, in order. */
 export function cohortInfo(sheets: Map<string, SheetData>, layout: TableLayout, i: number, native: readonly (readonly boolean[])[]): CohortInfo | undefined {
-  const ind = tables[layout.evaluation].indicators[i];
+  const ind = layout.table.indicators[i];
   if (ind.rule.kind !== 'normalized') return undefined;
   const f = inputIndex(ind, ind.rule.input);
   const cells: CellRef[] = [];
@@ -136,7 +136,7 @@ export function cohortInfo(sheets: Map<string, SheetData>, layout: TableLayout, 
 
 /** Findings about a 无量纲化 column as a whole, at its first cell. */
 export function cohortNotes(layout: TableLayout, i: number, outcomes: readonly ScoreOutcome[], findings: Finding[]): void {
-  const ind = tables[layout.evaluation].indicators[i];
+  const ind = layout.table.indicators[i];
   if (ind.rule.kind !== 'normalized') return;
   const unknown = outcomes.some((o) => !o.ok && o.error.reason.code === 'cohort_unknown');
   const first = layout.platforms.map((p) => p.inputs[i][0]).find((c) => c !== null);
@@ -163,7 +163,7 @@ export interface Recheck {
  * evaluates everything; a re-check (`recheck`) only what an edit touched.
  */
 export function evaluateLayout(sheets: Map<string, SheetData>, layout: TableLayout, findings: Finding[], recheck?: Recheck): TableResult {
-  const table = tables[layout.evaluation];
+  const table = layout.table;
   const prev = recheck?.previous;
   const values: IndicatorValues[][] = prev ? prev.values.map((v) => v.slice()) : [];
   const native: boolean[][] = prev ? prev.platforms.map((p) => p.indicators.map((r) => r.nativeReadable)) : [];
@@ -273,7 +273,8 @@ export function analyze(workbook: WorkbookData, options: AnalyzeOptions = {}): A
     else if (options.sheets?.get(sheet.name)?.role === 'none') readings.push({ sheet: sheet.name, role: 'none', scores: null });
     else offered.push(sheet);
   }
-  const input = { options: (name: string) => options.sheets?.get(name), profiles: new Profiles(workbook), taken: new Set(workbook.sheets.map((s) => s.name)) };
+  const inForce = (options.editions ?? builtIn).inForce;
+  const input = { options: (name: string) => options.sheets?.get(name), profiles: new Profiles(workbook, inForce), taken: new Set(workbook.sheets.map((s) => s.name)) };
   for (const shape of recognizers) {
     const r = shape.recognize({ ...input, sheets: offered });
     recognized.push(...r.tables);
@@ -298,7 +299,7 @@ export function analyze(workbook: WorkbookData, options: AnalyzeOptions = {}): A
   if (results.length === 0) findings.push(finding('warning', 'no_table', workbook.sheets[0]?.name ?? '', 1, 1, {}));
   const order = new Map(workbook.sheets.map((s, i) => [s.name, i]));
   readings.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0));
-  return { workbook, tables: results, sheets: readings, findings };
+  return { workbook, tables: results, sheets: readings, findings, inForce };
 }
 
 export function scoreRecords(a: Analysis): ScoreRecord[] {

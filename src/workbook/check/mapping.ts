@@ -25,7 +25,7 @@
  * }
  */
 import { z } from 'zod';
-import { defaultEvaluation, tables, type EvaluationId } from '../../rules';
+import { builtIn, defaultEvaluation, type EvaluationId, type Tables } from '../../rules';
 import { EvaluationIdSchema } from '../../rules/schema';
 import type { MappingProblem } from '../findings/mapping';
 import type { IssuedOverride, SheetOptions } from '../contract/layout';
@@ -84,7 +84,7 @@ function problem(p: MappingProblem): MappingResult {
 }
 
 /** Parses and resolves a mapping against the rules; a problem as data (session/mapping.ts words it). */
-export function parseMapping(json: unknown): MappingResult {
+export function parseMapping(json: unknown, tables: Tables = builtIn.inForce): MappingResult {
   const parsed = MappingSchema.safeParse(json);
   if (!parsed.success) {
     return problem({ kind: 'format', issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });

@@ -9,7 +9,7 @@
 import { addScores, rankDescending } from '../../engine';
 import { topCall } from '../core/formula-parse';
 import { formulaRefs } from '../core/refs';
-import { vocabulary, type EvaluationId } from '../../rules';
+import { vocabulary, type EvaluationId, type EvaluationTable } from '../../rules';
 import { a1 } from '../core/address';
 import { displayWidth } from '../core/text';
 import { type Analysis } from '../contract/analysis';
@@ -35,6 +35,8 @@ export interface ResultRow {
 
 export interface ResultTable {
   readonly evaluation: EvaluationId;
+  /** The edition the table was scored by. */
+  readonly table: EvaluationTable;
   readonly sheet: string;
   readonly groups: ReadonlyArray<{ readonly name: string; readonly weight: number }>;
   readonly rows: readonly ResultRow[];
@@ -144,6 +146,7 @@ export function resultTables(a: Analysis, shownAt: ShownAt = shownInWorkbook(a))
     const ranks = rankDescending(base.map((r) => figureOf(r.total)));
     return {
       evaluation: t.table.evaluation,
+      table: t.table,
       sheet: t.layout.sheet,
       groups: t.table.groups.map((g) => ({ name: g.name, weight: g.weight })),
       rows: base.map((r, k) => ({ ...r, rank: ranks[k] })),

@@ -4,7 +4,7 @@
  * surface.
  */
 import type { ErrorReason, IndicatorValues } from '../../engine';
-import type { EvaluationTable, Indicator } from '../../rules';
+import type { EditionSet, EvaluationTable, Indicator, Tables } from '../../rules';
 import type { CellRef } from '../core/address';
 import type { WorkbookData } from '../core/model';
 import type { Finding } from '../findings/codes';
@@ -70,6 +70,8 @@ export interface Analysis {
   readonly tables: readonly TableResult[];
   readonly sheets: readonly SheetReading[];
   readonly findings: readonly Finding[];
+  /** The editions the workbook was read and scored by, one per evaluation (sentences name indicators from these). */
+  readonly inForce: Tables;
 }
 
 export interface AnalyzeOptions {
@@ -79,6 +81,8 @@ export interface AnalyzeOptions {
    * the platform of a one-platform table that nothing on its sheet names.
    */
   readonly fileName?: string;
+  /** The editions to score by: the built-in ones, and any loaded at run time (docs/rules.md). Default: the built-in ones. */
+  readonly editions?: EditionSet;
 }
 
 

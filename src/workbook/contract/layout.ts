@@ -7,7 +7,7 @@
  * one). analyze, fill, review, the CLI and the pane ask the layout (layouts/index.ts is the
  * registry); none of them branches on a layout's kind, and no layout imports another.
  */
-import type { EvaluationId, EvaluationTable } from '../../rules';
+import type { EvaluationTable } from '../../rules';
 import type { Finding } from '../findings/codes';
 import type { CellData, SheetData, SheetLayout, WriteBatch } from '../core/model';
 import type { FormulaRef } from '../core/refs';
@@ -89,7 +89,7 @@ export interface Layout extends Recognizer {
   /** The first reference of a score formula that reads cells it must not (a finding), or null. */
   allowedReads(check: ReadsCheck): Finding | null;
   /** A blank table of this shape, where the shape has one. */
-  readonly template?: (evaluation: EvaluationId, platforms: number, sheetName?: string) => WriteBatch;
+  readonly template?: (table: EvaluationTable, platforms: number, sheetName?: string) => WriteBatch;
 }
 
 /** A cell's text, for layouts reading labels. */

@@ -72,6 +72,8 @@ export interface TableLayout {
   readonly version: number;
   readonly kind: LayoutKind;
   readonly evaluation: EvaluationId;
+  /** The edition the table was read and is scored by (the one in force for its evaluation). */
+  readonly table: EvaluationTable;
   readonly sheet: string;
   readonly headerRow: number;
   readonly platforms: PlatformLayout[];

@@ -2,7 +2,7 @@
  * Header vocabulary built from the rules: which indicator, input field, score or layout column a
  * header text names. Formatting is ignored (see text.ts); content must match a known label.
  */
-import { evaluationIds, tables, vocabulary, type EvaluationId } from '../../rules';
+import { evaluationIds, vocabulary, type EvaluationId, type Tables } from '../../rules';
 import { headerKey, withoutSerial } from '../core/text';
 
 export interface FieldRef {
@@ -39,23 +39,35 @@ function push<T>(map: Map<string, T[]>, key: string, v: T): void {
   else map.set(key, [v]);
 }
 
-const fieldIndex = new Map<string, FieldRef[]>();
-const indicatorIndex = new Map<string, IndicatorRef[]>();
-const groupIndex = new Map<string, { evaluation: EvaluationId; group: number }[]>();
+interface LabelIndex {
+  readonly fields: Map<string, FieldRef[]>;
+  readonly indicators: Map<string, IndicatorRef[]>;
+  readonly groups: Map<string, { evaluation: EvaluationId; group: number }[]>;
+}
 
-for (const evaluation of evaluationIds) {
-  const t = tables[evaluation];
-  t.indicators.forEach((ind, i) => {
-    for (const name of [ind.name, ind.shortName, ...ind.aliases]) {
-      for (const k of variants(name)) push(indicatorIndex, k, { evaluation, indicator: i });
-    }
-    ind.inputs.forEach((f, fi) => {
-      for (const label of [f.label, ...f.aliases]) for (const k of variants(label)) push(fieldIndex, k, { evaluation, indicator: i, field: fi });
+/** Each set of tables in force is indexed once (the built-in set at the first check; a loaded edition's set when loaded). */
+const indexes = new WeakMap<Tables, LabelIndex>();
+
+function indexOf(tables: Tables): LabelIndex {
+  const hit = indexes.get(tables);
+  if (hit) return hit;
+  const index: LabelIndex = { fields: new Map(), indicators: new Map(), groups: new Map() };
+  for (const evaluation of evaluationIds) {
+    const t = tables[evaluation];
+    t.indicators.forEach((ind, i) => {
+      for (const name of [ind.name, ind.shortName, ...ind.aliases]) {
+        for (const k of variants(name)) push(index.indicators, k, { evaluation, indicator: i });
+      }
+      ind.inputs.forEach((f, fi) => {
+        for (const label of [f.label, ...f.aliases]) for (const k of variants(label)) push(index.fields, k, { evaluation, indicator: i, field: fi });
+      });
     });
-  });
-  t.groups.forEach((g, gi) => {
-    for (const k of [headerKey(g.name), headerKey(g.text)]) push(groupIndex, k, { evaluation, group: gi });
-  });
+    t.groups.forEach((g, gi) => {
+      for (const k of [headerKey(g.name), headerKey(g.text)]) push(index.groups, k, { evaluation, group: gi });
+    });
+  }
+  indexes.set(tables, index);
+  return index;
 }
 
 function dedupe<T>(xs: T[]): T[] {
@@ -69,11 +81,12 @@ function dedupe<T>(xs: T[]): T[] {
 }
 
 /** Fields a header may name, in any evaluation. A single-input indicator's name names its field. */
-export function fieldCandidates(text: string): FieldRef[] {
+export function fieldCandidates(tables: Tables, text: string): FieldRef[] {
+  const index = indexOf(tables);
   const out: FieldRef[] = [];
   for (const k of variants(text)) {
-    out.push(...(fieldIndex.get(k) ?? []));
-    for (const ind of indicatorIndex.get(k) ?? []) {
+    out.push(...(index.fields.get(k) ?? []));
+    for (const ind of index.indicators.get(k) ?? []) {
       const inputs = tables[ind.evaluation].indicators[ind.indicator].inputs;
       const required = inputs.filter((f) => !f.optional);
       if (inputs.length === 1 || required.length === 1) out.push({ ...ind, field: inputs.indexOf(required[0] ?? inputs[0]) });
@@ -82,14 +95,15 @@ export function fieldCandidates(text: string): FieldRef[] {
   return dedupe(out);
 }
 
-export function indicatorCandidates(text: string): IndicatorRef[] {
+export function indicatorCandidates(tables: Tables, text: string): IndicatorRef[] {
+  const index = indexOf(tables);
   const out: IndicatorRef[] = [];
-  for (const k of variants(text)) out.push(...(indicatorIndex.get(k) ?? []));
+  for (const k of variants(text)) out.push(...(index.indicators.get(k) ?? []));
   return dedupe(out);
 }
 
-export function groupCandidates(text: string): { evaluation: EvaluationId; group: number }[] {
-  return groupIndex.get(headerKey(text)) ?? [];
+export function groupCandidates(tables: Tables, text: string): { evaluation: EvaluationId; group: number }[] {
+  return indexOf(tables).groups.get(headerKey(text)) ?? [];
 }
 
 function inList(text: string, list: readonly string[]): boolean {
@@ -140,7 +154,7 @@ export function stripComponentPrefix(text: string): string | undefined {
 }
 
 /** Which evaluation a title names (its edition's title words: 验收, 年度), if any. */
-export function evaluationInTitle(text: string): EvaluationId | undefined {
+export function evaluationInTitle(tables: Tables, text: string): EvaluationId | undefined {
   const k = headerKey(text);
   for (const id of evaluationIds) if (tables[id].titleWords.some((w) => k.includes(w))) return id;
   return undefined;

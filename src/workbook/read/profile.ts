@@ -4,18 +4,21 @@
  * blanks, formulas and the sheets and rows they read. Recognition, checks, fill and review all
  * work from profiles; nothing downstream re-reads raw cells for these facts.
  */
-import { vocabulary } from '../../rules';
+import { vocabulary, type Tables } from '../../rules';
 import { cellAt, type CellData, type CellRange, type SheetData, type WorkbookData } from '../core/model';
 import { formulaRefs } from '../core/refs';
 import { answerOf, parseInput } from '../../engine';
 import { cellText, headerKey, normalizeText } from '../core/text';
 
-/** Merged-aware text lookup for one sheet. */
+/** Merged-aware text lookup for one sheet, read against the tables in force (`tables`: what its labels are matched to). */
 export class MergeIndex {
   private readonly master = new Map<number, { row: number; col: number }>();
   private readonly big: CellRange[] = [];
 
-  constructor(readonly sheet: SheetData) {
+  constructor(
+    readonly sheet: SheetData,
+    readonly tables: Tables,
+  ) {
     for (const m of sheet.merges) {
       const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
       if (area > 4096) {
@@ -53,13 +56,19 @@ export class MergeIndex {
   }
 }
 
-/** Each sheet profiled once: layouts ask here and never build merge indexes of their own. */
+/**
+ * Each sheet profiled once: layouts ask here and never build merge indexes of their own. `tables`:
+ * the editions in force for the workbook (one per evaluation), which every label is matched to.
+ */
 export class Profiles {
   private readonly merges = new Map<string, MergeIndex>();
-  constructor(readonly workbook: WorkbookData) {}
+  constructor(
+    readonly workbook: WorkbookData,
+    readonly tables: Tables,
+  ) {}
   merge(sheet: SheetData): MergeIndex {
     let m = this.merges.get(sheet.name);
-    if (!m) this.merges.set(sheet.name, (m = new MergeIndex(sheet)));
+    if (!m) this.merges.set(sheet.name, (m = new MergeIndex(sheet, this.tables)));
     return m;
   }
 }

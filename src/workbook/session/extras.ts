@@ -8,7 +8,7 @@ import { cellText } from '../core/text';
 import type { TableLayout } from '../contract/layout';
 import { fitWidths, resultGrid, resultTables } from '../check/results';
 import { renderDepartment, renderMissingPlace, renderResultNote } from '../text/catalogue';
-import { tables, vocabulary, type EvaluationId } from '../../rules';
+import { vocabulary, type EvaluationId, type EvaluationTable } from '../../rules';
 import { a1, colLetters } from '../core/address';
 import { type Analysis } from '../contract/analysis';
 import type { FillPlan } from '../write/fill';
@@ -56,11 +56,11 @@ export function planConvert(analysis: Analysis, style: 'native' | 'values'): Fil
   return plan.finish();
 }
 
-/** A blank 附件2 or 附件3 table for `platforms` platforms, in a new sheet. */
-export function planTemplate(analysis: Analysis, evaluation: EvaluationId, platforms: number): FillPlan {
+/** A blank table of an edition (附件2 or 附件3 as in force) for `platforms` platforms, in a new sheet. */
+export function planTemplate(analysis: Analysis, table: EvaluationTable, platforms: number): FillPlan {
   const plan = new PlanBuilder(analysis.workbook);
-  const name = freeSheetName(plan.takenNames(), tables[evaluation].shortName);
-  const batch = templateBatch(evaluation, platforms, name);
+  const name = freeSheetName(plan.takenNames(), table.shortName);
+  const batch = templateBatch(table, platforms, name);
   plan.addSheet(name);
   for (const c of batch.cells) plan.write(c);
   for (const m of batch.merges) plan.merge(m.sheet, m.range);
@@ -206,7 +206,7 @@ export function planResultsSheet(analysis: Analysis): FillPlan {
   const all = resultTables(analysis);
   for (const t of all) {
     const grid = resultGrid(t, renderResultNote, true);
-    plan.write({ sheet: name, row, col: 1, value: `${tables[t.evaluation].shortName}(${t.sheet})`, bold: true });
+    plan.write({ sheet: name, row, col: 1, value: `${t.table.shortName}(${t.sheet})`, bold: true });
     row++;
     const first = row + 1;
     const last = row + grid.length - 1;

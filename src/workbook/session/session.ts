@@ -15,7 +15,7 @@ import {
   type RawValue,
   type WanmuError,
 } from '../../engine';
-import type { EvaluationId, Indicator } from '../../rules';
+import { builtIn, type EvaluationId, type Indicator, type Tables } from '../../rules';
 import { resultTables, type ResultTable } from '../check/results';
 import { chartData, missingInputs, planConvert, planMissingSheet, planResultsSheet, planTemplate, type ChartTable, type MissingInput } from './extras';
 import { type Mapping } from '../check/mapping';
@@ -225,7 +225,7 @@ export class WorkbookSession {
 
   /** Uses a mapping (the JSON shape of a mapping file) from now on; the tables are read again. */
   setMapping(json: unknown): { ok: true } | { ok: false; message: string } {
-    const r = resolveMapping(json);
+    const r = resolveMapping(json, this.tables);
     if (!r.ok) return r;
     this.mappingJson = json as Mapping;
     this.mappingSet = true;
@@ -248,8 +248,13 @@ export class WorkbookSession {
     return planConvert(this.analysis, style);
   }
 
+  /** The editions in force for this workbook: the built-in ones, or the ones a surface loaded (one per evaluation). */
+  get tables(): Tables {
+    return (this.options.editions ?? builtIn).inForce;
+  }
+
   planTemplate(evaluation: EvaluationId, platforms: number): FillPlan {
-    return planTemplate(this.analysis, evaluation, platforms);
+    return planTemplate(this.analysis, this.tables[evaluation], platforms);
   }
 
   missingInputs(): MissingInput[] {
@@ -333,7 +338,7 @@ export class WorkbookSession {
       this.mappingFinding = findingAtCell('warning', 'mapping_unreadable', MAPPING_SHEET, 'A1', { message: (e as Error).message });
       return;
     }
-    const r = resolveMapping(json);
+    const r = resolveMapping(json, this.tables);
     if (!r.ok) {
       this.mappingFinding = findingAtCell('warning', 'mapping_unreadable', MAPPING_SHEET, 'A1', { message: r.message });
       return;

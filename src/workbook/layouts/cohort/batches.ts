@@ -6,7 +6,7 @@
  * When such sheets' names do not say it, they stay apart, with a warning at every 无量纲化 column
  * that its xmin/xmax depend on whether the sheets form one 培育名单 — never silently one way.
  */
-import { tables, vocabulary } from '../../../rules';
+import { vocabulary  } from '../../../rules';
 import { finding, type Finding } from '../../findings/codes';
 import { platformKeys } from './pairing';
 import { type CohortSheet } from './types';
@@ -58,7 +58,7 @@ export function groupBatches(inputs: readonly CohortSheet[]): { groups: CohortSh
       const others = open.map((o) => o.sheet.name);
       for (const s of unsure) {
         const list = notes.get(s) ?? [];
-        tables[s.evaluation].indicators.forEach((ind, i) => {
+        s.tables[s.evaluation].indicators.forEach((ind, i) => {
           if (ind.rule.kind !== 'normalized') return;
           const c = s.columns.find((d) => d.role.kind === 'input' && d.role.indicator === i);
           if (c) list.push(finding('warning', 'cohort_maybe_batches', s.sheet.name, s.headerTop(c.col), c.col, { evaluation: s.evaluation, indicator: i + 1, sheets: others.filter((n) => n !== s.sheet.name) }));

@@ -3,7 +3,7 @@
  * states), a score, a subtotal, the total; an indicator's name over one column is settled by its
  * values (a typed number beyond 分值 cannot be a score) or, when they cannot tell, by the sheet.
  */
-import { tables, type EvaluationId, type Indicator } from '../../../rules';
+import { type EvaluationId, type Indicator , type Tables } from '../../../rules';
 import { PERCENT_POINTS_FACTOR, PERCENT_POINTS_RANGE, percentUnits, unitSpellings } from '../../../rules/units';
 import { isMoneyUnit, unitFactor } from '../../../engine';
 import type { ColumnStats } from '../../read/profile';
@@ -11,7 +11,7 @@ import { normalizeText } from '../../core/text';
 import { type ColumnRole, type ColumnUnit, type Evidence } from '../../findings/roles';
 import { headerUnit, type HeaderCell } from './header';
 
-function indicatorOf(evaluation: EvaluationId, i: number): Indicator {
+function indicatorOf(tables: Tables, evaluation: EvaluationId, i: number): Indicator {
   return tables[evaluation].indicators[i];
 }
 
@@ -19,8 +19,8 @@ function indicatorOf(evaluation: EvaluationId, i: number): Indicator {
  * How an input column converts: by the unit its header states, else the unit its header block's
  * units row states, else (an amount in money) the table's own 金额单位 line.
  */
-export function unitOf(evaluation: EvaluationId, r: { indicator: number; field: number }, header: string, stats: ColumnStats, block: { unit?: string; table?: string | null } = {}): ColumnUnit {
-  const field = indicatorOf(evaluation, r.indicator).inputs[r.field];
+export function unitOf(tables: Tables, evaluation: EvaluationId, r: { indicator: number; field: number }, header: string, stats: ColumnStats, block: { unit?: string; table?: string | null } = {}): ColumnUnit {
+  const field = indicatorOf(tables, evaluation, r.indicator).inputs[r.field];
   const unit = headerUnit(header) ?? block.unit ?? (field.kind === 'amount' && isMoneyUnit(field.unit) ? block.table ?? null : null);
   if (unit === null) return { header: null, factor: 1, unknown: false };
   if (field.kind === 'share') {
@@ -67,7 +67,7 @@ export function headerTextOf(h: HeaderCell): string {
   return parent !== '' && child !== '' && parent !== child ? `${parent}/${child}` : child || parent;
 }
 
-export function firstPass(evaluation: EvaluationId, h: HeaderCell, stats: ColumnStats, ownSheet: string): Pending {
+export function firstPass(tables: Tables, evaluation: EvaluationId, h: HeaderCell, stats: ColumnStats, ownSheet: string): Pending {
   const p: Pending = { cell: h, stats, evidence: [] };
   const text = headerTextOf(h);
   const s = h.says;
@@ -112,7 +112,7 @@ export function firstPass(evaluation: EvaluationId, h: HeaderCell, stats: Column
       const r = pick(s.refs);
       const f = pick(s.fields);
       if (!r) return { ...p, role: { kind: 'unrecognized', text } };
-      const ind = indicatorOf(evaluation, r.indicator);
+      const ind = indicatorOf(tables, evaluation, r.indicator);
       // a typed number beyond 分值 cannot be a score (a formula's result beyond it is a score missing its cap)
       const typedBeyond = stats.typedNumbers > 0 && stats.maxTyped > ind.points + 1e-9;
       const textValues = stats.texts > 0;

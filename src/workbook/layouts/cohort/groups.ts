@@ -6,7 +6,7 @@
  * that after pairing (refineByReads). A group whose columns do not fit is left unrecognized
  * rather than guessed.
  */
-import { tables, type EvaluationId } from '../../../rules';
+import { type EvaluationId , type Tables } from '../../../rules';
 import { cellAt, type SheetData } from '../../core/model';
 import { formulaRefs } from '../../core/refs';
 import type { RowInfo } from '../../read/profile';
@@ -37,7 +37,7 @@ function sumsNeighbours(sheet: SheetData, rows: readonly RowInfo[], col: number,
   return n;
 }
 
-export function resolveGroupScores(evaluation: EvaluationId, sheet: SheetData, rows: readonly RowInfo[], pending: Pending[]): void {
+export function resolveGroupScores(tables: Tables, evaluation: EvaluationId, sheet: SheetData, rows: readonly RowInfo[], pending: Pending[]): void {
   const table = tables[evaluation];
   const groups = new Set(pending.filter((p) => p.groupScore !== undefined).map((p) => p.groupScore as number));
   for (const g of groups) {

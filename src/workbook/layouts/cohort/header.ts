@@ -3,7 +3,7 @@
  * indicator's name, a score, a subtotal, the total, the platform column …) before values are
  * consulted, the unit a header states, and which evaluation the sheet is.
  */
-import { defaultEvaluation, evaluationIds, matchThresholds, matchWords, tables, vocabulary, type EvaluationId } from '../../../rules';
+import { defaultEvaluation, evaluationIds, matchThresholds, matchWords, vocabulary, type EvaluationId, type Tables } from '../../../rules';
 import { rankFields, rankIndicators } from '../../read/match/targets';
 import {
   evaluationInTitle,
@@ -60,7 +60,8 @@ export type HeaderSays =
   | { kind: 'empty' }
   | { kind: 'unknown'; text: string };
 
-export function says(parent: string, child: string): HeaderSays {
+/** What a header (its parent row's text over its own) says, against the tables in force. */
+export function says(tables: Tables, parent: string, child: string): HeaderSays {
   const text = child.trim() !== '' ? child : parent;
   if (text.trim() === '') return { kind: 'empty' };
   if (isPlatformHeader(text)) return { kind: 'platform' };
@@ -71,12 +72,12 @@ export function says(parent: string, child: string): HeaderSays {
   // a parent naming an indicator, or one of its inputs (产业项目投资(亿元) over 年度计划 | 完成)
   const parentInd: IndicatorRef[] =
     parent && parent !== child
-      ? [...indicatorCandidates(parent), ...fieldCandidates(parent).map((f) => ({ evaluation: f.evaluation, indicator: f.indicator }))]
+      ? [...indicatorCandidates(tables, parent), ...fieldCandidates(tables, parent).map((f) => ({ evaluation: f.evaluation, indicator: f.indicator }))]
       : [];
-  const parentGroup = parent && parent !== child ? groupCandidates(parent) : [];
+  const parentGroup = parent && parent !== child ? groupCandidates(tables, parent) : [];
   // 年度计划 or 完成值 under 产业项目投资(亿元) is that figure's plan or value, whatever 年度计划 alone names
   if (parent.trim() !== '' && parent !== child && child.trim() !== '' && qualifiesParent(child)) {
-    const own = [...fieldCandidates(child), ...indicatorCandidates(child)];
+    const own = [...fieldCandidates(tables, child), ...indicatorCandidates(tables, child)];
     const within = own.filter((r) => parentInd.some((p) => p.evaluation === r.evaluation && p.indicator === r.indicator));
     if (within.length === 0) return { kind: 'unknown', text: `${parent}/${child}` };
   }
@@ -86,38 +87,38 @@ export function says(parent: string, child: string): HeaderSays {
   if (isSubtotalLabel(child) && parentGroup.length > 0) return { kind: 'subtotal', refs: parentGroup };
   if (isScoreHeader(child) && parentGroup.length > 0) return { kind: 'groupScore', refs: parentGroup };
   if (parentIsScore && child.trim() !== '') {
-    const ind = indicatorCandidates(child);
+    const ind = indicatorCandidates(tables, child);
     if (ind.length > 0) return { kind: 'score', refs: ind };
     const subtotalWord = vocabulary.subtotal.find((w) => child.endsWith(w));
-    const g = groupCandidates(subtotalWord ? child.slice(0, -subtotalWord.length) : child);
+    const g = groupCandidates(tables, subtotalWord ? child.slice(0, -subtotalWord.length) : child);
     if (g.length > 0) return { kind: 'subtotal', refs: g };
     if (isTotalLabel(child)) return { kind: 'total' };
   }
   const stripped = stripScoreSuffix(text);
   if (stripped !== undefined) {
-    const ind = indicatorCandidates(stripped);
+    const ind = indicatorCandidates(tables, stripped);
     if (ind.length > 0) return { kind: 'score', refs: ind };
-    const g = groupCandidates(stripped);
+    const g = groupCandidates(tables, stripped);
     if (g.length > 0) return { kind: 'subtotal', refs: g };
   }
   const k = headerKey(text);
   for (const w of vocabulary.subtotal) {
     const wk = headerKey(w);
     if (k.endsWith(wk) && k.length > wk.length) {
-      const g = groupCandidates(k.slice(0, -wk.length));
+      const g = groupCandidates(tables, k.slice(0, -wk.length));
       if (g.length > 0) return { kind: 'subtotal', refs: g };
     }
   }
   if (isSubtotalLabel(text) && parentGroup.length > 0) return { kind: 'subtotal', refs: parentGroup };
-  const groupOnly = groupCandidates(text);
-  let fields = fieldCandidates(child.trim() !== '' ? child : parent);
+  const groupOnly = groupCandidates(tables, text);
+  let fields = fieldCandidates(tables, child.trim() !== '' ? child : parent);
   if (parentInd.length > 0 && child.trim() !== '') {
     const within = fields.filter((r) => parentInd.some((p) => p.evaluation === r.evaluation && p.indicator === r.indicator));
     if (within.length > 0) return { kind: 'field', refs: within };
     // a sub-item under an indicator is that indicator's (年度计划 under 产业项目投资 is its plan, not 工作推进's 年度工作计划)
     return { kind: 'unknown', text: `${parent}/${child}` };
   }
-  const inds = indicatorCandidates(text);
+  const inds = indicatorCandidates(tables, text);
   if (inds.length > 0) {
     // An indicator's own name: a score, or its single input. A stated input unit settles it.
     const unit = headerUnit(text);
@@ -151,9 +152,9 @@ export function readHeader(idx: MergeIndex, row: number): HeaderCell[] {
     // a parent row helps only when it names an indicator, a group or a score group over this column
     const parentUseful =
       parentText.trim() !== '' &&
-      (indicatorCandidates(parentText).length > 0 || groupCandidates(parentText).length > 0 || isScoreHeader(parentText) || parentText === child || (!idx.isCovered(row, c) && qualifiesParent(child)));
+      (indicatorCandidates(idx.tables, parentText).length > 0 || groupCandidates(idx.tables, parentText).length > 0 || isScoreHeader(parentText) || parentText === child || (!idx.isCovered(row, c) && qualifiesParent(child)));
     const parent = parentUseful ? parentText : '';
-    out.push({ col: c, parent, child: child.trim() === '' && idx.isCovered(row, c) ? '' : child, says: says(parent, child) });
+    out.push({ col: c, parent, child: child.trim() === '' && idx.isCovered(row, c) ? '' : child, says: says(idx.tables, parent, child) });
   }
   return out;
 }
@@ -170,15 +171,15 @@ function blockToken(text: string): boolean {
  * What a header in the office's own words reads as, confidently (text only): per evaluation, the
  * input or indicator it resembles most. Empty when it resembles none.
  */
-export function resemblance(h: HeaderCell): { evaluation: EvaluationId; target: string }[] {
+export function resemblance(tables: Tables, h: HeaderCell): { evaluation: EvaluationId; target: string }[] {
   if (h.says.kind !== 'unknown') return [];
   const text = h.child.trim() !== '' ? h.child : h.parent;
   const k = headerKey(text);
   if (k.length < 2 || /^[\d.,%\s-]+$/.test(k)) return [];
   const out: { evaluation: EvaluationId; target: string }[] = [];
   for (const e of evaluationIds) {
-    const f = rankFields(e, text)[0];
-    const i = rankIndicators(e, stripScoreSuffix(text) ?? text)[0];
+    const f = rankFields(tables[e], text)[0];
+    const i = rankIndicators(tables[e], stripScoreSuffix(text) ?? text)[0];
     const fs = f?.score ?? 0;
     const is = i?.score ?? 0;
     if (Math.max(fs, is) < matchThresholds.confident) continue;
@@ -208,7 +209,7 @@ export function headerScore(idx: MergeIndex, row: number, cells: readonly Header
     const subItem = h.says.kind === 'unknown' && h.parent.trim() !== '' && h.child.trim() !== '' && h.parent !== h.child && !blockToken(h.child) && spans();
     if (h.says.kind === 'platform') continue;
     // a header that only resembles an indicator counts once per indicator (2021年产值 and 2022年产值 are one)
-    const like = !useful(h.says) && !subItem ? resemblance(h) : [];
+    const like = !useful(h.says) && !subItem ? resemblance(idx.tables, h) : [];
     if (like.length > 0) {
       seen.add(like[0].target);
       continue;
@@ -267,10 +268,10 @@ export function chooseEvaluation(sheet: SheetData, idx: MergeIndex, header: numb
   const votes = noVotes();
   const vote = (e: EvaluationId, n: number) => votes.set(e, (votes.get(e) ?? 0) + n);
   for (const h of cells) for (const e of new Set(refsOf(h.says).map((r) => r.evaluation))) vote(e, 2);
-  for (const h of cells) for (const x of resemblance(h)) vote(x.evaluation, 1);
-  const inTitle = evaluationInTitle(sheet.name) ?? (() => {
+  for (const h of cells) for (const x of resemblance(idx.tables, h)) vote(x.evaluation, 1);
+  const inTitle = evaluationInTitle(idx.tables, sheet.name) ?? (() => {
     for (let r = 1; r < header; r++) for (let c = 1; c <= sheet.colCount; c++) {
-      const e = evaluationInTitle(idx.text(r, c));
+      const e = evaluationInTitle(idx.tables, idx.text(r, c));
       if (e) return e;
     }
     return undefined;

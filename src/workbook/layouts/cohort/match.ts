@@ -6,7 +6,7 @@
  * is used; an uncertain one is used and said at the header (table.ts); a tie or a weak one is left
  * unrecognized, with what it resembled.
  */
-import { matchThresholds as T, tables, type EvaluationId } from '../../../rules';
+import { matchThresholds as T, type EvaluationId , type Tables } from '../../../rules';
 import { isValueQualifier } from '../../read/match/similarity';
 import { groupCandidates, indicatorCandidates, isScoreHeader, stripScoreSuffix } from '../../read/matching';
 import { decide } from '../../read/match/assign';
@@ -17,19 +17,19 @@ import { type ColumnRole, type Evidence } from '../../findings/roles';
 import { crossSheetOf, type Pending } from './columns';
 
 /** The indicators a parent header names, exactly or closely enough to count. */
-function parentIndicators(evaluation: EvaluationId, parent: string): Set<number> {
+function parentIndicators(tables: Tables, evaluation: EvaluationId, parent: string): Set<number> {
   const out = new Set<number>();
   if (parent.trim() === '') return out;
-  for (const r of indicatorCandidates(parent)) if (r.evaluation === evaluation) out.add(r.indicator);
+  for (const r of indicatorCandidates(tables, parent)) if (r.evaluation === evaluation) out.add(r.indicator);
   if (out.size === 0) {
-    const top = rankIndicators(evaluation, parent);
+    const top = rankIndicators(tables[evaluation], parent);
     if (top[0] && top[0].score >= T.confident && !(top[1] && top[1].score > top[0].score - T.margin)) out.add(top[0].target.indicator);
   }
   return out;
 }
 
-function parentGroups(evaluation: EvaluationId, parent: string): Set<number> {
-  return new Set(groupCandidates(parent).filter((g) => g.evaluation === evaluation).map((g) => g.group));
+function parentGroups(tables: Tables, evaluation: EvaluationId, parent: string): Set<number> {
+  return new Set(groupCandidates(tables, parent).filter((g) => g.evaluation === evaluation).map((g) => g.group));
 }
 
 /** Whether a column not named exactly reads as a score: score words in its header or above it, or formulas reading another sheet. */
@@ -72,7 +72,7 @@ function apply(rows: readonly Row[], roles: readonly ColumnRole[], held: Readonl
 }
 
 /** Matches the sheet's columns that no label names exactly (in place: roles and evidence). */
-export function matchOwnWords(evaluation: EvaluationId, pending: readonly Pending[], ownSheet: string): void {
+export function matchOwnWords(tables: Tables, evaluation: EvaluationId, pending: readonly Pending[], ownSheet: string): void {
   const table = tables[evaluation];
   const fieldRoles: ColumnRole[] = [];
   const fieldLabels: string[] = [];
@@ -103,11 +103,11 @@ export function matchOwnWords(evaluation: EvaluationId, pending: readonly Pendin
   for (const p of pending) {
     if (!eligible(p)) continue;
     // 年度评价平均得分 is an input of points (the average of the annual evaluations), not a score column
-    const pointsInput = rankFields(evaluation, p.cell.child.trim() !== '' ? p.cell.child : p.cell.parent).find((c) => c.target.kind === 'score');
+    const pointsInput = rankFields(table, p.cell.child.trim() !== '' ? p.cell.child : p.cell.parent).find((c) => c.target.kind === 'score');
     const score = pointsInput && pointsInput.score >= T.uncertain ? undefined : scoreContext(p, ownSheet);
     if (score) {
       const weights = new Array<number>(scoreRoles.length).fill(0);
-      for (const c of rankIndicators(evaluation, score.text)) {
+      for (const c of rankIndicators(table, score.text)) {
         const ind = table.indicators[c.target.indicator];
         const beyond = p.stats.typedNumbers > 0 && p.stats.maxTyped > ind.points + 1e-9;
         weights[c.target.indicator] = c.score * (beyond ? T.valuesContradict : 1);
@@ -119,11 +119,11 @@ export function matchOwnWords(evaluation: EvaluationId, pending: readonly Pendin
     const qualifier = p.cell.parent.trim() !== '' && p.cell.child.trim() !== '' && isValueQualifier(p.cell.child);
     const child = qualifier ? p.cell.parent : p.cell.child.trim() !== '' ? p.cell.child : p.cell.parent;
     const parent = !qualifier && p.cell.parent !== child ? p.cell.parent : '';
-    const pInds = parentIndicators(evaluation, parent);
-    const pGroups = parentGroups(evaluation, parent);
+    const pInds = parentIndicators(tables, evaluation, parent);
+    const pGroups = parentGroups(tables, evaluation, parent);
     const stated = headerUnit(child) ?? headerUnit(p.cell.child);
     const weights = new Array<number>(fieldRoles.length).fill(0);
-    for (const c of rankFields(evaluation, child)) {
+    for (const c of rankFields(table, child)) {
       const t = c.target;
       let w = c.score;
       if (pInds.size > 0) w = pInds.has(t.indicator) ? Math.min(1, w + T.parentBonus) : w * T.outsideParent;

@@ -1,7 +1,7 @@
 /**
  * Pairs score sheets with the input sheets they score and settles ambiguous sheets.
  */
-import { tables, type EvaluationId } from '../../../rules';
+import { type EvaluationId  } from '../../../rules';
 import { finding, type Finding } from '../../findings/codes';
 import { headerKey } from '../../core/text';
 import { resettle } from './sheet';
@@ -58,7 +58,7 @@ export function pairSheets(sheets: readonly CohortSheet[], findings: Finding[]):
     const larger = others.filter((o) => s.columns.some((c) => {
       const ind = c.role.kind === 'input' || c.role.kind === 'score' ? c.role.indicator : -1;
       if (ind < 0) return false;
-      const points = tables[s.evaluation].indicators[ind].points;
+      const points = s.tables[s.evaluation].indicators[ind].points;
       const mine = s.stats.get(c.col);
       return mine !== undefined && mine.numbers > 0 && mine.maxNumber <= points + 1e-9 && o.columns.some((oc) => oc.role.kind === 'input' && oc.role.indicator === ind && (o.stats.get(oc.col)?.maxNumber ?? -Infinity) > points + 1e-9);
     }));

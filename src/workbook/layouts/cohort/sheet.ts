@@ -44,10 +44,10 @@ export function readCohortSheet(sheet: SheetData, idx: MergeIndex, options: Shee
     const m = mapped(h);
     if (m) return { cell: h, stats, role: m, evidence: [{ kind: 'mapping' } as Evidence] } as Pending;
     if (h.col === pc) return { cell: h, stats, role: { kind: 'platform' }, evidence: [{ kind: 'header', text: headerTextOf(h) } as Evidence] } as Pending;
-    return firstPass(evaluation, h, stats, sheet.name);
+    return firstPass(idx.tables, evaluation, h, stats, sheet.name);
   });
-  resolveGroupScores(evaluation, sheet, rows, pending);
-  matchOwnWords(evaluation, pending, sheet.name);
+  resolveGroupScores(idx.tables, evaluation, sheet, rows, pending);
+  matchOwnWords(idx.tables, evaluation, pending, sheet.name);
   const parentRow = header.cells.some((h) => h.parent !== '' && h.parent !== h.child) ? header.row - 1 : null;
   // Cross-sheet formulas in score columns name the sheet this one scores.
   const reads = new Map<string, number>();
@@ -69,7 +69,7 @@ export function readCohortSheet(sheet: SheetData, idx: MergeIndex, options: Shee
   else if (namesScores(sheet.name)) role = 'scores';
   else role = 'ambiguous';
   const stats = new Map(pending.map((p) => [p.cell.col, p.stats]));
-  const cs: CohortSheet = { sheet, headerRow: header.row, parentRow, evaluation, platformCol: pc, rows, columns: [], role, readsFrom, options, block, stats, headerTop: (col) => idx.masterOf(header.row, col).row };
+  const cs: CohortSheet = { sheet, headerRow: header.row, parentRow, evaluation, tables: idx.tables, platformCol: pc, rows, columns: [], role, readsFrom, options, block, stats, headerTop: (col) => idx.masterOf(header.row, col).row };
   settle(cs, pending);
   return cs;
 }
@@ -98,7 +98,7 @@ export function settle(cs: CohortSheet, pending: readonly Pending[]): void {
     const stated = cs.block.units.get(p.cell.col);
     const unit =
       role.kind === 'input'
-        ? unitOf(cs.evaluation, role, header, p.stats, { unit: stated, table: cs.block.tableUnit })
+        ? unitOf(cs.tables, cs.evaluation, role, header, p.stats, { unit: stated, table: cs.block.tableUnit })
         : { header: headerUnit(header) ?? stated ?? null, factor: 1, unknown: false };
     if (role.kind === 'input' && unit.header !== null) evidence.push({ kind: 'unit', unit: unit.header });
     return { col: p.cell.col, header, role, evidence, unit };
@@ -113,7 +113,7 @@ export function resettle(cs: CohortSheet, role: SheetRole): void {
     const h = c.header;
     const ind = c.role.kind === 'input' ? c.role.indicator : c.role.kind === 'score' ? c.role.indicator : -1;
     if (ind < 0) return c;
-    const fieldRef = fieldCandidates(h).find((f) => f.evaluation === cs.evaluation && f.indicator === ind);
+    const fieldRef = fieldCandidates(cs.tables, h).find((f) => f.evaluation === cs.evaluation && f.indicator === ind);
     const next: ColumnRole = role === 'scores' || !fieldRef ? { kind: 'score', indicator: ind } : { kind: 'input', indicator: ind, field: fieldRef.field };
     return { ...c, role: next, evidence: [...c.evidence.filter((e) => e.kind !== 'sheet_role'), { kind: 'sheet_role', role }] };
   });

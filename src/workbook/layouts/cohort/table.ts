@@ -2,7 +2,7 @@
  * The cohort table of an input sheet with its paired score sheets: each platform's input, score,
  * subtotal and total cells, the unit of every input column, and the findings about columns.
  */
-import { absentMeansDefault, tables, vocabulary, type EvaluationId } from '../../../rules';
+import { absentMeansDefault, vocabulary, type EvaluationId, type Tables } from '../../../rules';
 import { colLetters } from '../../core/address';
 import { finding, type Finding } from '../../findings/codes';
 import { fieldCandidates, indicatorCandidates, isScoreHeader, isSubtotalLabel, isTotalLabel, stripScoreSuffix } from '../../read/matching';
@@ -29,7 +29,7 @@ interface SheetColumns {
 export function sheetColumns(input: CohortSheet, findings: Finding[]): SheetColumns {
   const sheet = input.sheet;
   const evaluation = input.evaluation;
-  const table = tables[evaluation];
+  const table = input.tables[evaluation];
   const fieldCols = new Map<string, number>();
   const scoreCols = new Map<number, number>();
   const groupCols = new Map<number, number>();
@@ -68,7 +68,7 @@ export function sheetColumns(input: CohortSheet, findings: Finding[]): SheetColu
         findings.push(said);
         return d;
       }
-      const other = evaluationsOf(r.text).filter((e) => e !== evaluation);
+      const other = evaluationsOf(input.tables, r.text).filter((e) => e !== evaluation);
       if (other.length > 0) findings.push(finding('info', 'other_evaluation_column', sheet.name, input.headerTop(d.col), d.col, { text: d.header, evaluation: other[0] }));
       else findings.push(finding('info', 'unknown_column', sheet.name, input.headerTop(d.col), d.col, { text: d.header }));
     }
@@ -97,7 +97,7 @@ export function buildCohortLayout(inputs: readonly CohortSheet[], scoreSheets: r
   const input = inputs[0];
   const sheet = input.sheet;
   const evaluation = input.evaluation;
-  const table = tables[evaluation];
+  const table = input.tables[evaluation];
   const findings: Finding[] = [...extra];
   const read = inputs.map((s) => sheetColumns(s, findings));
   const { fieldCols, units } = read[0];
@@ -161,6 +161,7 @@ export function buildCohortLayout(inputs: readonly CohortSheet[], scoreSheets: r
     version: nextVersion(),
     kind: 'cohort',
     evaluation,
+    table,
     sheet: sheet.name,
     headerRow: input.headerRow,
     platforms,
@@ -206,8 +207,8 @@ function matchFinding(d: ColumnDecision, evaluation: EvaluationId, sheet: string
   return finding('info', 'column_resembles', sheet, row, d.col, { text: d.header, evaluation, role: m.role, score: m.score });
 }
 
-function evaluationsOf(text: string): EvaluationId[] {
-  return [...new Set([...fieldCandidates(text), ...indicatorCandidates(text)].map((r) => r.evaluation))];
+function evaluationsOf(tables: Tables, text: string): EvaluationId[] {
+  return [...new Set([...fieldCandidates(tables, text), ...indicatorCandidates(tables, text)].map((r) => r.evaluation))];
 }
 
 /** Score places from a score sheet of the same platforms (matched by name; order may differ). */

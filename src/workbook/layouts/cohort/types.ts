@@ -1,5 +1,5 @@
 /** A sheet read as a cohort table (one row per platform), before it is paired and made a table. */
-import type { EvaluationId } from '../../../rules';
+import type { EvaluationId, Tables } from '../../../rules';
 import type { SheetData } from '../../core/model';
 import type { ColumnStats, RowInfo } from '../../read/profile';
 import type { SheetOptions } from '../../contract/layout';
@@ -11,6 +11,8 @@ export interface CohortSheet {
   readonly headerRow: number;
   readonly parentRow: number | null;
   readonly evaluation: EvaluationId;
+  /** The tables in force (the sheet's edition is tables[evaluation]). */
+  readonly tables: Tables;
   readonly platformCol: number;
   readonly rows: readonly RowInfo[];
   columns: ColumnDecision[];

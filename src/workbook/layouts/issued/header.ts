@@ -4,7 +4,7 @@
  * platform's name merged over its 数据 | 得分 pair, or 数据 and 得分 blocks with the names below),
  * other columns, and which evaluation the table is.
  */
-import { evaluationIds, tables, type EvaluationId } from '../../../rules';
+import { evaluationIds, type EvaluationId } from '../../../rules';
 import { parseInput } from '../../../engine';
 import { evaluationInTitle, indicatorCandidates, mostVoted, noVotes, isNoteHeader, isScoreHeader, isValueHeader, layoutColumn, stripScoreSuffix, type LayoutColumn } from '../../read/matching';
 import { cellAt, type SheetData } from '../../core/model';
@@ -134,18 +134,18 @@ export function detectEvaluation(idx: MergeIndex, cols: IssuedColumns): Evaluati
   const sheet = idx.sheet;
   const votes = noVotes();
   for (let r = cols.lastHeaderRow + 1; r <= sheet.rowCount; r++) {
-    for (const c of indicatorCandidates(cellText(cellAt(sheet, r, cols.roles.name as number)?.value ?? null))) votes.set(c.evaluation, (votes.get(c.evaluation) ?? 0) + 1);
+    for (const c of indicatorCandidates(idx.tables, cellText(cellAt(sheet, r, cols.roles.name as number)?.value ?? null))) votes.set(c.evaluation, (votes.get(c.evaluation) ?? 0) + 1);
   }
   const voted = mostVoted(votes);
   if (voted) return voted;
   for (let r = 1; r < cols.headerRow; r++) {
     for (let c = 1; c <= sheet.colCount; c++) {
-      const e = evaluationInTitle(idx.text(r, c));
+      const e = evaluationInTitle(idx.tables, idx.text(r, c));
       if (e) return e;
     }
   }
   // each table heads its last column its own way (附件2 责任分工, 附件3 责任部门); when that does not tell, the first listed
   const header = cols.roles.responsibility !== undefined ? headerKey(idx.text(cols.headerRow, cols.roles.responsibility)) : '';
-  return evaluationIds.find((e) => headerKey(tables[e].responsibilityHeader) === header) ?? evaluationIds[0];
+  return evaluationIds.find((e) => headerKey(idx.tables[e].responsibilityHeader) === header) ?? evaluationIds[0];
 }
 

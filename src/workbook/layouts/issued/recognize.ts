@@ -4,7 +4,7 @@
  * columns — a single 完成值 | 得分 pair, several platforms' columns, or each platform's name
  * merged over its own 数据 | 得分 pair. Columns that are neither (备注, 说明 …) are "other".
  */
-import { absentMeansDefault, tables, vocabulary, type EvaluationTable, type Indicator } from '../../../rules';
+import { absentMeansDefault, vocabulary, type EvaluationTable, type Indicator, type Tables } from '../../../rules';
 import { finding, type Finding } from '../../findings/codes';
 import { renderUnnamedColumn } from './texts';
 import { fieldCandidates, indicatorCandidates, isTotalLabel, stripComponentPrefix, type LayoutColumn } from '../../read/matching';
@@ -25,8 +25,8 @@ import { isPlatformName, titlePlatform } from '../../read/platform-name';
 
 export type { Variant };
 
-function identify(table: EvaluationTable, name: string, number: number | undefined): Indicator | undefined {
-  const byName = indicatorCandidates(name).filter((c) => c.evaluation === table.evaluation);
+function identify(tables: Tables, table: EvaluationTable, name: string, number: number | undefined): Indicator | undefined {
+  const byName = indicatorCandidates(tables, name).filter((c) => c.evaluation === table.evaluation);
   if (byName.length > 0) {
     const exact = byName.find((c) => table.indicators[c.indicator].number === number);
     return table.indicators[(exact ?? byName[0]).indicator];
@@ -38,6 +38,7 @@ export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, override
   const cols = findHeader(idx, overrides, variant);
   if (!cols) return undefined;
   const evaluation = detectEvaluation(idx, cols);
+  const tables = idx.tables;
   const table = tables[evaluation];
   const findings: Finding[] = [];
   const { roles } = cols;
@@ -58,17 +59,17 @@ export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, override
       break;
     }
     if (number !== undefined && name.trim() !== '') {
-      rows.push({ row: r, indicator: identify(table, name, number), components: [] });
+      rows.push({ row: r, indicator: identify(tables, table, name, number), components: [] });
       continue;
     }
     // a matrix without 序号: an indicator's row by its name alone
-    if (numCol === undefined && stripComponentPrefix(name) === undefined && indicatorCandidates(name).some((c) => c.evaluation === evaluation)) {
-      rows.push({ row: r, indicator: identify(table, name, undefined), components: [] });
+    if (numCol === undefined && stripComponentPrefix(name) === undefined && indicatorCandidates(tables, name).some((c) => c.evaluation === evaluation)) {
+      rows.push({ row: r, indicator: identify(tables, table, name, undefined), components: [] });
       continue;
     }
     const current = rows[rows.length - 1];
     // … or by a name in the office's words that reads as an indicator more than as a sub-item of the one above
-    if (numCol === undefined && stripComponentPrefix(name) === undefined && name.trim() !== '' && readsAsIndicator(evaluation, name, current?.indicator)) {
+    if (numCol === undefined && stripComponentPrefix(name) === undefined && name.trim() !== '' && readsAsIndicator(table, name, current?.indicator)) {
       const row: IndicatorRow = { row: r, indicator: undefined, components: [] };
       rows.push(row);
       ownIndicators.push({ at: rows.length - 1, row: r, text: name.trim() });
@@ -78,7 +79,7 @@ export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, override
     if (!current || name.trim() === '' || isNoteText(name)) continue;
     const label = stripComponentPrefix(name) ?? headerKey(name);
     const ind = current.indicator;
-    const match = ind ? fieldCandidates(label).find((f) => f.evaluation === evaluation && f.indicator === ind.number - 1) : undefined;
+    const match = ind ? fieldCandidates(tables, label).find((f) => f.evaluation === evaluation && f.indicator === ind.number - 1) : undefined;
     if (match) current.components.push({ row: r, field: match.field });
     else {
       const list = ownComponents.get(current) ?? [];
@@ -181,6 +182,7 @@ export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, override
     version: nextVersion(),
     kind: variant,
     evaluation,
+    table,
     sheet: sheet.name,
     headerRow: cols.headerRow,
     platforms,
@@ -203,19 +205,19 @@ export function recognizeIssuedTable(sheet: SheetData, idx: MergeIndex, override
 }
 
 /** Whether a label in the office's own words reads as an indicator (confidently enough to be one) rather than a sub-item of the indicator above. */
-function readsAsIndicator(evaluation: EvaluationTable['evaluation'], name: string, above: Indicator | undefined): boolean {
-  const top = Math.max(...indicatorScores(tables[evaluation], name));
+function readsAsIndicator(table: EvaluationTable, name: string, above: Indicator | undefined): boolean {
+  const top = Math.max(...indicatorScores(table, name));
   if (top < T.uncertain) return false;
   if (!above) return true;
-  const asItem = rankFields(evaluation, stripComponentPrefix(name) ?? name).find((c) => c.target.indicator === above.number - 1 && above.inputs.length > 1);
+  const asItem = rankFields(table, stripComponentPrefix(name) ?? name).find((c) => c.target.indicator === above.number - 1 && above.inputs.length > 1);
   return !asItem || top > asItem.score;
 }
 
 /** How alike a row label is to each indicator: its names, or (one-input indicators) its input's label as well. */
 function indicatorScores(table: EvaluationTable, text: string): number[] {
   const w = new Array<number>(table.indicators.length).fill(0);
-  for (const c of rankIndicators(table.evaluation, text)) w[c.target.indicator] = c.score;
-  for (const c of rankFields(table.evaluation, text)) if (table.indicators[c.target.indicator].inputs.length === 1) w[c.target.indicator] = Math.max(w[c.target.indicator], c.score);
+  for (const c of rankIndicators(table, text)) w[c.target.indicator] = c.score;
+  for (const c of rankFields(table, text)) if (table.indicators[c.target.indicator].inputs.length === 1) w[c.target.indicator] = Math.max(w[c.target.indicator], c.score);
   return w;
 }
 
@@ -263,7 +265,7 @@ function matchRowLabels(
     const held = new Map<number, number>(row.components.map((c) => [c.field, 1]));
     const weights = items.map((it) => {
       const w = new Array<number>(ind.inputs.length).fill(0);
-      for (const c of rankFields(evaluation, stripComponentPrefix(it.text) ?? it.text)) if (c.target.indicator === i) w[c.target.field] = c.score;
+      for (const c of rankFields(table, stripComponentPrefix(it.text) ?? it.text)) if (c.target.indicator === i) w[c.target.field] = c.score;
       // a sub-item's label alone may name the indicator's single input by the indicator's name: not here
       return w;
     });

@@ -3,13 +3,12 @@
  * official columns verbatim, "其中:" rows for indicators scored by category, one value and one
  * score column per platform, and a 合计 row. It passes its own check.
  */
-import { absentMeansDefault, tables, vocabulary, type EvaluationId } from '../../../rules';
+import { absentMeansDefault, vocabulary, type EvaluationTable } from '../../../rules';
 import { renderTemplateHint, renderTemplatePlatform } from './texts';
 import type { CellWrite, WriteBatch } from '../../core/model';
 import { usesComponentRows } from '../../contract/layout';
 
-export function templateBatch(evaluation: EvaluationId, platforms: number, sheetName?: string): WriteBatch {
-  const t = tables[evaluation];
+export function templateBatch(t: EvaluationTable, platforms: number, sheetName?: string): WriteBatch {
   const sheet = sheetName ?? t.shortName;
   const cells: CellWrite[] = [];
   const merges: { sheet: string; range: { top: number; left: number; bottom: number; right: number } }[] = [];

@@ -1,10 +1,14 @@
 /** The words the result sheet wanmu adds writes into the workbook (title, headers, 说明). */
-import { tables, vocabulary, type EvaluationId } from '../../../rules';
+import { vocabulary, type EvaluationTable } from '../../../rules';
 
 /** Title of a result sheet wanmu adds. */
-export function renderResultSheetTitle(e: EvaluationId, dataSheet: string): string {
-  const t = tables[e];
-  return `${t.shortName}得分(万亩千亿评分助手按${t.attachment}计算,数据来自“${dataSheet}”)`;
+export function renderResultSheetTitle(t: EvaluationTable, dataSheet: string): string {
+  return `${t.shortName}得分(万亩千亿评分助手按${t.attachment}计算,评分规则:${renderEdition(t)},数据来自“${dataSheet}”)`;
+}
+
+/** An edition as every surface names it: 衢政办发〔2020〕28号 2020 年版. */
+export function renderEdition(t: EvaluationTable): string {
+  return `${t.source} ${t.label}`;
 }
 
 /** Header of a score column in a result sheet: 主导产业集聚度得分(10分). */

@@ -83,7 +83,7 @@ export function writeResultSheet(t: TableResult, w: AreaWriter): AreaBounds {
   const numbers = new Map<number, number>();
 
   w.addSheet(s);
-  w.label({ sheet: s, row: L.titleRow, col: L.serialCol }, renderResultSheetTitle(table.evaluation, t.layout.sheet), true);
+  w.label({ sheet: s, row: L.titleRow, col: L.serialCol }, renderResultSheetTitle(table, t.layout.sheet), true);
   const head = (col: number, text: string) => {
     w.label({ sheet: s, row: L.headerRow, col }, text, true, true);
     fit(col, Math.ceil(displayWidth(text) / HEADER_LINES) + 2);

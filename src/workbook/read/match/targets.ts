@@ -4,7 +4,7 @@
  * names, for score columns and row labels). Each header text is compared once per evaluation
  * (cached); the results are the candidates, best first.
  */
-import { matchWords as W, tables, type EvaluationId, type FieldKind } from '../../../rules';
+import { matchWords as W, type Edition, type EvaluationId, type FieldKind } from '../../../rules';
 import { BoundedCache } from '../../core/version';
 import { headerKey } from '../../core/text';
 import { afterExamples, keySimilarity, matchKey, spanConflict, withSynonyms } from './similarity';
@@ -52,8 +52,27 @@ function labels(texts: readonly string[]): Label[] {
   return out;
 }
 
-function build(evaluation: EvaluationId): { fields: FieldTarget[]; indicators: IndicatorTarget[] } {
-  const t = tables[evaluation];
+interface Targets {
+  readonly fields: FieldTarget[];
+  readonly indicators: IndicatorTarget[];
+  /** Header text → its ranked candidates (text only, so cached). */
+  readonly rankedFields: BoundedCache<string, Scored<FieldTarget>[]>;
+  readonly rankedIndicators: BoundedCache<string, Scored<IndicatorTarget>[]>;
+}
+
+/** Each edition's targets, built once. */
+const targets = new WeakMap<Edition, Targets>();
+
+function targetsOf(t: Edition): Targets {
+  const hit = targets.get(t);
+  if (hit) return hit;
+  const built = build(t);
+  targets.set(t, built);
+  return built;
+}
+
+function build(t: Edition): Targets {
+  const evaluation = t.evaluation;
   const fields: FieldTarget[] = [];
   const indicators: IndicatorTarget[] = [];
   t.indicators.forEach((ind, i) => {
@@ -66,20 +85,15 @@ function build(evaluation: EvaluationId): { fields: FieldTarget[]; indicators: I
       fields.push({ evaluation, indicator: i, field: fi, kind: f.kind, labels: labels(texts) });
     });
   });
-  return { fields, indicators };
+  return { fields, indicators, rankedFields: new BoundedCache(4096), rankedIndicators: new BoundedCache(4096) };
 }
 
-const TARGETS: Record<EvaluationId, { fields: FieldTarget[]; indicators: IndicatorTarget[] }> = {
-  acceptance: build('acceptance'),
-  annual: build('annual'),
-};
-
-export function fieldTargets(evaluation: EvaluationId): readonly FieldTarget[] {
-  return TARGETS[evaluation].fields;
+export function fieldTargets(table: Edition): readonly FieldTarget[] {
+  return targetsOf(table).fields;
 }
 
-export function indicatorTargets(evaluation: EvaluationId): readonly IndicatorTarget[] {
-  return TARGETS[evaluation].indicators;
+export function indicatorTargets(table: Edition): readonly IndicatorTarget[] {
+  return targetsOf(table).indicators;
 }
 
 function best(header: string, key: string, target: { labels: readonly Label[] }): { score: number; label: string } {
@@ -104,25 +118,22 @@ function rank<T extends { labels: readonly Label[] }>(text: string, targets: rea
   return out.sort((a, b) => b.score - a.score);
 }
 
-const fieldCache = new BoundedCache<string, Scored<FieldTarget>[]>(4096);
-const indicatorCache = new BoundedCache<string, Scored<IndicatorTarget>[]>(4096);
-
-/** The inputs of an evaluation a header text may name, best first (text only). */
-export function rankFields(evaluation: EvaluationId, text: string): readonly Scored<FieldTarget>[] {
-  const k = `${evaluation}\u0000${text}`;
-  const hit = fieldCache.get(k);
+/** The inputs of an edition a header text may name, best first (text only). */
+export function rankFields(table: Edition, text: string): readonly Scored<FieldTarget>[] {
+  const t = targetsOf(table);
+  const hit = t.rankedFields.get(text);
   if (hit) return hit;
-  const r = rank(text, fieldTargets(evaluation));
-  fieldCache.set(k, r);
+  const r = rank(text, t.fields);
+  t.rankedFields.set(text, r);
   return r;
 }
 
-/** The indicators of an evaluation a header text or row label may name, best first (text only). */
-export function rankIndicators(evaluation: EvaluationId, text: string): readonly Scored<IndicatorTarget>[] {
-  const k = `${evaluation}\u0000${text}`;
-  const hit = indicatorCache.get(k);
+/** The indicators of an edition a header text or row label may name, best first (text only). */
+export function rankIndicators(table: Edition, text: string): readonly Scored<IndicatorTarget>[] {
+  const t = targetsOf(table);
+  const hit = t.rankedIndicators.get(text);
   if (hit) return hit;
-  const r = rank(text, indicatorTargets(evaluation));
-  indicatorCache.set(k, r);
+  const r = rank(text, t.indicators);
+  t.rankedIndicators.set(text, r);
   return r;
 }
