@@ -15,7 +15,7 @@ import {
   type RawValue,
   type WanmuError,
 } from '../engine';
-import { findTable, tables, type EvaluationTable, type Indicator } from '../rules';
+import { editionName, findTable, tables, type EvaluationTable, type Indicator } from '../rules';
 import { isBlank, matrix, scalar, upstream, type Arg, type CellResult, type FnResult, type Matrix } from './args';
 
 export type FunctionId = 'NORMALIZE' | 'ACCEPTANCE' | 'ANNUAL' | 'EXPLAIN';
@@ -181,7 +181,7 @@ function explainImpl(args: readonly Converted[]): FnResult {
   const prepared = prepareInputs(table, ind, trimTrailing(args.slice(2)));
   if ('reason' in prepared) return prepared;
   const outcome = explainIndicator(ind, prepared.values, prepared.cohort, table.normalization);
-  return outcome.ok ? `${table.shortName}第${ind.number}项“${ind.shortName}”:${outcome.text}` : outcome.error;
+  return outcome.ok ? `${table.shortName}第${ind.number}项“${ind.shortName}”:${outcome.text}(按${editionName(table)})` : outcome.error;
 }
 
 const inputParams = (n: number): ParamDeclaration[] =>

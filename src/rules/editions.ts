@@ -8,6 +8,11 @@ import { acceptance2020 } from './tables/acceptance-2020';
 import { annual2020 } from './tables/annual-2020';
 import type { Edition, EvaluationId } from './schema';
 
+/** An edition as users name it: 衢政办发〔2020〕28号 2020 年版. */
+export function editionName(t: Edition): string {
+  return `${t.source} ${t.label}`;
+}
+
 /** The editions this release carries. One line per edition. */
 export const builtInEditions: readonly Edition[] = [acceptance2020, annual2020];
 

@@ -7,7 +7,7 @@ import type { EvaluationId, EvaluationTable, Indicator } from './schema';
 // Types only: the zod schemas are applied by ./validate (tests, command line), so the
 // worksheet-function bundle does not carry zod.
 export type * from './schema';
-export { builtIn, builtInEditions, defaultEvaluation, editionSet, evaluationIds, type EditionSet, type Tables } from './editions';
+export { builtIn, builtInEditions, defaultEvaluation, editionName, editionSet, evaluationIds, type EditionSet, type Tables } from './editions';
 export { vocabulary } from './vocabulary';
 export { compareEditions, type EditionDifference } from './compare';
 export { matchThresholds, matchWords } from './matching';

@@ -68,7 +68,7 @@ export default function Charts() {
   const unranked = t.rows.filter((r) => figureOf(r.total) === null);
   const top = Math.max(0, ...ranked.map((r) => figureOf(r.total) as number));
   const groupNote = (gi: number) => {
-    const names = p ? p.unscored.filter((u) => tables[t.evaluation].indicators[u.indicator - 1].group === gi).map((u) => u.name) : [];
+    const names = p ? p.unscored.filter((u) => t.table.indicators[u.indicator - 1].group === gi).map((u) => u.name) : [];
     return names.length > 0 ? `${names.join('、')}无法计分` : '';
   };
   return (
@@ -100,9 +100,9 @@ export default function Charts() {
         </section>
       ) : null}
       <section aria-label="总分排名">
-        <Body1 as="h2">{tables[t.evaluation].shortName}总分排名</Body1>
+        <Body1 as="h2">{t.table.shortName}总分排名</Body1>
         {ranked.length > 0 ? (
-          <Bars title={`${tables[t.evaluation].shortName}总分排名`} bars={ranked.map((r) => ({ label: `第 ${r.rank} 名 ${r.platform}`, figure: r.total, max: top, why: '' }))} />
+          <Bars title={`${t.table.shortName}总分排名`} bars={ranked.map((r) => ({ label: `第 ${r.rank} 名 ${r.platform}`, figure: r.total, max: top, why: '' }))} />
         ) : (
           <Body1>还没有平台的总分可以排名。</Body1>
         )}

@@ -75,6 +75,7 @@ export function Explain() {
             </b>
             (平台“{ex.platform}”,分值 {ex.indicator.points})
           </Body1>
+          <Caption1 className={styles.standard}>评分规则:{ex.edition}</Caption1>
           <Caption1 className={styles.standard}>评分标准:{ex.standard}</Caption1>
           <Table size="extra-small" aria-label="输入">
             <TableHeader>

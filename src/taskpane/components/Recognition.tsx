@@ -5,8 +5,8 @@
  */
 import { Badge, Body1, Button, Caption1, Card, CardHeader, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { tables, type EvaluationId } from '../../rules';
-import { CERTAINTY_TEXT, certaintyOf, renderEvidence, renderRole, renderSheetRole, type ColumnCertainty } from '../../workbook';
+import { evaluationIds, tables, type EvaluationId, type EvaluationTable, type Tables } from '../../rules';
+import { CERTAINTY_TEXT, certaintyOf, renderEdition, renderEvidence, renderRole, renderSheetRole, type ColumnCertainty } from '../../workbook';
 import { colLetters } from '../../workbook';
 import { type ColumnRole } from '../../workbook';
 import type { Mapping } from '../../workbook';
@@ -25,7 +25,7 @@ const useStyles = makeStyles({
 type MappingColumn = Mapping['sheets'][string] extends { columns?: infer C } ? (C extends Record<string, infer V> ? V : never) : never;
 
 /** The mapping's spelling of a role (the same as a mapping file's). */
-function specOf(role: ColumnRole, e: EvaluationId): MappingColumn | null {
+function specOf(tables: Tables, role: ColumnRole, e: EvaluationId): MappingColumn | null {
   switch (role.kind) {
     case 'platform':
       return 'platform';
@@ -47,8 +47,7 @@ function specOf(role: ColumnRole, e: EvaluationId): MappingColumn | null {
 }
 
 /** Every role a column of this evaluation can have, in words, with its mapping value. */
-function roleOptions(e: EvaluationId): { value: string; text: string }[] {
-  const t = tables[e];
+function roleOptions(t: EvaluationTable): { value: string; text: string }[] {
   const out: { value: string; text: string }[] = [
     { value: JSON.stringify('platform'), text: '平台名称' },
     { value: JSON.stringify('ignore'), text: '不使用' },
@@ -93,7 +92,8 @@ export function Recognition() {
   const { model, mapping, busy } = usePane();
   const store = usePaneStore();
   const [problem, setProblem] = useState<string | null>(null);
-  const options = useMemo(() => ({ annual: roleOptions('annual'), acceptance: roleOptions('acceptance') }), []);
+  const inForce = model?.analysis.inForce ?? tables;
+  const options = useMemo(() => Object.fromEntries(evaluationIds.map((e) => [e, roleOptions(inForce[e])])) as Record<EvaluationId, { value: string; text: string }[]>, [inForce]);
   if (!model) return <Body1>请先打开工作簿。</Body1>;
   const a = model.analysis;
 
@@ -103,13 +103,14 @@ export function Recognition() {
     const columns: Record<string, MappingColumn> = { ...(prev.columns ?? {}) };
     if (value === '') delete columns[letter];
     else columns[letter] = JSON.parse(value) as MappingColumn;
-    const next: Mapping = { sheets: { ...mapping.sheets, [sheet]: { ...prev, evaluation, headerRow, columns } } };
+    // the rest of the mapping (a loaded edition) stays as it is
+    const next: Mapping = { ...mapping, sheets: { ...mapping.sheets, [sheet]: { ...prev, evaluation, headerRow, columns } } };
     setProblem(await store.setMapping(next));
   };
 
   /** One 培育名单 over several sheets: join them ('batch'), score each alone ('own'), or as recognized (undefined). */
   const setCohort = async (sheets: readonly string[], cohort: 'batch' | 'own' | undefined) => {
-    const next: Mapping = { sheets: { ...mapping.sheets } };
+    const next: Mapping = { ...mapping, sheets: { ...mapping.sheets } };
     for (const name of sheets) {
       const { cohort: _old, ...rest } = next.sheets[name] ?? {};
       next.sheets[name] = cohort ? { ...rest, cohort } : rest;
@@ -129,7 +130,7 @@ export function Recognition() {
           <CardHeader
             header={
               <Body1>
-                <b>{t.layout.sheet}</b> · {t.table.shortName}
+                <b>{t.layout.sheet}</b> · {t.table.shortName} · 评分规则:{renderEdition(t.table)}
               </Body1>
             }
             description={
@@ -158,7 +159,7 @@ export function Recognition() {
           {t.layout.columns.map((cs) => (
             <ul key={cs.sheet} className={styles.columns} aria-label={`${cs.sheet} 的各列`}>
               {byCertainty(cs.decisions, certaintyOf).map((d) => {
-                const spec = specOf(d.role, t.table.evaluation);
+                const spec = specOf(a.inForce, d.role, t.table.evaluation);
                 const mapped = mapping.sheets[cs.sheet]?.columns?.[colLetters(d.col)];
                 const value = mapped !== undefined ? JSON.stringify(mapped) : spec !== null ? JSON.stringify(spec) : '';
                 const id = `role-${cs.sheet}-${d.col}`;
@@ -166,7 +167,7 @@ export function Recognition() {
                   <li key={d.col} className={styles.column}>
                     <label htmlFor={id}>
                       <Body1>
-                        {cs.sheet}!{colLetters(d.col)} “{d.header}”:{renderRole(d, t.table.evaluation)}
+                        {cs.sheet}!{colLetters(d.col)} “{d.header}”:{renderRole(d, t.table.evaluation, a.inForce)}
                       </Body1>{' '}
                       {d.evidence.some((e) => e.kind === 'mapping') ? <Badge appearance="tint">用户指定</Badge> : null}
                       {certaintyOf(d) !== 'sure' ? (
@@ -175,9 +176,9 @@ export function Recognition() {
                         </Badge>
                       ) : null}
                     </label>
-                    <Caption1 className={styles.evidence}>{d.evidence.map((ev) => renderEvidence(ev)).join(';') || '无依据'}</Caption1>
+                    <Caption1 className={styles.evidence}>{d.evidence.map((ev) => renderEvidence(ev, a.inForce)).join(';') || '无依据'}</Caption1>
                     <Select id={id} size="small" value={value} disabled={busy !== null} onChange={(_, data) => void change(cs.sheet, t.table.evaluation, cs.headerRow, d.col, data.value)}>
-                      <option value="">{spec === null ? renderRole(d, t.table.evaluation) : '(自动识别)'}</option>
+                      <option value="">{spec === null ? renderRole(d, t.table.evaluation, a.inForce) : '(自动识别)'}</option>
                       {options[t.table.evaluation].map((o) => (
                         <option key={o.value} value={o.value}>
                           {o.text}

@@ -35,8 +35,9 @@ export function resultTitle(last: LastAction): string {
 
 export function ResultBar() {
   const styles = useStyles();
-  const { last } = usePane();
-  const lines = useMemo(() => (last ? last.findings.map((f) => `${f.sheet}!${f.cell}:${renderFinding(f, paneSurface)}`) : []), [last]);
+  const { last, model } = usePane();
+  const inForce = model?.analysis.inForce;
+  const lines = useMemo(() => (last ? last.findings.map((f) => `${f.sheet}!${f.cell}:${renderFinding(f, paneSurface, inForce)}`) : []), [last, inForce]);
   // after an action the keyboard focus moves to its outcome (announced: the bar is a live region), not to the page body
   const bar = useRef<HTMLDivElement>(null);
   useEffect(() => {

@@ -1,13 +1,15 @@
 /**
  * 工具: 转为普通公式 (WANMU.* formulas → native formulas or values, recorded for 撤销填写) and
- * 模板 (a blank 附件2/附件3 sheet). Both show what they would write before writing. 自检: the
- * self-test of the host on a scratch sheet (see SelfTest).
+ * 模板 (a blank 附件2/附件3 sheet of the edition in force). Both show what they would write before
+ * writing. 评分规则: the editions in force, a revised one loaded (see Rules). 自检: the self-test of
+ * the host on a scratch sheet (see SelfTest).
  */
 import { Body1, Button, Caption1, Field, makeStyles, Radio, RadioGroup, SpinButton, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { evaluationIds, tables, type EvaluationId } from '../../rules';
-import { MAX_TEMPLATE_PLATFORMS } from '../../workbook';
+import { evaluationIds, type EvaluationId } from '../../rules';
+import { MAX_TEMPLATE_PLATFORMS, renderEdition } from '../../workbook';
 import { usePane, usePaneStore } from '../state/context';
+import { Rules } from './Rules/Rules';
 import { SelfTest } from './SelfTest/SelfTest';
 
 const useStyles = makeStyles({
@@ -50,7 +52,7 @@ export function Tools() {
         <Caption1>插入一张空白的评价表(新工作表),填入数据后即可检查、填写得分。</Caption1>
         <RadioGroup value={evaluation} onChange={(_, d) => setEvaluation(d.value as EvaluationId)} aria-label="评价">
           {evaluationIds.map((id) => (
-            <Radio key={id} value={id} label={`${tables[id].shortName}(${tables[id].attachment})`} />
+            <Radio key={id} value={id} label={`${session.tables[id].shortName}(${session.tables[id].attachment},${renderEdition(session.tables[id])})`} />
           ))}
         </RadioGroup>
         <Field label="平台个数">
@@ -62,6 +64,7 @@ export function Tools() {
           </Button>
         </div>
       </section>
+      <Rules />
       <SelfTest />
     </div>
   );

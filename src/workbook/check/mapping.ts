@@ -56,6 +56,11 @@ export const MappingSchema = z.object({
       columns: z.record(z.string(), ColumnSchema).optional(),
     }),
   ),
+  /**
+   * An edition of the issued table to score by (docs/rules.md), kept with the mapping so that a
+   * reviewer's copy of the workbook scores the same; validated by the edition's own schema.
+   */
+  rules: z.unknown().optional(),
 });
 export type Mapping = z.infer<typeof MappingSchema>;
 

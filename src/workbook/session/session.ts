@@ -15,11 +15,12 @@ import {
   type RawValue,
   type WanmuError,
 } from '../../engine';
-import { builtIn, type EvaluationId, type Indicator, type Tables } from '../../rules';
+import { builtIn, editionName, type EvaluationId, type Indicator, type Tables } from '../../rules';
 import { resultTables, type ResultTable } from '../check/results';
 import { chartData, missingInputs, planConvert, planMissingSheet, planResultsSheet, planTemplate, type ChartTable, type MissingInput } from './extras';
 import { type Mapping } from '../check/mapping';
 import { resolveMapping } from './mapping';
+import { loadRules, type LoadedRules } from './editions';
 import { a1, parseA1 } from '../core/address';
 import { analyze, evaluateLayout, scoreRecords, totalRecords } from '../check/analyze';
 import { type Analysis, type AnalyzeOptions, type IndicatorResult, type PlatformResult, type TableResult } from '../contract/analysis';
@@ -56,6 +57,8 @@ export interface ExplainedInput {
 
 export interface Explanation {
   readonly evaluation: TableResult['table']['evaluation'];
+  /** The edition the score is computed by, as users name it. */
+  readonly edition: string;
   readonly platform: string;
   readonly indicator: Indicator;
   /** 评分标准, verbatim. */
@@ -197,6 +200,7 @@ export class WorkbookSession {
   /** A mapping set in this session wins over the one saved in the workbook. */
   private mappingSet = false;
   private mappingFinding: Finding | null = null;
+  private savedRules: LoadedRules | null = null;
 
   private constructor(
     readonly host: WorkbookHost,
@@ -225,13 +229,37 @@ export class WorkbookSession {
 
   /** Uses a mapping (the JSON shape of a mapping file) from now on; the tables are read again. */
   setMapping(json: unknown): { ok: true } | { ok: false; message: string } {
-    const r = resolveMapping(json, this.tables);
+    const r = this.useMapping(json);
     if (!r.ok) return r;
-    this.mappingJson = json as Mapping;
     this.mappingSet = true;
-    this.options = { ...this.explicit, sheets: new Map([...r.options, ...(this.explicit.sheets ?? new Map())]) };
     this.load(this.analysis.workbook);
     return { ok: true };
+  }
+
+  /**
+   * A mapping's options, and its edition (`rules`) when it carries one, over the caller's: the
+   * caller's own mapping and edition (a command line's --map, --rules) win.
+   */
+  private useMapping(json: unknown): { ok: true } | { ok: false; message: string } {
+    const rulesJson = json !== null && typeof json === 'object' ? (json as { rules?: unknown }).rules : undefined;
+    let rules: LoadedRules | null = null;
+    if (rulesJson !== undefined && !this.explicit.editions) {
+      const l = loadRules(rulesJson);
+      if (!l.ok) return l;
+      rules = l;
+    }
+    const editions = this.explicit.editions ?? rules?.editions;
+    const r = resolveMapping(json, (editions ?? builtIn).inForce);
+    if (!r.ok) return r;
+    this.mappingJson = json as Mapping;
+    this.savedRules = rules;
+    this.options = { ...this.explicit, ...(editions ? { editions } : {}), sheets: new Map([...r.options, ...(this.explicit.sheets ?? new Map())]) };
+    return { ok: true };
+  }
+
+  /** The edition the workbook's own mapping carries (loaded in the pane and saved with the workbook), or null. */
+  get loadedRules(): LoadedRules | null {
+    return this.savedRules;
   }
 
   /** Saves the mapping into the workbook (a very hidden sheet), so it travels with the file. */
@@ -338,13 +366,8 @@ export class WorkbookSession {
       this.mappingFinding = findingAtCell('warning', 'mapping_unreadable', MAPPING_SHEET, 'A1', { message: (e as Error).message });
       return;
     }
-    const r = resolveMapping(json, this.tables);
-    if (!r.ok) {
-      this.mappingFinding = findingAtCell('warning', 'mapping_unreadable', MAPPING_SHEET, 'A1', { message: r.message });
-      return;
-    }
-    this.mappingJson = json as Mapping;
-    this.options = { ...this.explicit, sheets: new Map([...r.options, ...(this.explicit.sheets ?? new Map())]) };
+    const r = this.useMapping(json);
+    if (!r.ok) this.mappingFinding = findingAtCell('warning', 'mapping_unreadable', MAPPING_SHEET, 'A1', { message: r.message });
   }
 
   get model(): SessionModel {
@@ -446,6 +469,7 @@ export class WorkbookSession {
     });
     return {
       evaluation: t.table.evaluation,
+      edition: editionName(t.table),
       platform: p.name,
       indicator: ind,
       standard: ind.standard,

@@ -37,11 +37,12 @@ export function useCheck(): CheckState {
   const [current, setCurrent] = useState<number | null>(null);
   const { groups, flat } = useMemo(() => {
     const findings = model?.findings ?? [];
+    const inForce = model?.analysis.inForce ?? tables;
     const cells = model ? cellIndicators(model.analysis) : new Map<string, At>();
     const by = new Map<string, { title: string; severity: Finding['severity']; key: number; list: Finding[] }>();
     for (const f of findings) {
       const at = indicatorOf(f, cells);
-      const title = at ? `${tables[at.evaluation].shortName} · ${at.indicator}. ${tables[at.evaluation].indicators[at.indicator - 1]?.shortName ?? ''}` : '表格与数据';
+      const title = at ? `${inForce[at.evaluation].shortName} · ${at.indicator}. ${inForce[at.evaluation].indicators[at.indicator - 1]?.shortName ?? ''}` : '表格与数据';
       const k = `${f.severity}|${title}`;
       const g = by.get(k);
       if (g) g.list.push(f);
@@ -54,7 +55,7 @@ export function useCheck(): CheckState {
       severity: g.severity,
       items: g.list.map((finding) => {
         flatList.push(finding);
-        return { finding, index: flatList.length - 1, text: renderFinding(finding, paneSurface) };
+        return { finding, index: flatList.length - 1, text: renderFinding(finding, paneSurface, inForce) };
       }),
     }));
     return { groups: out, flat: flatList };
@@ -96,7 +97,7 @@ export function useCheck(): CheckState {
     groups,
     total,
     current: at,
-    currentText: at === null ? null : `${flat[at].sheet}!${flat[at].cell}:${renderFinding(flat[at], paneSurface)}`,
+    currentText: at === null ? null : `${flat[at].sheet}!${flat[at].cell}:${renderFinding(flat[at], paneSurface, model?.analysis.inForce)}`,
     canSelect,
     go,
     next: () => go(at === null ? 0 : (at + 1) % Math.max(1, total)),

@@ -1,4 +1,5 @@
 import type { FillPlan, Finding } from '../../../workbook';
+import type { Tables } from '../../../rules';
 
 export type FillStyle = 'native' | 'wanmu' | 'values';
 
@@ -16,6 +17,8 @@ export interface FillState {
   readonly apply: () => void;
   readonly revert: () => void;
   readonly planFindings: readonly Finding[];
+  /** The editions the workbook is scored by (sentences name indicators from these). */
+  readonly inForce: Tables | undefined;
   /** Cells written per sheet (the revert record's hidden sheet not counted). */
   readonly where: ReadonlyArray<{ readonly sheet: string; readonly cells: number }>;
 }

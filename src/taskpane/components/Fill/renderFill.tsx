@@ -39,7 +39,7 @@ export function renderFill(state: FillState, styles: ReturnType<typeof useFillSt
             <ul className={styles.list} aria-label="填写说明">
               {state.planFindings.slice(0, SHOWN).map((f, i) => (
                 <li key={i}>
-                  {f.sheet}!{f.cell}:{renderFinding(f, paneSurface)}
+                  {f.sheet}!{f.cell}:{renderFinding(f, paneSurface, state.inForce)}
                 </li>
               ))}
               {state.planFindings.length > SHOWN ? <li>……另有 {state.planFindings.length - SHOWN} 条</li> : null}

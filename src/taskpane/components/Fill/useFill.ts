@@ -40,5 +40,6 @@ export function useFill(): FillState {
     },
     revert: () => void store.revert(),
     planFindings: plan?.findings ?? [],
+    inForce: session?.tables,
   };
 }

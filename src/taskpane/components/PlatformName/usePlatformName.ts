@@ -40,7 +40,7 @@ export function usePlatformName({ sheet, name, source }: PlatformNameProps): Pla
     sourceText: renderNameSource(source),
     recognized: source.kind === 'mapping' ? source.recognized.name : null,
     problem,
-    warning: duplicate ? renderFinding(duplicate, paneSurface) : null,
+    warning: duplicate ? renderFinding(duplicate, paneSurface, model?.analysis.inForce) : null,
     disabled: busy !== null,
     change: (v) => {
       setValue(v);

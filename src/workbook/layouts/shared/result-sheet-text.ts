@@ -1,5 +1,5 @@
 /** The words the result sheet wanmu adds writes into the workbook (title, headers, 说明). */
-import { vocabulary, type EvaluationTable } from '../../../rules';
+import { editionName, vocabulary, type EvaluationTable } from '../../../rules';
 
 /** Title of a result sheet wanmu adds. */
 export function renderResultSheetTitle(t: EvaluationTable, dataSheet: string): string {
@@ -8,7 +8,7 @@ export function renderResultSheetTitle(t: EvaluationTable, dataSheet: string): s
 
 /** An edition as every surface names it: 衢政办发〔2020〕28号 2020 年版. */
 export function renderEdition(t: EvaluationTable): string {
-  return `${t.source} ${t.label}`;
+  return editionName(t);
 }
 
 /** Header of a score column in a result sheet: 主导产业集聚度得分(10分). */
