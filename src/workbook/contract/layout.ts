@@ -16,6 +16,7 @@ import type { IndicatorResult, TableResult } from './analysis';
 import type { Profiles } from '../read/profile';
 import type { CellRef } from '../core/address';
 import type { LayoutKind, SheetOptions, SheetReading, TableLayout } from './table';
+import type { SheetReadingRole } from '../findings/roles';
 
 export type { CellRef } from '../core/address';
 export type { ColumnDecision, ColumnRole, ColumnUnit, Evidence, PlatformNameSource, RecognizedNameSource, SheetReadingRole, SheetRole } from '../findings/roles';
@@ -76,10 +77,12 @@ export type NewPlace = { readonly what: 'indicator' | 'group' | 'total'; readonl
 /** Claims sheets of a kind: a layout (below), or a kind of sheet that holds no table (parameters). */
 export interface Recognizer {
   recognize(input: RecognizeInput): Recognition;
+  /** The reading roles it gives the sheets it claims (SheetReading.role), each in words (识别结果, --roles). */
+  readonly sheetRoles: Readonly<Record<SheetReadingRole, string>>;
 }
 
-export interface Layout extends Recognizer {
-  readonly kind: LayoutKind;
+export interface Layout<K extends LayoutKind = LayoutKind> extends Recognizer {
+  readonly kind: K;
   /** Its name as the CLI and the pane say it (data for the catalogues). */
   readonly names: { readonly cli: string; readonly pane: string };
   /** Where a score the workbook has no cell for goes (platform index p), or null. */

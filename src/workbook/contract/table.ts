@@ -8,8 +8,8 @@ import type { Finding } from '../findings/codes';
 import type { CellRef } from '../core/address';
 import type { ColumnDecision, ColumnRole, ColumnUnit, PlatformNameSource, SheetReadingRole } from '../findings/roles';
 
-/** The registered layouts' kinds (layouts/index.ts has one plug-in per kind). */
-export type LayoutKind = 'issued' | 'matrix' | 'cohort';
+/** A registered layout's kind (layouts/index.ts derives the union from its registry). */
+export type LayoutKind = string;
 
 
 export interface PlatformLayout {

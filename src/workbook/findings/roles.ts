@@ -96,5 +96,9 @@ export interface ColumnDecision {
   readonly unit: ColumnUnit;
 }
 
-export type SheetReadingRole = 'issued' | 'matrix' | 'inputs' | 'scores' | 'combined' | 'ambiguous' | 'none' | 'record' | 'parameters';
+/**
+ * What a sheet was read as: a reading role a recognizer declares (its `sheetRoles`: issued, matrix,
+ * inputs, scores, parameters …), or one of the analysis' own (none, record).
+ */
+export type SheetReadingRole = string;
 

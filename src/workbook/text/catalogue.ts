@@ -10,6 +10,7 @@ import type { FactsByCode, Finding, FindingCode } from '../findings/codes';
 import type { MappingProblem } from '../findings/mapping';
 import { type ColumnDecision, type ColumnRole, type Evidence, type PlatformNameSource, type SheetReadingRole } from '../findings/roles';
 import { a1 } from '../core/address';
+import { sheetRoleText } from '../layouts';
 
 export interface Surface {
   /** How to tell the tool what a column holds (the command line names its mapping file, the pane its 识别结果 view). */
@@ -168,20 +169,14 @@ export function renderFinding(f: Finding, s: Surface, tables: Tables = BUILT_IN)
 export const SEVERITY_TEXT = { error: '错误', warning: '警告', info: '提示' } as const;
 
 
-const SHEET_ROLE_TEXT: Readonly<Record<SheetReadingRole, string>> = {
-  issued: '发文表格式的评价表',
-  matrix: '指标×平台矩阵(指标在行、平台在列)',
-  inputs: '数据表',
-  scores: '评分表',
-  combined: '数据和得分同表',
-  ambiguous: '无法确定',
+/** The analysis' own reading roles; every other is a recognizer's, in its own words (layouts/index.ts). */
+const SHEET_ROLE_TEXT: Readonly<Record<string, string>> = {
   none: '不是评价表',
   record: '本工具的撤销记录',
-  parameters: '参数表(评分公式引用的常数,不是平台表)',
 };
 
 export function renderSheetRole(role: SheetReadingRole): string {
-  return SHEET_ROLE_TEXT[role];
+  return SHEET_ROLE_TEXT[role] ?? sheetRoleText(role) ?? role;
 }
 
 /** A column's role in words: 输入“主导产业集聚度”, 得分“组织管理”, 小计“产业培育” … */
@@ -246,7 +241,7 @@ export function renderEvidence(ev: Evidence, t: Tables = BUILT_IN): string {
     case 'unit':
       return `表头单位“${ev.unit}”`;
     case 'sheet_role':
-      return `所在工作表是${SHEET_ROLE_TEXT[ev.role]}`;
+      return `所在工作表是${renderSheetRole(ev.role)}`;
     case 'duplicate_of':
       return `与 ${ev.column} 列重复`;
     case 'formula_reads':

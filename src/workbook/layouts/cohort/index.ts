@@ -46,9 +46,10 @@ function recognize(input: RecognizeInput): Recognition {
   return { tables, readings, findings };
 }
 
-export const cohortLayout: Layout = {
+export const cohortLayout: Layout<'cohort'> = {
   kind: 'cohort',
   names: { cli: '培育名单宽表', pane: '培育名单(每个平台一行)' },
+  sheetRoles: { inputs: '数据表', scores: '评分表', combined: '数据和得分同表', ambiguous: '无法确定' },
   recognize,
   place: placeInResultSheet,
   writeArea: writeResultSheet,

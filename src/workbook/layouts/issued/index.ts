@@ -31,9 +31,10 @@ function recognize(input: RecognizeInput, variant: Variant): Recognition {
 /** Where scores go and which cells their formulas may read: the same for both variants. */
 const indicatorsDown = { place: placeInColumns, writeArea: writeColumns, allowedReads: issuedReads } as const;
 
-export const issuedLayout: Layout = {
+export const issuedLayout: Layout<'issued'> = {
   kind: 'issued',
   names: { cli: '发文表格式', pane: '发文表格式' },
+  sheetRoles: { issued: '发文表格式的评价表' },
   recognize: recognizer('issued'),
   ...indicatorsDown,
   template: templateBatch,
@@ -45,9 +46,10 @@ export const issuedLayout: Layout = {
  * platform's own 数据 | 得分 pair or in a 数据 block and a 得分 block. Recognized when most of an
  * evaluation's indicators are named in its rows. Scores go where the issued table's go.
  */
-export const matrixLayout: Layout = {
+export const matrixLayout: Layout<'matrix'> = {
   kind: 'matrix',
   names: { cli: '指标×平台矩阵', pane: '指标×平台矩阵(指标在行、平台在列)' },
+  sheetRoles: { matrix: '指标×平台矩阵(指标在行、平台在列)' },
   recognize: recognizer('matrix'),
   ...indicatorsDown,
 };

@@ -57,4 +57,4 @@ function recognize(input: RecognizeInput): Recognition {
   return { tables: [], readings, findings };
 }
 
-export const parameterSheets: Recognizer = { recognize };
+export const parameterSheets: Recognizer = { recognize, sheetRoles: { parameters: '参数表(评分公式引用的常数,不是平台表)' } };
