@@ -238,7 +238,7 @@ export class WorkbookSession {
 
   /**
    * A mapping's options, and its edition (`rules`) when it carries one, over the caller's: the
-   * caller's own mapping and edition (a command line's --map, --rules) win.
+   * caller's own mapping and edition (the command line's mapping and rules files) win.
    */
   private useMapping(json: unknown): { ok: true } | { ok: false; message: string } {
     const rulesJson = json !== null && typeof json === 'object' ? (json as { rules?: unknown }).rules : undefined;
