@@ -5,39 +5,30 @@
  * restores the workbook from the record the fill left in it; `update` re-scores only what
  * depends on the cells the user edited (a 无量纲化 column as a whole).
  */
-import {
-  cohortRange,
-  explainIndicator,
-  isWanmuError,
-  type CohortRange,
-  type ErrorReason,
-  type IndicatorValues,
-  type RawValue,
-  type WanmuError,
-} from '../../engine';
-import { builtIn, editionName, type EvaluationId, type Indicator, type Tables } from '../../rules';
+import { builtIn, type EvaluationId, type Tables } from '../../rules';
 import { resultTables, type ResultTable } from '../check/results';
 import { chartData, missingInputs, planConvert, planMissingSheet, planResultsSheet, planTemplate, type ChartTable, type MissingInput } from './extras';
 import { type Mapping } from '../check/mapping';
 import { resolveMapping } from './mapping';
 import { loadRules, type LoadedRules } from './editions';
-import { a1, parseA1 } from '../core/address';
-import { analyze, evaluateLayout, scoreRecords, totalRecords } from '../check/analyze';
-import { type Analysis, type AnalyzeOptions, type IndicatorResult, type PlatformResult, type TableResult } from '../contract/analysis';
+import { parseA1 } from '../core/address';
+import { analyze, scoreRecords, totalRecords } from '../check/analyze';
+import { type Analysis, type AnalyzeOptions } from '../contract/analysis';
 import { MAPPING_SHEET } from '../core/sheets';
 import { dedupeFindings, findingAtCell, type Finding } from '../findings/codes';
 import { MARKS_UNAVAILABLE_TEXT } from '../text/catalogue';
 import { planFill, type FillOptions, type FillPlan } from '../write/fill';
 import { type CellRef } from '../core/address';
-import { cellAt, emptyBatch, sheetsByName, type CellData, type CellRange, type ChangedCells, type RangeCells, type SheetRange, type ScoreRecord, type SheetData, type TotalRecord, type WorkbookData, type WorkbookHost, type WriteConflict } from '../core/model';
+import { cellAt, emptyBatch, type ChangedCells, type ScoreRecord, type TotalRecord, type WorkbookData, type WorkbookHost, type WriteConflict } from '../core/model';
 import { Dependents } from '../read/dependents';
 import { reviewByPlatform } from '../check/review';
-import { sameCell } from '../core/same';
-import { nextVersion } from '../core/version';
 import { planRevert, type RevertPlan } from '../write/revert';
-import { cellsToRanges, sameMarks } from '../core/marks';
+import { sameMarks } from '../core/marks';
 import { planMarks } from '../write/marks';
 import type { MarkSet } from '../core/model';
+import { indexCells, type CellIndex } from './cells';
+import { explainCell, type Explanation } from './explain';
+import { recheck, rereadSheets, rescored, type RecheckSource } from './recheck';
 
 export interface SessionModel {
   readonly analysis: Analysis;
@@ -46,31 +37,7 @@ export interface SessionModel {
   readonly totals: readonly TotalRecord[];
 }
 
-export interface ExplainedInput {
-  readonly label: string;
-  readonly unit: string;
-  readonly cell: { readonly sheet: string; readonly cell: string } | null;
-  readonly raw: RawValue;
-  /** The value the engine used (after units and defaults), or null. */
-  readonly value: number | null;
-}
-
-export interface Explanation {
-  readonly evaluation: TableResult['table']['evaluation'];
-  /** The edition the score is computed by, as users name it. */
-  readonly edition: string;
-  readonly platform: string;
-  readonly indicator: Indicator;
-  /** 评分标准, verbatim. */
-  readonly standard: string;
-  readonly inputs: readonly ExplainedInput[];
-  readonly score: number | null;
-  /** The engine's arithmetic, in Chinese, or why there is no score. */
-  readonly text: string;
-  readonly reason: ErrorReason | null;
-  /** Where the score is (or will be written). */
-  readonly scoreCell: { readonly sheet: string; readonly cell: string } | null;
-}
+export type { ExplainedInput, Explanation } from './explain';
 
 export type ApplyResult =
   | { readonly ok: true; readonly plan: FillPlan; readonly model: SessionModel }
@@ -81,116 +48,18 @@ export interface RevertResult {
   readonly exact: boolean;
 }
 
-function key(sheet: string, row: number, col: number): string {
-  return `${sheet}!${row},${col}`;
-}
-
-/** Input cells → their indicators; score cells (a sum's cell maps to null); score, subtotal and total cells → their platform. */
-interface CellIndex {
-  readonly inputs: Map<string, { t: number; pi: number; i: number }[]>;
-  readonly places: Map<string, { t: number; pi: number; i: number } | null>;
-  readonly owners: Map<string, { t: number; pi: number }>;
-}
-
-/** Most cells one edit may cover before its sheet is simply read again. */
-const UPDATE_CELLS = 5000;
-
-/** The edited rectangles, or null when an address is not a cell or a range of cells (whole rows, columns). */
-function editedRanges(change: ChangedCells): CellRange[] | null {
-  const out: CellRange[] = [];
-  for (const ref of change.cells) {
-    for (const part of ref.split(',')) {
-      const [from, to, ...rest] = part.trim().split(':');
-      const a = parseA1(from);
-      const b = to === undefined ? a : parseA1(to);
-      if (!a || !b || rest.length > 0) return null;
-      out.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
-    }
-  }
-  return out;
-}
-
-/** Cells as few rectangles per sheet (see cellsToRanges). */
-function columnRuns(cells: readonly { sheet: string; row: number; col: number }[]): SheetRange[] {
-  const bySheet = new Map<string, { row: number; col: number }[]>();
-  for (const c of cells) {
-    const list = bySheet.get(c.sheet);
-    if (list) list.push(c);
-    else bySheet.set(c.sheet, [c]);
-  }
-  return [...bySheet].flatMap(([sheet, list]) => cellsToRanges(list).map((range) => ({ sheet, range })));
-}
-
-interface ChangedCell {
-  readonly sheet: string;
-  readonly row: number;
-  readonly col: number;
-  readonly before: CellData | null;
-  readonly after: CellData | null;
-}
-
-/** The workbook with the rectangles read again, and the cells that differ from before. */
-function patchWorkbook(workbook: WorkbookData, got: readonly RangeCells[]): { workbook: WorkbookData; changed: ChangedCell[] } {
-  const bySheet = sheetsByName(workbook);
-  const changed: ChangedCell[] = [];
-  /** Cells already compared, per sheet, as row × 16384 + column (rectangles may overlap). */
-  const seenBySheet = new Map<string, Set<number>>();
-  const patched = new Map<string, { rows: Map<number, ReadonlyMap<number, CellData>>; copied: Set<number>; rowCount: number; colCount: number }>();
-  for (const g of got) {
-    const sheet = bySheet.get(g.sheet);
-    let seen = seenBySheet.get(g.sheet);
-    if (!seen) seenBySheet.set(g.sheet, (seen = new Set()));
-    if (!sheet || !g.cells) continue;
-    // the cells come in row, then column order (the contract): walk them alongside the positions
-    const cells = g.cells;
-    let next = 0;
-    const { top, left, bottom, right } = g.range;
-    for (let row = top; row <= bottom; row++) {
-      const line = sheet.rows.get(row);
-      for (let col = left; col <= right; col++) {
-        while (next < cells.length && (cells[next].row < row || (cells[next].row === row && cells[next].col < col))) next++;
-        const hit = cells[next];
-        const after = hit && hit.row === row && hit.col === col ? hit.cell : null;
-        const before = line?.get(col) ?? null;
-        if (sameCell(before, after)) continue;
-        const k = row * 16384 + col;
-        if (seen.has(k)) continue;
-        seen.add(k);
-        changed.push({ sheet: g.sheet, row, col, before, after });
-        let p = patched.get(g.sheet);
-        if (!p) patched.set(g.sheet, (p = { rows: new Map(sheet.rows), copied: new Set(), rowCount: sheet.rowCount, colCount: sheet.colCount }));
-        let r = p.rows.get(row) as Map<number, CellData> | undefined;
-        if (!p.copied.has(row)) {
-          r = new Map(r ?? []);
-          p.copied.add(row);
-        } else if (!r) r = new Map();
-        p.rows.set(row, r);
-        if (after) r.set(col, after);
-        else r.delete(col);
-        if (r.size === 0) p.rows.delete(row);
-        if (after) {
-          p.rowCount = Math.max(p.rowCount, row);
-          p.colCount = Math.max(p.colCount, col);
-        }
-      }
-    }
-  }
-  if (changed.length === 0) return { workbook, changed };
-  return {
-    workbook: { sheets: workbook.sheets.map((s) => {
-      const p = patched.get(s.name);
-      return p ? { ...s, rows: p.rows, rowCount: p.rowCount, colCount: p.colCount } : s;
-    }) },
-    changed,
-  };
-}
-
 export class WorkbookSession {
   private analysis!: Analysis;
   /** Input and score cells → where they are in the analysis; built once per read of the tables. */
   private cellIndexCache: CellIndex | null = null;
   /** Which formulas read which cells; built once per analysis (see update). */
   private dependentsCache: Dependents | null = null;
+  /** What explain and update read of this session: the analysis as it stands, and the caches above. */
+  private readonly lookups: RecheckSource = {
+    analysis: () => this.analysis,
+    cellIndex: () => this.cellIndex(),
+    dependents: () => this.dependents(),
+  };
 
   /** Review findings per table and platform. */
   private reviewFindings: Finding[][][] = [];
@@ -409,76 +278,14 @@ export class WorkbookSession {
 
   // ------------------------------------------------------------ explain
 
-  /** Input cells and score places (a sum's place maps to null) of every table, by sheet!row,col. */
+  /** Input cells and score places of every table (see cells.ts); built once per read of the tables. */
   private cellIndex(): CellIndex {
-    if (this.cellIndexCache) return this.cellIndexCache;
-    const inputs = new Map<string, { t: number; pi: number; i: number }[]>();
-    const places = new Map<string, { t: number; pi: number; i: number } | null>();
-    const owners = new Map<string, { t: number; pi: number }>();
-    this.analysis.tables.forEach((t, ti) =>
-      t.platforms.forEach((p, pi) => {
-        p.indicators.forEach((r, i) => {
-          for (const c of r.inputs) {
-            if (!c) continue;
-            const k = key(c.sheet, c.row, c.col);
-            const list = inputs.get(k);
-            if (list) list.push({ t: ti, pi, i });
-            else inputs.set(k, [{ t: ti, pi, i }]);
-          }
-          if (r.place.ref) {
-            places.set(key(r.place.ref.sheet, r.place.ref.row, r.place.ref.col), { t: ti, pi, i });
-            owners.set(key(r.place.ref.sheet, r.place.ref.row, r.place.ref.col), { t: ti, pi });
-          }
-        });
-        for (const g of p.groups) if (g.place.ref) places.set(key(g.place.ref.sheet, g.place.ref.row, g.place.ref.col), null);
-        if (p.total.place.ref) places.set(key(p.total.place.ref.sheet, p.total.place.ref.row, p.total.place.ref.col), null);
-        for (const ref of [...p.groups.map((g) => g.place.ref), p.total.place.ref]) if (ref) owners.set(key(ref.sheet, ref.row, ref.col), { t: ti, pi });
-      }),
-    );
-    this.cellIndexCache = { inputs, places, owners };
-    return this.cellIndexCache;
+    return (this.cellIndexCache ??= indexCells(this.analysis));
   }
 
-  /** What a score or input cell is: the indicator, its 评分标准, the inputs read, the arithmetic. */
+  /** What a score or input cell is: the indicator, its 评分标准, the inputs read, the arithmetic (see explain.ts). */
   explain(sheet: string, cell: string): Explanation | undefined {
-    const at = parseA1(cell);
-    if (!at) return undefined;
-    const index = this.cellIndex();
-    const k = key(sheet, at.row, at.col);
-    const hit = index.places.get(k) ?? index.inputs.get(k)?.[0];
-    if (!hit) return undefined;
-    const t = this.analysis.tables[hit.t];
-    const p = t.platforms[hit.pi];
-    return this.explainResult(t, hit.pi, p, p.indicators[hit.i]);
-  }
-
-  private explainResult(t: TableResult, pi: number, p: PlatformResult, r: IndicatorResult): Explanation {
-    const ind = r.indicator;
-    const i = ind.number - 1;
-    const values: IndicatorValues = t.values[pi][i];
-    const sheets = sheetsByName(this.analysis.workbook);
-    let range: CohortRange | WanmuError | undefined;
-    if (ind.rule.kind === 'normalized') range = cohortRange(ind, t.values.map((v) => v[i]));
-    const out = range && isWanmuError(range) ? range : undefined;
-    const explained = out ? { ok: false as const, error: out } : explainIndicator(ind, values, range && !isWanmuError(range) ? range : undefined, t.table.normalization);
-    const inputs = ind.inputs.map((f, fi): ExplainedInput => {
-      const c = r.inputs[fi];
-      const raw = c ? cellAt(sheets.get(c.sheet) as SheetData, c.row, c.col)?.value ?? null : null;
-      const v = values[fi];
-      return { label: f.label, unit: f.unit, cell: c ? { sheet: c.sheet, cell: a1(c.row, c.col) } : null, raw, value: v === null || v === undefined || Number.isNaN(v) ? null : v };
-    });
-    return {
-      evaluation: t.table.evaluation,
-      edition: editionName(t.table),
-      platform: p.name,
-      indicator: ind,
-      standard: ind.standard,
-      inputs,
-      score: r.score,
-      text: explained.ok ? explained.text : '',
-      reason: r.reason ?? (explained.ok ? null : explained.error.reason),
-      scoreCell: r.place.ref ? { sheet: r.place.ref.sheet, cell: a1(r.place.ref.row, r.place.ref.col) } : null,
-    };
+    return explainCell(this.lookups, sheet, cell);
   }
 
   // ------------------------------------------------------------ fill and revert
@@ -517,44 +324,26 @@ export class WorkbookSession {
    * The user edited cells: reads them and the formulas that read them (one host round trip), and
    * re-scores and re-reviews only what depends on them. Edits to headers, names or anything that
    * is not an input or a score, and inserted or deleted rows, read the edited sheet again as a
-   * whole, as the tables themselves may have changed.
+   * whole, as the tables themselves may have changed (see recheck.ts).
    */
   async update(change: ChangedCells): Promise<SessionModel> {
-    const edited = change.structural ? null : editedRanges(change);
-    if (!edited || edited.reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0) > UPDATE_CELLS) return this.reloadSheets([change.sheet]);
-    // the edited cells, and the formulas that read them: Excel and WPS report only what the user
-    // typed, not the formulas recalculated since
-    const editedCells = edited.flatMap((r) => {
-      const out: { sheet: string; row: number; col: number }[] = [];
-      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push({ sheet: change.sheet, row, col });
-      return out;
-    });
-    const recalculated = this.dependents().after(editedCells, UPDATE_CELLS * 4);
-    if (!recalculated) return this.refresh();
-    const ranges: SheetRange[] = [...edited.map((range) => ({ sheet: change.sheet, range })), ...columnRuns(recalculated)];
-    const got = await this.host.readRanges(ranges);
-    if (got.some((g) => g.cells === null)) return this.refresh(); // a sheet was deleted or renamed
-    const { workbook, changed } = patchWorkbook(this.analysis.workbook, got);
-    if (changed.length === 0) return this.current;
-    const { inputs, places, owners } = this.cellIndex();
-    const typed = new Set(editedCells.map((c) => key(c.sheet, c.row, c.col)));
-    const affected: { t: number; pi: number; i: number }[] = [];
-    const dirty: { t: number; pi: number }[] = [];
-    let formulasChanged = false;
-    for (const c of changed) {
-      const k = key(c.sheet, c.row, c.col);
-      const reads = inputs.get(k);
-      const owner = owners.get(k);
-      // the user typed outside the tables' inputs and score cells (a header, a name, a new row):
-      // read the sheet again; a recalculated formula outside them changes nothing the tables read
-      if (!reads && !owner && !places.has(k) && typed.has(k)) return this.reloadSheets([change.sheet], workbook);
-      if (reads) for (const r of reads) affected.push(r);
-      if (owner) dirty.push(owner);
-      if (c.before?.formula !== c.after?.formula) formulasChanged = true;
+    const step = await recheck(this.host, change, this.lookups);
+    switch (step.kind) {
+      case 'refresh':
+        return this.refresh();
+      case 'reload':
+        return this.reloadSheets(step.sheets, step.base);
+      case 'unchanged':
+        return this.current;
+      case 'rescore': {
+        if (step.formulasChanged) this.dependentsCache = null;
+        const previous = { tables: this.analysis.tables, findings: this.reviewFindings };
+        this.analysis = rescored(this.analysis, step.workbook, step.affected, step.dirty);
+        this.reviewFindings = reviewByPlatform(this.analysis, previous, this.host.capabilities.changeEvents);
+        this.publish();
+        return this.current;
+      }
     }
-    if (formulasChanged) this.dependentsCache = null;
-    this.rescore(workbook, affected, dirty);
-    return this.current;
   }
 
   /**
@@ -572,36 +361,10 @@ export class WorkbookSession {
 
   /** Reads these sheets again as a whole and analyses the workbook anew. */
   private async reloadSheets(names: readonly string[], base: WorkbookData = this.analysis.workbook): Promise<SessionModel> {
-    const fresh = sheetsByName(await this.host.read({ sheets: names }));
-    if (names.some((n) => !fresh.has(n) && base.sheets.some((s) => s.name === n))) return this.refresh();
-    const known = new Set(base.sheets.map((s) => s.name));
-    this.load({ sheets: [...base.sheets.map((s) => fresh.get(s.name) ?? s), ...[...fresh.values()].filter((s) => !known.has(s.name))] });
+    const data = await rereadSheets(this.host, names, base);
+    if (!data) return this.refresh();
+    this.load(data);
     return this.current;
-  }
-
-  /**
-   * Re-scores the affected inputs' indicators and reviews their platforms again, and the `dirty`
-   * platforms (whose score cells changed) too.
-   */
-  private rescore(workbook: WorkbookData, affected: readonly { t: number; pi: number; i: number }[], dirty: readonly { t: number; pi: number }[] = []): void {
-    const sheets = sheetsByName(workbook);
-    const readFindings: Finding[] = [];
-    const reread = new Set<string>();
-    const tablesNext = this.analysis.tables.map((t, ti) => {
-      const mine = affected.filter((a) => a.t === ti);
-      const next = mine.length === 0 ? t : evaluateLayout(sheets, t.layout, readFindings, { previous: t, affected: mine, reread });
-      const again = new Set(dirty.filter((d) => d.t === ti).map((d) => d.pi));
-      if (again.size === 0) return next;
-      // a new object makes the review look at the platform again
-      return { ...next, platforms: next.platforms.map((p, pi) => (again.has(pi) && p === t.platforms[pi] ? { ...p, version: nextVersion() } : p)) };
-    });
-    // findings at re-read cells and at the affected platforms' score cells are replaced
-    const stale = (f: Finding) => reread.has(`${f.sheet}!${f.cell}`);
-    const analysis: Analysis = { ...this.analysis, workbook, tables: tablesNext, findings: [...this.analysis.findings.filter((f) => !stale(f)), ...readFindings] };
-    const previous = { tables: this.analysis.tables, findings: this.reviewFindings };
-    this.analysis = analysis;
-    this.reviewFindings = reviewByPlatform(analysis, previous, this.host.capabilities.changeEvents);
-    this.publish();
   }
 }
 
