@@ -13,10 +13,11 @@ import { Missing } from './components/Missing';
 import { Recognition } from './components/Recognition';
 import { ResultBar } from './components/ResultBar';
 import { Results } from './components/Results/Results';
-import { Tools } from './components/Tools';
 import { useEnvironment, usePane } from './state/context';
 
 const Charts = lazy(() => import(/* webpackChunkName: "charts" */ './components/Charts'));
+// 转换与模板 (conversion, templates, 评分规则, 自检) is opened seldom: loaded when its tab is
+const Tools = lazy(() => import(/* webpackChunkName: "tools" */ './components/Tools').then((m) => ({ default: m.Tools })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0, maxWidth: '100%', boxSizing: 'border-box' },
@@ -74,7 +75,11 @@ export function App({ statusText }: AppProps) {
             {tab === 'roles' ? <Recognition /> : null}
             {tab === 'results' ? <Results /> : null}
             {tab === 'missing' ? <Missing /> : null}
-            {tab === 'tools' ? <Tools /> : null}
+            {tab === 'tools' ? (
+              <Suspense fallback={<Spinner size="tiny" label="正在加载…" />}>
+                <Tools />
+              </Suspense>
+            ) : null}
             {tab === 'charts' ? (
               <Suspense fallback={<Spinner size="tiny" label="正在加载图表…" />}>
                 <Charts />
