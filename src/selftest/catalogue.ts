@@ -1,10 +1,49 @@
 /**
- * Chinese sentences of the self-test: each step's name, why a step was skipped, what failed and
- * what to do, and the report as copyable text. The steps and their outcomes are data (./types).
+ * Chinese text of the self-test: each step's name, why a step was skipped, what failed and what
+ * to do, and the report as copyable text; and the texts the scratch sheets hold (their names, the
+ * signature, the cells the steps write). The steps and their outcomes are data (./types); the
+ * steps (./steps) type no Chinese of their own.
  */
+import { vocabulary } from '../rules';
 import { ERROR_TEXT, isSheetError } from '../engine';
 import type { CellData, SheetState } from '../workbook';
 import type { Ability, CellMismatch, Failure, FailureCode, FailureFacts, HostInfo, SelfTestReport, SkipReason, StepId, StepOutcome } from './types';
+
+// ---- What the scratch sheets hold ---------------------------------------------------------------
+
+/** The sheet the self-test writes into. */
+export const SCRATCH_SHEET = 'wanmu自检';
+/** The sheet a fill adds (revert removes it) and a refused write tries to add. */
+export const SCRATCH_ADDED = 'wanmu自检新表';
+/** The fill's revert record (very hidden, as the workbook's own record is). */
+export const SCRATCH_RECORD = 'wanmu自检撤销记录';
+/** The sheet added with the result sheets' view and print settings (removed by its step). */
+export const SCRATCH_LAYOUT = 'wanmu自检页面';
+/** A1 of the scratch sheets: what tells them apart from a user's sheet of the same name. */
+export const SCRATCH_SIGNATURE = '万亩千亿评分助手自检临时表,可删除';
+
+/** The texts the steps write into the scratch sheets (besides the signature). */
+export const SCRATCH_TEXT = {
+  /** Text that starts as a formula does: must be written and read back as text (text step). */
+  formulaLike: '=不是公式',
+  /** The text of the merged cells (write and whole-read steps). */
+  merged: '合并标题',
+  /** The cell as wanmu read it, as the user then changed it, and what wanmu tries to write over it (precondition step). */
+  original: '原值',
+  userEdit: '用户改过',
+  ownWrite: 'wanmu写入',
+  /** Text the fill finds and replaces (revert step). */
+  oldText: '旧文本',
+  /** A2 of the sheet the fill adds, as a fill's result sheet is named (revert step). */
+  resultTitle: vocabulary.resultSheet,
+  /** wanmu's own write the change events must not report (events step). */
+  ownEdit: '自检写入',
+  /** The added sheet's two header cells: a result sheet's first column and a long header that wraps (layout step). */
+  layoutSerial: vocabulary.resultColumns.serial,
+  layoutHeader: '自检:表头加粗、自动换行,冻结在窗口顶部,打印时每页重复',
+} as const;
+
+// ---- Sentences ----------------------------------------------------------------------------------
 
 export const STEP_NAMES: Readonly<Record<StepId, string>> = {
   prepare: '准备:读取工作簿,删除上次中断留下的自检表',
