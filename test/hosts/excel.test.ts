@@ -7,9 +7,9 @@ import { colLetters } from '../../src/workbook/core/address';
 import { buildSheet, cellAt, emptyBatch, type CellData, type CellWrite, type ExpectedCell, type WorkbookData } from '../../src/workbook/core/model';
 import { annualRows, handScoredWorkbook, toBuffer, WIDE_FIRST_ROW } from '../fixtures/workbooks';
 import { canonicalMarks, markSeverityOf } from '../../src/workbook/core/marks';
-import { contractWorkbook, describeHostContract, refOf, selfTestCalculation, userFormatRange } from './contract';
-import { describeSheetLayoutContract } from './layout-contract';
-import { FakeExcel } from './fakes/excel';
+import { contractWorkbook, describeHostContract, refOf, selfTestCalculation, userFormatRange } from '../helpers/host-contract';
+import { describeSheetLayoutContract } from '../helpers/layout-contract';
+import { FakeExcel } from '../helpers/fakes/excel';
 
 /**
  * The fake does not calculate; these are the results Excel computes for the formulas the tests

@@ -5,8 +5,8 @@
  * the user with edit()): counts, findings and selection, explain, fill preview/apply/revert,
  * role changes (the mapping), edits re-checked, and what is offered where WANMU functions cannot run.
  */
-import './jsdom-setup';
-import { renderPane } from './render-pane';
+import '../helpers/jsdom-setup';
+import { renderPane } from '../helpers/pane';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { waitForOffice } from '../../src/taskpane/officeReady';
 import { EXCEL_NO_FUNCTIONS_NOTE as EXCEL_NOTE } from '../../src/taskpane/office';

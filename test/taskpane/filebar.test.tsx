@@ -5,8 +5,8 @@
  * pane's own dialog); 取消 keeps the workbook and its writes, 不下载,直接打开 (continue) opens the
  * new one, 下载后打开 downloads the current one first; with nothing unsaved there is no question.
  */
-import './jsdom-setup';
-import { renderPane } from './render-pane';
+import '../helpers/jsdom-setup';
+import { renderPane } from '../helpers/pane';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import * as fs from 'fs';
 import * as path from 'path';

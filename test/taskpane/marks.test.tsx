@@ -5,8 +5,8 @@
  * the file host, as the browser page uses it): the switch marks, the marks follow re-checks,
  * 清除标记 clears, marks already in a workbook are announced, hosts that cannot mark show nothing.
  */
-import './jsdom-setup';
-import { renderPane } from './render-pane';
+import '../helpers/jsdom-setup';
+import { renderPane } from '../helpers/pane';
 import * as path from 'path';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { Environment } from '../../src/taskpane/state/context';

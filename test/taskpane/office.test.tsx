@@ -5,7 +5,7 @@
  * one host read, a click on a finding selects its cell in Excel, a fill is one write, and a cell
  * the user edits in Excel (a change event) is re-checked.
  */
-import './jsdom-setup';
+import '../helpers/jsdom-setup';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import * as path from 'path';
@@ -15,7 +15,7 @@ import { SessionProvider } from '../../src/taskpane/state/context';
 import { PaneStore } from '../../src/taskpane/state/store';
 import { ExcelHost } from '../../src/hosts/excel/host';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
-import { FakeExcel } from '../hosts/fakes/excel';
+import { FakeExcel } from '../helpers/fakes/excel';
 
 const EXAMPLE = path.resolve(__dirname, '../../examples/年度评价-培育名单.xlsx');
 

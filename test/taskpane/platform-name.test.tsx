@@ -6,8 +6,8 @@
  * Chinese, the change saved with the mapping and used by the scores, 结果 and the written result
  * sheet, back to the recognized name; a name another platform has is warned.
  */
-import './jsdom-setup';
-import { renderPane } from './render-pane';
+import '../helpers/jsdom-setup';
+import { renderPane } from '../helpers/pane';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Environment } from '../../src/taskpane/state/context';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';

@@ -6,8 +6,8 @@
  * after a fill (both said where a kept score makes them differ); copy and .csv; the charts draw
  * the same figures, no bar for a figure that could not be computed.
  */
-import './jsdom-setup';
-import { renderPane } from './render-pane';
+import '../helpers/jsdom-setup';
+import { renderPane } from '../helpers/pane';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import * as path from 'path';
 import type { Environment } from '../../src/taskpane/state/context';

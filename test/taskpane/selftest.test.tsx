@@ -6,7 +6,7 @@
  * and is copied (a refused or missing clipboard is said, never thrown) or downloaded; nothing in
  * the workbook changes. Over the Excel fake through ExcelHost the WANMU.ANNUAL step runs too.
  */
-import './jsdom-setup';
+import '../helpers/jsdom-setup';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ExcelHost } from '../../src/hosts/excel/host';
 import { MemoryHost } from '../../src/hosts/memory/host';
@@ -14,9 +14,9 @@ import type { Environment } from '../../src/taskpane/state/context';
 import type { WorkbookHost } from '../../src/workbook/core/model';
 import { SELF_TEST_STEPS, STEP_NAMES } from '../../src/selftest';
 import { WANMU_VERSION } from '../../src/workbook/core/version';
-import { contractWorkbook, selfTestCalculation } from '../hosts/contract';
-import { FakeExcel } from '../hosts/fakes/excel';
-import { renderPane } from './render-pane';
+import { contractWorkbook, selfTestCalculation } from '../helpers/host-contract';
+import { FakeExcel } from '../helpers/fakes/excel';
+import { renderPane } from '../helpers/pane';
 
 const FILE_ENV: Environment = {
   mode: 'file',

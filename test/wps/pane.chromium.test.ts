@@ -15,7 +15,7 @@ import type { WorkbookData } from '../../src/workbook/core/model';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { annualRows, annualWideWorkbook } from '../fixtures/workbooks';
 import { toBuffer } from '../helpers/workbook';
-import { toJson } from './runtime';
+import { toJson } from '../helpers/fakes/wps-runtime';
 
 const CHROMIUM = '/usr/bin/chromium';
 const DIST = path.resolve(__dirname, '../../dist/wps');
@@ -23,13 +23,13 @@ const ORIGIN = 'http://wanmu-addin.test';
 const available = fs.existsSync(CHROMIUM);
 if (!available) console.warn(`pane.chromium.test: ${CHROMIUM} not found (apt-get install -y chromium): the WPS pane is not tested in a browser`);
 
-/** Bundles test/wps/browser/fake-wps.ts for the page. */
+/** Bundles test/helpers/fakes/wps-browser.ts for the page. */
 async function fakeBundle(): Promise<string> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-fake-wps-'));
   const compiler = webpack({
     mode: 'development',
     devtool: false,
-    entry: path.resolve(__dirname, 'browser/fake-wps.ts'),
+    entry: path.resolve(__dirname, '../helpers/fakes/wps-browser.ts'),
     output: { path: out, filename: 'fake.js', library: { name: 'wanmuFake', type: 'var' } },
     resolve: { extensions: ['.ts', '.js'] },
     module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: path.resolve(__dirname, '../../tsconfig.build.json') } } }] },

@@ -14,7 +14,7 @@ import type { WorkbookData } from '../../src/workbook/core/model';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { annualRows, annualWideWorkbook } from '../fixtures/workbooks';
 import { toBuffer } from '../helpers/workbook';
-import { fakeWps, type FakeWps } from './runtime';
+import { fakeWps, type FakeWps } from '../helpers/fakes/wps-runtime';
 import * as fs from 'fs';
 import * as path from 'path';
 

@@ -16,7 +16,7 @@ import { readZip } from '../../../src/hosts/file/zip';
 import { a1 } from '../../../src/workbook/core/address';
 import { emptyBatch, type CellWrite, type WorkbookData } from '../../../src/workbook/core/model';
 import { libreOfficeProfile, recalc } from '../../helpers/workbook';
-import { exceljsWorkbook, libreOfficeWorkbook, openpyxlWorkbook, tools } from './corpus';
+import { exceljsWorkbook, libreOfficeWorkbook, openpyxlWorkbook, tools } from '../../helpers/corpus';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-corpus-'));
 

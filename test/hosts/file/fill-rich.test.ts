@@ -12,7 +12,7 @@ import { fillWorkbook } from '../../../src/workbook';
 import { annualRows, annualWideWorkbook } from '../../fixtures/workbooks';
 import { libreOfficeProfile, recalc } from '../../helpers/workbook';
 import { richWorkbook } from '../../../scripts/bench-files-gen';
-import { tools } from './corpus';
+import { tools } from '../../helpers/corpus';
 
 const LISTING = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/styles.xml', 'xl/sharedStrings.xml', 'docProps/app.xml', 'xl/calcChain.xml']);
 

@@ -13,7 +13,7 @@ import { attr, elements, localName, parseXml, textOf } from '../../../src/hosts/
 import { canonicalMarks, markFormula } from '../../../src/workbook/core/marks';
 import type { MarkSet } from '../../../src/workbook/core/model';
 import { libreOfficeProfile, recalc } from '../../helpers/workbook';
-import { handPackage, MAIN } from './package';
+import { handPackage, MAIN } from '../../helpers/xlsx-package';
 
 const X14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
 const XM = 'http://schemas.microsoft.com/office/excel/2006/main';

@@ -12,7 +12,7 @@ import { checkOutput, nodeFs, saveErrorMessage, type FsProbe } from '../../../sr
 import { XlsxFileHost } from '../../../src/hosts/file/xlsx';
 import { emptyBatch } from '../../../src/workbook/core/model';
 import { run } from '../../../src/cli/main';
-import { handPackage, MAIN } from './package';
+import { handPackage, MAIN } from '../../helpers/xlsx-package';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-out-'));
 const input = path.join(dir, '评价表.xlsx');

@@ -6,7 +6,7 @@
 import { sheetError } from '../../../src/engine';
 import { FileOpenError, XlsxFileHost } from '../../../src/hosts/file/xlsx';
 import { cellAt, emptyBatch, type SheetData } from '../../../src/workbook/core/model';
-import { handPackage, MAIN, zipParts } from './package';
+import { handPackage, MAIN, zipParts } from '../../helpers/xlsx-package';
 import { compoundFile } from '../../helpers/cfb';
 
 const sheetXml = (body: string, after = '') => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}"><sheetData>${body}</sheetData>${after}</worksheet>`;

@@ -4,7 +4,7 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { XlsxFileHost } from '../../../src/hosts/file/xlsx';
 import { cellAt, emptyBatch, type WriteBatch } from '../../../src/workbook/core/model';
-import { handPackage, MAIN, RELS, zipParts } from './package';
+import { handPackage, MAIN, RELS, zipParts } from '../../helpers/xlsx-package';
 
 const sheetXml = (body: string, after = '', before = '') => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}">${before}<sheetData>${body}</sheetData>${after}</worksheet>`;
 const batch = (b: Partial<WriteBatch>): WriteBatch => ({ ...emptyBatch(), ...b });

@@ -3,7 +3,7 @@
  * recognize → places → fill (each formula style) → recognize the filled workbook again → its
  * review finds no error → revert gives the input back exactly → LibreOffice recalculates every
  * written formula to the engine's figure. A new layout is one folder, one registry line, one
- * sample (samples.ts) and a run of this suite.
+ * sample (test/helpers/layout-samples.ts) and a run of this suite.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -17,7 +17,7 @@ import { layouts } from '../../../src/workbook/layouts';
 import type { FormulaStyle } from '../../../src/workbook/formulas/native';
 import { cell, libreOfficeProfile, recalc } from '../../helpers/workbook';
 import { toBuffer } from '../../fixtures/workbooks';
-import { samples } from './samples';
+import { samples } from '../../helpers/layout-samples';
 
 const STYLES: readonly FormulaStyle[] = ['native', 'wanmu', 'values'];
 

@@ -3,10 +3,10 @@
  * that does not use any spreadsheet library would write it.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { attr, elements, parseXml, textOf } from '../../../src/hosts/file/xml';
-import type { RawValue } from '../../../src/engine';
-import { a1 } from '../../../src/workbook/core/address';
-import type { SheetLayout, WorkbookData } from '../../../src/workbook/core/model';
+import { attr, elements, parseXml, textOf } from '../../src/hosts/file/xml';
+import type { RawValue } from '../../src/engine';
+import { a1 } from '../../src/workbook/core/address';
+import type { SheetLayout, WorkbookData } from '../../src/workbook/core/model';
 
 export const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
