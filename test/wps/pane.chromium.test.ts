@@ -12,9 +12,7 @@ import * as path from 'path';
 import webpack from 'webpack';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { WorkbookData } from '../../src/workbook/core/model';
-import { XlsxFileHost } from '../../src/hosts/file/xlsx';
-import { annualRows, annualWideWorkbook } from '../fixtures/workbooks';
-import { toBuffer } from '../helpers/workbook';
+import { data as workbookData } from '../helpers/data';
 import { toJson } from '../helpers/fakes/wps-runtime';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -132,7 +130,7 @@ function ribbonRecords(page: Page, change: Record<string, unknown>): Promise<voi
   let fake: string;
   let data: WorkbookData;
   beforeAll(async () => {
-    data = await (await XlsxFileHost.fromBuffer(await toBuffer(annualWideWorkbook(annualRows(4))))).read();
+    data = await workbookData({ platforms: 4 });
     fake = await fakeBundle();
   });
 
