@@ -3,8 +3,8 @@
  * `wps` / `Application` (the fake ET with a real workbook) is injected before the page loads. The
  * page shows the add-in's one task pane (src/taskpane/App.tsx, as in Excel) over WpsHost; it must
  * load without errors and drive 检查 → 预览 → 填写 → 撤销 on the fake workbook, re-read the workbook
- * when the ribbon records something in the shared state, and no request may leave the add-in's folder. Needs Debian's chromium (/usr/bin/chromium); skipped,
- * saying so, without it.
+ * when the ribbon records something in the shared state, and no request may leave the add-in's folder. Needs Debian's chromium (/usr/bin/chromium); without it
+ * skipped, saying why, or failed on CI (test/helpers/needs.ts).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -13,13 +13,11 @@ import webpack from 'webpack';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { WorkbookData } from '../../src/workbook/core/model';
 import { data as workbookData } from '../helpers/data';
+import { CHROMIUM, needs } from '../helpers/needs';
 import { toJson } from '../helpers/fakes/wps-runtime';
 
-const CHROMIUM = '/usr/bin/chromium';
 const DIST = path.resolve(__dirname, '../../dist/wps');
 const ORIGIN = 'http://wanmu-addin.test';
-const available = fs.existsSync(CHROMIUM);
-if (!available) console.warn(`pane.chromium.test: ${CHROMIUM} not found (apt-get install -y chromium): the WPS pane is not tested in a browser`);
 
 /** Bundles test/helpers/fakes/wps-browser.ts for the page. */
 async function fakeBundle(): Promise<string> {
@@ -126,7 +124,7 @@ function ribbonRecords(page: Page, change: Record<string, unknown>): Promise<voi
   }, change);
 }
 
-(available ? describe : describe.skip)('WPS pane page in Chromium (the shared task pane over WpsHost)', () => {
+needs('chromium').describe('WPS pane page in Chromium (the shared task pane over WpsHost)', () => {
   let fake: string;
   let data: WorkbookData;
   beforeAll(async () => {
