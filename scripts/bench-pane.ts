@@ -1,6 +1,6 @@
 /**
  * The task pane's operations through the Office.js host (over the faithful Excel fake of
- * test/hosts/fakes/excel.ts), on a 2,000-platform 培育名单: the check (host read + analysis) and its
+ * test/helpers/fakes/excel.ts), on a 2,000-platform 培育名单: the check (host read + analysis) and its
  * syncs, explain on a selection change, the re-check after the user edits one input and one
  * 无量纲化 input (session.update), and the pane bundles' gzipped sizes (after npm run build).
  */
@@ -14,7 +14,7 @@ import { MemoryHost } from '../src/hosts/memory/host';
 import { XlsxFileHost } from '../src/hosts/file/xlsx';
 import { WorkbookSession } from '../src/workbook';
 import type { XlContext } from '../src/hosts/excel/host';
-import { FakeExcel } from '../test/hosts/fakes/excel';
+import { FakeExcel } from '../test/helpers/fakes/excel';
 import { annualRows, annualWideWorkbook, handScoredWorkbook, toBuffer, WIDE_FIRST_ROW } from '../test/fixtures/workbooks';
 
 const SHEET = '培育名单数据';

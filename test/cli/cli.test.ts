@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { run } from '../../src/cli/main';
+import { cli } from '../helpers/cli';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { tables } from '../../src/rules';
 import { compoundFile } from '../helpers/cfb';
@@ -12,12 +12,6 @@ import { acceptanceVerticalWorkbook, annualRows, annualWideWorkbook, WIDE_FIRST_
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-cli-'));
 const file = (name: string) => path.join(dir, name);
 
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 beforeAll(async () => {
   await annualWideWorkbook(annualRows(4)).xlsx.writeFile(file('clean.xlsx'));

@@ -7,7 +7,8 @@
  * to the clipboard, and the workbook downloaded after it holds exactly what was opened.
  * Screenshots go to test-artifacts/ (ignored by git).
  *
- * Needs `npm run build` (npm test builds first) and /usr/bin/chromium (apt-get install chromium).
+ * Needs `npm run build` (npm test builds first) and /usr/bin/chromium (apt-get install chromium):
+ * without them it is skipped, saying why, or fails on CI (test/helpers/needs.ts).
  */
 import AxeBuilder from '@axe-core/playwright';
 import * as fs from 'fs';
@@ -18,20 +19,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { checkWorkbook } from '../../src/workbook';
 import { libreOfficeProfile, recalc, cell } from '../helpers/workbook';
+import { CHROMIUM, needs } from '../helpers/needs';
 import { staticHandler } from '../../scripts/static-server';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = path.resolve(__dirname, '../..');
 const dist = path.join(root, 'dist');
 const artifacts = path.join(root, 'test-artifacts');
 const EXAMPLE = path.join(root, 'examples', '年度评价-培育名单.xlsx');
 
-const missing = !fs.existsSync(CHROMIUM) ? `${CHROMIUM} is missing (apt-get install -y chromium)` : !fs.existsSync(path.join(dist, 'file.html')) ? 'dist/ is not built (npm run build)' : null;
-if (missing) {
-  // eslint-disable-next-line no-console
-  console.warn(`Skipping the task pane end-to-end test: ${missing}`);
-}
-const maybe = missing ? describe.skip : describe;
 
 function serve(): Promise<http.Server> {
   const server = http.createServer(staticHandler(dist));
@@ -103,7 +98,7 @@ async function axe(page: Page): Promise<string[]> {
   return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.html.slice(0, 160)).join(" | ")}`);
 }
 
-maybe('task pane end to end (Chromium)', () => {
+needs('chromium', 'build').describe('task pane end to end (Chromium)', () => {
   let browser: Browser;
   let server: http.Server;
   let origin: string;

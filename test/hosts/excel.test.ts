@@ -1,15 +1,15 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { sheetError, type RawValue } from '../../src/engine';
 import { ExcelHost, splitAreas, widthToPoints, type ExcelHostDeps } from '../../src/hosts/excel/host';
-import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { WorkbookSession } from '../../src/workbook';
 import { colLetters } from '../../src/workbook/core/address';
 import { buildSheet, cellAt, emptyBatch, type CellData, type CellWrite, type ExpectedCell, type WorkbookData } from '../../src/workbook/core/model';
-import { annualRows, handScoredWorkbook, toBuffer, WIDE_FIRST_ROW } from '../fixtures/workbooks';
+import { annualRows, handScoredWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
+import { data as workbookData } from '../helpers/data';
 import { canonicalMarks, markSeverityOf } from '../../src/workbook/core/marks';
-import { contractWorkbook, describeHostContract, refOf, selfTestCalculation, userFormatRange } from './contract';
-import { describeSheetLayoutContract } from './layout-contract';
-import { FakeExcel } from './fakes/excel';
+import { contractWorkbook, describeHostContract, refOf, selfTestCalculation, userFormatRange } from '../helpers/host-contract';
+import { describeSheetLayoutContract } from '../helpers/layout-contract';
+import { FakeExcel } from '../helpers/fakes/excel';
 
 /**
  * The fake does not calculate; these are the results Excel computes for the formulas the tests
@@ -422,7 +422,7 @@ describe('Excel host: the precondition in the write’s own sync', () => {
   it('checks and fills a 2,000-platform cohort table through a session in 3 syncs (the sheet list, the contents, the write), over existing scores', async () => {
     // a score column already filled by hand: the fill replaces it, so every target is non-empty
     const { wb, col } = handScoredWorkbook(annualRows(2000));
-    const data = await (await XlsxFileHost.fromBuffer(await toBuffer(wb))).read();
+    const data = await workbookData({ workbook: wb });
     const x = FakeExcel.from(data, calculate);
     const { host } = make(x);
     const session = await WorkbookSession.open(host); // the check
@@ -439,7 +439,7 @@ describe('Excel host: the precondition in the write’s own sync', () => {
 
   it('refuses the 2,000-platform fill when the user changed one score after the check, and keeps the change', async () => {
     const { wb, col } = handScoredWorkbook(annualRows(2000));
-    const data = await (await XlsxFileHost.fromBuffer(await toBuffer(wb))).read();
+    const data = await workbookData({ workbook: wb });
     const x = FakeExcel.from(data, calculate);
     const session = await WorkbookSession.open(make(x).host);
     const plan = session.planFill({ style: 'native', replace: true });

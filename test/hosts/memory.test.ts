@@ -1,7 +1,7 @@
 import { MemoryHost } from '../../src/hosts/memory/host';
 import { markSeverityOf } from '../../src/workbook/core/marks';
-import { contractWorkbook, describeHostContract, refOf, userFormatRange } from './contract';
-import { describeSheetLayoutContract } from './layout-contract';
+import { contractWorkbook, describeHostContract, refOf, userFormatRange } from '../helpers/host-contract';
+import { describeSheetLayoutContract } from '../helpers/layout-contract';
 
 describeHostContract('in-memory host', async (data, options = {}) => {
   const host = new MemoryHost(data);

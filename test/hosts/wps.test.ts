@@ -3,9 +3,9 @@ import { WpsHost } from '../../src/hosts/wps/host';
 import { WPS_QUIRKS } from '../../src/hosts/wps/quirks';
 import { buildSheet, cellAt, emptyBatch, type CellData, type CellWrite, type WorkbookData } from '../../src/workbook/core/model';
 import { canonicalMarks, markSeverityOf } from '../../src/workbook/core/marks';
-import { contractWorkbook, describeHostContract, refOf, selfTestCalculation, userFormatRange } from './contract';
-import { describeSheetLayoutContract } from './layout-contract';
-import { FakeEt } from './fakes/et';
+import { contractWorkbook, describeHostContract, refOf, selfTestCalculation, userFormatRange } from '../helpers/host-contract';
+import { describeSheetLayoutContract } from '../helpers/layout-contract';
+import { FakeEt } from '../helpers/fakes/et';
 
 /** The fake does not calculate: results WPS computes for the formulas the tests write. */
 const RESULTS: Readonly<Record<string, RawValue>> = { 'SUM(B3:B4)': 1180.5, '1/0': sheetError('div0'), 'MIN(10,B3/1000*10)': 10, 'B3*2': 2361 };

@@ -3,10 +3,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { markSeverityOf } from '../../src/workbook/core/marks';
-import { contractWorkbook, describeHostContract } from './contract';
-import { describeSheetLayoutContract } from './layout-contract';
+import { contractWorkbook, describeHostContract } from '../helpers/host-contract';
+import { describeSheetLayoutContract } from '../helpers/layout-contract';
 import { emptyBatch } from '../../src/workbook/core/model';
-import { conditionalFormatsOf, packageOf, sheetLayoutOf } from './file/package';
+import { conditionalFormatsOf, packageOf, sheetLayoutOf } from '../helpers/xlsx-package';
 
 /**
  * The file host is given the contract workbook as a hand-written package (so error results and

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { run } from '../../src/cli/main';
+import { cli } from '../helpers/cli';
 import { builtIn, builtInEditions, editionSet, tables } from '../../src/rules';
 import { readEdition } from '../../src/rules/load';
 import { annualRows, annualWideWorkbook } from '../fixtures/workbooks';
@@ -11,12 +11,6 @@ import { testEdition, testEditionJson } from '../helpers/test-edition';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-rules-'));
 const file = (name: string) => path.join(dir, name);
 
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('editions in force', () => {
   it('one built-in edition per evaluation today, each the table the worksheet functions use', () => {

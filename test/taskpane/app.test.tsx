@@ -5,8 +5,9 @@
  * the user with edit()): counts, findings and selection, explain, fill preview/apply/revert,
  * role changes (the mapping), edits re-checked, and what is offered where WANMU functions cannot run.
  */
-import './jsdom-setup';
-import { renderPane } from './render-pane';
+import '../helpers/jsdom-setup';
+import { FILE_ENV, mount, renderPane, type MountOptions } from '../helpers/pane';
+import { data, type DataOptions } from '../helpers/data';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { waitForOffice } from '../../src/taskpane/officeReady';
 import { EXCEL_NO_FUNCTIONS_NOTE as EXCEL_NOTE } from '../../src/taskpane/office';
@@ -16,32 +17,20 @@ import { downloadName } from '../../src/taskpane/components/FileBar';
 import { groupByDepartment } from '../../src/workbook/session/extras';
 import { renderDepartment } from '../../src/workbook/text/catalogue';
 import { MAPPING_SHEET } from '../../src/workbook/core/sheets';
-import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import { a1 } from '../../src/workbook/core/address';
 import { renderFinding, WorkbookSession } from '../../src/workbook';
-import type { WorkbookData } from '../../src/workbook/core/model';
 import * as path from 'path';
 
 const DATA = '培育名单数据';
 const WIDE_FIRST_ROW = 5;
 const EXAMPLE = path.resolve(__dirname, '../../examples/年度评价-培育名单.xlsx');
-const FILE_ENV: Environment = { mode: 'file', hostName: '文件', customFunctions: false, noFunctionsNote: '', selection: null };
 const OFFICE_ENV: Environment = { mode: 'host', hostName: 'Excel', customFunctions: true, noFunctionsNote: EXCEL_NOTE, selection: null };
 
 /** The example 培育名单 with one input blanked (D5: 主导产业集聚度 of the first platform). */
-async function data(): Promise<WorkbookData> {
-  const host = new MemoryHost(await (await XlsxFileHost.open(EXAMPLE)).read());
-  host.edit(DATA, { [`D${WIDE_FIRST_ROW}`]: null });
-  return host.read();
-}
-
-async function mount(host: MemoryHost, env: Environment = OFFICE_ENV) {
-  const store = renderPane(env, env.mode === 'host' ? '已连接:Excel' : '未在 Excel 中运行');
-  await act(() => store.open({ kind: env.mode, host, name: 'test.xlsx' }));
-  await screen.findByRole('tab', { name: '检查' });
-  return store;
-}
+const BLANKED: DataOptions = { file: EXAMPLE, edits: { [`D${WIDE_FIRST_ROW}`]: null } };
+/** The pane as Excel shows it (the default here). */
+const IN_EXCEL: MountOptions = { env: OFFICE_ENV };
 
 function count(label: string): number {
   const group = screen.getByRole('group', { name: '检查结果概览' });
@@ -51,8 +40,8 @@ function count(label: string): number {
 
 describe('task pane', () => {
   it('shows the check at a glance: errors, warnings, scores computed and withheld, as the session has them', async () => {
-    const host = new MemoryHost(await data());
-    const store = await mount(host);
+    const host = new MemoryHost(await data(BLANKED));
+    const { store } = await mount(host, IN_EXCEL);
     const model = store.getState().model!;
     expect(count('错误')).toBe(model.findings.filter((f) => f.severity === 'error').length);
     expect(count('警告')).toBe(model.findings.filter((f) => f.severity === 'warning').length);
@@ -66,8 +55,8 @@ describe('task pane', () => {
   });
 
   it('lists findings in the pane’s words; a click and 下一个 select the cell in the host', async () => {
-    const host = new MemoryHost(await data());
-    const store = await mount(host);
+    const host = new MemoryHost(await data(BLANKED));
+    const { store } = await mount(host, IN_EXCEL);
     const findings = store.getState().model!.findings;
     expect(findings.length).toBeGreaterThan(0);
     // open every group, then click the first finding
@@ -83,8 +72,8 @@ describe('task pane', () => {
   });
 
   it('explains a score cell: indicator, 评分标准, inputs with cells and values, arithmetic', async () => {
-    const host = new MemoryHost(await data());
-    const store = await mount(host);
+    const host = new MemoryHost(await data(BLANKED));
+    const { store } = await mount(host, IN_EXCEL);
     fireEvent.click(screen.getByRole('tab', { name: '解释' }));
     const row = WIDE_FIRST_ROW + 1;
     fireEvent.change(screen.getByPlaceholderText('如 D5'), { target: { value: `D${row}` } });
@@ -96,9 +85,9 @@ describe('task pane', () => {
   });
 
   it('previews a fill, applies it in one write, and 撤销填写 restores the workbook exactly', async () => {
-    const original = await data();
+    const original = await data(BLANKED);
     const host = new MemoryHost(original);
-    const store = await mount(host);
+    const { store } = await mount(host, IN_EXCEL);
     fireEvent.click(screen.getByRole('tab', { name: '填写' }));
     const plan = store.getState().session!.planFill({ style: 'native', replace: false });
     await screen.findByText(`将写入 ${plan.preview.cells} 个单元格。`);
@@ -114,8 +103,8 @@ describe('task pane', () => {
   });
 
   it('says the fill was refused when the user changed a target cell after the preview', async () => {
-    const host = new MemoryHost(await data());
-    const store = await mount(host);
+    const host = new MemoryHost(await data(BLANKED));
+    const { store } = await mount(host, IN_EXCEL);
     const s = store.getState().session!;
     // a fill into sheets of its own has no existing target; filling again, over the scores written
     // the first time, has
@@ -134,8 +123,8 @@ describe('task pane', () => {
   });
 
   it('re-checks after the user edits an input (the host reports the change)', async () => {
-    const host = new MemoryHost(await data());
-    const store = await mount(host);
+    const host = new MemoryHost(await data(BLANKED));
+    const { store } = await mount(host, IN_EXCEL);
     const withheld = count('暂不计分');
     await act(async () => {
       host.edit(DATA, { [`D${WIDE_FIRST_ROW}`]: 0.5 });
@@ -146,8 +135,8 @@ describe('task pane', () => {
 
   it('a 培育名单 in batches: 识别结果 scores the sheets apart on request, and back as one', async () => {
     const file = path.resolve(__dirname, '../fixtures/office/layouts/annual-batches.xlsx');
-    const host = new MemoryHost(await (await XlsxFileHost.open(file)).read());
-    const store = await mount(host);
+    const host = new MemoryHost(await data({ file }));
+    const { store } = await mount(host, IN_EXCEL);
     expect(store.getState().model!.analysis.tables.map((t) => [t.layout.sheet, ...(t.layout.batchSheets ?? [])])).toEqual([['第一批', '第二批']]);
     // the note says what to click, in the pane's words
     const note = store.getState().model!.findings.find((f) => f.code === 'cohort_batches');
@@ -161,8 +150,8 @@ describe('task pane', () => {
   });
 
   it('changing a column’s role in 识别结果 re-analyzes with the mapping, marked 用户指定', async () => {
-    const host = new MemoryHost(await data());
-    const store = await mount(host);
+    const host = new MemoryHost(await data(BLANKED));
+    const { store } = await mount(host, IN_EXCEL);
     fireEvent.click(screen.getByRole('tab', { name: '识别结果' }));
     // the example's 12 platforms are rows 5–16 under the header in row 4
     expect(screen.getByText(/区域 A4:[A-Z]+16,12 个平台/)).toBeTruthy();
@@ -186,8 +175,8 @@ describe('task pane', () => {
   });
 
   it('offers native formulas where the Excel lacks custom functions, and says why', async () => {
-    const host = new MemoryHost(await data());
-    await mount(host, { ...OFFICE_ENV, customFunctions: false });
+    const host = new MemoryHost(await data(BLANKED));
+    await mount(host, { env: { ...OFFICE_ENV, customFunctions: false } });
     fireEvent.click(screen.getByRole('tab', { name: '填写' }));
     expect((screen.getByLabelText('WANMU 函数') as HTMLInputElement).disabled).toBe(true);
     expect((screen.getByLabelText('普通公式(推荐)') as HTMLInputElement).checked).toBe(true);
@@ -195,8 +184,8 @@ describe('task pane', () => {
   });
 
   it('lists missing data by department (待补数据)', async () => {
-    const host = new MemoryHost(await data());
-    const store = await mount(host, FILE_ENV);
+    const host = new MemoryHost(await data(BLANKED));
+    const { store } = await mount(host, { env: FILE_ENV, status: '未在 Excel 中运行' });
     const groups = groupByDepartment(store.getState().session!.missingInputs());
     expect(groups.length).toBeGreaterThan(0);
     fireEvent.click(screen.getByRole('tab', { name: '待补数据' }));
@@ -208,8 +197,8 @@ describe('task pane', () => {
   });
 
   it('converts WANMU formulas to native ones and inserts a blank template (转换与模板)', async () => {
-    const host = new MemoryHost(await data());
-    const store = await mount(host);
+    const host = new MemoryHost(await data(BLANKED));
+    const { store } = await mount(host, IN_EXCEL);
     await act(() => store.apply(store.getState().session!.planFill({ style: 'wanmu', replace: false })));
     fireEvent.click(screen.getByRole('tab', { name: '转换与模板' }));
     const n = store.getState().session!.planConvert('native').preview.cells;
@@ -244,26 +233,26 @@ describe('task pane', () => {
   });
 
   it('opens a session on the same data the store shows', async () => {
-    const host = new MemoryHost(await data());
-    const store = await mount(host);
-    const direct = await WorkbookSession.open(new MemoryHost(await data()));
+    const host = new MemoryHost(await data(BLANKED));
+    const { store } = await mount(host, IN_EXCEL);
+    const direct = await WorkbookSession.open(new MemoryHost(await data(BLANKED)));
     expect(store.getState().model!.scores).toEqual(direct.model.scores);
   });
 });
 
 describe('task pane: findings by indicator', () => {
   it('groups a finding about an input cell under that input’s indicator', async () => {
-    const host = new MemoryHost(await data());
+    const host = new MemoryHost(await data(BLANKED));
     // 主导产业集聚度 entered as 91 (a share must be a decimal): an input error at D6
     host.edit(DATA, { [`D${WIDE_FIRST_ROW + 1}`]: 91 });
-    await mount(host);
+    await mount(host, IN_EXCEL);
     expect(screen.getAllByText(/年度评价 · 2\. 主导产业集聚度/).length).toBeGreaterThan(0);
   });
 });
 
 describe('task pane: failures are shown, not lost', () => {
   it('says in Chinese that the workbook could not be read, with the reason', async () => {
-    const host = new MemoryHost(await data());
+    const host = new MemoryHost(await data(BLANKED));
     const broken: typeof host = Object.assign(Object.create(host) as MemoryHost, {
       read: async () => {
         throw new Error('工作表受保护');

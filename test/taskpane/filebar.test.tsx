@@ -5,14 +5,12 @@
  * pane's own dialog); 取消 keeps the workbook and its writes, 不下载,直接打开 (continue) opens the
  * new one, 下载后打开 downloads the current one first; with nothing unsaved there is no question.
  */
-import './jsdom-setup';
-import { renderPane } from './render-pane';
+import '../helpers/jsdom-setup';
+import { FILE_ENV, renderPane } from '../helpers/pane';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Environment } from '../../src/taskpane/state/context';
 
-const ENV: Environment = { mode: 'file', hostName: '文件', customFunctions: false, noFunctionsNote: '', selection: null };
 const ANNUAL = path.resolve(__dirname, '../../examples/年度评价-培育名单.xlsx');
 const ACCEPTANCE = path.resolve(__dirname, '../../examples/验收评价-平台自评.xlsx');
 
@@ -40,7 +38,7 @@ async function openedAs(store: ReturnType<typeof renderPane>, name: string): Pro
 
 /** Opens the first workbook and writes into it (a fill), so that it has writes not downloaded. */
 async function unsavedPane() {
-  const store = renderPane(ENV, '文件');
+  const store = renderPane(FILE_ENV, '文件');
   pick(picked(ANNUAL, '培育名单.xlsx'));
   await openedAs(store, '培育名单.xlsx');
   expect(screen.queryByRole('dialog', { hidden: true })).toBeNull();

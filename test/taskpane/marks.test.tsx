@@ -5,16 +5,16 @@
  * the file host, as the browser page uses it): the switch marks, the marks follow re-checks,
  * 清除标记 clears, marks already in a workbook are announced, hosts that cannot mark show nothing.
  */
-import './jsdom-setup';
-import { renderPane } from './render-pane';
+import '../helpers/jsdom-setup';
+import { mount } from '../helpers/pane';
+import { data, type DataOptions } from '../helpers/data';
 import * as path from 'path';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { Environment } from '../../src/taskpane/state/context';
-import type { Workspace } from '../../src/taskpane/state/store';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import { canonicalMarks } from '../../src/workbook/core/marks';
-import type { MarkSet, WorkbookData } from '../../src/workbook/core/model';
+import type { MarkSet } from '../../src/workbook/core/model';
 
 const DATA = '培育名单数据';
 const WIDE_FIRST_ROW = 5;
@@ -23,18 +23,7 @@ const ENV: Environment = { mode: 'host', hostName: 'Excel', customFunctions: tru
 const SWITCH = { name: '在表格中标出问题单元格' };
 
 /** The example 培育名单 with one input blanked (D5) and one share entered as 91 (D6). */
-async function data(): Promise<WorkbookData> {
-  const host = new MemoryHost(await (await XlsxFileHost.open(EXAMPLE)).read());
-  host.edit(DATA, { [`D${WIDE_FIRST_ROW}`]: null, [`D${WIDE_FIRST_ROW + 1}`]: 91 });
-  return host.read();
-}
-
-async function mount(workspace: Workspace) {
-  const store = renderPane(ENV, '已连接:Excel');
-  await act(() => store.open(workspace));
-  await screen.findByRole('tab', { name: '检查' });
-  return store;
-}
+const MISTAKES: DataOptions = { file: EXAMPLE, edits: { [`D${WIDE_FIRST_ROW}`]: null, [`D${WIDE_FIRST_ROW + 1}`]: 91 } };
 
 /** Whether a cell is in one of the marks, and with which severity. */
 function markAt(marks: readonly MarkSet[], sheet: string, row: number, col: number): string | null {
@@ -44,9 +33,9 @@ function markAt(marks: readonly MarkSet[], sheet: string, row: number, col: numb
 
 describe('task pane: marking problem cells', () => {
   it('the switch marks the problem cells, the marks follow a re-check, 清除标记 takes them all away', async () => {
-    const host = new MemoryHost(await data());
+    const host = new MemoryHost(await data(MISTAKES));
     const cells = await host.read();
-    const store = await mount({ kind: 'host', host, name: 'test.xlsx' });
+    const { store } = await mount(host, { env: ENV });
     expect(screen.queryByText('工作簿中已有万亩千亿评分的标记。')).toBeNull();
     const toggle = screen.getByRole('switch', SWITCH) as HTMLInputElement;
     expect(toggle.checked).toBe(false);
@@ -76,10 +65,10 @@ describe('task pane: marking problem cells', () => {
   });
 
   it('says when a workbook already holds marks, and clears them', async () => {
-    const host = new MemoryHost(await data());
+    const host = new MemoryHost(await data(MISTAKES));
     await host.setMarks([{ sheet: DATA, severity: 'warning', ranges: [{ top: 1, left: 1, bottom: 1, right: 1 }] }]);
     host.addConditionalFormat({ sheet: DATA, formula: 'A1>0', fill: '00FF00', ranges: [{ top: 2, left: 1, bottom: 2, right: 1 }] });
-    const store = await mount({ kind: 'host', host, name: 'test.xlsx' });
+    const { store } = await mount(host, { env: ENV });
     expect(screen.getByText('工作簿中已有万亩千亿评分的标记。')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
     await waitFor(() => expect(screen.queryByText('工作簿中已有万亩千亿评分的标记。')).toBeNull());
@@ -90,15 +79,15 @@ describe('task pane: marking problem cells', () => {
   });
 
   it('offers no marking where the host cannot mark', async () => {
-    const host = new MemoryHost(await data(), { marks: false });
-    await mount({ kind: 'host', host, name: 'test.xlsx' });
+    const host = new MemoryHost(await data(MISTAKES), { marks: false });
+    await mount(host, { env: ENV });
     expect(screen.queryByRole('switch', SWITCH)).toBeNull();
     expect(host.calls.readMarks).toBe(0);
   });
 
   it('file mode: the marks go into the workbook that is downloaded', async () => {
     const host = await XlsxFileHost.open(EXAMPLE);
-    const store = await mount({ kind: 'file', host, name: '年度评价-培育名单.xlsx', bytes: () => host.toBuffer() });
+    const { store } = await mount(host, { env: ENV, workspace: { kind: 'file', name: '年度评价-培育名单.xlsx', bytes: () => host.toBuffer() } });
     fireEvent.click(screen.getByRole('switch', SWITCH));
     await waitFor(() => expect(store.getState().marked).toBe(true));
     const downloaded = await XlsxFileHost.fromBuffer(host.toBuffer());

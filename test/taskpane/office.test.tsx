@@ -5,41 +5,31 @@
  * one host read, a click on a finding selects its cell in Excel, a fill is one write, and a cell
  * the user edits in Excel (a change event) is re-checked.
  */
-import './jsdom-setup';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import '../helpers/jsdom-setup';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import * as path from 'path';
-import { App } from '../../src/taskpane/App';
 import { EXCEL_NO_FUNCTIONS_NOTE as EXCEL_NOTE, officeHostInfo, officeIsDark, workbookUrl } from '../../src/taskpane/office';
-import { SessionProvider } from '../../src/taskpane/state/context';
-import { PaneStore } from '../../src/taskpane/state/store';
 import { ExcelHost } from '../../src/hosts/excel/host';
-import { XlsxFileHost } from '../../src/hosts/file/xlsx';
-import { FakeExcel } from '../hosts/fakes/excel';
+import { FakeExcel } from '../helpers/fakes/excel';
+import { mount, type MountOptions } from '../helpers/pane';
+import { data } from '../helpers/data';
 
 const EXAMPLE = path.resolve(__dirname, '../../examples/年度评价-培育名单.xlsx');
 
-/** The pane as Excel shows it, opened on the host's workbook. */
-async function mountInExcel(host: ExcelHost): Promise<PaneStore> {
-  const store = new PaneStore();
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <SessionProvider store={store} env={{ mode: 'host', hostName: 'Excel', customFunctions: true, noFunctionsNote: EXCEL_NOTE, selection: null }}>
-        <App statusText="已连接:Excel" />
-      </SessionProvider>
-    </FluentProvider>,
-  );
-  await act(() => store.open({ kind: 'host', host, name: 'Excel' }));
-  return store;
-}
+/** The pane as Excel shows it, opened on the host's workbook (named Excel); waits for no tab. */
+const IN_EXCEL: MountOptions = {
+  env: { mode: 'host', hostName: 'Excel', customFunctions: true, noFunctionsNote: EXCEL_NOTE, selection: null },
+  workspace: { name: 'Excel' },
+  tab: null,
+};
 
 describe('task pane over the Office.js host', () => {
   it('checks, selects a finding’s cell in Excel, fills in one write', async () => {
-    const x = FakeExcel.from(await (await XlsxFileHost.open(EXAMPLE)).read(), () => null);
+    const x = FakeExcel.from(await data({ file: EXAMPLE }), () => null);
     const errors: unknown[] = [];
     const host = new ExcelHost({ run: x.run, runIn: x.runIn, isSetSupported: () => true, reportError: (e) => errors.push(e) });
     expect(host.capabilities).toEqual({ select: true, changeEvents: true, undoGroup: true, marks: true, sheetLayout: true });
-    const store = await mountInExcel(host);
+    const { store } = await mount(host, IN_EXCEL);
     await screen.findByRole('tab', { name: '检查' });
     fireEvent.click(screen.getByRole('button', { name: '下一个' }));
     const first = store.getState().model!.findings[0];
@@ -54,10 +44,10 @@ describe('task pane over the Office.js host', () => {
   });
 
   it('marks the problem cells in Excel as conditional formats, and clears them', async () => {
-    const x = FakeExcel.from(await (await XlsxFileHost.open(EXAMPLE)).read(), () => null);
+    const x = FakeExcel.from(await data({ file: EXAMPLE }), () => null);
     const errors: unknown[] = [];
     const host = new ExcelHost({ run: x.run, runIn: x.runIn, isSetSupported: () => true, reportError: (e) => errors.push(e) });
-    const store = await mountInExcel(host);
+    const { store } = await mount(host, IN_EXCEL);
     const syncs = x.syncs;
     fireEvent.click(await screen.findByRole('switch', { name: '在表格中标出问题单元格' }));
     await waitFor(() => expect(store.getState().marked).toBe(true));

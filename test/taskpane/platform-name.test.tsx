@@ -6,39 +6,28 @@
  * Chinese, the change saved with the mapping and used by the scores, 结果 and the written result
  * sheet, back to the recognized name; a name another platform has is warned.
  */
-import './jsdom-setup';
-import { renderPane } from './render-pane';
+import '../helpers/jsdom-setup';
+import { mount, type MountOptions } from '../helpers/pane';
+import { data } from '../helpers/data';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { Environment } from '../../src/taskpane/state/context';
-import { XlsxFileHost } from '../../src/hosts/file/xlsx';
-import { MemoryHost } from '../../src/hosts/memory/host';
+import type { PaneStore } from '../../src/taskpane/state/store';
 import { MAPPING_SHEET } from '../../src/workbook/core/sheets';
 import { WorkbookSession } from '../../src/workbook';
 import type { WorkbookData } from '../../src/workbook/core/model';
 import * as path from 'path';
 
-const ENV: Environment = { mode: 'file', hostName: '文件', customFunctions: false, noFunctionsNote: '', selection: null };
 const FILE = '衢州智造新城2024年度评价.xlsx';
 /** An issued 验收评价 table of one platform that nothing on the sheet names (its sheet is 验收评价). */
 const EXAMPLE = path.resolve(__dirname, '../../examples/验收评价-平台自评.xlsx');
 
-async function issued(): Promise<WorkbookData> {
-  return (await XlsxFileHost.open(EXAMPLE)).read();
-}
+/** 识别结果 opened on the pane (file mode). */
+const NAMES_TAB: MountOptions = { tab: '识别结果', click: true };
 
-async function mount(data: WorkbookData, fileName?: string) {
-  const host = new MemoryHost(data);
-  const store = renderPane(ENV, '文件');
-  await act(() => store.open({ kind: 'file', host, name: fileName ?? 'test.xlsx', ...(fileName ? { fileName } : {}) }));
-  fireEvent.click(await screen.findByRole('tab', { name: '识别结果' }));
-  return { store, host };
-}
-
-const platformsOf = (store: ReturnType<typeof renderPane>) => store.getState().model!.totals.map((t) => t.platform);
+const platformsOf = (store: PaneStore) => store.getState().model!.totals.map((t) => t.platform);
 
 describe('识别结果: the platform’s name', () => {
   it('shows the name with where it came from, takes the user’s name (not a blank one), saves it with the mapping and goes back to the recognized one', async () => {
-    const { store, host } = await mount(await issued(), FILE);
+    const { store, host } = await mount(await data({ file: EXAMPLE }), { ...NAMES_TAB, workspace: { name: FILE, fileName: FILE } });
     const input = screen.getByLabelText('平台名称') as HTMLInputElement;
     expect(input.value).toBe('衢州智造新城');
     expect(screen.getByText(`依据:文件名“${FILE}”`)).toBeTruthy();
@@ -86,9 +75,9 @@ describe('识别结果: the platform’s name', () => {
   });
 
   it('Enter applies the name once; a name another platform of the evaluation has is warned there', async () => {
-    const one = await issued();
-    const data: WorkbookData = { sheets: [one.sheets[0], { ...one.sheets[0], name: '验收评价2' }] };
-    const { store } = await mount(data);
+    const one = await data({ file: EXAMPLE });
+    const workbook: WorkbookData = { sheets: [one.sheets[0], { ...one.sheets[0], name: '验收评价2' }] };
+    const { store } = await mount(workbook, NAMES_TAB);
     const inputs = screen.getAllByLabelText('平台名称') as HTMLInputElement[];
     expect(inputs.map((i) => i.value)).toEqual(['验收评价', '验收评价2']);
     expect(screen.getAllByText('依据:工作表名(未能从标题、平台名称行或文件名确定平台名称)')).toHaveLength(2);

@@ -6,27 +6,19 @@
  * after a fill (both said where a kept score makes them differ); copy and .csv; the charts draw
  * the same figures, no bar for a figure that could not be computed.
  */
-import './jsdom-setup';
-import { renderPane } from './render-pane';
+import '../helpers/jsdom-setup';
+import { mount, type MountOptions } from '../helpers/pane';
+import { data } from '../helpers/data';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import * as path from 'path';
-import type { Environment } from '../../src/taskpane/state/context';
-import { XlsxFileHost } from '../../src/hosts/file/xlsx';
-import { MemoryHost } from '../../src/hosts/memory/host';
 import { fmtScoreFixed } from '../../src/engine';
 import { resultTables } from '../../src/workbook';
 
 const EXAMPLE = path.resolve(__dirname, '../../examples/年度评价-培育名单.xlsx');
 const ACCEPTANCE = path.resolve(__dirname, '../../examples/验收评价-平台自评.xlsx');
-const ENV: Environment = { mode: 'file', hostName: '文件', customFunctions: false, noFunctionsNote: '', selection: null };
 
-async function mount(file: string) {
-  const host = new MemoryHost(await (await XlsxFileHost.open(file)).read());
-  const store = renderPane(ENV, '文件');
-  await act(() => store.open({ kind: 'file', host, name: 'test.xlsx' }));
-  await screen.findByRole('tab', { name: '结果' });
-  return { store, host };
-}
+/** The pane in file mode, waited for until its 结果 tab is there. */
+const RESULTS: MountOptions = { tab: '结果' };
 
 /** A Blob's text (jsdom's Blob has no text()). */
 function readBlob(b: Blob): Promise<string> {
@@ -43,7 +35,7 @@ const cellsOf = (row: HTMLElement) => within(row).getAllByRole('cell').map((c) =
 
 describe('结果', () => {
   it('lists every platform with 序号, 平台, each 一级指标, 总分 and 排名; one that cannot be scored shows — and why', async () => {
-    const { store } = await mount(EXAMPLE);
+    const { store } = await mount(await data({ file: EXAMPLE }), RESULTS);
     fireEvent.click(screen.getByRole('tab', { name: '结果' }));
     const table = await screen.findByRole('table', { name: '年度评价结果' });
     const results = (store.getState().session as NonNullable<ReturnType<typeof store.getState>['session']>).results()[0];
@@ -65,7 +57,7 @@ describe('结果', () => {
   });
 
   it('sorts by a column, and ranks as RANK does', async () => {
-    await mount(EXAMPLE);
+    await mount(await data({ file: EXAMPLE }), RESULTS);
     fireEvent.click(screen.getByRole('tab', { name: '结果' }));
     const table = await screen.findByRole('table', { name: '年度评价结果' });
     fireEvent.click(within(table).getByRole('button', { name: '按总分排序' }));
@@ -79,7 +71,7 @@ describe('结果', () => {
   });
 
   it('after a fill that keeps a score above its 分值, the total shown is the written cell’s, with the official one beside it', async () => {
-    const { store } = await mount(ACCEPTANCE);
+    const { store } = await mount(await data({ file: ACCEPTANCE }), RESULTS);
     const session = store.getState().session as NonNullable<ReturnType<typeof store.getState>['session']>;
     await act(() => store.apply(session.planFill({ style: 'native', replace: false })));
     fireEvent.click(screen.getByRole('tab', { name: '结果' }));
@@ -109,7 +101,7 @@ describe('结果', () => {
         writeText: async () => undefined,
       },
     });
-    const { store, host } = await mount(EXAMPLE);
+    const { store, host } = await mount(await data({ file: EXAMPLE }), RESULTS);
     fireEvent.click(screen.getByRole('tab', { name: '结果' }));
     fireEvent.click(await screen.findByRole('button', { name: '复制表格' }));
     await screen.findByText(/已复制 \d+ 个平台的结果/);
@@ -126,7 +118,7 @@ describe('结果', () => {
 
 describe('图表', () => {
   it('an 一级指标 that could not be scored has no bar and says why; every platform is in the ranking or listed under it', async () => {
-    const { store } = await mount(EXAMPLE);
+    const { store } = await mount(await data({ file: EXAMPLE }), RESULTS);
     fireEvent.click(screen.getByRole('tab', { name: '图表' }));
     const results = store.getState().session?.results()[0];
     const missing = results?.rows.find((r) => r.total.official === null);
@@ -145,9 +137,8 @@ describe('图表', () => {
 describe('results as every surface has them', () => {
   it('the CSV is UTF-8 with a BOM, one line per platform, and a total that cannot be computed is — with the reason', async () => {
     const { renderResultNote, resultsCsv } = await import('../../src/workbook');
-    const host = await XlsxFileHost.open(EXAMPLE);
     const { analyze } = await import('../../src/workbook/check/analyze');
-    const [t] = resultTables(analyze(await host.read()));
+    const [t] = resultTables(analyze(await data({ file: EXAMPLE })));
     const bytes = resultsCsv(t, renderResultNote);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
@@ -160,7 +151,7 @@ describe('results as every surface has them', () => {
 
 describe('file mode keeps work', () => {
   it('a write makes the workbook unsaved and names the download after it; the outcome takes the focus; leaving asks', async () => {
-    const { store } = await mount(EXAMPLE);
+    const { store } = await mount(await data({ file: EXAMPLE }), RESULTS);
     expect(store.getState().unsaved).toBe(false);
     const session = store.getState().session as NonNullable<ReturnType<typeof store.getState>['session']>;
     await act(() => store.apply(session.planFill({ style: 'native', replace: false })));

@@ -6,19 +6,19 @@
  * and is copied (a refused or missing clipboard is said, never thrown) or downloaded; nothing in
  * the workbook changes. Over the Excel fake through ExcelHost the WANMU.ANNUAL step runs too.
  */
-import './jsdom-setup';
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import '../helpers/jsdom-setup';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ExcelHost } from '../../src/hosts/excel/host';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import type { Environment } from '../../src/taskpane/state/context';
 import type { WorkbookHost } from '../../src/workbook/core/model';
 import { SELF_TEST_STEPS, STEP_NAMES } from '../../src/selftest';
 import { WANMU_VERSION } from '../../src/workbook/core/version';
-import { contractWorkbook, selfTestCalculation } from '../hosts/contract';
-import { FakeExcel } from '../hosts/fakes/excel';
-import { renderPane } from './render-pane';
+import { contractWorkbook, selfTestCalculation } from '../helpers/host-contract';
+import { FakeExcel } from '../helpers/fakes/excel';
+import { mount, type MountOptions } from '../helpers/pane';
 
-const FILE_ENV: Environment = {
+const BROWSER_ENV: Environment = {
   mode: 'file',
   hostName: '文件',
   customFunctions: false,
@@ -27,12 +27,8 @@ const FILE_ENV: Environment = {
   hostInfo: () => ({ name: '浏览器(文件模式)', version: 'TestBrowser/1.0', apiSets: [] }),
 };
 
-async function mount(host: WorkbookHost, env: Environment = FILE_ENV) {
-  const store = renderPane(env, env.hostName);
-  await act(() => store.open({ kind: env.mode, host, name: 'test.xlsx' }));
-  fireEvent.click(await screen.findByRole('tab', { name: '转换与模板' }));
-  return store;
-}
+/** 转换与模板 (where 自检 is) opened on the pane in the browser's file mode. */
+const SELF_TEST: MountOptions = { env: BROWSER_ENV, tab: '转换与模板', click: true };
 
 async function runIt(): Promise<HTMLElement> {
   fireEvent.click(screen.getByRole('button', { name: '运行自检' }));
@@ -50,7 +46,7 @@ describe('自检 in the pane', () => {
   it('runs in one click, lists every step with its time, copies the report, and leaves the workbook as it was', async () => {
     const host = new MemoryHost(contractWorkbook());
     const before = await host.read();
-    const store = await mount(host);
+    const { store } = await mount(host, SELF_TEST);
     expect(screen.getByText(/^检查本工具能否在浏览器\(文件模式\)中正常工作/)).toBeTruthy();
     const list = await runIt();
     expect(screen.getByText('自检结果:全部通过(通过 17 项,失败 0 项,跳过 1 项)')).toBeTruthy();
@@ -77,7 +73,7 @@ describe('自检 in the pane', () => {
   });
 
   it('says so when the clipboard is refused or missing, and does not crash', async () => {
-    await mount(new MemoryHost(contractWorkbook()));
+    await mount(new MemoryHost(contractWorkbook()), SELF_TEST);
     await runIt();
     setClipboard({ writeText: () => Promise.reject(new Error('Write permission denied.')) });
     fireEvent.click(screen.getByRole('button', { name: '复制报告' }));
@@ -95,7 +91,7 @@ describe('自检 in the pane', () => {
   });
 
   it('downloads the report as UTF-8 text', async () => {
-    await mount(new MemoryHost(contractWorkbook()));
+    await mount(new MemoryHost(contractWorkbook()), SELF_TEST);
     await runIt();
     const blobs: Blob[] = [];
     const url = URL as unknown as { createObjectURL?: (b: Blob) => string; revokeObjectURL?: (u: string) => void };
@@ -128,7 +124,7 @@ describe('自检 in the pane', () => {
       setMarks: (m) => inner.setMarks(m),
       readMarks: () => inner.readMarks(),
     };
-    await mount(broken);
+    await mount(broken, SELF_TEST);
     const list = await runIt();
     expect(screen.getByText('自检结果:未通过(通过 16 项,失败 1 项,跳过 1 项)')).toBeTruthy();
     const step = within(list).getAllByRole('listitem')[SELF_TEST_STEPS.findIndex((s) => s.id === 'precondition')];
@@ -143,12 +139,16 @@ describe('自检 in the pane', () => {
     const host = new ExcelHost({ run: x.run, runIn: x.runIn, isSetSupported: () => true, reportError: (e) => errors.push(e) });
     const before = await host.read();
     await mount(host, {
-      mode: 'host',
-      hostName: 'Excel',
-      customFunctions: true,
-      noFunctionsNote: '',
-      selection: null,
-      hostInfo: () => ({ name: 'Excel', version: '16.0.17928.20114', platform: 'PC', apiSets: ['ExcelApi 1.20', 'SharedRuntime 1.1'] }),
+      ...SELF_TEST,
+      env: {
+        mode: 'host',
+        hostName: 'Excel',
+        customFunctions: true,
+        noFunctionsNote: '',
+        selection: null,
+        hostInfo: () => ({ name: 'Excel', version: '16.0.17928.20114', platform: 'PC', apiSets: ['ExcelApi 1.20', 'SharedRuntime 1.1'] }),
+      },
+      status: 'Excel',
     });
     await runIt();
     expect(screen.getByText('自检结果:全部通过(通过 18 项,失败 0 项,跳过 0 项)')).toBeTruthy();

@@ -4,17 +4,11 @@
  */
 import { PaneStore } from '../../src/taskpane/state/store';
 import { MemoryHost } from '../../src/hosts/memory/host';
-import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { WorkbookSession } from '../../src/workbook';
-import type { WorkbookData } from '../../src/workbook/core/model';
-import { annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
-import { toBuffer } from '../helpers/workbook';
+import { WIDE_FIRST_ROW } from '../fixtures/workbooks';
+import { data } from '../helpers/data';
 
 const DATA = '培育名单数据';
-
-async function data(n: number): Promise<WorkbookData> {
-  return (await XlsxFileHost.fromBuffer(await toBuffer(annualWideWorkbook(annualRows(n))))).read();
-}
 
 /** A host whose next read of cells waits until released, so that the user can edit while a re-check runs. */
 class SlowHost extends MemoryHost {
@@ -31,7 +25,7 @@ class SlowHost extends MemoryHost {
 
 describe('pane store: edits re-checked', () => {
   it('an edit made while an earlier edit is being re-checked is re-checked after it', async () => {
-    const host = new SlowHost(await data(4));
+    const host = new SlowHost(await data({ platforms: 4 }));
     const store = new PaneStore();
     await store.open({ kind: 'host', host, name: 'test.xlsx' });
     host.hold = true;
@@ -51,7 +45,7 @@ describe('pane store: edits re-checked', () => {
   });
 
   it('several quick edits are all re-checked, in order', async () => {
-    const host = new MemoryHost(await data(4));
+    const host = new MemoryHost(await data({ platforms: 4 }));
     const store = new PaneStore();
     await store.open({ kind: 'host', host, name: 'test.xlsx' });
     host.edit(DATA, { [`D${WIDE_FIRST_ROW}`]: 0.3 });

@@ -23,7 +23,8 @@ function sheet(name: string, rows: readonly Row[]): SheetData {
 const NAMES = ['甲平台', '乙平台', '丙平台', '丁平台'];
 const HEAD = ['平台名称', '年度工业产值或者营业收入(亿元)', '主导产业集聚度(%)', '设立专项产业基金(支)', '制定年度计划'];
 
-function data(name: string, scale = 1): SheetData {
+/** A data sheet of the four platforms under the indicators’ own names, 产值 scaled by `scale` (not the data() helper: a sheet, not a workbook). */
+function dataSheet(name: string, scale = 1): SheetData {
   return sheet(name, [HEAD, ...NAMES.map((n, i) => [n, (300 + 100 * i) * scale, 0.6 + 0.05 * i, i % 2, i % 2 ? '是' : '否'])]);
 }
 
@@ -34,7 +35,7 @@ describe('roles from evidence', () => {
       ['平台名称', '年度工业产值或者营业收入(亿元)', '主导产业集聚度(%)', '设立专项产业基金(支)', '制定年度计划'],
       ...NAMES.map((n, i) => [n, [6, 7.33, 8.67, 10][i], [3.75, 4.06, 4.38, 4.69][i], i % 2 ? 3 : 0, i % 2 ? 5 : 0]),
     ]);
-    const s = await WorkbookSession.open(new MemoryHost({ sheets: [data('基础数据'), scores] }));
+    const s = await WorkbookSession.open(new MemoryHost({ sheets: [dataSheet('基础数据'), scores] }));
     const a = s.model.analysis;
     expect(a.sheets.map((x) => [x.sheet, x.role, x.scores])).toEqual([
       ['基础数据', 'inputs', null],
@@ -46,7 +47,7 @@ describe('roles from evidence', () => {
 
   it('when the values cannot tell data from scores, the sheet is reported and nothing is written over it', async () => {
     const small = (name: string) => sheet(name, [['平台名称', '设立专项产业基金(支)', '制定年度计划'], ...NAMES.map((n, i) => [n, i % 2, i % 2])]);
-    const host = new MemoryHost({ sheets: [data('基础数据'), small('Sheet2')] });
+    const host = new MemoryHost({ sheets: [dataSheet('基础数据'), small('Sheet2')] });
     const s = await WorkbookSession.open(host);
     expect(s.model.analysis.sheets.find((x) => x.sheet === 'Sheet2')?.role).toBe('none');
     expect(s.model.findings.filter((f) => f.code === 'ambiguous_sheet').map((f) => f.sheet)).toEqual(['Sheet2']);
@@ -76,7 +77,7 @@ describe('roles from evidence', () => {
       ['平台名称', '主导产业集聚度得分', '总分'],
       ...NAMES.map((n, i) => [n, { f: `MIN(5,'2022年'!C${i + 2}/0.8*5)`, v: Math.min(5, ((0.6 + 0.05 * i) / 0.8) * 5) }, null]),
     ]);
-    const s = await WorkbookSession.open(new MemoryHost({ sheets: [data('2021年', 0.9), data('2022年'), scores] }));
+    const s = await WorkbookSession.open(new MemoryHost({ sheets: [dataSheet('2021年', 0.9), dataSheet('2022年'), scores] }));
     expect(s.model.analysis.sheets.map((x) => [x.sheet, x.role, x.scores])).toEqual([
       ['2021年', 'inputs', null],
       ['2022年', 'inputs', null],

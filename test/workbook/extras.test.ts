@@ -11,7 +11,8 @@ import { groupByDepartment } from '../../src/workbook';
 import { a1 } from '../../src/workbook/core/address';
 import { WorkbookSession } from '../../src/workbook/session/session';
 import { acceptanceVerticalWorkbook, annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
-import { cell, libreOfficeProfile, recalc, toBuffer } from '../helpers/workbook';
+import { cell, libreOfficeProfile, recalc } from '../helpers/workbook';
+import { data } from '../helpers/data';
 import * as fs from 'fs';
 import * as os from 'os';
 import ExcelJS from 'exceljs';
@@ -47,7 +48,7 @@ describe('session extras', () => {
   });
 
   it('inserts a blank 附件3 table that passes its own check; revert removes it', async () => {
-    const host = new MemoryHost(await (await XlsxFileHost.fromBuffer(await toBuffer(annualWideWorkbook(annualRows(3))))).read());
+    const host = new MemoryHost(await data({ platforms: 3 }));
     const s = await WorkbookSession.open(host);
     await s.apply(s.planTemplate('annual', 2));
     const t = s.model.analysis.tables.find((x) => x.layout.sheet === '年度评价');
@@ -62,7 +63,7 @@ describe('session extras', () => {
     const ws = wb.getWorksheet('培育名单数据') as ExcelJS.Worksheet;
     ws.getCell(`AB${WIDE_FIRST_ROW}`).value = null; // 迟报或漏报次数: required
     ws.getCell('D3').value = '备注'; // no 主导产业集聚度 column at all (D3:D4 is one header cell)
-    const s = await WorkbookSession.open(new MemoryHost(await (await XlsxFileHost.fromBuffer(await toBuffer(wb))).read()));
+    const s = await WorkbookSession.open(new MemoryHost(await data({ workbook: wb })));
     const missing = s.missingInputs();
     const late = missing.filter((m) => m.indicator === 14);
     expect(late.map((m) => [m.platform, m.cell?.cell])).toEqual([[annualRows(3)[0].name, `AB${WIDE_FIRST_ROW}`]]);
@@ -93,7 +94,7 @@ describe('session extras', () => {
     });
     ws.getCell(row, 7).value = null;
     ws.getCell(row, 6).value = '新区经济发展局、新区统计分局';
-    const s = await WorkbookSession.open(new MemoryHost(await (await XlsxFileHost.fromBuffer(await toBuffer(wb))).read()));
+    const s = await WorkbookSession.open(new MemoryHost(await data({ workbook: wb })));
     const missing = s.missingInputs().filter((m) => m.indicator === 1);
     expect(missing).toHaveLength(1);
     expect(missing[0]).toMatchObject({ departments: ['新区经济发展局', '新区统计分局'], reference: false });
@@ -102,7 +103,7 @@ describe('session extras', () => {
   });
 
   it('gives each platform’s scores by 一级指标 for charts', async () => {
-    const s = await WorkbookSession.open(new MemoryHost(await (await XlsxFileHost.fromBuffer(await toBuffer(annualWideWorkbook(annualRows(4))))).read()));
+    const s = await WorkbookSession.open(new MemoryHost(await data({ platforms: 4 })));
     const [t] = s.chartData();
     expect(t.platforms).toHaveLength(4);
     expect(t.platforms[0].groups.map((g) => g.name)).toEqual(['产业培育', '项目招引', '企业培育', '创新能力', '平台建设', '工作推进']);
@@ -112,7 +113,7 @@ describe('session extras', () => {
   it('a mapping set in the pane is saved with the workbook and used when it is opened again', async () => {
     const wb = annualWideWorkbook(annualRows(3), { title: false, twoRows: false });
     (wb.getWorksheet('培育名单数据') as ExcelJS.Worksheet).getCell(1, 3).value = '今年产出';
-    const host = new MemoryHost(await (await XlsxFileHost.fromBuffer(await toBuffer(wb))).read());
+    const host = new MemoryHost(await data({ workbook: wb }));
     const s = await WorkbookSession.open(host);
     expect(s.model.scores.find((x) => x.indicator === 1)?.score).toBeNull();
     expect(s.setMapping({ sheets: { 培育名单数据: { columns: { C: { indicator: 1 } } } } })).toEqual({ ok: true });

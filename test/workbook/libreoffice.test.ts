@@ -10,12 +10,10 @@ import { execFileSync } from 'child_process';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { a1 } from '../../src/workbook/core/address';
 import { templateBatch, WorkbookSession } from '../../src/workbook';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import type { FillResult } from '../../src/workbook';
 import { acceptanceVerticalWorkbook, annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
 import { cell, fill, libreOfficeProfile, recalc, stripCachedResults, toBuffer } from '../helpers/workbook';
+import { tmp } from '../helpers/tmp';
 
 
 let profile: string;
@@ -117,7 +115,7 @@ describe('native formulas recalculated by LibreOffice equal the engine', () => {
     const session = await WorkbookSession.open(host);
     const plan = session.planResultsSheet();
     expect((await session.apply(plan)).ok).toBe(true);
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-rank-')), 'ranked.xlsx');
+    const file = tmp('ranked.xlsx', 'wanmu-rank-');
     await host.save(file);
     const recalculated = await (await XlsxFileHost.open(recalc(await stripCachedResults(file), profile))).read();
     const ranks = plan.batch.cells.filter((c) => c.formula?.startsWith('RANK('));

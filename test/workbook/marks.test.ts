@@ -3,17 +3,16 @@
  * cell, runs joined into ranges), the marker formulas, and the session marking, re-marking only
  * when the findings changed, and clearing.
  */
-import { XlsxFileHost } from '../../src/hosts/file/xlsx';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import { vocabulary } from '../../src/rules';
 import { parseA1 } from '../../src/workbook/core/address';
 import { findingAtCell, type Finding } from '../../src/workbook/findings/codes';
 import { canonicalMarks, cellsToRanges, markFormula, markSeverityOf, sameMarks } from '../../src/workbook/core/marks';
 import { planMarks } from '../../src/workbook/write/marks';
-import type { CellRange, MarkSet, WorkbookData } from '../../src/workbook/core/model';
+import type { CellRange, MarkSet } from '../../src/workbook/core/model';
 import { WorkbookSession } from '../../src/workbook/session/session';
-import { annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
-import { toBuffer } from '../helpers/workbook';
+import { WIDE_FIRST_ROW } from '../fixtures/workbooks';
+import { data } from '../helpers/data';
 
 const DATA = '培育名单数据';
 const r = (top: number, left: number, bottom = top, right = left): CellRange => ({ top, left, bottom, right });
@@ -74,18 +73,12 @@ describe('planning marks from findings', () => {
   });
 });
 
-async function data(): Promise<WorkbookData> {
-  const wb = annualWideWorkbook(annualRows(4));
-  const ws = wb.getWorksheet(DATA);
-  if (!ws) throw new Error('no data sheet');
-  // 主导产业集聚度 entered as 85 (a share must be a decimal): an error at D of the first platform
-  ws.getCell(`D${WIDE_FIRST_ROW}`).value = 85;
-  return (await XlsxFileHost.fromBuffer(await toBuffer(wb))).read();
-}
+/** Four platforms, 主导产业集聚度 entered as 85 (a share must be a decimal): an error at D of the first platform. */
+const SHARE_AS_85 = { platforms: 4, edits: { [`D${WIDE_FIRST_ROW}`]: 85 } };
 
 describe('marking in a session', () => {
   it('marks every error and warning cell once, with the most severe, and never a cell without one', async () => {
-    const s = await WorkbookSession.open(new MemoryHost(await data()));
+    const s = await WorkbookSession.open(new MemoryHost(await data(SHARE_AS_85)));
     const plan = s.planMarks();
     const marked = new Map<string, string>();
     for (const m of plan) for (const x of m.ranges) for (let row = x.top; row <= x.bottom; row++) for (let col = x.left; col <= x.right; col++) {
@@ -106,7 +99,7 @@ describe('marking in a session', () => {
   });
 
   it('marks, re-marks only when the findings changed, clears, and never changes a cell', async () => {
-    const host = new MemoryHost(await data());
+    const host = new MemoryHost(await data(SHARE_AS_85));
     const s = await WorkbookSession.open(host);
     expect(s.canMark).toBe(true);
     expect(s.marked).toBeNull();
@@ -134,7 +127,7 @@ describe('marking in a session', () => {
   });
 
   it('a new session learns that the workbook holds marks', async () => {
-    const host = new MemoryHost(await data());
+    const host = new MemoryHost(await data(SHARE_AS_85));
     await (await WorkbookSession.open(host)).mark(true);
     const again = await WorkbookSession.open(host);
     expect(again.marked).toBeNull();
@@ -143,7 +136,7 @@ describe('marking in a session', () => {
   });
 
   it('says so where the host cannot mark', async () => {
-    const s = await WorkbookSession.open(new MemoryHost(await data(), { marks: false }));
+    const s = await WorkbookSession.open(new MemoryHost(await data(SHARE_AS_85), { marks: false }));
     expect(s.canMark).toBe(false);
     await expect(s.mark(true)).rejects.toThrow('不能在表格中标出问题单元格');
     await expect(s.readMarks()).rejects.toThrow('不能在表格中标出问题单元格');

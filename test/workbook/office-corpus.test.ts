@@ -9,7 +9,6 @@
  * - LibreOffice recalculates every score formula the fill wrote to the engine's score.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
 import { XlsxFileHost } from '../../src/hosts/file/xlsx';
@@ -21,6 +20,7 @@ import { type ColumnRole } from '../../src/workbook/findings/roles';
 import { formulaRefs } from '../../src/workbook/core/refs';
 import type { CellData, WorkbookData } from '../../src/workbook/core/model';
 import { cell, libreOfficeProfile, msg, recalc } from '../helpers/workbook';
+import { tmp } from '../helpers/tmp';
 
 const ROOT = path.join(__dirname, '..', 'fixtures', 'office');
 /** The corpus of known shapes, and the shapes of the layouts issue (headers in blocks, matrices, years, batches …). */
@@ -82,10 +82,6 @@ function contents(wb: WorkbookData): Map<string, string> {
     );
   }
   return out;
-}
-
-function tmp(name: string): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-corpus-')), name);
 }
 
 describe('office-made workbooks', () => {
@@ -194,7 +190,7 @@ describe('office-made workbooks', () => {
         const before = await checkWorkbook(await XlsxFileHost.open(file));
         const host = await XlsxFileHost.open(file);
         const filled = await fillWorkbook(host, { style: 'native', replace: false });
-        const out = tmp('filled.xlsx');
+        const out = tmp('filled.xlsx', 'wanmu-corpus-');
         await host.save(out);
 
         const after = await checkWorkbook(await XlsxFileHost.open(out));
@@ -204,7 +200,7 @@ describe('office-made workbooks', () => {
         const back = await XlsxFileHost.open(out);
         const reverted = await revertWorkbook(back);
         expect(reverted.exact).toBe(true);
-        const restoredFile = tmp('reverted.xlsx');
+        const restoredFile = tmp('reverted.xlsx', 'wanmu-corpus-');
         await back.save(restoredFile);
         const restored = await (await XlsxFileHost.open(restoredFile)).read();
         expect(restored.sheets.map((s) => s.name)).toEqual(input.sheets.map((s) => s.name));

@@ -32,7 +32,7 @@ import {
 import { runFunction } from '../../src/functions/declarations';
 import { rangeAddress, areaChunks } from '../../src/hosts/shared/blocks';
 import { WANMU_VERSION } from '../../src/workbook/core/version';
-import { contractWorkbook } from '../hosts/contract';
+import { contractWorkbook } from '../helpers/host-contract';
 
 const INFO = { name: '测试宿主', version: '1.2.3', platform: 'PC', apiSets: ['ExcelApi 1.17', 'SharedRuntime 1.1'] };
 const FAST = { functions: false, wait: async () => undefined, calcTimeoutMs: 400, pollMs: 100 };

@@ -12,16 +12,12 @@ import { analyze } from '../../src/workbook/check/analyze';
 import { RECORD_SHEET } from '../../src/workbook/core/sheets';
 import { planFill } from '../../src/workbook/write/fill';
 import { WorkbookSession } from '../../src/workbook/session/session';
-import type { WorkbookData } from '../../src/workbook/core/model';
 import { annualRows, annualWideWorkbook, WIDE_FIRST_ROW } from '../fixtures/workbooks';
-import { cell, toBuffer } from '../helpers/workbook';
+import { cell } from '../helpers/workbook';
+import { data } from '../helpers/data';
 import { colLetters } from '../../src/workbook/core/address';
 
 const DATA = '培育名单数据';
-
-async function data(n = 6): Promise<WorkbookData> {
-  return (await XlsxFileHost.fromBuffer(await toBuffer(annualWideWorkbook(annualRows(n))))).read();
-}
 
 function scoresOf(s: WorkbookSession): (number | null)[] {
   return s.model.scores.map((x) => x.score);
@@ -46,7 +42,7 @@ describe('workbook session', () => {
   });
 
   it('previews a fill: cells, sheets added, nothing replaced', async () => {
-    const s = await WorkbookSession.open(new MemoryHost(await data(4)));
+    const s = await WorkbookSession.open(new MemoryHost(await data({ platforms: 4 })));
     const plan = s.planFill({ style: 'native', replace: false });
     expect(plan.preview.addSheets).toEqual(['评分结果']);
     expect(plan.preview.replaced).toEqual([]);
@@ -56,7 +52,7 @@ describe('workbook session', () => {
   });
 
   it('refuses to write when the user changed a target cell after the check, and writes nothing', async () => {
-    const host = new MemoryHost(await data(4));
+    const host = new MemoryHost(await data({ platforms: 4 }));
     const s = await WorkbookSession.open(host);
     // a layout with score columns in the data sheet: targets are existing cells
     const dataSheet = (await host.read()).sheets[0];
@@ -113,7 +109,7 @@ describe('workbook session', () => {
   });
 
   it('revert of an added sheet with one edited cell clears every cell the fill wrote but that one, and says where', async () => {
-    const host = new MemoryHost(await data(3));
+    const host = new MemoryHost(await data({ platforms: 3 }));
     const s = await WorkbookSession.open(host);
     await s.apply(s.planFill({ style: 'native', replace: false }));
     const filled = await host.read();
@@ -137,7 +133,7 @@ describe('workbook session', () => {
   });
 
   it('a re-check after a fill in values style does not take wanmu\'s own values for typed ones', async () => {
-    const host = new MemoryHost(await data(3));
+    const host = new MemoryHost(await data({ platforms: 3 }));
     const s = await WorkbookSession.open(host);
     await s.apply(s.planFill({ style: 'values', replace: false }));
     const again = await WorkbookSession.open(host);
@@ -149,7 +145,7 @@ describe('workbook session', () => {
   });
 
   it('revert keeps what the user wrote after the fill, and says so', async () => {
-    const host = new MemoryHost(await data(3));
+    const host = new MemoryHost(await data({ platforms: 3 }));
     const s = await WorkbookSession.open(host);
     const plan = s.planFill({ style: 'native', replace: false });
     await s.apply(plan);
@@ -165,7 +161,7 @@ describe('workbook session', () => {
     // what the fill wrote there is gone: the sheet holds the user's words alone
     expect([...(after.sheets[1].rows.keys())]).toEqual([20]);
     // an unchanged fill is removed whole
-    const host2 = new MemoryHost(await data(3));
+    const host2 = new MemoryHost(await data({ platforms: 3 }));
     const s2 = await WorkbookSession.open(host2);
     await s2.apply(s2.planFill({ style: 'native', replace: false }));
     const r2 = await s2.revert();
@@ -175,7 +171,7 @@ describe('workbook session', () => {
   });
 
   it('update after editing a 无量纲化 input re-scores the whole column, as a fresh check would', async () => {
-    const host = new MemoryHost(await data(6));
+    const host = new MemoryHost(await data({ platforms: 6 }));
     const s = await WorkbookSession.open(host);
     const before = s.model.analysis.tables[0];
     host.edit(DATA, { [`C${WIDE_FIRST_ROW + 2}`]: 99999 });
@@ -190,7 +186,7 @@ describe('workbook session', () => {
   });
 
   it('update after editing an ordinary input re-scores only that platform', async () => {
-    const host = new MemoryHost(await data(6));
+    const host = new MemoryHost(await data({ platforms: 6 }));
     const s = await WorkbookSession.open(host);
     const before = s.model.analysis.tables[0];
     host.edit(DATA, { [`D${WIDE_FIRST_ROW + 1}`]: 0.4 });
@@ -214,9 +210,9 @@ describe('workbook session', () => {
 
   /** A workbook wanmu filled with native formulas, and what Excel would calculate for them after edits. */
   async function filledWorkbook(n: number) {
-    const unfilled = new MemoryHost(await data(n));
+    const unfilled = new MemoryHost(await data({ platforms: n }));
     const plan = (await WorkbookSession.open(unfilled)).planFill({ style: 'native', replace: false });
-    const host = new MemoryHost(await data(n));
+    const host = new MemoryHost(await data({ platforms: n }));
     expect(await host.write(plan.batch, [])).toEqual({ ok: true });
     /** The user types into the data sheet; Excel recalculates every formula (no change event for those). */
     const type = async (cells: Record<string, number>) => {
@@ -271,7 +267,7 @@ describe('workbook session', () => {
   });
 
   it('an inserted or deleted row, or an address that is not cells, reads the sheet again', async () => {
-    const host = new MemoryHost(await data(3));
+    const host = new MemoryHost(await data({ platforms: 3 }));
     const s = await WorkbookSession.open(host);
     const reads = host.calls.read;
     host.editStructure(DATA, { [`D${WIDE_FIRST_ROW}`]: 0.5 }, `${WIDE_FIRST_ROW}:${WIDE_FIRST_ROW}`);
@@ -283,7 +279,7 @@ describe('workbook session', () => {
   });
 
   it('an edit to a header reads the tables again', async () => {
-    const host = new MemoryHost(await data(3));
+    const host = new MemoryHost(await data({ platforms: 3 }));
     const s = await WorkbookSession.open(host);
     host.edit(DATA, { D3: '备注' }); // D3:D4 is one merged header cell
     await s.update({ sheet: DATA, cells: ['D3'] });
@@ -292,7 +288,7 @@ describe('workbook session', () => {
   });
 
   it('a fill never writes over a cell whose role is input, even with replace', async () => {
-    const wbData = await data(3);
+    const wbData = await data({ platforms: 3 });
     const a = analyze(wbData);
     const t = a.tables[0];
     const p = t.platforms[0];
@@ -310,7 +306,7 @@ describe('large plans', () => {
   it('a fill into an existing score sheet of 2,000 platforms plans without overflowing the call stack', async () => {
     const rows = annualRows(2000);
     const wb = annualWideWorkbook(rows, { scoreSheet: rows.map((r) => r.name) });
-    const s = await WorkbookSession.open(new MemoryHost(await (await XlsxFileHost.fromBuffer(await toBuffer(wb))).read()));
+    const s = await WorkbookSession.open(new MemoryHost(await data({ workbook: wb })));
     const plan = s.planFill({ style: 'native', replace: false });
     // every indicator score and the total of every platform, each with its record row
     expect(plan.preview.cells).toBe(2000 * 16);
@@ -321,7 +317,7 @@ describe('large plans', () => {
 describe('a session’s platform names', () => {
   it('keeps the file name it was opened with through a mapping set later, and saves the user’s name with the mapping', async () => {
     const { acceptanceVerticalWorkbook } = await import('../fixtures/workbooks');
-    const host = new MemoryHost(await (await XlsxFileHost.fromBuffer(await toBuffer(acceptanceVerticalWorkbook().wb))).read());
+    const host = new MemoryHost(await data({ workbook: acceptanceVerticalWorkbook().wb }));
     const s = await WorkbookSession.open(host, { fileName: '衢州智造新城2024年度评价.xlsx' });
     expect(s.model.totals.map((t) => t.platform)).toEqual(['衢州智造新城']);
     expect(s.setMapping({ sheets: { 验收评价: { columns: { I: 'ignore' } } } })).toEqual({ ok: true });

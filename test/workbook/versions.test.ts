@@ -6,12 +6,11 @@ import { analyze } from '../../src/workbook/check/analyze';
 import { reviewByPlatform } from '../../src/workbook/check/review';
 import { finding } from '../../src/workbook/findings/codes';
 import { nextVersion } from '../../src/workbook/core/version';
-import { XlsxFileHost } from '../../src/hosts/file/xlsx';
-import { annualRows, annualWideWorkbook, toBuffer } from '../fixtures/workbooks';
+import { data } from '../helpers/data';
 
 describe('review re-use by version', () => {
   it('a copied platform with the same version keeps its findings; a new version is reviewed again', async () => {
-    const wb = await (await XlsxFileHost.fromBuffer(await toBuffer(annualWideWorkbook(annualRows(3))))).read();
+    const wb = await data({ platforms: 3 });
     const a = analyze(wb);
     const marker = finding('info', 'unknown_column', 'x', 1, 1, { text: 'kept' });
     const previous = { tables: a.tables, findings: a.tables.map((t) => t.platforms.map(() => [marker])) };

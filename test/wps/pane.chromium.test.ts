@@ -3,8 +3,8 @@
  * `wps` / `Application` (the fake ET with a real workbook) is injected before the page loads. The
  * page shows the add-in's one task pane (src/taskpane/App.tsx, as in Excel) over WpsHost; it must
  * load without errors and drive 检查 → 预览 → 填写 → 撤销 on the fake workbook, re-read the workbook
- * when the ribbon records something in the shared state, and no request may leave the add-in's folder. Needs Debian's chromium (/usr/bin/chromium); skipped,
- * saying so, without it.
+ * when the ribbon records something in the shared state, and no request may leave the add-in's folder. Needs Debian's chromium (/usr/bin/chromium); without it
+ * skipped, saying why, or failed on CI (test/helpers/needs.ts).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -12,24 +12,20 @@ import * as path from 'path';
 import webpack from 'webpack';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { WorkbookData } from '../../src/workbook/core/model';
-import { XlsxFileHost } from '../../src/hosts/file/xlsx';
-import { annualRows, annualWideWorkbook } from '../fixtures/workbooks';
-import { toBuffer } from '../helpers/workbook';
-import { toJson } from './runtime';
+import { data as workbookData } from '../helpers/data';
+import { CHROMIUM, needs } from '../helpers/needs';
+import { toJson } from '../helpers/fakes/wps-runtime';
 
-const CHROMIUM = '/usr/bin/chromium';
 const DIST = path.resolve(__dirname, '../../dist/wps');
 const ORIGIN = 'http://wanmu-addin.test';
-const available = fs.existsSync(CHROMIUM);
-if (!available) console.warn(`pane.chromium.test: ${CHROMIUM} not found (apt-get install -y chromium): the WPS pane is not tested in a browser`);
 
-/** Bundles test/wps/browser/fake-wps.ts for the page. */
+/** Bundles test/helpers/fakes/wps-browser.ts for the page. */
 async function fakeBundle(): Promise<string> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-fake-wps-'));
   const compiler = webpack({
     mode: 'development',
     devtool: false,
-    entry: path.resolve(__dirname, 'browser/fake-wps.ts'),
+    entry: path.resolve(__dirname, '../helpers/fakes/wps-browser.ts'),
     output: { path: out, filename: 'fake.js', library: { name: 'wanmuFake', type: 'var' } },
     resolve: { extensions: ['.ts', '.js'] },
     module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: path.resolve(__dirname, '../../tsconfig.build.json') } } }] },
@@ -128,11 +124,11 @@ function ribbonRecords(page: Page, change: Record<string, unknown>): Promise<voi
   }, change);
 }
 
-(available ? describe : describe.skip)('WPS pane page in Chromium (the shared task pane over WpsHost)', () => {
+needs('chromium').describe('WPS pane page in Chromium (the shared task pane over WpsHost)', () => {
   let fake: string;
   let data: WorkbookData;
   beforeAll(async () => {
-    data = await (await XlsxFileHost.fromBuffer(await toBuffer(annualWideWorkbook(annualRows(4))))).read();
+    data = await workbookData({ platforms: 4 });
     fake = await fakeBundle();
   });
 

@@ -11,16 +11,14 @@ import { createRibbon, RIBBON_CONTROLS, RIBBON_IMAGES, type RibbonCallbacks } fr
 import { SharedStateStore, type SharedState } from '../../src/wps/state';
 import { RECORD_SHEET } from '../../src/workbook/core/sheets';
 import type { WorkbookData } from '../../src/workbook/core/model';
-import { XlsxFileHost } from '../../src/hosts/file/xlsx';
-import { annualRows, annualWideWorkbook } from '../fixtures/workbooks';
-import { toBuffer } from '../helpers/workbook';
-import { fakeWps, type FakeWps } from './runtime';
+import { data as workbookData } from '../helpers/data';
+import { fakeWps, type FakeWps } from '../helpers/fakes/wps-runtime';
 import * as fs from 'fs';
 import * as path from 'path';
 
 let data: WorkbookData;
 beforeAll(async () => {
-  data = await (await XlsxFileHost.fromBuffer(await toBuffer(annualWideWorkbook(annualRows(4))))).read();
+  data = await workbookData({ platforms: 4 });
 });
 
 function state(w: FakeWps): SharedState {

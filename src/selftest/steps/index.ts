@@ -1,7 +1,7 @@
 /**
  * The self-test's steps: the host contract's essential checks, run on the workbook open in the
  * host (Excel, WPS, a file) on scratch sheets the self-test adds and removes. The same functions
- * run in the contract suite (test/hosts/contract.ts) over every host, so the jest suite and the
+ * run in the contract suite (test/helpers/host-contract.ts) over every host, so the jest suite and the
  * field self-test cannot drift apart. SELF_TEST_STEPS below is their one order; each file here
  * holds the steps of one subject, ./step what a step is and ./shared what they share.
  *

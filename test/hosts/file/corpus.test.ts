@@ -16,7 +16,8 @@ import { readZip } from '../../../src/hosts/file/zip';
 import { a1 } from '../../../src/workbook/core/address';
 import { emptyBatch, type CellWrite, type WorkbookData } from '../../../src/workbook/core/model';
 import { libreOfficeProfile, recalc } from '../../helpers/workbook';
-import { exceljsWorkbook, libreOfficeWorkbook, openpyxlWorkbook, tools } from './corpus';
+import { exceljsWorkbook, libreOfficeWorkbook, openpyxlWorkbook } from '../../helpers/corpus';
+import { needs, TOOLS, type Tool } from '../../helpers/needs';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-corpus-'));
 
@@ -83,29 +84,24 @@ function valueAt(wb: WorkbookData, sheet: string, row: number, col: number) {
 
 interface Case {
   readonly maker: string;
-  readonly available: boolean;
+  /** What the generator needs. */
+  readonly needs: readonly Tool[];
   readonly make: () => Promise<string> | string;
 }
 
 const cases: Case[] = [
-  { maker: 'openpyxl', available: tools.openpyxl, make: () => openpyxlWorkbook(dir) },
-  { maker: 'LibreOffice', available: tools.libreoffice, make: () => libreOfficeWorkbook(dir) },
-  { maker: 'exceljs', available: true, make: () => exceljsWorkbook(dir) },
+  { maker: 'openpyxl', needs: ['openpyxl'], make: () => openpyxlWorkbook(dir) },
+  { maker: 'LibreOffice', needs: ['soffice', 'uno'], make: () => libreOfficeWorkbook(dir) },
+  { maker: 'exceljs', needs: [], make: () => exceljsWorkbook(dir) },
 ];
 
 let profile: string | undefined;
 beforeAll(() => {
-  if (tools.libreoffice) profile = libreOfficeProfile();
+  if (TOOLS.soffice.present()) profile = libreOfficeProfile();
 });
 
 for (const c of cases) {
-  if (!c.available) {
-    describe.skip(`${c.maker} workbook (generator not installed: ${c.maker === 'openpyxl' ? '/usr/bin/python3 with python3-openpyxl and python3-pil' : 'soffice and python3-uno'})`, () => {
-      it('is skipped', () => undefined);
-    });
-    continue;
-  }
-  describe(`surgical writes on a ${c.maker} workbook`, () => {
+  needs(...c.needs).describe(`surgical writes on a ${c.maker} workbook`, () => {
     let input: Buffer;
     let before: WorkbookData;
     let target: string;
@@ -201,7 +197,7 @@ for (const c of cases) {
       }
     });
 
-    (tools.libreoffice ? it : it.skip)('LibreOffice recalculates every pre-existing formula to its old value', async () => {
+    needs('soffice').it('LibreOffice recalculates every pre-existing formula to its old value', async () => {
       const original = await (await XlsxFileHost.open(recalc(writeInput(), profile as string))).read();
       const filled = await (await XlsxFileHost.open(recalc(outFile, profile as string))).read();
       const cells = formulaCells(before);

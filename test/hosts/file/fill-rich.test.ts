@@ -12,11 +12,11 @@ import { fillWorkbook } from '../../../src/workbook';
 import { annualRows, annualWideWorkbook } from '../../fixtures/workbooks';
 import { libreOfficeProfile, recalc } from '../../helpers/workbook';
 import { richWorkbook } from '../../../scripts/bench-files-gen';
-import { tools } from './corpus';
+import { needs } from '../../helpers/needs';
 
 const LISTING = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/styles.xml', 'xl/sharedStrings.xml', 'docProps/app.xml', 'xl/calcChain.xml']);
 
-(tools.openpyxl ? describe : describe.skip)('fill on a rich openpyxl workbook (needs /usr/bin/python3 with python3-openpyxl and python3-pil)', () => {
+needs('openpyxl').describe('fill on a rich openpyxl workbook', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-fill-rich-'));
   const cohort = path.join(dir, 'cohort.xlsx');
   const rich = path.join(dir, 'rich.xlsx');
@@ -47,7 +47,7 @@ const LISTING = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Cont
     expect(Object.keys(a).some((n) => n.startsWith('xl/comments'))).toBe(true);
   });
 
-  (tools.libreoffice ? it : it.skip)('LibreOffice computes every written formula to the written score', async () => {
+  needs('soffice').it('LibreOffice computes every written formula to the written score', async () => {
     const recalculated = await (await XlsxFileHost.open(recalc(out, libreOfficeProfile()))).read();
     let compared = 0;
     for (const w of written) {

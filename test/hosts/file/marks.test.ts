@@ -13,7 +13,7 @@ import { attr, elements, localName, parseXml, textOf } from '../../../src/hosts/
 import { canonicalMarks, markFormula } from '../../../src/workbook/core/marks';
 import type { MarkSet } from '../../../src/workbook/core/model';
 import { libreOfficeProfile, recalc } from '../../helpers/workbook';
-import { handPackage, MAIN } from './package';
+import { handPackage, MAIN, parts, sheetXml } from '../../helpers/xlsx-package';
 
 const X14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
 const XM = 'http://schemas.microsoft.com/office/excel/2006/main';
@@ -30,24 +30,14 @@ const MARKS: MarkSet[] = [
   { sheet: 'S', severity: 'warning', ranges: [range(1, 2)] },
 ];
 
-function sheetXml(body: string, prefix = ''): string {
-  const p = prefix ? `${prefix}:` : '';
-  const ns = prefix ? `xmlns:${prefix}="${MAIN}"` : `xmlns="${MAIN}"`;
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}worksheet ${ns}>${body}</${p}worksheet>`;
-}
-
-function parts(buf: Uint8Array): Record<string, string> {
-  return Object.fromEntries(Object.entries(unzipSync(buf)).map(([k, v]) => [k, strFromU8(v)]));
-}
-
 function rawEntries(buf: Uint8Array): Record<string, Uint8Array> {
   return unzipSync(buf);
 }
 
 describe('marks in an .xlsx file', () => {
   it('writes its rules where CT_Worksheet puts them, after the user’s, with priorities after every other rule', async () => {
-    const body = `<sheetData>${ROWS}</sheetData><mergeCells count="1"><mergeCell ref="C1:D1"/></mergeCells>${USER_RULE}<dataValidations count="0"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${X14_RULE}`;
-    const host = await XlsxFileHost.fromBuffer(handPackage([{ name: 'S', xml: sheetXml(body) }], { styles: STYLES }));
+    const tail = `<mergeCells count="1"><mergeCell ref="C1:D1"/></mergeCells>${USER_RULE}<dataValidations count="0"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${X14_RULE}`;
+    const host = await XlsxFileHost.fromBuffer(handPackage([{ name: 'S', xml: sheetXml(ROWS, { after: tail }) }], { styles: STYLES }));
     // marked twice: the second replaces the first (its own old priorities do not count)
     await host.setMarks(MARKS);
     await host.setMarks(MARKS);
@@ -77,7 +67,7 @@ describe('marks in an .xlsx file', () => {
 
   it('puts the first rule of a sheet without any before what comes after it (pageMargins), and creates <dxfs> in its place', async () => {
     const styles = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN}"><fonts count="1"><font/></fonts><cellXfs count="1"><xf numFmtId="0"/></cellXfs><cellStyles count="0"/><tableStyles count="0"/><colors/></styleSheet>`;
-    const host = await XlsxFileHost.fromBuffer(handPackage([{ name: 'S', xml: sheetXml(`<x:sheetData>${ROWS.split('<').join('<x:').split('<x:/').join('</x:')}</x:sheetData><x:phoneticPr fontId="1"/><x:pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`, 'x') }], { styles }));
+    const host = await XlsxFileHost.fromBuffer(handPackage([{ name: 'S', xml: sheetXml(ROWS.split('<').join('<x:').split('<x:/').join('</x:'), { prefix: 'x', after: '<x:phoneticPr fontId="1"/><x:pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' }) }], { styles }));
     await host.setMarks(MARKS.slice(0, 1));
     const out = parts(host.toBuffer());
     expect(out['xl/worksheets/sheet1.xml']).toContain(`<x:phoneticPr fontId="1"/><x:conditionalFormatting sqref="A1 A2:A3"><x:cfRule type="expression" dxfId="0" priority="1"><x:formula>${markFormula('error')}</x:formula></x:cfRule></x:conditionalFormatting><x:pageMargins`);
@@ -87,9 +77,9 @@ describe('marks in an .xlsx file', () => {
   });
 
   it('keeps the user’s conditional format byte for byte, and clearing gives back every part as it was (styles: one unused fill more)', async () => {
-    const body = `<sheetData>${ROWS}</sheetData>${USER_RULE}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
-    const other = sheetXml(`<sheetData>${ROWS}</sheetData>`);
-    const input = handPackage([{ name: 'S', xml: sheetXml(body) }, { name: 'T', xml: other }], { styles: STYLES });
+    const tail = `${USER_RULE}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
+    const other = sheetXml(ROWS);
+    const input = handPackage([{ name: 'S', xml: sheetXml(ROWS, { after: tail }) }, { name: 'T', xml: other }], { styles: STYLES });
     const host = await XlsxFileHost.fromBuffer(input);
     await host.setMarks(MARKS);
     const marked = rawEntries(host.toBuffer());
@@ -109,7 +99,7 @@ describe('marks in an .xlsx file', () => {
   });
 
   it('clearing a workbook without marks writes nothing at all', async () => {
-    const input = handPackage([{ name: 'S', xml: sheetXml(`<sheetData>${ROWS}</sheetData>${USER_RULE}`) }], { styles: STYLES });
+    const input = handPackage([{ name: 'S', xml: sheetXml(ROWS, { after: USER_RULE }) }], { styles: STYLES });
     const host = await XlsxFileHost.fromBuffer(input);
     await host.setMarks([]);
     expect(rawEntries(host.toBuffer())).toEqual(rawEntries(input));
@@ -118,7 +108,7 @@ describe('marks in an .xlsx file', () => {
   it('takes its rule out of an element it shares with the user’s rule (as a program that merged them would save it), keeping the user’s', async () => {
     const mixed = `<conditionalFormatting sqref="A1:A3"><cfRule type="expression" dxfId="0" priority="1"><formula>A1&gt;1</formula></cfRule><cfRule type="expression" dxfId="0" priority="2"><formula>${markFormula('warning')}</formula></cfRule></conditionalFormatting>`;
     const lookalike = `<conditionalFormatting sqref="B1"><cfRule type="expression" dxfId="0" priority="3"><formula>${markFormula('error')}</formula><formula>1</formula></cfRule><cfRule type="cellIs" operator="equal" dxfId="0" priority="4"><formula>${markFormula('error')}</formula></cfRule></conditionalFormatting>`;
-    const host = await XlsxFileHost.fromBuffer(handPackage([{ name: 'S', xml: sheetXml(`<sheetData>${ROWS}</sheetData>${mixed}${lookalike}`) }], { styles: STYLES }));
+    const host = await XlsxFileHost.fromBuffer(handPackage([{ name: 'S', xml: sheetXml(ROWS, { after: `${mixed}${lookalike}` }) }], { styles: STYLES }));
     expect(await host.readMarks()).toEqual([{ sheet: 'S', severity: 'warning', ranges: [range(1, 1, 3, 1)] }]);
     await host.setMarks([]);
     const xml = parts(host.toBuffer())['xl/worksheets/sheet1.xml'];
@@ -129,7 +119,7 @@ describe('marks in an .xlsx file', () => {
   });
 
   it('says a damaged sheet is damaged', async () => {
-    const host = await XlsxFileHost.fromBuffer(handPackage([{ name: 'S', xml: sheetXml(`<sheetData>${ROWS}</sheetData><conditionalFormatting sqref="A1"><cfRule>`) }]), '坏.xlsx');
+    const host = await XlsxFileHost.fromBuffer(handPackage([{ name: 'S', xml: sheetXml(ROWS, { after: '<conditionalFormatting sqref="A1"><cfRule>' }) }]), '坏.xlsx');
     await expect(host.readMarks()).rejects.toThrow(/坏\.xlsx/);
     await expect(host.setMarks(MARKS)).rejects.toThrow(/坏\.xlsx/);
   });
@@ -139,8 +129,8 @@ describe('marks and LibreOffice', () => {
   it('LibreOffice opens a marked file and saves it with the marks and the user’s rule as they were; wanmu clears them there', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-marks-'));
     const file = path.join(dir, 'marked.xlsx');
-    const body = `<sheetData>${ROWS}</sheetData>${USER_RULE}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
-    const host = await XlsxFileHost.fromBuffer(handPackage([{ name: 'S', xml: sheetXml(body) }], { styles: STYLES }));
+    const tail = `${USER_RULE}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
+    const host = await XlsxFileHost.fromBuffer(handPackage([{ name: 'S', xml: sheetXml(ROWS, { after: tail }) }], { styles: STYLES }));
     await host.setMarks(MARKS);
     await host.save(file);
     const saved = recalc(file, libreOfficeProfile());

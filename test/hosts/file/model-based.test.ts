@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { MemoryHost } from '../../../src/hosts/memory/host';
 import { XlsxFileHost } from '../../../src/hosts/file/xlsx';
 import { emptyBatch, type CellWrite, type WorkbookData } from '../../../src/workbook/core/model';
-import { contractWorkbook } from '../contract';
-import { packageOf } from './package';
+import { contractWorkbook } from '../../helpers/host-contract';
+import { packageOf } from '../../helpers/xlsx-package';
 
 /** Cells that exist with nothing in them and no format may or may not be listed: leave them out. */
 function normalized(wb: WorkbookData) {

@@ -12,7 +12,8 @@ import { checkOutput, nodeFs, saveErrorMessage, type FsProbe } from '../../../sr
 import { XlsxFileHost } from '../../../src/hosts/file/xlsx';
 import { emptyBatch } from '../../../src/workbook/core/model';
 import { run } from '../../../src/cli/main';
-import { handPackage, MAIN } from './package';
+import { handPackage, MAIN } from '../../helpers/xlsx-package';
+import { needs } from '../../helpers/needs';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-out-'));
 const input = path.join(dir, '评价表.xlsx');
@@ -92,9 +93,9 @@ describe('checkOutput', () => {
 });
 
 describe('saving', () => {
-  // A real full disk: a 64 KB tmpfs (mounting needs root; elsewhere the test is skipped). On a full
-  // disk write(2) first returns short, then fails: a writer that takes a short write as success
-  // (write-file-atomic 6 does) renames a truncated file over the old one.
+  // A real full disk: a 64 KB tmpfs (mounting needs root; elsewhere the test is skipped, or fails
+  // on CI). On a full disk write(2) first returns short, then fails: a writer that takes a short
+  // write as success (write-file-atomic 6 does) renames a truncated file over the old one.
   const small = path.join(dir, 'small-disk');
   fs.mkdirSync(small);
   const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', small], { stdio: 'pipe' }).status === 0;
@@ -102,7 +103,8 @@ describe('saving', () => {
     if (mounted) spawnSync('umount', [small], { stdio: 'pipe' });
   });
 
-  (mounted ? it : it.skip)('on a full disk the save fails with ENOSPC, the old file stays as it was, no temporary file is left', async () => {
+  const tmpfs = { name: 'a 64 KB tmpfs (mount -t tmpfs)', install: 'run the tests as root', present: () => mounted };
+  needs(tmpfs).it('on a full disk the save fails with ENOSPC, the old file stays as it was, no temporary file is left', async () => {
     const target = path.join(small, 'keep.xlsx');
     fs.writeFileSync(target, 'the old file');
     const host = await XlsxFileHost.open(input);

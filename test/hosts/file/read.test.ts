@@ -6,13 +6,11 @@
 import { sheetError } from '../../../src/engine';
 import { FileOpenError, XlsxFileHost } from '../../../src/hosts/file/xlsx';
 import { cellAt, emptyBatch, type SheetData } from '../../../src/workbook/core/model';
-import { handPackage, MAIN, zipParts } from './package';
+import { handPackage, MAIN, sheetXml, zipParts } from '../../helpers/xlsx-package';
 import { compoundFile } from '../../helpers/cfb';
 
-const sheetXml = (body: string, after = '') => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}"><sheetData>${body}</sheetData>${after}</worksheet>`;
-
 async function readOne(body: string, extra: Parameters<typeof handPackage>[1] = {}, after = ''): Promise<SheetData> {
-  const host = await XlsxFileHost.fromBuffer(handPackage([{ name: 'S', xml: sheetXml(body, after) }], extra));
+  const host = await XlsxFileHost.fromBuffer(handPackage([{ name: 'S', xml: sheetXml(body, { after }) }], extra));
   return (await host.read()).sheets[0];
 }
 
@@ -87,7 +85,7 @@ describe('reading cells', () => {
     const host = await XlsxFileHost.fromBuffer(
       handPackage(
         [
-          { name: 'A', xml: sheetXml('<row r="1"><c r="A1" s="1"><v>0.5</v></c><c r="B1" s="2"><v>1</v></c><c r="C1" s="3"><v>44926</v></c><c r="D1" s="2"/></row>', '<mergeCells count="1"><mergeCell ref="A5:C6"/></mergeCells>') },
+          { name: 'A', xml: sheetXml('<row r="1"><c r="A1" s="1"><v>0.5</v></c><c r="B1" s="2"><v>1</v></c><c r="C1" s="3"><v>44926</v></c><c r="D1" s="2"/></row>', { after: '<mergeCells count="1"><mergeCell ref="A5:C6"/></mergeCells>' }) },
           { name: 'B', xml: sheetXml(''), state: 'hidden' },
           { name: 'C', xml: sheetXml(''), state: 'veryHidden' },
         ],

@@ -4,14 +4,9 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { XlsxFileHost } from '../../../src/hosts/file/xlsx';
 import { cellAt, emptyBatch, type WriteBatch } from '../../../src/workbook/core/model';
-import { handPackage, MAIN, RELS, zipParts } from './package';
+import { handPackage, MAIN, parts, RELS, sheetXml, zipParts } from '../../helpers/xlsx-package';
 
-const sheetXml = (body: string, after = '', before = '') => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}">${before}<sheetData>${body}</sheetData>${after}</worksheet>`;
 const batch = (b: Partial<WriteBatch>): WriteBatch => ({ ...emptyBatch(), ...b });
-
-function parts(buf: Buffer): Record<string, string> {
-  return Object.fromEntries(Object.entries(unzipSync(buf)).map(([k, v]) => [k, strFromU8(v)]));
-}
 
 describe('surgical sheet writes', () => {
   it('a written shared-formula master leaves its dependents their formulas', async () => {
@@ -78,11 +73,11 @@ describe('surgical sheet writes', () => {
       { name: 'B', xml: sheetXml('') },
       { name: 'C', xml: sheetXml('') },
     ]);
-    const files = unzipSync(buf);
-    const wbXml = strFromU8(files['xl/workbook.xml']).replace('</sheets>', '</sheets><definedNames><definedName name="b" localSheetId="1">B!$A$1</definedName><definedName name="c" localSheetId="2">C!$A$1</definedName></definedNames>');
-    const rels = strFromU8(files['xl/_rels/workbook.xml.rels']).replace('</Relationships>', `<Relationship Id="rIdC" Type="${RELS}/calcChain" Target="calcChain.xml"/></Relationships>`);
-    const ct = strFromU8(files['[Content_Types].xml']).replace('</Types>', '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>');
-    const input = zipParts({ ...Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strFromU8(v)])), 'xl/workbook.xml': wbXml, 'xl/_rels/workbook.xml.rels': rels, '[Content_Types].xml': ct, 'xl/calcChain.xml': `<calcChain xmlns="${MAIN}"><c r="A1" i="1"/></calcChain>` });
+    const files = parts(buf);
+    const wbXml = files['xl/workbook.xml'].replace('</sheets>', '</sheets><definedNames><definedName name="b" localSheetId="1">B!$A$1</definedName><definedName name="c" localSheetId="2">C!$A$1</definedName></definedNames>');
+    const rels = files['xl/_rels/workbook.xml.rels'].replace('</Relationships>', `<Relationship Id="rIdC" Type="${RELS}/calcChain" Target="calcChain.xml"/></Relationships>`);
+    const ct = files['[Content_Types].xml'].replace('</Types>', '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>');
+    const input = zipParts({ ...files, 'xl/workbook.xml': wbXml, 'xl/_rels/workbook.xml.rels': rels, '[Content_Types].xml': ct, 'xl/calcChain.xml': `<calcChain xmlns="${MAIN}"><c r="A1" i="1"/></calcChain>` });
     const host = await XlsxFileHost.fromBuffer(input);
     await host.write(batch({ cells: [{ sheet: 'A', row: 1, col: 1, value: 5 }], deleteSheets: ['B'] }), []);
     const out = parts(host.toBuffer());
@@ -95,13 +90,13 @@ describe('surgical sheet writes', () => {
   });
 
   it('keeps an .xlsm workbook’s macros and content types', async () => {
-    const files = unzipSync(handPackage([{ name: 'S', xml: sheetXml('') }]));
+    const files = parts(handPackage([{ name: 'S', xml: sheetXml('') }]));
     const vba = new Uint8Array(4096).map((_, i) => (i * 7) % 256);
-    const ct = strFromU8(files['[Content_Types].xml'])
+    const ct = files['[Content_Types].xml']
       .replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml')
       .replace('</Types>', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>');
-    const rels = strFromU8(files['xl/_rels/workbook.xml.rels']).replace('</Relationships>', '<Relationship Id="rIdV" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>');
-    const input = zipParts({ ...Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strFromU8(v)])), '[Content_Types].xml': ct, 'xl/_rels/workbook.xml.rels': rels, 'xl/vbaProject.bin': vba });
+    const rels = files['xl/_rels/workbook.xml.rels'].replace('</Relationships>', '<Relationship Id="rIdV" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>');
+    const input = zipParts({ ...files, '[Content_Types].xml': ct, 'xl/_rels/workbook.xml.rels': rels, 'xl/vbaProject.bin': vba });
     const host = await XlsxFileHost.fromBuffer(input, 'm.xlsm');
     await host.write(batch({ addSheets: [{ name: '评分结果' }], cells: [{ sheet: 'S', row: 1, col: 1, value: 1 }, { sheet: '评分结果', row: 1, col: 1, value: 2 }] }), []);
     const out = unzipSync(host.toBuffer());
@@ -122,7 +117,7 @@ describe('surgical sheet writes', () => {
   });
 
   it('adds merges and column widths, keeping widths the user set', async () => {
-    const host = await XlsxFileHost.fromBuffer(handPackage([{ name: 'S', xml: sheetXml('', '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>', '<cols><col min="2" max="2" width="5" customWidth="1"/></cols>') }]));
+    const host = await XlsxFileHost.fromBuffer(handPackage([{ name: 'S', xml: sheetXml('', { after: '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>', before: '<cols><col min="2" max="2" width="5" customWidth="1"/></cols>' }) }]));
     await host.write(batch({ merges: [{ sheet: 'S', range: { top: 1, left: 1, bottom: 1, right: 3 } }], columnWidths: [{ sheet: 'S', col: 1, width: 20 }, { sheet: 'S', col: 2, width: 30 }], cells: [{ sheet: 'S', row: 1, col: 1, value: '标题' }] }), []);
     const xml = parts(host.toBuffer())['xl/worksheets/sheet1.xml'];
     expect(xml).toContain('<cols><col min="1" max="1" width="20" customWidth="1"/><col min="2" max="2" width="5" customWidth="1"/></cols>');
@@ -133,7 +128,7 @@ describe('surgical sheet writes', () => {
 
 describe('far cells and big sheets', () => {
   it('a small file with one cell at XFD1048576 reads sparse, and can be written (its time is in npm run bench)', async () => {
-    const xml = sheetXml('<row r="1" spans="1:16384"><c r="A1" t="inlineStr"><is><t>平台</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>', '', '<dimension ref="A1:XFD1048576"/><cols><col min="1" max="16384" width="9"/></cols>');
+    const xml = sheetXml('<row r="1" spans="1:16384"><c r="A1" t="inlineStr"><is><t>平台</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>', { before: '<dimension ref="A1:XFD1048576"/><cols><col min="1" max="16384" width="9"/></cols>' });
     const buf = handPackage([{ name: '远', xml }]);
     const host = await XlsxFileHost.fromBuffer(buf);
     const s = (await host.read()).sheets[0];

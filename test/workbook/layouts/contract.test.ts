@@ -3,10 +3,9 @@
  * recognize → places → fill (each formula style) → recognize the filled workbook again → its
  * review finds no error → revert gives the input back exactly → LibreOffice recalculates every
  * written formula to the engine's figure. A new layout is one folder, one registry line, one
- * sample (samples.ts) and a run of this suite.
+ * sample (test/helpers/layout-samples.ts) and a run of this suite.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
 import { XlsxFileHost } from '../../../src/hosts/file/xlsx';
@@ -16,14 +15,11 @@ import { a1 } from '../../../src/workbook/core/address';
 import { layouts } from '../../../src/workbook/layouts';
 import type { FormulaStyle } from '../../../src/workbook/formulas/native';
 import { cell, libreOfficeProfile, recalc } from '../../helpers/workbook';
+import { tmp } from '../../helpers/tmp';
 import { toBuffer } from '../../fixtures/workbooks';
-import { samples } from './samples';
+import { samples } from '../../helpers/layout-samples';
 
 const STYLES: readonly FormulaStyle[] = ['native', 'wanmu', 'values'];
-
-function tmp(name: string): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wanmu-layout-')), name);
-}
 
 describe('layout contract', () => {
   let profile: string;
@@ -62,7 +58,7 @@ describe('layout contract', () => {
           const before = await host.read();
           const filled = await fillWorkbook(host, { style, replace: false });
           expect(filled.plan.written).toBeGreaterThan(0);
-          const out = tmp('filled.xlsx');
+          const out = tmp('filled.xlsx', 'wanmu-layout-');
           await host.save(out);
 
           const again = await checkWorkbook(await XlsxFileHost.open(out));
@@ -80,7 +76,7 @@ describe('layout contract', () => {
           const back = await XlsxFileHost.open(out);
           const reverted = await revertWorkbook(back);
           expect(reverted.exact).toBe(true);
-          const restored = tmp('reverted.xlsx');
+          const restored = tmp('reverted.xlsx', 'wanmu-layout-');
           await back.save(restored);
           const after = await (await XlsxFileHost.open(restored)).read();
           expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));

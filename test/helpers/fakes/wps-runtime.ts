@@ -1,12 +1,12 @@
 /**
- * A fake WPS 加载项 runtime around the fake ET (test/hosts/fakes/et.ts): PluginStorage in a Map,
+ * A fake WPS 加载项 runtime around the fake ET (test/helpers/fakes/et.ts): PluginStorage in a Map,
  * CreateTaskPane / GetTaskPane recording the panes, AddCustomFunction optional. Shared by the
  * ribbon / entry-page tests and (bundled) by the Chromium pane test.
  */
-import type { RawValue } from '../../src/engine';
-import type { EtApplication, WpsRuntimeRoot, WpsTaskPane } from '../../src/hosts/wps/quirks';
-import { buildSheet, type CellData, type WorkbookData } from '../../src/workbook/core/model';
-import { FakeEt } from '../hosts/fakes/et';
+import type { RawValue } from '../../../src/engine';
+import type { EtApplication, WpsRuntimeRoot, WpsTaskPane } from '../../../src/hosts/wps/quirks';
+import { buildSheet, type CellData, type WorkbookData } from '../../../src/workbook/core/model';
+import { FakeEt } from './et';
 
 export interface FakePane extends WpsTaskPane {
   readonly url: string;

@@ -1,12 +1,13 @@
 /**
  * Hand-made .xlsx packages for the file host's tests: the XML is written here, the way a program
- * that does not use any spreadsheet library would write it.
+ * that does not use any spreadsheet library would write it (sheetXml for one worksheet part,
+ * handPackage around them, packageOf for a whole workbook), and read back part by part (parts).
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { attr, elements, parseXml, textOf } from '../../../src/hosts/file/xml';
-import type { RawValue } from '../../../src/engine';
-import { a1 } from '../../../src/workbook/core/address';
-import type { SheetLayout, WorkbookData } from '../../../src/workbook/core/model';
+import { attr, elements, parseXml, textOf } from '../../src/hosts/file/xml';
+import type { RawValue } from '../../src/engine';
+import { a1 } from '../../src/workbook/core/address';
+import type { SheetLayout, WorkbookData } from '../../src/workbook/core/model';
 
 export const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -15,6 +16,22 @@ export function zipParts(parts: Record<string, string | Uint8Array>): Buffer {
   const files: Record<string, Uint8Array> = {};
   for (const [name, data] of Object.entries(parts)) files[name] = typeof data === 'string' ? strToU8(data) : data;
   return Buffer.from(zipSync(files));
+}
+
+/**
+ * A whole worksheet part: `rows` (the <row> elements) in <sheetData>, with the elements that go
+ * `before` and `after` it (in CT_Worksheet order), in the main namespace as the default or under
+ * `prefix` (the caller writes `rows`, `before` and `after` with that prefix as well).
+ */
+export function sheetXml(rows: string, options: { readonly before?: string; readonly after?: string; readonly prefix?: string } = {}): string {
+  const p = options.prefix ? `${options.prefix}:` : '';
+  const ns = options.prefix ? `xmlns:${options.prefix}="${MAIN}"` : `xmlns="${MAIN}"`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}worksheet ${ns}>${options.before ?? ''}<${p}sheetData>${rows}</${p}sheetData>${options.after ?? ''}</${p}worksheet>`;
+}
+
+/** Every part of a package as text, by name (for reading what a write left in the XML). */
+export function parts(buf: Uint8Array): Record<string, string> {
+  return Object.fromEntries(Object.entries(unzipSync(buf)).map(([k, v]) => [k, strFromU8(v)]));
 }
 
 export interface HandSheet {

@@ -5,7 +5,7 @@
  * the write did not add, and a sheet deleted later takes its print titles with it.
  */
 import { emptyBatch, type SheetLayout, type WorkbookHost } from '../../src/workbook/core/model';
-import { contractWorkbook } from './contract';
+import { contractWorkbook } from './host-contract';
 
 export interface LayoutHostUnderTest {
   readonly host: WorkbookHost;

@@ -3,8 +3,8 @@
  * suite. A new layout adds its sample here: the Record type makes a missing one a compile error.
  */
 import ExcelJS from 'exceljs';
-import type { LayoutKind } from '../../../src/workbook/layouts';
-import { acceptanceVerticalWorkbook, ANNUAL_HEADER, annualRows, annualWideWorkbook, type Cell } from '../../fixtures/workbooks';
+import type { LayoutKind } from '../../src/workbook/layouts';
+import { acceptanceVerticalWorkbook, ANNUAL_HEADER, annualRows, annualWideWorkbook, type Cell } from '../fixtures/workbooks';
 
 function put(ws: ExcelJS.Worksheet, row: number, col: number, v: Cell): void {
   if (v !== null) ws.getCell(row, col).value = v as ExcelJS.CellValue;

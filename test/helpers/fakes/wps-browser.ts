@@ -3,7 +3,7 @@
  * runtime gives an add-in page (`window.wps`, `window.Application`), over the fake ET holding the
  * test's workbook. Test code only: these are the globals WPS itself provides.
  */
-import { fakeWps, fromJson, type WorkbookJson } from '../runtime';
+import { fakeWps, fromJson, type WorkbookJson } from './wps-runtime';
 
 export function install(json: WorkbookJson, options: { functions: boolean }): void {
   const w = fakeWps(fromJson(json), options);

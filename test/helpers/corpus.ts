@@ -1,26 +1,16 @@
 /**
  * The corpus: rich workbooks made the way offices make them, generated at test time by openpyxl
- * (Python), LibreOffice (through UNO) and exceljs. Generators that are not installed are
- * reported, not faked.
+ * (Python; corpus/make_openpyxl.py), LibreOffice (through UNO; corpus/make_libreoffice.py) and
+ * exceljs. Generators that are not installed are reported (see needs.ts), not faked.
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { PYTHON } from './needs';
 
-export const PYTHON = '/usr/bin/python3';
 const HERE = path.join(__dirname, 'corpus');
-
-function works(cmd: string, args: string[]): boolean {
-  const r = spawnSync(cmd, args, { stdio: 'pipe', timeout: 60000 });
-  return r.status === 0;
-}
-
-export const tools = {
-  openpyxl: works(PYTHON, ['-c', 'import openpyxl, PIL']),
-  libreoffice: works('soffice', ['--version']) && works(PYTHON, ['-c', 'import uno']),
-};
 
 export interface CorpusFile {
   readonly maker: string;
