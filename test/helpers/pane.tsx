@@ -4,7 +4,7 @@
  * workbook in it and waits for a tab, the way every pane test starts.
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { SessionProvider, type Environment } from '../../src/taskpane/state/context';
 import { PaneStore, type Workspace } from '../../src/taskpane/state/store';
@@ -53,7 +53,11 @@ export async function mount(from: WorkbookHost | WorkbookData, options: MountOpt
   const tab = options.tab === undefined ? '检查' : options.tab;
   if (tab !== null) {
     const found = await screen.findByRole('tab', { name: tab });
-    if (options.click) fireEvent.click(found);
+    if (options.click) {
+      fireEvent.click(found);
+      // a tab loaded on demand (转换与模板, 图表) shows its spinner until its chunk is there
+      await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
+    }
   }
   return { store, host };
 }

@@ -47,7 +47,7 @@ describe('自检 in the pane', () => {
     const host = new MemoryHost(contractWorkbook());
     const before = await host.read();
     const { store } = await mount(host, SELF_TEST);
-    expect(screen.getByText(/^检查本工具能否在浏览器\(文件模式\)中正常工作/)).toBeTruthy();
+    expect(await screen.findByText(/^检查本工具能否在浏览器\(文件模式\)中正常工作/)).toBeTruthy();
     const list = await runIt();
     expect(screen.getByText('自检结果:全部通过(通过 17 项,失败 0 项,跳过 1 项)')).toBeTruthy();
     const items = within(list).getAllByRole('listitem');
