@@ -224,6 +224,20 @@ describe('Excel host round trips', () => {
     expect(got.sheets[0].merges).toEqual(expected.sheets[0].merges);
   });
 
+  it('reads in shorter bands when its cells are heavier than the estimate (long formulas, long texts)', async () => {
+    const cells = [];
+    for (let r = 1; r <= 400; r++) for (let c = 1; c <= 10; c++) cells.push({ row: r, col: c, cell: { value: `${'很长的说明文字'.repeat(40)}${r}-${c}` } });
+    const data = { sheets: [buildSheet('说明', cells)] };
+    const expected = await make(FakeExcel.from(data, calculate)).host.read();
+    const x = FakeExcel.from(data, calculate);
+    x.responseLimit = 400_000;
+    const { host } = make(x, { ExcelApi: '1.20' }, { payloadBudget: 300_000 });
+    const got = await host.read();
+    expect(x.maxResponse).toBeLessThanOrEqual(400_000);
+    expect([...got.sheets[0].rows]).toEqual([...expected.sheets[0].rows]);
+    expect(cellAt(got.sheets[0], 400, 10)?.value).toMatch(/400-10$/);
+  });
+
   it('reads an empty sheet and ignores formatting-only cells', async () => {
     const x = FakeExcel.from({ sheets: [buildSheet('空表', []), buildSheet('格式', [{ row: 2, col: 2, cell: { value: 1 } }])] }, calculate);
     x.sheet('格式').cells.set('Z99', { row: 99, col: 26, value: null, numFmt: '0.00' });

@@ -114,11 +114,30 @@ export async function readSheets(ctx: XlContext, state: ExcelState, scope: ReadS
   throw new Error('读取工作簿时工作表列表不断变化,请稍后重试');
 }
 
+/** Most bytes a cell is budgeted at before a banded read gives up (long formulas and texts cost more than the estimate). */
+const MAX_BYTES_PER_CELL = BYTES_PER_CELL * 64;
+
+/**
+ * One sync of queued bands. False when the response was still too large for the cells' estimate:
+ * the read starts again with bands half as tall (until the estimate reaches MAX_BYTES_PER_CELL).
+ */
+async function syncBands(ctx: XlContext, bytesPerCell: number): Promise<boolean> {
+  try {
+    await ctx.sync();
+    return true;
+  } catch (e) {
+    if (errorCode(e) === 'ResponsePayloadSizeLimitExceeded' && bytesPerCell < MAX_BYTES_PER_CELL) return false;
+    throw e;
+  }
+}
+
 /**
  * The read for workbooks whose used ranges do not fit one response: one sync for the used-range
- * addresses and merged areas, then row bands of about `budget` bytes each (BYTES_PER_CELL).
+ * addresses and merged areas, then row bands of about `budget` bytes each (`bytesPerCell` a cell,
+ * BYTES_PER_CELL at first). Cells heavier than that (long formulas, long texts) can still make a
+ * band's response too large: the read then starts again with bands half as tall.
  */
-async function readInBands(ctx: XlContext, state: ExcelState, wanted: readonly SheetInfo[]): Promise<SheetData[]> {
+async function readInBands(ctx: XlContext, state: ExcelState, wanted: readonly SheetInfo[], bytesPerCell: number = BYTES_PER_CELL): Promise<SheetData[]> {
   const current = state.queueSheetList(ctx);
   const heads = wanted.map((s) => {
     const ws = ctx.workbook.worksheets.getItem(s.name);
@@ -137,12 +156,12 @@ async function readInBands(ctx: XlContext, state: ExcelState, wanted: readonly S
     const rect = parseRangeAddress(h.used.address);
     if (!rect) throw new Error(`无法识别区域地址 ${h.used.address}`);
     const width = rect.right - rect.left + 1;
-    const rows = Math.max(1, Math.floor(state.budget / (width * BYTES_PER_CELL)));
+    const rows = Math.max(1, Math.floor(state.budget / (width * bytesPerCell)));
     for (let top = rect.top; top <= rect.bottom; top += rows) {
       const bottom = Math.min(rect.bottom, top + rows - 1);
-      const cost = (bottom - top + 1) * width * BYTES_PER_CELL;
+      const cost = (bottom - top + 1) * width * bytesPerCell;
       if (pending > 0 && pending + cost > state.budget) {
-        await ctx.sync();
+        if (!(await syncBands(ctx, bytesPerCell))) return readInBands(ctx, state, wanted, bytesPerCell * 2);
         pending = 0;
       }
       const range = h.ws.getRange(rangeAddress({ top, bottom, left: rect.left, right: rect.right }));
@@ -151,7 +170,7 @@ async function readInBands(ctx: XlContext, state: ExcelState, wanted: readonly S
       pending += cost;
     }
   }
-  if (pending > 0) await ctx.sync();
+  if (pending > 0 && !(await syncBands(ctx, bytesPerCell))) return readInBands(ctx, state, wanted, bytesPerCell * 2);
   return heads.map((h, i) => {
     const mine = bands.filter((b) => b.sheet === i).map((b) => b.range);
     if (mine.length === 0) return toSheet(h.info, null, h.merged);
