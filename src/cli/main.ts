@@ -10,7 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkOutput, saveErrorMessage } from '../hosts/file/output';
+import { checkOutput, saveErrorMessage, writeFileAtomically } from '../hosts/file/output';
 import { FileOpenError, XlsxFileHost } from '../hosts/file/xlsx';
 import { findTable, tables, vocabulary, type EvaluationId, type EvaluationTable, type Tables } from '../rules';
 import { validateRules } from '../rules/validate';
@@ -94,7 +94,12 @@ function readJson(file: string, what: string): unknown {
 /** The edition of --rules, or undefined without it. */
 function loadedRules(file: string | true | undefined): LoadedRules | undefined {
   if (typeof file !== 'string') return undefined;
-  const r = loadRules(readJson(file, '评分规则文件'));
+  return rulesOf(readJson(file, '评分规则文件'), file);
+}
+
+/** An edition read from a file's JSON (`file` names it in the message when it cannot be used). */
+function rulesOf(json: unknown, file: string): LoadedRules {
+  const r = loadRules(json);
   if (!r.ok) throw new UsageError(`评分规则文件“${file}”有误:\n${r.problems.map((p) => `  ${p}`).join('\n')}`);
   return r;
 }
@@ -105,11 +110,14 @@ function loadedRules(file: string | true | undefined): LoadedRules | undefined {
  */
 function loadOptions(args: Args, target?: string): AnalyzeOptions & { readonly rules?: LoadedRules } {
   const named = target ? { fileName: path.basename(target) } : {};
-  const rules = loadedRules(args.flags.get('--rules'));
-  const withRules = rules ? { ...named, editions: rules.editions, rules } : named;
   const file = args.flags.get('--map');
-  if (typeof file !== 'string') return withRules;
-  const r = resolveMapping(readJson(file, '映射文件'), rules?.editions.inForce);
+  const mapping = typeof file === 'string' ? readJson(file, '映射文件') : undefined;
+  // the edition of --rules, else the one a mapping carries ("rules", as the pane saves it): never ignored
+  const carried = mapping !== null && typeof mapping === 'object' ? (mapping as { rules?: unknown }).rules : undefined;
+  const rules = loadedRules(args.flags.get('--rules')) ?? (carried !== undefined ? rulesOf(carried, typeof file === 'string' ? file : '') : undefined);
+  const withRules = rules ? { ...named, editions: rules.editions, rules } : named;
+  if (mapping === undefined) return withRules;
+  const r = resolveMapping(mapping, rules?.editions.inForce);
   if (!r.ok) throw new UsageError(r.message);
   return { ...withRules, sheets: r.options };
 }
@@ -340,9 +348,11 @@ async function rulesCommand(args: Args, io: Io): Promise<number> {
       return 2;
     }
     try {
-      fs.writeFileSync(output, `${JSON.stringify(table, null, 2)}\n`);
+      await writeFileAtomically(output, new TextEncoder().encode(`${JSON.stringify(table, null, 2)}\n`));
     } catch (e) {
-      io.err(`${escapeControl(saveErrorMessage(e, output) ?? `无法写入“${output}”:${(e as Error).message}`)}\n`);
+      const message = saveErrorMessage(e, output);
+      if (message === undefined) throw e;
+      io.err(`${escapeControl(message)}\n`);
       return 2;
     }
     io.out(`已导出${table.shortName}的评分规则(${escapeControl(renderEdition(table))},${table.id}):${escapeControl(output)};修改后请另起 id 和 label,用 --rules 加载,写法见 docs/rules.md\n`);

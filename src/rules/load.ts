@@ -5,10 +5,16 @@
  */
 import type { z } from 'zod';
 import { builtInEditions } from './editions';
-import { EditionSchema, type Edition } from './schema';
-import { sumProblems, type EditionProblem } from './validate';
+import { EditionSchema, RULE_KINDS, type Edition } from './schema';
+import { sumProblems } from './validate';
 
-export type EditionRead = { readonly ok: true; readonly edition: Edition } | { readonly ok: false; readonly problems: readonly EditionProblem[] };
+/** A problem of an edition file: the field as a user reads it (indicators[3].points) and what it should be. */
+export interface EditionFieldProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export type EditionRead = { readonly ok: true; readonly edition: Edition } | { readonly ok: false; readonly problems: readonly EditionFieldProblem[] };
 
 /** A field's path as a user reads it in the JSON: indicators[3].points. */
 export function pathText(path: readonly PropertyKey[]): string {
@@ -53,7 +59,7 @@ function issueText(issue: z.core.$ZodIssue, json: unknown): string {
     case 'invalid_value':
       return `应为以下之一:${issue.values.map((v) => String(v)).join('、')}`;
     case 'invalid_union':
-      if ('discriminator' in issue && typeof issue.discriminator === 'string') return `${issue.discriminator} 应为 ratio、inverse、points、deduction、normalized 之一`;
+      if ('discriminator' in issue && typeof issue.discriminator === 'string') return `${issue.discriminator} 应为 ${RULE_KINDS.join('、')} 之一`;
       return '不是可以识别的评分规则';
     case 'invalid_format':
       return issue.message.startsWith('Invalid') ? '格式不对' : issue.message;
@@ -82,7 +88,7 @@ export function readEdition(json: unknown): EditionRead {
   }
   const edition = parsed.data;
   const sums = sumProblems(edition);
-  if (sums.length > 0) return { ok: false, problems: sums.map((p) => ({ path: pathText(p.path.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k))), message: p.message })) };
+  if (sums.length > 0) return { ok: false, problems: sums.map((p) => ({ path: pathText(p.path), message: p.message })) };
   const same = builtInEditions.find((e) => e.id === edition.id);
   if (same) {
     // a copy of a built-in edition is that edition; a changed one must say it is another

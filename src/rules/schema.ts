@@ -101,6 +101,9 @@ export const ScoringRuleSchema = z.discriminatedUnion('kind', [
 ]);
 export type ScoringRule = z.infer<typeof ScoringRuleSchema>;
 
+/** The kinds of rule there are (ratio, inverse …), from the schema itself. */
+export const RULE_KINDS: readonly ScoringRule['kind'][] = ScoringRuleSchema.options.map((o) => o.shape.kind.value);
+
 export const EvaluationIdSchema = z.enum(['acceptance', 'annual']);
 export type EvaluationId = z.infer<typeof EvaluationIdSchema>;
 

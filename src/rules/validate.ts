@@ -7,9 +7,9 @@ import { FULL_MARKS } from './index';
 import { builtInEditions } from './editions';
 import { EditionSchema, type Edition } from './schema';
 
-/** A problem of an edition: where (a path such as indicators.3.points) and what, in words. */
+/** A problem of an edition: where (the path of the field) and what, in words. */
 export interface EditionProblem {
-  readonly path: string;
+  readonly path: readonly (string | number)[];
   readonly message: string;
 }
 
@@ -18,10 +18,10 @@ export function sumProblems(table: Edition): EditionProblem[] {
   const problems: EditionProblem[] = [];
   table.groups.forEach((g, gi) => {
     const sum = table.indicators.filter((ind) => ind.group === gi).reduce((s, ind) => s + ind.points, 0);
-    if (Math.abs(sum - g.weight) > 1e-9) problems.push({ path: `groups.${gi}.weight`, message: `“${g.name}”各项分值之和为 ${sum},与权重 ${g.weight} 不符` });
+    if (Math.abs(sum - g.weight) > 1e-9) problems.push({ path: ['groups', gi, 'weight'], message: `“${g.name}”各项分值之和为 ${sum},与权重 ${g.weight} 不符` });
   });
   const total = table.indicators.reduce((s, ind) => s + ind.points, 0);
-  if (Math.abs(total - FULL_MARKS) > 1e-9) problems.push({ path: 'indicators', message: `各项分值之和为 ${total},应为 ${FULL_MARKS}` });
+  if (Math.abs(total - FULL_MARKS) > 1e-9) problems.push({ path: ['indicators'], message: `各项分值之和为 ${total},应为 ${FULL_MARKS}` });
   return problems;
 }
 
@@ -36,7 +36,7 @@ export function validateRules(): string[] {
       problems.push(...parsed.error.issues.map((i) => `${table.id} ${i.path.join('.')}: ${i.message}`));
       continue;
     }
-    problems.push(...sumProblems(table).map((p) => `${table.id} ${p.path}: ${p.message}`));
+    problems.push(...sumProblems(table).map((p) => `${table.id} ${p.path.join('.')}: ${p.message}`));
   }
   return problems;
 }

@@ -61,6 +61,13 @@ describe('an edition read from JSON', () => {
     ]);
   });
 
+  it('a rule of a kind there is none of names the kinds there are', () => {
+    const e = testEditionJson() as { indicators: { rule: { kind: string } }[] };
+    e.indicators[1].rule.kind = 'percent';
+    const r = readEdition(e);
+    expect(r.ok ? [] : r.problems.map((p) => `${p.path} ${p.message}`)).toEqual(['indicators[1].rule.kind kind 应为 ratio、inverse、points、deduction、normalized 之一']);
+  });
+
   it('分值 that do not add up are refused, with the 一级指标 named', () => {
     const e = testEditionJson() as { indicators: { points: number }[] };
     e.indicators[0].points = 12;
@@ -119,6 +126,13 @@ describe('the command line', () => {
     const human = await cli('check', file('annual.xlsx'), '--rules', file('test-rules.json'));
     expect(human.out.split('\n')[1]).toContain('年度评价按加载的评分规则“测试用修订 2024 年测试版”');
     expect(human.out).toContain('评分规则:测试用修订 2024 年测试版');
+  });
+
+  it('an edition a mapping file carries (as the pane saves it) is used, and said, as with --rules', async () => {
+    fs.writeFileSync(file('map-with-rules.json'), JSON.stringify({ sheets: {}, rules: testEditionJson() }));
+    const r = await cli('check', file('annual.xlsx'), '--json', '--map', file('map-with-rules.json'));
+    const j = JSON.parse(r.out) as { editions: { id: string; loaded: boolean }[] };
+    expect(j.editions).toEqual([expect.objectContaining({ id: 'annual-2024-test', loaded: true })]);
   });
 
   it('a --rules file that cannot be used stops the command with its problems (exit 2)', async () => {

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { WorkbookFile } from '../../hosts/file/workbook-file';
 import { usePane, usePaneStore } from '../state/context';
 import type { PaneState } from '../state/store';
+import { FileInput } from './FileInput';
 
 const useStyles = makeStyles({
   drop: {
@@ -20,7 +21,6 @@ const useStyles = makeStyles({
   },
   over: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, flexWrap: 'wrap', alignItems: 'center' },
-  hidden: { display: 'none' },
 });
 
 const DONE: Readonly<Record<NonNullable<PaneState['changes']>, string>> = { scored: '已评分', reverted: '已撤销', marked: '已标记' };
@@ -96,19 +96,7 @@ export function FileBar() {
           下载工作簿
         </Button>
       </div>
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label="选择 .xlsx 文件"
-        data-testid="file-input"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (f) pick(f);
-          e.target.value = '';
-        }}
-      />
+      <FileInput ref={input} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" label="选择 .xlsx 文件" testId="file-input" onFile={pick} />
       <Caption1>文件只在本机浏览器中处理,不会上传。</Caption1>
       <Dialog open={asking !== null} onOpenChange={(_, d) => (d.open ? undefined : setAsking(null))}>
         <DialogSurface>

@@ -25,7 +25,7 @@ const useStyles = makeStyles({
 type MappingColumn = Mapping['sheets'][string] extends { columns?: infer C } ? (C extends Record<string, infer V> ? V : never) : never;
 
 /** The mapping's spelling of a role (the same as a mapping file's). */
-function specOf(tables: Tables, role: ColumnRole, e: EvaluationId): MappingColumn | null {
+function specOf(inForce: Tables, role: ColumnRole, e: EvaluationId): MappingColumn | null {
   switch (role.kind) {
     case 'platform':
       return 'platform';
@@ -36,11 +36,11 @@ function specOf(tables: Tables, role: ColumnRole, e: EvaluationId): MappingColum
     case 'note':
       return 'note';
     case 'input':
-      return { indicator: role.indicator + 1, field: tables[e].indicators[role.indicator].inputs[role.field].id };
+      return { indicator: role.indicator + 1, field: inForce[e].indicators[role.indicator].inputs[role.field].id };
     case 'score':
       return { score: role.indicator + 1 };
     case 'subtotal':
-      return { subtotal: tables[e].groups[role.group].name };
+      return { subtotal: inForce[e].groups[role.group].name };
     default:
       return null;
   }

@@ -6,7 +6,7 @@
  */
 import { builtIn, builtInEditions, compareEditions, editionSet, type Edition, type EditionDifference, type EditionSet } from '../../rules';
 import { readEdition } from '../../rules/load';
-import { renderEditionProblem, renderLoadedEdition } from '../text/catalogue';
+import { renderEditionProblem, renderEditionProblems, renderLoadedEdition } from '../text/catalogue';
 
 export interface LoadedRules {
   readonly ok: true;
@@ -26,7 +26,7 @@ export function loadRules(json: unknown): RulesLoad {
   const r = readEdition(json);
   if (!r.ok) {
     const problems = r.problems.map(renderEditionProblem);
-    return { ok: false, message: `评分规则有误:${problems.join(';')}`, problems };
+    return { ok: false, message: renderEditionProblems(problems), problems };
   }
   const edition = r.edition;
   const base = builtIn.tableFor(edition.evaluation, edition.since);

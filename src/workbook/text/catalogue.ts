@@ -342,8 +342,8 @@ export function renderMissingPlace(x: { readonly cell: { readonly sheet: string;
   return vocabulary.missingNoColumn;
 }
 
-/** An edition as every surface names it: 衢政办发〔2020〕28号 2020 年版. */
-export { renderEdition } from '../layouts/shared/result-sheet-text';
+/** An edition as every surface names it: 衢政办发〔2020〕28号 2020 年版 (the rules' own name for it). */
+export { editionName as renderEdition } from '../../rules';
 
 function percentOrNumber(x: number | null, share: boolean): string {
   if (x === null) return '无';
@@ -394,4 +394,9 @@ export function renderLoadedEdition(edition: EvaluationTable, base: EvaluationTa
 /** A problem of an edition file, naming the field: indicators[3].points 应为正数. */
 export function renderEditionProblem(p: { readonly path: string; readonly message: string }): string {
   return `${p.path} ${p.message}`;
+}
+
+/** Why an edition cannot be used, every problem at once (a mapping saved with an edition that no longer reads). */
+export function renderEditionProblems(problems: readonly string[]): string {
+  return `评分规则有误:${problems.join(';')}`;
 }

@@ -1,3 +1,5 @@
+import type { EvaluationId } from '../../../rules';
+
 /** 转换与模板 › 评分规则: the editions the workbook is scored by, loading a revised one, and back to the built-in ones. */
 export interface RulesEdition {
   /** 年度评价 / 验收评价 */
@@ -22,6 +24,6 @@ export interface RulesState {
   /** Back to the built-in editions. */
   readonly restore: () => void;
   /** Downloads a built-in edition as JSON, the starting point of a revised one. */
-  readonly exportBuiltIn: (evaluation: 'acceptance' | 'annual') => void;
-  readonly exportChoices: ReadonlyArray<{ readonly evaluation: 'acceptance' | 'annual'; readonly text: string }>;
+  readonly exportBuiltIn: (evaluation: EvaluationId) => void;
+  readonly exportChoices: ReadonlyArray<{ readonly evaluation: EvaluationId; readonly text: string }>;
 }

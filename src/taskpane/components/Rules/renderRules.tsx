@@ -1,5 +1,6 @@
 import { Body1, Button, Caption1 } from '@fluentui/react-components';
 import { useRef } from 'react';
+import { FileInput } from '../FileInput';
 import type { RulesState } from './Rules.types';
 import type { useRulesStyles } from './useRulesStyles.styles';
 
@@ -46,18 +47,7 @@ function RulesView({ state, styles }: { state: RulesState; styles: ReturnType<ty
           {state.status}
         </Caption1>
       )}
-      <input
-        ref={input}
-        className={styles.file}
-        type="file"
-        accept=".json,application/json"
-        aria-label="选择评分规则文件"
-        onChange={(ev) => {
-          const f = ev.target.files?.[0];
-          if (f) state.load(f);
-          ev.target.value = '';
-        }}
-      />
+      <FileInput ref={input} accept=".json,application/json" label="选择评分规则文件" onFile={state.load} />
       <div className={styles.actions}>
         <Button disabled={state.disabled} onClick={() => input.current?.click()}>
           加载评分规则…

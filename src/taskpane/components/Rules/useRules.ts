@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { evaluationIds, tables } from '../../../rules';
+import { evaluationIds, tables, type EvaluationId } from '../../../rules';
 import { loadRules, renderEdition } from '../../../workbook';
 import { downloadBytes } from '../../download';
 import { usePane, usePaneStore } from '../../state/context';
@@ -51,7 +51,7 @@ export function useRules(): RulesState {
     void store.setMapping(rest).then((refused) => (refused ? setProblems([refused]) : setStatus('已恢复内置评分规则并重新检查')));
   };
 
-  const exportBuiltIn = (evaluation: 'acceptance' | 'annual') => {
+  const exportBuiltIn = (evaluation: EvaluationId) => {
     const t = tables[evaluation];
     downloadBytes(`${t.shortName}评分规则-${t.id}.json`, new TextEncoder().encode(`${JSON.stringify(t, null, 2)}\n`), 'application/json');
   };

@@ -6,5 +6,4 @@ export const useRulesStyles = makeStyles({
   actions: { display: 'flex', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: 'center', flexWrap: 'wrap' },
   problem: { color: tokens.colorPaletteRedForeground1 },
   note: { color: tokens.colorNeutralForeground2 },
-  file: { display: 'none' },
 });

@@ -3,12 +3,7 @@ import { editionName, vocabulary, type EvaluationTable } from '../../../rules';
 
 /** Title of a result sheet wanmu adds. */
 export function renderResultSheetTitle(t: EvaluationTable, dataSheet: string): string {
-  return `${t.shortName}得分(万亩千亿评分助手按${t.attachment}计算,评分规则:${renderEdition(t)},数据来自“${dataSheet}”)`;
-}
-
-/** An edition as every surface names it: 衢政办发〔2020〕28号 2020 年版. */
-export function renderEdition(t: EvaluationTable): string {
-  return editionName(t);
+  return `${t.shortName}得分(万亩千亿评分助手按${t.attachment}计算,评分规则:${editionName(t)},数据来自“${dataSheet}”)`;
 }
 
 /** Header of a score column in a result sheet: 主导产业集聚度得分(10分). */
